@@ -1,0 +1,43 @@
+using Pipelines.Data;
+
+namespace Pipelines.Core;
+
+/// <summary>
+/// Estimators run in order: each learns from what the previous ones output while fitting
+/// (including rows added or removed by samplers, which act only here, never at Transform time).
+/// </summary>
+public sealed class EstimatorChain : IEstimator<TransformerChain>, ITrainingTransform
+{
+    public EstimatorChain(IEnumerable<IEstimator<ITransformer>> steps)
+    {
+        Steps = [.. steps];
+        foreach (var step in Steps) ArgumentNullException.ThrowIfNull(step);
+    }
+
+    public IReadOnlyList<IEstimator<ITransformer>> Steps { get; }
+
+    /// <summary>A new chain with <paramref name="next"/> at the end; this chain is unchanged.</summary>
+    public EstimatorChain Append(IEstimator<ITransformer> next) => new([.. Steps, next]);
+
+    public DataSchema GetOutputSchema(DataSchema input)
+    {
+        var schema = input;
+        foreach (var step in Steps) schema = step.GetOutputSchema(schema);
+        return schema;
+    }
+
+    public TransformerChain Fit(DataFrame input) => (TransformerChain)FitTransform(input).Transformer;
+
+    public FittedStep FitTransform(DataFrame input)
+    {
+        var data = input;
+        var fitted = new List<ITransformer>(Steps.Count);
+        foreach (var step in Steps)
+        {
+            var result = step.FitTransform(data);
+            fitted.Add(result.Transformer);
+            data = result.Output;
+        }
+        return new FittedStep(new TransformerChain(fitted), data);
+    }
+}

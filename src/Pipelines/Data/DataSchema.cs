@@ -1,0 +1,70 @@
+namespace Pipelines.Data;
+
+/// <summary>Name, kind and role of one column.</summary>
+public sealed record ColumnSchema(string Name, ColumnKind Kind, ColumnRole Role = ColumnRole.Feature);
+
+/// <summary>
+/// The columns of a frame, in order. A transformer's output schema is always exact. An estimator whose
+/// output columns depend on the data it sees (one-hot names, selected features) returns a schema with
+/// <see cref="IsExact"/> false: it lists only the columns that are certain to be there.
+/// </summary>
+public sealed class DataSchema : IEquatable<DataSchema>
+{
+    private readonly ColumnSchema[] _columns;
+    private readonly Dictionary<string, int> _index;
+
+    public DataSchema(IEnumerable<ColumnSchema> columns, bool isExact = true)
+    {
+        _columns = [.. columns];
+        _index = new Dictionary<string, int>(_columns.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            if (!_index.TryAdd(_columns[i].Name, i))
+                throw new Errors.SchemaException($"Two columns are named '{_columns[i].Name}'; column names must be unique.");
+        }
+        if (_columns.Count(c => c.Role == ColumnRole.Label) > 1)
+            throw new Errors.SchemaException("More than one column has the label role; a frame has at most one label.");
+        if (_columns.Count(c => c.Role == ColumnRole.Weight) > 1)
+            throw new Errors.SchemaException("More than one column has the weight role; a frame has at most one weight column.");
+        IsExact = isExact;
+    }
+
+    public IReadOnlyList<ColumnSchema> Columns => _columns;
+    public int Count => _columns.Length;
+    public bool IsExact { get; }
+    public ColumnSchema this[int index] => _columns[index];
+
+    /// <summary>The label column, if any.</summary>
+    public ColumnSchema? Label => _columns.FirstOrDefault(c => c.Role == ColumnRole.Label);
+
+    /// <summary>The weight column, if any.</summary>
+    public ColumnSchema? Weight => _columns.FirstOrDefault(c => c.Role == ColumnRole.Weight);
+
+    /// <summary>Feature columns (not label, not weight), in order.</summary>
+    public IEnumerable<ColumnSchema> Features => _columns.Where(c => c.Role == ColumnRole.Feature);
+
+    public bool Contains(string name) => _index.ContainsKey(name);
+
+    public bool TryGet(string name, out ColumnSchema column)
+    {
+        if (_index.TryGetValue(name, out var i)) { column = _columns[i]; return true; }
+        column = null!;
+        return false;
+    }
+
+    public int IndexOf(string name) => _index.TryGetValue(name, out var i) ? i : -1;
+
+    /// <summary>This schema marked as not exact (see <see cref="IsExact"/>).</summary>
+    public DataSchema AsPartial() => new(_columns, isExact: false);
+
+    public bool Equals(DataSchema? other) =>
+        other is not null && IsExact == other.IsExact && _columns.AsSpan().SequenceEqual(other._columns);
+
+    public override bool Equals(object? obj) => Equals(obj as DataSchema);
+
+    public override int GetHashCode() => HashCode.Combine(_columns.Length, IsExact);
+
+    public override string ToString() =>
+        string.Join(", ", _columns.Select(c => $"{c.Name}:{c.Kind}{(c.Role == ColumnRole.Feature ? "" : $"[{c.Role}]")}"))
+        + (IsExact ? "" : ", ...");
+}

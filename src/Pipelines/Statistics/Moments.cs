@@ -1,0 +1,48 @@
+namespace Pipelines.Statistics;
+
+/// <summary>Summary statistics over a column's non-missing values, accumulated in double.</summary>
+public static class Moments
+{
+    /// <summary>
+    /// Mean and population standard deviation over values that are not NaN (Welford's update, stable
+    /// for large offsets), and how many there were. Both are NaN when every value is missing.
+    /// </summary>
+    public static (double Mean, double Std, int Count) MeanStd(ReadOnlySpan<float> values)
+    {
+        double mean = 0, m2 = 0;
+        var n = 0;
+        foreach (var v in values)
+        {
+            if (float.IsNaN(v)) continue;
+            n++;
+            var delta = v - mean;
+            mean += delta / n;
+            m2 += delta * (v - mean);
+        }
+        return n == 0 ? (double.NaN, double.NaN, 0) : (mean, Math.Sqrt(m2 / n), n);
+    }
+
+    /// <summary>The non-missing values, sorted ascending (for quantiles).</summary>
+    public static float[] SortedPresent(ReadOnlySpan<float> values)
+    {
+        var present = new List<float>(values.Length);
+        foreach (var v in values) if (!float.IsNaN(v)) present.Add(v);
+        var array = present.ToArray();
+        Array.Sort(array);
+        return array;
+    }
+
+    /// <summary>
+    /// Quantile q in [0,1] of ascending <paramref name="sorted"/> with linear interpolation between
+    /// closest ranks (numpy's default "linear" method). NaN when empty.
+    /// </summary>
+    public static double Quantile(ReadOnlySpan<float> sorted, double q)
+    {
+        if (sorted.Length == 0) return double.NaN;
+        if (q is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(q), q, "Quantile needs q in [0, 1].");
+        var position = q * (sorted.Length - 1);
+        var low = (int)Math.Floor(position);
+        var high = Math.Min(low + 1, sorted.Length - 1);
+        return sorted[low] + (position - low) * ((double)sorted[high] - sorted[low]);
+    }
+}

@@ -1,0 +1,2 @@
+// Test classes run in parallel; tests that share state opt out with [DoNotParallelize].
+[assembly: Parallelize(Scope = ExecutionScope.ClassLevel)]
