@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Pipelines.Cli.Commands;
+using Pipelines.Cli.Output;
+using Pipelines.Errors;
+
+namespace Pipelines.Cli;
+
+/// <summary>
+/// The `pipelines` command line: parses, calls the library, prints. Exit codes: 0 success,
+/// 2 bad input or usage (one line on stderr), 1 an unexpected failure (with the exception for a bug report).
+/// </summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var terminal = Terminal.Create(output);
+        var root = new RootCommand("AutoML for hard tabular data: profile, clean, rebalance, search, export to ONNX.")
+        {
+            ProfileCommand.Create(terminal),
+        };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine($"error: {e.Message}");
+            error.WriteLine("Run 'pipelines --help' for usage.");
+            return BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (PipelineException e)
+        {
+            error.WriteLine($"error: {OneLine(e.Message)}");
+            return BadInput;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"error: {OneLine(e.Message)}");
+            return BadInput;
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+}
