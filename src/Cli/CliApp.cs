@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Pipelines.Cli.Commands;
 using Pipelines.Cli.Output;
 using Pipelines.Errors;
 
@@ -20,7 +19,7 @@ public static class CliApp
         var terminal = Terminal.Create(output);
         var root = new RootCommand("AutoML for hard tabular data: profile, clean, rebalance, search, export to ONNX.")
         {
-            ProfileCommand.Create(terminal),
+            // Commands are added here as their issues land.
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
