@@ -10,7 +10,8 @@ namespace Pipelines.Sampling;
 /// <list type="bullet">
 /// <item><see cref="Weights"/> null ("balanced", as scikit-learn's <c>compute_class_weight</c>): w_c = n / (k · n_c)
 /// with n labelled rows, k classes present, n_c rows of class c. Otherwise the given weight per class name;
-/// classes not named get 1.</item>
+/// classes not named get 1. Naming a class the label does not know is an error; naming a known class with no
+/// rows in this data (a fold without it) is not.</item>
 /// <item>Without a weight column, a numeric column <see cref="Name"/> is added and becomes the weight. With one,
 /// its values are multiplied by the class weights in place (scikit-learn's sample_weight × class_weight), and
 /// <see cref="Name"/> is not used.</item>
@@ -93,10 +94,10 @@ public sealed record ClassWeights : IEstimator<PassThrough>, ITrainingTransform
         {
             foreach (var name in given.Keys)
             {
-                if (!result.ContainsKey(name))
+                if (!label.Categories.Contains(name, StringComparer.Ordinal))
                     throw new DataValueException(
-                        $"{nameof(ClassWeights)}: a weight is given for class '{name}', which has no rows in label '{label.Name}'. " +
-                        $"Classes present: {string.Join(", ", result.Keys.Select(k => $"'{k}'"))}.");
+                        $"{nameof(ClassWeights)}: a weight is given for class '{name}', which label '{label.Name}' does not know. " +
+                        $"Classes: {string.Join(", ", label.Categories.Select(k => $"'{k}'"))}.");
             }
         }
         return result;
