@@ -22,6 +22,7 @@ public sealed record FrequencyEncode(
         return EncodedOutput.Replace(input, names, i => [names[i]]);
     }
 
+    /// <summary>Learns each category's share of the training rows (categories with no rows are left out, so they count as unseen).</summary>
     public LookupEncoder Fit(DataFrame input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -72,12 +72,14 @@ public sealed class LookupEncoder : ITransformer
     /// <summary>Per source column, the outputs for a missing value.</summary>
     public IReadOnlyList<IReadOnlyList<float>> Missing => _missing;
 
+    /// <summary>The input schema with each source column replaced by its numeric outputs; a missing or non-categorical source column is a <see cref="Errors.SchemaException"/> naming it.</summary>
     public DataSchema GetOutputSchema(DataSchema input)
     {
         ColumnSelection.Require(nameof(LookupEncoder), input, Columns, ColumnKind.Categorical);
         return EncodedOutput.Replace(input, Columns, i => Outputs[i]);
     }
 
+    /// <summary>A new frame with each source column replaced by its outputs; the input is not changed.</summary>
     public DataFrame Transform(DataFrame input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -39,6 +39,7 @@ public sealed record OneHotEncode(
         return EncodedOutput.WithoutSources(input, names);
     }
 
+    /// <summary>Learns the kept and rare categories of each column; validates the options.</summary>
     public OneHotEncoder Fit(DataFrame input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -24,6 +24,12 @@ public sealed class OneHotEncoder : ITransformer
     // Per column: category name -> output slot (kept categories and the infrequent ones, which share the other slot).
     private readonly Dictionary<string, int>[] _slots;
 
+    /// <param name="columns">Source categorical columns.</param>
+    /// <param name="categories">Per source column, the categories with an output of their own, in output order.</param>
+    /// <param name="infrequent">Per source column, training categories that go to the other output.</param>
+    /// <param name="hasOther">Per source column, whether it has a "col=__other__" output.</param>
+    /// <param name="unseenToOther">Whether unseen categories go to the other output (every column then needs one).</param>
+    /// <param name="missingColumn">Whether every column has a "col=__missing__" output.</param>
     public OneHotEncoder(
         IReadOnlyList<string> columns,
         IReadOnlyList<IReadOnlyList<string>> categories,
@@ -80,12 +86,14 @@ public sealed class OneHotEncoder : ITransformer
         return names;
     }
 
+    /// <summary>The input schema with each source column replaced by its numeric outputs; a missing or non-categorical source column is a <see cref="Errors.SchemaException"/> naming it.</summary>
     public DataSchema GetOutputSchema(DataSchema input)
     {
         ColumnSelection.Require(nameof(OneHotEncoder), input, Columns, ColumnKind.Categorical);
         return EncodedOutput.Replace(input, Columns, OutputNames);
     }
 
+    /// <summary>A new frame with each source column replaced by its outputs; the input is not changed.</summary>
     public DataFrame Transform(DataFrame input)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -26,6 +26,7 @@ public sealed record OrdinalEncode(
         return EncodedOutput.Replace(input, names, i => [names[i]]);
     }
 
+    /// <summary>Learns each column's categories (those with at least one training row) and their codes; validates the options.</summary>
     public LookupEncoder Fit(DataFrame input)
     {
         ArgumentNullException.ThrowIfNull(input);
