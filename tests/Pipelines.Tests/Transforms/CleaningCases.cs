@@ -1,3 +1,4 @@
+using Pipelines.Data;
 using Pipelines.Tests.Contract;
 using Pipelines.Transforms.Cleaning;
 
@@ -5,9 +6,21 @@ namespace Pipelines.Tests.Transforms;
 
 public sealed class CleaningCases : IContractCaseSource
 {
+    private static readonly Capabilities RowStep = new() { ChangesRows = true, ReadsColumns = false };
+
     public IEnumerable<ContractCase> Cases =>
     [
         new("ClipOutliers", () => new ClipOutliers()),
         new("ClipOutliers(quantile,x2)", () => new ClipOutliers(ClipMethod.Quantile, LowerQuantile: 0.05, UpperQuantile: 0.9, Columns: ["x2"])),
+        new("DropDuplicateRows", () => new DropDuplicateRows(), RowStep),
+        new("DropDuplicateRows(with duplicates)", () => new DropDuplicateRows(), RowStep, WithDuplicates),
+        new("DropDuplicateRows(features only)", () => new DropDuplicateRows(FeaturesOnly: true), RowStep, WithDuplicates),
     ];
+
+    /// <summary>The standard frame with its first eight rows repeated at the end.</summary>
+    private static DataFrame WithDuplicates()
+    {
+        var data = ContractData.Standard();
+        return data.AppendRows(data.Head(8));
+    }
 }
