@@ -12,6 +12,9 @@ public sealed class CleaningCases : IContractCaseSource
     [
         new("ClipOutliers", () => new ClipOutliers()),
         new("ClipOutliers(quantile,x2)", () => new ClipOutliers(ClipMethod.Quantile, LowerQuantile: 0.05, UpperQuantile: 0.9, Columns: ["x2"])),
+        new("DropConstantColumns", () => new DropConstantColumns(), new Capabilities { ReadsColumns = false }),
+        new("DropConstantColumns(constant data)", () => new DropConstantColumns(), Data: ContractData.WithConstant),
+        new("DropConstantColumns(0.9, constant data)", () => new DropConstantColumns(0.9), Data: ContractData.WithConstant),
         new("DropDuplicateRows", () => new DropDuplicateRows(), RowStep),
         new("DropDuplicateRows(with duplicates)", () => new DropDuplicateRows(), RowStep, WithDuplicates),
         new("DropDuplicateRows(features only)", () => new DropDuplicateRows(FeaturesOnly: true), RowStep, WithDuplicates),
