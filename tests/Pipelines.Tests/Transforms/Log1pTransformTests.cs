@@ -17,6 +17,18 @@ public sealed class Log1pTransformTests
     }
 
     [TestMethod]
+    public void TinyValuesKeepFullPrecision()
+    {
+        // ln(1 + x) = x - x^2/2 + ...: for 1e-10 the result is 1e-10 to far better than float precision.
+        foreach (var x in new[] { 1e-10f, -3e-9f, 1e-30f, float.Epsilon })
+        {
+            var y = SignedLog1p.Apply(x);
+            Assert.AreEqual(x, y, Math.Abs(x) * 1e-7f, $"x = {x}");
+        }
+        Assert.AreEqual((float)Math.Log(1.5), SignedLog1p.Apply(0.5f));
+    }
+
+    [TestMethod]
     public void NegativeZeroKeepsItsSign()
     {
         var frame = new DataFrame([new NumericColumn("a", [-0f, 0f])]);

@@ -26,8 +26,20 @@ public sealed class SignedLog1p : ITransformer
         return input;
     }
 
-    /// <summary>sign(x) * ln(1 + |x|) for one value, computed in double and rounded once.</summary>
-    public static float Apply(float x) => float.CopySign((float)Math.Log(1.0 + Math.Abs((double)x)), x);
+    /// <summary>
+    /// sign(x) * ln(1 + |x|) for one value, in double and rounded once. Uses ln(u) * a / (u - 1) with u = 1 + a
+    /// (Goldberg's correction), so tiny values keep full float precision where ln(1 + a) would lose it to rounding of u.
+    /// </summary>
+    public static float Apply(float x)
+    {
+        var a = Math.Abs((double)x);
+        var u = 1.0 + a;
+        double y;
+        if (u == 1.0) y = a;                         // a below double epsilon: ln(1 + a) = a to double precision
+        else if (!double.IsFinite(u)) y = Math.Log(u); // +infinity or NaN pass through
+        else y = Math.Log(u) * a / (u - 1.0);
+        return float.CopySign((float)y, x);
+    }
 
     public DataFrame Transform(DataFrame input)
     {
