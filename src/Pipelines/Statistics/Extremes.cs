@@ -5,7 +5,7 @@ public static class Extremes
 {
     /// <summary>
     /// Minimum and maximum over values that are not NaN, and how many there were; both NaN when every value
-    /// is missing. (A plain loop: TensorPrimitives.MinNumber over a span with NaN does not skip it reliably.)
+    /// is missing. A plain loop on purpose: TensorPrimitives.MinNumber returned NaN for a short span holding a NaN here.
     /// </summary>
     public static (float Min, float Max, int Count) MinMax(ReadOnlySpan<float> values)
     {
