@@ -19,9 +19,18 @@ public static class ColumnSelection
             if (!schema.TryGet(name, out var column)) ThrowHelper.MissingColumn(step, name, schema.Columns.Select(c => c.Name));
             if (column.Role != ColumnRole.Feature)
                 throw new SchemaException($"{step}: column '{name}' is the {column.Role.ToString().ToLowerInvariant()}, not a feature; leave it out of the step's columns.");
-            if (!kinds.Contains(column.Kind)) ThrowHelper.WrongKind(step, name, column.Kind, kinds[0]);
+            if (!kinds.Contains(column.Kind)) ThrowHelper.WrongKind(step, name, column.Kind, kinds);
         }
         return [.. names];
+    }
+
+    /// <summary>Checks that a fitted step's columns are present, whatever their kind.</summary>
+    public static void Require(string step, DataSchema schema, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            if (!schema.Contains(name)) ThrowHelper.MissingColumn(step, name, schema.Columns.Select(c => c.Name));
+        }
     }
 
     /// <summary>Checks that a fitted step's columns are present with the kind it learned them as.</summary>

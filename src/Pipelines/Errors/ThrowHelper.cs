@@ -15,9 +15,9 @@ public static class ThrowHelper
             "Pass the same columns at Transform time as at Fit time.");
 
     [DoesNotReturn]
-    public static void WrongKind(string step, string column, Data.ColumnKind actual, Data.ColumnKind expected) =>
+    public static void WrongKind(string step, string column, Data.ColumnKind actual, params Data.ColumnKind[] expected) =>
         throw new SchemaException(
-            $"{step}: column '{column}' is {actual}, but this step expects {expected}. " +
+            $"{step}: column '{column}' is {actual}, but this step expects {string.Join(" or ", expected)}. " +
             "Choose columns of the right kind, or convert them first.");
 
     [DoesNotReturn]

@@ -83,6 +83,11 @@ public static class PipelineFile
         {
             throw new ModelFormatException($"{path}: the file holds a component this version cannot read ({e.Message}).", e);
         }
+        catch (ArgumentException e)
+        {
+            // A fitted type's constructor refused the stored state: the file was edited or damaged.
+            throw new ModelFormatException($"{path}: the file holds invalid model state ({e.Message}). Save the pipeline again.", e);
+        }
         if (envelope is null || envelope.Format != FormatName)
             throw new ModelFormatException($"{path}: not a pipeline file (format '{envelope?.Format}', expected '{FormatName}').");
         if (envelope.FormatVersion != FormatVersion)

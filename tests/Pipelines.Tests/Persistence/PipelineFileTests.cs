@@ -94,6 +94,15 @@ public sealed class PipelineFileTests
     }
 
     [TestMethod]
+    public void StateAComponentRefusesIsAFormatError()
+    {
+        // Offsets one longer than the columns: the normalizer's constructor refuses it.
+        var path = Rewrite(SaveChain(), json => json.Replace("\"offsets\":[", "\"offsets\":[1,", StringComparison.Ordinal));
+        var error = Assert.ThrowsExactly<ModelFormatException>(() => PipelineFile.Load(path));
+        StringAssert.Contains(error.Message, "invalid model state");
+    }
+
+    [TestMethod]
     public void MissingFileSaysSo()
     {
         var error = Assert.ThrowsExactly<PipelineException>(() => PipelineFile.Load(Path.Combine(_folder, "nope.pipeline")));

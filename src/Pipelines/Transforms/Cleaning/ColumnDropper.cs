@@ -25,10 +25,7 @@ public sealed class ColumnDropper : ITransformer
     public DataSchema GetOutputSchema(DataSchema input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        foreach (var name in Columns)
-        {
-            if (!input.Contains(name)) ThrowHelper.MissingColumn(nameof(ColumnDropper), name, input.Columns.Select(c => c.Name));
-        }
+        ColumnSelection.Require(nameof(ColumnDropper), input, Columns);
         var drop = new HashSet<string>(Columns, StringComparer.Ordinal);
         return new DataSchema(input.Columns.Where(c => !drop.Contains(c.Name)));
     }
