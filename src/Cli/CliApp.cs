@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipelines.Cli.Commands;
 using Pipelines.Cli.Output;
 using Pipelines.Errors;
 
@@ -19,7 +20,7 @@ public static class CliApp
         var terminal = Terminal.Create(output);
         var root = new RootCommand("AutoML for hard tabular data: profile, clean, rebalance, search, export to ONNX.")
         {
-            // Commands are added here as their issues land.
+            ProfileCommand.Create(terminal),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
