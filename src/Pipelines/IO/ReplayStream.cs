@@ -23,7 +23,9 @@ internal sealed class ReplayStream(byte[] prefix, int prefixLength, Stream inner
             var n = Math.Min(buffer.Length, prefixLength - _position);
             prefix.AsSpan(_position, n).CopyTo(buffer);
             _position += n;
-            return n;
+            // Fill the rest from inner too: StreamReader looks for a byte order mark only in its first read,
+            // and a 3-byte UTF-8 mark would be missed if that read returned just the 2 sniffed bytes.
+            return n < buffer.Length ? n + inner.Read(buffer[n..]) : n;
         }
         return inner.Read(buffer);
     }
