@@ -16,7 +16,7 @@ namespace Pipelines.IO;
 /// turns into text. Every transition only goes forward, so memory stays bounded by the final column plus the
 /// dictionary ceiling.
 /// </remarks>
-internal sealed class ColumnBuilder
+internal sealed class ColumnBuilder : IDisposable
 {
     private enum Phase { Numeric, Categorical, Text }
 
@@ -26,8 +26,8 @@ internal sealed class ColumnBuilder
     private readonly int _maxCategories;
     private Phase _phase;
 
-    private ChunkedBuffer<float>? _values;
-    private ChunkedBuffer<int>? _codes;
+    private NativeBuffer<float>? _values;
+    private NativeBuffer<int>? _codes;
     private ChunkedBuffer<string?>? _texts;
     private Dictionary<string, int>? _index;
     private List<string>? _categories;
@@ -100,20 +100,38 @@ internal sealed class ColumnBuilder
     }
 
     /// <summary>The finished column; <paramref name="rows"/> is the frame's row count, used by the categorical rule.</summary>
+    /// <remarks>Frees the builder's buffers: call once, last.</remarks>
     public Column Build(int rows, CsvOptions options)
     {
-        switch (_phase)
+        try
         {
-            case Phase.Numeric:
-                return new NumericColumn(_name, _values!.ToArray());
-            case Phase.Categorical:
-                if (_declared == ColumnKind.Categorical || _categories!.Count <= TypeInference.CategoryLimit(rows, options))
-                    return new CategoricalColumn(_name, _codes!.ToArray(), [.. _categories!]);
-                ToText();
-                return new TextColumn(_name, _texts!.ToArray());
-            default:
-                return new TextColumn(_name, _texts!.ToArray());
+            switch (_phase)
+            {
+                case Phase.Numeric:
+                    return new NumericColumn(_name, _values!.ToArray());
+                case Phase.Categorical:
+                    if (_declared == ColumnKind.Categorical || _categories!.Count <= TypeInference.CategoryLimit(rows, options))
+                        return new CategoricalColumn(_name, _codes!.ToArray(), [.. _categories!]);
+                    ToText();
+                    return new TextColumn(_name, _texts!.ToArray());
+                default:
+                    return new TextColumn(_name, _texts!.ToArray());
+            }
         }
+        finally
+        {
+            Dispose();
+        }
+    }
+
+    /// <summary>Frees the native buffers (also on error paths, so a failed read leaks nothing).</summary>
+    public void Dispose()
+    {
+        _values?.Dispose();
+        _values = null;
+        _codes?.Dispose();
+        _codes = null;
+        _texts = null;
     }
 
     private void Add(ReadOnlySpan<char> text, bool missing)
@@ -173,6 +191,7 @@ internal sealed class ColumnBuilder
                 _index = null;
                 _categories = null;
                 _codeOfBits = null;
+                _codes?.Dispose();
                 _codes = null;
             }
         }
@@ -183,7 +202,7 @@ internal sealed class ColumnBuilder
     private void MaterializeCodes()
     {
         var values = _values!;
-        var codes = new ChunkedBuffer<int>();
+        var codes = new NativeBuffer<int>();
         for (var i = 0; i < values.Count; i++)
         {
             var v = values[i];
@@ -199,6 +218,7 @@ internal sealed class ColumnBuilder
             if (_codes is null) MaterializeCodes();
             _phase = Phase.Categorical;
             _codeOfBits = null;
+            _values!.Dispose();
             _values = null;
             return;
         }
@@ -210,6 +230,7 @@ internal sealed class ColumnBuilder
             texts.Add(float.IsNaN(v) ? null : v.ToString("R", CultureInfo.InvariantCulture));
         }
         _texts = texts;
+        values.Dispose();
         _values = null;
         _phase = Phase.Text;
     }
@@ -233,6 +254,7 @@ internal sealed class ColumnBuilder
             texts.Add(c == CategoricalColumn.Missing ? null : categories[c]);
         }
         _texts = texts;
+        codes.Dispose();
         _codes = null;
         _index = null;
         _categories = null;

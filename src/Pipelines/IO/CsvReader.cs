@@ -45,30 +45,38 @@ public static class CsvReader
         var kept = CsvHeader.Select(names, options, displayName);
         var missing = new MissingTokens(options.MissingTokens);
         var builders = new ColumnBuilder?[names.Length];
-        foreach (var i in kept)
+        try
         {
-            ColumnKind? declared = options.ColumnKinds is { } kinds && kinds.TryGetValue(names[i], out var k) ? k : null;
-            builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories);
-        }
+            foreach (var i in kept)
+            {
+                ColumnKind? declared = options.ColumnKinds is { } kinds && kinds.TryGetValue(names[i], out var k) ? k : null;
+                builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories);
+            }
 
-        var rows = 0;
-        while (tokenizer.ReadRecord())
-        {
-            if (tokenizer.FieldCount != names.Length) ThrowRagged(tokenizer, names);
-            if (rows == int.MaxValue)
-                throw new DataFormatException(displayName, tokenizer.RecordLine, null, null,
-                    $"the file has more than {int.MaxValue:N0} rows, the most a frame can hold", "Split the file");
-            foreach (var i in kept) builders[i]!.Add(tokenizer, i);
-            rows++;
-        }
+            var rows = 0;
+            while (tokenizer.ReadRecord())
+            {
+                if (tokenizer.FieldCount != names.Length) ThrowRagged(tokenizer, names);
+                if (rows == int.MaxValue)
+                    throw new DataFormatException(displayName, tokenizer.RecordLine, null, null,
+                        $"the file has more than {int.MaxValue:N0} rows, the most a frame can hold", "Split the file");
+                foreach (var i in kept) builders[i]!.Add(tokenizer, i);
+                rows++;
+            }
 
-        var columns = new Column[kept.Length];
-        for (var j = 0; j < kept.Length; j++)
-        {
-            columns[j] = builders[kept[j]]!.Build(rows, options);
-            builders[kept[j]] = null; // let the chunks go before the next column's array is allocated
+            var columns = new Column[kept.Length];
+            for (var j = 0; j < kept.Length; j++)
+            {
+                // Build frees the builder's buffers before the next column's array is allocated.
+                columns[j] = builders[kept[j]]!.Build(rows, options);
+                builders[kept[j]] = null;
+            }
+            return new DataFrame(columns, options.Label);
         }
-        return new DataFrame(columns, options.Label);
+        finally
+        {
+            foreach (var builder in builders) builder?.Dispose();
+        }
     }
 
     private static void ThrowRagged(CsvTokenizer tokenizer, string[] names)
