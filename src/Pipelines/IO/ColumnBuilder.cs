@@ -1,0 +1,263 @@
+using System.Globalization;
+using Pipelines.Data;
+using Pipelines.Errors;
+
+namespace Pipelines.IO;
+
+/// <summary>
+/// Collects one column's values while the file streams past and infers its kind on the way (see <see cref="TypeInference"/>).
+/// </summary>
+/// <remarks>
+/// A column starts optimistic: numbers go into a float buffer, and while the column has few distinct values their
+/// strings are kept in a small dictionary. Per-row category codes are not stored in that phase: as long as every
+/// distinct string parses to a distinct float, the code of a row follows from its float, so a numeric column costs
+/// only its floats. Codes are materialized when two spellings meet on one float ("1" and "1.0") or when the first
+/// non-number arrives (the column then turns categorical). A categorical column that exceeds the category ceiling
+/// turns into text. Every transition only goes forward, so memory stays bounded by the final column plus the
+/// dictionary ceiling.
+/// </remarks>
+internal sealed class ColumnBuilder : IDisposable
+{
+    private enum Phase { Numeric, Categorical, Text }
+
+    private readonly string _name;
+    private readonly ColumnKind? _declared;
+    private readonly MissingTokens _missing;
+    private readonly int _maxCategories;
+    private Phase _phase;
+
+    private NativeBuffer<float>? _values;
+    private NativeBuffer<int>? _codes;
+    private ChunkedBuffer<string?>? _texts;
+    private Dictionary<string, int>? _index;
+    private List<string>? _categories;
+    private Dictionary<int, int>? _codeOfBits;
+
+    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories)
+    {
+        _name = name;
+        _declared = declared;
+        _missing = missing;
+        _maxCategories = declared == ColumnKind.Categorical ? int.MaxValue : maxCategories;
+        switch (declared)
+        {
+            case ColumnKind.Numeric:
+                _phase = Phase.Numeric;
+                _values = new();
+                break;
+            case ColumnKind.Categorical:
+                StartCategorical();
+                break;
+            case ColumnKind.Text:
+                _phase = Phase.Text;
+                _texts = new();
+                break;
+            default:
+                _phase = Phase.Numeric;
+                _values = new();
+                _index = new(StringComparer.Ordinal);
+                _categories = [];
+                _codeOfBits = [];
+                break;
+        }
+    }
+
+    public string Name => _name;
+
+    /// <summary>Adds the field at <paramref name="field"/> of the tokenizer's current record.</summary>
+    public void Add(CsvTokenizer tokenizer, int field)
+    {
+        var text = tokenizer.Field(field);
+        var missing = _missing.IsMissing(text, tokenizer.IsQuoted(field));
+        switch (_phase)
+        {
+            case Phase.Numeric:
+                if (missing)
+                {
+                    _values!.Add(float.NaN);
+                    _codes?.Add(CategoricalColumn.Missing);
+                }
+                else if (CsvNumber.TryParse(text, out var value) && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
+                {
+                    AddNumber(text, value);
+                }
+                else if (_declared == ColumnKind.Numeric)
+                {
+                    throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(field), _name, text.ToString(),
+                        "this value is not a number, but the column is declared Numeric",
+                        "Fix the value, add it to CsvOptions.MissingTokens, or declare the column Categorical or Text in CsvOptions.ColumnKinds");
+                }
+                else
+                {
+                    LeaveNumeric();
+                    Add(text, missing: false);
+                }
+                break;
+            default:
+                Add(text, missing);
+                break;
+        }
+    }
+
+    /// <summary>The finished column; <paramref name="rows"/> is the frame's row count, used by the categorical rule.</summary>
+    /// <remarks>Frees the builder's buffers: call once, last.</remarks>
+    public Column Build(int rows, CsvOptions options)
+    {
+        try
+        {
+            switch (_phase)
+            {
+                case Phase.Numeric:
+                    return new NumericColumn(_name, _values!.ToArray());
+                case Phase.Categorical:
+                    if (_declared == ColumnKind.Categorical || _categories!.Count <= TypeInference.CategoryLimit(rows, options))
+                        return new CategoricalColumn(_name, _codes!.ToArray(), [.. _categories!]);
+                    ToText();
+                    return new TextColumn(_name, _texts!.ToArray());
+                default:
+                    return new TextColumn(_name, _texts!.ToArray());
+            }
+        }
+        finally
+        {
+            Dispose();
+        }
+    }
+
+    /// <summary>Frees the native buffers (also on error paths, so a failed read leaks nothing).</summary>
+    public void Dispose()
+    {
+        _values?.Dispose();
+        _values = null;
+        _codes?.Dispose();
+        _codes = null;
+        _texts = null;
+    }
+
+    private void Add(ReadOnlySpan<char> text, bool missing)
+    {
+        if (_phase == Phase.Categorical)
+        {
+            if (missing)
+            {
+                _codes!.Add(CategoricalColumn.Missing);
+                return;
+            }
+            var lookup = _index!.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out var code))
+            {
+                _codes!.Add(code);
+                return;
+            }
+            if (_categories!.Count < _maxCategories)
+            {
+                code = _categories.Count;
+                var s = text.ToString();
+                _categories.Add(s);
+                _index.Add(s, code);
+                _codes!.Add(code);
+                return;
+            }
+            ToText();
+        }
+        _texts!.Add(missing ? null : text.ToString());
+    }
+
+    private void AddNumber(ReadOnlySpan<char> text, float value)
+    {
+        var values = _values!;
+        if (_index is not null)
+        {
+            var lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(text, out var code))
+            {
+                _codes?.Add(code);
+            }
+            else if (_categories!.Count < _maxCategories)
+            {
+                code = _categories.Count;
+                var s = text.ToString();
+                _categories.Add(s);
+                _index.Add(s, code);
+                if (_codes is null && !_codeOfBits!.TryAdd(BitConverter.SingleToInt32Bits(value), code))
+                {
+                    MaterializeCodes();
+                }
+                _codes?.Add(code);
+            }
+            else
+            {
+                // Too many distinct values to ever be categorical: stop tracking strings (see TypeInference remarks).
+                _index = null;
+                _categories = null;
+                _codeOfBits = null;
+                _codes?.Dispose();
+                _codes = null;
+            }
+        }
+        values.Add(value);
+    }
+
+    /// <summary>Writes the code of every row so far, derived from its float (unambiguous until now).</summary>
+    private void MaterializeCodes()
+    {
+        var values = _values!;
+        var codes = new NativeBuffer<int>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            var v = values[i];
+            codes.Add(float.IsNaN(v) ? CategoricalColumn.Missing : _codeOfBits![BitConverter.SingleToInt32Bits(v)]);
+        }
+        _codes = codes;
+    }
+
+    private void LeaveNumeric()
+    {
+        if (_index is not null)
+        {
+            if (_codes is null) MaterializeCodes();
+            _phase = Phase.Categorical;
+            _codeOfBits = null;
+            _values!.Dispose();
+            _values = null;
+            return;
+        }
+        var values = _values!;
+        var texts = new ChunkedBuffer<string?>();
+        for (var i = 0; i < values.Count; i++)
+        {
+            var v = values[i];
+            texts.Add(float.IsNaN(v) ? null : v.ToString("R", CultureInfo.InvariantCulture));
+        }
+        _texts = texts;
+        values.Dispose();
+        _values = null;
+        _phase = Phase.Text;
+    }
+
+    private void StartCategorical()
+    {
+        _phase = Phase.Categorical;
+        _codes = new();
+        _index = new(StringComparer.Ordinal);
+        _categories = [];
+    }
+
+    private void ToText()
+    {
+        var codes = _codes!;
+        var categories = _categories!;
+        var texts = new ChunkedBuffer<string?>();
+        for (var i = 0; i < codes.Count; i++)
+        {
+            var c = codes[i];
+            texts.Add(c == CategoricalColumn.Missing ? null : categories[c]);
+        }
+        _texts = texts;
+        codes.Dispose();
+        _codes = null;
+        _index = null;
+        _categories = null;
+        _phase = Phase.Text;
+    }
+}

@@ -1,0 +1,69 @@
+using Pipelines.Errors;
+
+namespace Pipelines.IO;
+
+/// <summary>Reads and checks the header row, and resolves which columns the options keep.</summary>
+internal static class CsvHeader
+{
+    /// <summary>The column names of the first record.</summary>
+    public static string[] Read(CsvTokenizer tokenizer)
+    {
+        if (!tokenizer.ReadRecord())
+        {
+            throw new DataFormatException(tokenizer.File, 0, null, null,
+                "the file is empty; a header row with the column names is required",
+                "Check that the right file was given, or add a header line such as 'x1,x2,label'");
+        }
+        var names = new string[tokenizer.FieldCount];
+        var seen = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var name = tokenizer.Field(i).ToString();
+            if (name.Length == 0 || string.IsNullOrWhiteSpace(name))
+            {
+                throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(i), $"#{i + 1}", name,
+                    $"header field {i + 1} of {names.Length} is empty; every column needs a name",
+                    "Name the column in the header (a trailing separator at the end of the header line also makes an empty name)");
+            }
+            if (!seen.TryAdd(name, i))
+            {
+                throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(i), name, null,
+                    $"the header names '{name}' twice (fields {seen[name] + 1} and {i + 1}); column names must be unique",
+                    "Rename one of the two columns");
+            }
+            names[i] = name;
+        }
+        return names;
+    }
+
+    /// <summary>Indices of the kept columns, in header order, after checking that every name the options mention exists.</summary>
+    public static int[] Select(string[] names, CsvOptions options, string file)
+    {
+        var present = new HashSet<string>(names, StringComparer.Ordinal);
+        if (options.Label is { } label && !present.Contains(label))
+            throw Missing(file, names, label, "label column", "Set CsvOptions.Label to one of the columns present");
+        if (options.ColumnKinds is { } kinds)
+        {
+            foreach (var name in kinds.Keys)
+            {
+                if (!present.Contains(name))
+                    throw Missing(file, names, name, "column named in ColumnKinds", "Fix the name in CsvOptions.ColumnKinds");
+            }
+        }
+        if (options.Columns is null) return [.. Enumerable.Range(0, names.Length)];
+        var wanted = new HashSet<string>(options.Columns, StringComparer.Ordinal);
+        foreach (var name in wanted)
+        {
+            if (!present.Contains(name))
+                throw Missing(file, names, name, "column named in Columns", "Fix the name in CsvOptions.Columns");
+        }
+        if (options.Label is not null) wanted.Add(options.Label);
+        return [.. Enumerable.Range(0, names.Length).Where(i => wanted.Contains(names[i]))];
+    }
+
+    private static DataFormatException Missing(string file, string[] names, string name, string what, string fix)
+    {
+        var list = string.Join(", ", names.Take(20).Select(n => $"'{n}'")) + (names.Length > 20 ? $", ... ({names.Length} in all)" : "");
+        return new DataFormatException(file, 1, name, null, $"the header has no {what} '{name}'; columns present: {list}", fix);
+    }
+}

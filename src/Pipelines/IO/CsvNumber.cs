@@ -1,0 +1,87 @@
+using System.Globalization;
+
+namespace Pipelines.IO;
+
+/// <summary>Culture-invariant number parsing from spans (no string per field).</summary>
+internal static class CsvNumber
+{
+    private const NumberStyles Style = NumberStyles.Float;
+    private const ulong ExactInDouble = 1UL << 53;
+
+    private static readonly double[] PowersOfTen =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+    /// <summary>
+    /// Parses <paramref name="text"/> as <see cref="float.Parse(string, NumberStyles, IFormatProvider)"/> would with
+    /// <see cref="NumberStyles.Float"/> and the invariant culture; also accepts <c>inf</c>, <c>+inf</c> and <c>-inf</c>
+    /// in any case, as NumPy and pandas write them.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out float value)
+    {
+        if (TryParsePlainDecimal(text, out value)) return true;
+        if (float.TryParse(text, Style, CultureInfo.InvariantCulture, out value)) return true;
+        var sign = 1f;
+        var body = text;
+        if (body.Length > 0 && body[0] is '+' or '-')
+        {
+            sign = body[0] == '-' ? -1f : 1f;
+            body = body[1..];
+        }
+        if (body.Equals("inf", StringComparison.OrdinalIgnoreCase))
+        {
+            value = sign * float.PositiveInfinity;
+            return true;
+        }
+        value = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Fast path for the common spelling <c>[-+]digits[.digits]</c> with at most 18 digits: the digits form an integer
+    /// m below 2^53 and the point a power of ten 10^k with k ≤ 22, both exact in double, so m / 10^k is the correctly
+    /// rounded double. Rounding that double to float is correct unless it sits exactly on a midpoint between two
+    /// floats (double rounding); that rare case, and every other spelling, goes to the general parser.
+    /// Results are never subnormal floats: the smallest nonzero value is 10^-22.
+    /// </summary>
+    internal static bool TryParsePlainDecimal(ReadOnlySpan<char> text, out float value)
+    {
+        value = 0;
+        var i = 0;
+        var negative = false;
+        if (text.Length > 0 && text[0] is '-' or '+')
+        {
+            negative = text[0] == '-';
+            i = 1;
+        }
+        ulong mantissa = 0;
+        var digits = 0;
+        var fraction = -1;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            var d = (uint)(c - '0');
+            if (d <= 9)
+            {
+                if (++digits > 18) return false;
+                mantissa = mantissa * 10 + d;
+                if (fraction >= 0) fraction++;
+            }
+            else if (c == '.' && fraction < 0)
+            {
+                fraction = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+        if (digits == 0 || mantissa > ExactInDouble) return false;
+        var scale = Math.Max(fraction, 0);
+        if (scale >= PowersOfTen.Length) return false;
+        var exact = mantissa / PowersOfTen[scale];
+        var bits = BitConverter.DoubleToInt64Bits(exact);
+        if ((bits & 0x1FFF_FFFF) == 0x1000_0000) return false;
+        value = negative ? -(float)exact : (float)exact;
+        return true;
+    }
+}

@@ -1,0 +1,112 @@
+using Pipelines.Data;
+
+namespace Pipelines.IO;
+
+/// <summary>
+/// How <see cref="CsvReader"/> reads and <see cref="CsvWriter"/> writes delimited text. Immutable: change it with <c>with</c>.
+/// </summary>
+/// <remarks>
+/// <para>Format rules (RFC 4180 plus common practice):</para>
+/// <list type="bullet">
+/// <item>The first row is always the header. An empty file is an error; a header with no rows gives a 0-row frame.</item>
+/// <item>Fields may be quoted with <c>"</c>; inside quotes the separator, CR and LF are literal and <c>""</c> is one quote.
+/// A quote inside an unquoted field is kept as a literal character.</item>
+/// <item>Lines end with LF, CRLF or CR. Completely blank lines are skipped.</item>
+/// <item>Input is UTF-8, with or without a byte order mark. Invalid UTF-8 bytes are replaced by U+FFFD rather than rejected,
+/// so one bad byte in a free-text column does not stop a load.</item>
+/// <item>Input whose name ends in <c>.gz</c>, or which starts with the gzip magic bytes, is decompressed on the fly.</item>
+/// </list>
+/// </remarks>
+public sealed record CsvOptions
+{
+    /// <summary>The tokens that mean "missing" by default: empty, NA, N/A, NaN, nan, ?, null, NULL, None.</summary>
+    public static IReadOnlyList<string> DefaultMissingTokens { get; } = ["", "NA", "N/A", "NaN", "nan", "?", "null", "NULL", "None"];
+
+    /// <summary>Default options: comma (tab for <c>.tsv</c>), default missing tokens, trimming on, types inferred.</summary>
+    public static CsvOptions Default { get; } = new();
+
+    /// <summary>
+    /// Field separator. Null (the default) means: tab when the file name ends in <c>.tsv</c> or <c>.tab</c>
+    /// (optionally followed by <c>.gz</c>), otherwise comma, unless <see cref="SniffSeparator"/> is set.
+    /// </summary>
+    public char? Separator { get; init; }
+
+    /// <summary>
+    /// When <see cref="Separator"/> is null, choose the separator from the header line: the most frequent of
+    /// comma, tab, semicolon and pipe outside quotes (comma when none occurs).
+    /// </summary>
+    public bool SniffSeparator { get; init; }
+
+    /// <summary>
+    /// Field texts that mean a missing value, compared exactly (case-sensitive) after trimming.
+    /// They apply to unquoted fields; a quoted field is missing only when it is empty (<c>""</c>), so a quoted
+    /// <c>"NA"</c> is the literal text NA. The writer relies on this to round-trip such texts.
+    /// </summary>
+    public IReadOnlyList<string> MissingTokens { get; init; } = DefaultMissingTokens;
+
+    /// <summary>Remove spaces and tabs around unquoted fields (and around the quotes of quoted fields). On by default.</summary>
+    public bool TrimWhitespace { get; init; } = true;
+
+    /// <summary>
+    /// Column kinds that replace inference, by column name. A value that breaks a declared Numeric kind is an error
+    /// naming its line; a declared Categorical column keeps every distinct value however many there are.
+    /// </summary>
+    public IReadOnlyDictionary<string, ColumnKind>? ColumnKinds { get; init; }
+
+    /// <summary>Name of the label column; the frame gets it as its label. It must be in the header.</summary>
+    public string? Label { get; init; }
+
+    /// <summary>
+    /// Only these columns are kept (in header order); null keeps all. The <see cref="Label"/> column is kept even when
+    /// not listed. Every name must be in the header. Fields of other columns are still checked for quoting and count.
+    /// </summary>
+    public IReadOnlyList<string>? Columns { get; init; }
+
+    /// <summary>
+    /// Hard ceiling on the number of categories an inferred categorical column may have (default 1000).
+    /// It also bounds the memory inference uses per column. See <see cref="TypeInference"/> for the whole rule.
+    /// </summary>
+    public int MaxCategories { get; init; } = 1000;
+
+    /// <summary>Any non-numeric column with at most this many distinct values is categorical (default 50), up to <see cref="MaxCategories"/>.</summary>
+    public int MinCategoryAllowance { get; init; } = 50;
+
+    /// <summary>A non-numeric column with at most this fraction of the row count as distinct values is categorical (default 0.05).</summary>
+    public double CategoryRowFraction { get; init; } = 0.05;
+
+    /// <summary>These options with the kinds of <paramref name="schema"/> declared for every column and its label set, so a written frame reads back the same.</summary>
+    public CsvOptions WithSchema(DataSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        return this with
+        {
+            ColumnKinds = schema.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal),
+            Label = schema.Label?.Name,
+        };
+    }
+
+    /// <summary>The separator to use for a file named <paramref name="displayName"/> when no sniffing applies.</summary>
+    internal char SeparatorFor(string displayName)
+    {
+        if (Separator is { } s) return s;
+        var name = displayName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? displayName[..^3] : displayName;
+        return name.EndsWith(".tsv", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".tab", StringComparison.OrdinalIgnoreCase)
+            ? '\t'
+            : ',';
+    }
+
+    internal void Validate()
+    {
+        if (Separator is '"' or '\r' or '\n')
+            throw new ArgumentException($"CsvOptions: Separator cannot be {Describe(Separator.Value)}; choose a character such as ',' or '\\t'.", nameof(Separator));
+        if (MaxCategories < 1)
+            throw new ArgumentException($"CsvOptions: MaxCategories = {MaxCategories} is invalid; expected at least 1.", nameof(MaxCategories));
+        if (MinCategoryAllowance < 0)
+            throw new ArgumentException($"CsvOptions: MinCategoryAllowance = {MinCategoryAllowance} is invalid; expected 0 or more.", nameof(MinCategoryAllowance));
+        if (CategoryRowFraction is < 0 or > 1 || double.IsNaN(CategoryRowFraction))
+            throw new ArgumentException($"CsvOptions: CategoryRowFraction = {CategoryRowFraction} is invalid; expected a fraction in [0, 1].", nameof(CategoryRowFraction));
+        ArgumentNullException.ThrowIfNull(MissingTokens);
+    }
+
+    private static string Describe(char c) => c switch { '"' => "the quote character", '\r' => "CR", _ => "LF" };
+}

@@ -1,0 +1,27 @@
+namespace Pipelines.IO;
+
+/// <summary>Guesses the separator from a header line.</summary>
+internal static class SeparatorSniffer
+{
+    private static readonly char[] Candidates = [',', '\t', ';', '|'];
+
+    /// <summary>The candidate (comma, tab, semicolon, pipe) that occurs most often outside quotes; comma on a tie or when none occurs.</summary>
+    public static char Sniff(ReadOnlySpan<char> headerLine)
+    {
+        Span<int> counts = stackalloc int[Candidates.Length];
+        var quoted = false;
+        foreach (var c in headerLine)
+        {
+            if (c == '"') quoted = !quoted;
+            if (quoted) continue;
+            var k = Array.IndexOf(Candidates, c);
+            if (k >= 0) counts[k]++;
+        }
+        var best = 0;
+        for (var k = 1; k < counts.Length; k++)
+        {
+            if (counts[k] > counts[best]) best = k;
+        }
+        return Candidates[best];
+    }
+}

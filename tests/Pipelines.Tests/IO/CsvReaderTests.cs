@@ -1,0 +1,227 @@
+using System.Text;
+using Pipelines.Data;
+using Pipelines.IO;
+
+namespace Pipelines.Tests.IO;
+
+[TestClass]
+public sealed class CsvReaderTests
+{
+    [TestMethod]
+    public void InfersNumericCategoricalAndTextPerColumn()
+    {
+        var rows = Enumerable.Range(0, 60).Select(i => $"{i * 0.5},{(i % 3 == 0 ? "red" : "blue")},note number {i}");
+        var frame = CsvText.Read("x,color,note\n" + string.Join("\n", rows) + "\n");
+        Assert.AreEqual(60, frame.RowCount);
+        Assert.AreEqual(ColumnKind.Numeric, frame["x"].Kind);
+        Assert.AreEqual(ColumnKind.Categorical, frame["color"].Kind);
+        Assert.AreEqual(ColumnKind.Text, frame["note"].Kind); // 60 distinct > max(50, 5% of 60)
+        Assert.AreEqual(29.5f, frame.Numeric("x")[59]);
+        CollectionAssert.AreEqual(new[] { "red", "blue" }, frame.Categorical("color").Categories.ToArray());
+        Assert.AreEqual("note number 7", ((TextColumn)frame["note"])[7]);
+    }
+
+    [TestMethod]
+    public void QuotedFieldsKeepSeparatorsNewlinesAndDoubledQuotes()
+    {
+        var frame = CsvText.Read("id,comment\n1,\"a, b\"\n2,\"line one\nline two\"\n3,\"she said \"\"hi\"\"\"\n4,plain\n",
+            CsvOptions.Default with { ColumnKinds = new Dictionary<string, ColumnKind> { ["comment"] = ColumnKind.Text } });
+        var comment = (TextColumn)frame["comment"];
+        Assert.AreEqual(4, frame.RowCount);
+        Assert.AreEqual("a, b", comment[0]);
+        Assert.AreEqual("line one\nline two", comment[1]);
+        Assert.AreEqual("she said \"hi\"", comment[2]);
+        Assert.AreEqual("plain", comment[3]);
+    }
+
+    [TestMethod]
+    public void ErrorLinesCountNewlinesInsideQuotes()
+    {
+        // Record 2 spans physical lines 3-4, so the bad row is on physical line 5.
+        var e = Assert.Throws<Pipelines.Errors.DataFormatException>(() => CsvText.Read("a,b\n1,x\n2,\"p\nq\"\n3\n"));
+        Assert.AreEqual(5, e.Line);
+    }
+
+    [TestMethod]
+    public void ByteOrderMarkIsDropped()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("first,second\n1,2\n")).ToArray();
+        var frame = CsvText.ReadBytes(bytes);
+        CollectionAssert.AreEqual(new[] { "first", "second" }, frame.Names.ToArray());
+        Assert.AreEqual(1f, frame.Numeric("first")[0]);
+    }
+
+    [TestMethod]
+    public void CrlfAndLoneCrLineEndsAreAccepted()
+    {
+        var crlf = CsvText.Read("a,b\r\n1,2\r\n3,4\r\n");
+        var cr = CsvText.Read("a,b\r1,2\r3,4");
+        foreach (var frame in new[] { crlf, cr })
+        {
+            Assert.AreEqual(2, frame.RowCount);
+            CollectionAssert.AreEqual(new[] { 2f, 4f }, frame.Numeric("b").ToArray());
+        }
+    }
+
+    [TestMethod]
+    public void DefaultMissingTokensBecomeNaNAndQuotedTokensAreLiteral()
+    {
+        var frame = CsvText.Read("x,y\n1,a\n,b\nNA,c\nN/A,d\nNaN,e\nnan,f\n?,g\nnull,h\nNULL,i\nNone,j\n2,\"NA\"\n3,NA\n");
+        var x = frame.Numeric("x");
+        Assert.AreEqual(9, x.MissingCount());
+        Assert.AreEqual(3f, x[11]);
+        var y = frame.Categorical("y");
+        Assert.AreEqual("NA", y.ValueAt(10));
+        Assert.IsNull(y.ValueAt(11));
+    }
+
+    [TestMethod]
+    public void CustomMissingTokensReplaceTheDefaults()
+    {
+        var frame = CsvText.Read("x\n1\n-999\nNA\n", CsvOptions.Default with { MissingTokens = ["-999", "NA"] });
+        Assert.IsTrue(frame["x"].IsMissing(1));
+        Assert.IsTrue(frame["x"].IsMissing(2));
+        var strict = CsvText.Read("x\n1\n\n?\n", CsvOptions.Default with { MissingTokens = [] });
+        Assert.AreEqual(ColumnKind.Categorical, strict["x"].Kind); // '?' is now a value; the blank line is skipped
+        Assert.AreEqual(2, strict.RowCount);
+    }
+
+    [TestMethod]
+    public void WhitespaceAroundUnquotedFieldsIsTrimmedUnlessTurnedOff()
+    {
+        var trimmed = CsvText.Read("a , b\n 1 ,  x y \n", CsvOptions.Default with { ColumnKinds = new Dictionary<string, ColumnKind> { ["b"] = ColumnKind.Text } });
+        CollectionAssert.AreEqual(new[] { "a", "b" }, trimmed.Names.ToArray());
+        Assert.AreEqual(1f, trimmed.Numeric("a")[0]);
+        Assert.AreEqual("x y", ((TextColumn)trimmed["b"])[0]);
+        var quoted = CsvText.Read("a,b\n1, \" kept \" \n", CsvOptions.Default with { ColumnKinds = new Dictionary<string, ColumnKind> { ["b"] = ColumnKind.Text } });
+        Assert.AreEqual(" kept ", ((TextColumn)quoted["b"])[0]);
+        var raw = CsvText.Read("a,b\n1, x \n", CsvOptions.Default with { TrimWhitespace = false, ColumnKinds = new Dictionary<string, ColumnKind> { ["b"] = ColumnKind.Text } });
+        Assert.AreEqual(" x ", ((TextColumn)raw["b"])[0]);
+    }
+
+    [TestMethod]
+    public void DeclaredKindsOverrideInference()
+    {
+        var kinds = new Dictionary<string, ColumnKind> { ["zip"] = ColumnKind.Categorical, ["code"] = ColumnKind.Text, ["n"] = ColumnKind.Numeric };
+        var frame = CsvText.Read("zip,code,n\n01234,7,1\n98765,8,NA\n01234,7,inf\n", CsvOptions.Default with { ColumnKinds = kinds });
+        var zip = frame.Categorical("zip");
+        CollectionAssert.AreEqual(new[] { "01234", "98765" }, zip.Categories.ToArray());
+        Assert.AreEqual("7", ((TextColumn)frame["code"])[0]);
+        CollectionAssert.AreEqual(new[] { 1f, float.NaN, float.PositiveInfinity }, frame.Numeric("n").ToArray());
+    }
+
+    [TestMethod]
+    public void InfinitySpellingsParse()
+    {
+        var frame = CsvText.Read("x\ninf\n-inf\n+INF\nInfinity\n-Infinity\n1e3\n-2.5E-1\n");
+        CollectionAssert.AreEqual(
+            new[] { float.PositiveInfinity, float.NegativeInfinity, float.PositiveInfinity, float.PositiveInfinity, float.NegativeInfinity, 1000f, -0.25f },
+            frame.Numeric("x").ToArray());
+    }
+
+    [TestMethod]
+    public void NumbersWithTwoSpellingsKeepBothWhenTheColumnTurnsCategorical()
+    {
+        var frame = CsvText.Read("v\n1\n1.0\n2\n1\nNA\nlow\n1.0\n");
+        var v = frame.Categorical("v");
+        CollectionAssert.AreEqual(new[] { "1", "1.0", "2", "1", null, "low", "1.0" }, Enumerable.Range(0, 7).Select(v.ValueAt).ToArray());
+    }
+
+    [TestMethod]
+    public void NumbersBeforeTheFirstWordArePreservedWhenTheColumnTurnsCategorical()
+    {
+        var frame = CsvText.Read("v\n3\n2\n3\nhigh\n2\n");
+        var v = frame.Categorical("v");
+        CollectionAssert.AreEqual(new[] { "3", "2", "3", "high", "2" }, Enumerable.Range(0, 5).Select(v.ValueAt).ToArray());
+    }
+
+    [TestMethod]
+    public void LabelOptionSetsTheLabel()
+    {
+        var frame = CsvText.Read("a,y\n1,yes\n2,no\n", CsvOptions.Default with { Label = "y" });
+        Assert.AreEqual("y", frame.LabelName);
+        Assert.AreEqual(ColumnRole.Label, frame.RoleOf("y"));
+    }
+
+    [TestMethod]
+    public void ColumnSubsetKeepsHeaderOrderAndTheLabel()
+    {
+        var frame = CsvText.Read("a,b,c,y\n1,2,3,4\n", CsvOptions.Default with { Columns = ["c", "a"], Label = "y" });
+        CollectionAssert.AreEqual(new[] { "a", "c", "y" }, frame.Names.ToArray());
+        Assert.AreEqual(3f, frame.Numeric("c")[0]);
+    }
+
+    [TestMethod]
+    public void TsvByExtensionAndSniffedSemicolons()
+    {
+        var tsv = CsvText.Read("a\tb\n1,5\tx y\n", name: "data.tsv");
+        CollectionAssert.AreEqual(new[] { "a", "b" }, tsv.Names.ToArray());
+        Assert.AreEqual("1,5", tsv.Categorical("a").ValueAt(0));
+        var sniffed = CsvText.Read("a;b;\"c;d\"\n1;2;3\n", CsvOptions.Default with { SniffSeparator = true });
+        CollectionAssert.AreEqual(new[] { "a", "b", "c;d" }, sniffed.Names.ToArray());
+        var tabs = CsvText.Read("a\tb\n1\t2\n", CsvOptions.Default with { SniffSeparator = true });
+        CollectionAssert.AreEqual(new[] { "a", "b" }, tabs.Names.ToArray());
+        var explicitPipe = CsvText.Read("a|b\n1|2\n", CsvOptions.Default with { Separator = '|' }, name: "x.tsv");
+        Assert.AreEqual(2f, explicitPipe.Numeric("b")[0]);
+    }
+
+    [TestMethod]
+    public void GzipIsRecognizedByMagicBytesOrName()
+    {
+        var gz = CsvText.Gzip(Encoding.UTF8.GetBytes("a,b\n1,x\n2,y\n"));
+        foreach (var name in new[] { "data.csv", "data.csv.gz" })
+        {
+            var frame = CsvText.ReadBytes(gz, name: name);
+            Assert.AreEqual(2, frame.RowCount, name);
+            Assert.AreEqual("y", frame.Categorical("b").ValueAt(1));
+        }
+        var tsvGz = CsvText.ReadBytes(CsvText.Gzip(Encoding.UTF8.GetBytes("a\tb\n1\t2\n")), name: "d.tsv.gz");
+        Assert.AreEqual(2f, tsvGz.Numeric("b")[0]);
+    }
+
+    [TestMethod]
+    public void HeaderOnlyGivesZeroRows()
+    {
+        var frame = CsvText.Read("a,b\n");
+        Assert.AreEqual(0, frame.RowCount);
+        CollectionAssert.AreEqual(new[] { "a", "b" }, frame.Names.ToArray());
+    }
+
+    [TestMethod]
+    public void BlankLinesAreSkipped()
+    {
+        var frame = CsvText.Read("a,b\n\n1,2\r\n\r\n3,4\n\n");
+        CollectionAssert.AreEqual(new[] { 1f, 3f }, frame.Numeric("a").ToArray());
+    }
+
+    [TestMethod]
+    public void TrailingEmptyFieldIsMissing()
+    {
+        var frame = CsvText.Read("a,b\n1,\n2,3");
+        CollectionAssert.AreEqual(new[] { float.NaN, 3f }, frame.Numeric("b").ToArray());
+    }
+
+    [TestMethod]
+    public void InvalidUtf8IsReplacedNotRejected()
+    {
+        var bytes = Encoding.UTF8.GetBytes("a\nok\nbad\n").ToList();
+        bytes.Insert(bytes.Count - 2, 0xFF);
+        var frame = CsvText.ReadBytes([.. bytes]);
+        Assert.AreEqual("ba\uFFFDd", frame.Categorical("a").ValueAt(1));
+    }
+
+    [TestMethod]
+    public void RecordsAndFieldsLargerThanTheReadWindowAreIntact()
+    {
+        var big = new string('x', 200_000);
+        var builder = new StringBuilder("id,s\n");
+        for (var i = 0; i < 30_000; i++) builder.Append(i).Append(",\"q").Append(i % 7).Append("\r\n,\"\"z\"\"\"\n");
+        builder.Append("30000,\"").Append(big).Append("\"\n");
+        var frame = CsvText.Read(builder.ToString(), CsvOptions.Default with { ColumnKinds = new Dictionary<string, ColumnKind> { ["s"] = ColumnKind.Text } });
+        Assert.AreEqual(30_001, frame.RowCount);
+        var s = (TextColumn)frame["s"];
+        Assert.AreEqual("q3\r\n,\"z\"", s[29_999 - 29_999 % 7 + 3]);
+        Assert.AreEqual(big, s[30_000]);
+        Assert.AreEqual(29_999f, frame.Numeric("id")[29_999]);
+    }
+}
