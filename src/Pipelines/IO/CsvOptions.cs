@@ -71,8 +71,8 @@ public sealed record CsvOptions
     /// <summary>Any non-numeric column with at most this many distinct values is categorical (default 50), up to <see cref="MaxCategories"/>.</summary>
     public int MinCategoryAllowance { get; init; } = 50;
 
-    /// <summary>A non-numeric column with at most this fraction of the row count as distinct values is categorical (default 0.05).</summary>
-    public double CategoryRowFraction { get; init; } = 0.05;
+    /// <summary>A non-numeric column with at most this fraction of the row count as distinct values is categorical (default 0.5: values repeat twice on average).</summary>
+    public double CategoryRowFraction { get; init; } = 0.5;
 
     /// <summary>These options with the kinds of <paramref name="schema"/> declared for every column and its label set, so a written frame reads back the same.</summary>
     public CsvOptions WithSchema(DataSchema schema)

@@ -295,6 +295,15 @@ internal sealed class CsvTokenizer : IDisposable
                 "Download or copy the file again; check it with 'gzip -t'");
         }
         if (read == 0) _eof = true;
+        // Delimited text never holds NUL; finding one means a binary file (image, archive, spreadsheet) was passed.
+        var nul = _window.AsSpan(_end, read).IndexOf('\0');
+        if (nul >= 0)
+        {
+            var line = _line + _window.AsSpan(_start, _end + nul - _start).Count('\n');
+            throw new DataFormatException(_file, line, null, null,
+                "the file holds binary data (a NUL character), not delimited text",
+                "Pass a CSV or TSV file, optionally gzip-compressed (.csv.gz)");
+        }
         _end += read;
     }
 }

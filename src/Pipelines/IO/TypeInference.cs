@@ -10,7 +10,8 @@ namespace Pipelines.IO;
 /// A parsed <c>NaN</c> that is not a missing token is not a number here, because NaN is how a numeric column marks missing.</item>
 /// <item>Otherwise <b>categorical</b> when its number of distinct values is at most
 /// <c>min(MaxCategories, max(MinCategoryAllowance, floor(CategoryRowFraction × rows)))</c>; with the defaults,
-/// <c>min(1000, max(50, 5% of rows))</c>.</item>
+/// <c>min(1000, max(50, half the rows))</c>: values that repeat on average (cities, products) are categories,
+/// while identifiers and free text, nearly unique per row, are text.</item>
 /// <item>Otherwise <b>text</b>.</item>
 /// </list>
 /// <para>Memory: a column keeps its distinct strings only up to <see cref="CsvOptions.MaxCategories"/>. If a column has more

@@ -23,6 +23,14 @@ public sealed class CsvReaderErrorTests
     }
 
     [TestMethod]
+    public void BinaryContentIsRefusedWithItsLine()
+    {
+        var e = Fails("a,b\n1,2\n3,\u0000\u0001\n");
+        Assert.AreEqual(3, e.Line);
+        StringAssert.Contains(e.Message, "binary data");
+    }
+
+    [TestMethod]
     public void TooManyFieldsNamesTheFirstExtraValue()
     {
         var e = Fails("a,b\n1,2\n3,4,oops\n");

@@ -15,7 +15,7 @@ public sealed class CsvReaderTests
         Assert.AreEqual(60, frame.RowCount);
         Assert.AreEqual(ColumnKind.Numeric, frame["x"].Kind);
         Assert.AreEqual(ColumnKind.Categorical, frame["color"].Kind);
-        Assert.AreEqual(ColumnKind.Text, frame["note"].Kind); // 60 distinct > max(50, 5% of 60)
+        Assert.AreEqual(ColumnKind.Text, frame["note"].Kind); // 60 distinct > max(50, half of 60)
         Assert.AreEqual(29.5f, frame.Numeric("x")[59]);
         CollectionAssert.AreEqual(new[] { "red", "blue" }, frame.Categorical("color").Categories.ToArray());
         Assert.AreEqual("note number 7", ((TextColumn)frame["note"])[7]);

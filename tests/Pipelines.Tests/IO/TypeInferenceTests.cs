@@ -15,16 +15,19 @@ public sealed class TypeInferenceTests
     [TestMethod]
     public void FiftyDistinctIsAlwaysCategoricalFiftyOneIsNotInASmallFile()
     {
-        Assert.AreEqual(ColumnKind.Categorical, KindOf(100, 50));
-        Assert.AreEqual(ColumnKind.Text, KindOf(100, 51));
+        Assert.AreEqual(ColumnKind.Categorical, KindOf(60, 50));
+        Assert.AreEqual(ColumnKind.Text, KindOf(60, 51));
     }
 
     [TestMethod]
-    public void FivePercentOfRowsAllowsMoreCategoriesInALargeFile()
+    public void HalfTheRowsAllowsMoreCategoriesInALargerFile()
     {
-        Assert.AreEqual(ColumnKind.Categorical, KindOf(4000, 200)); // 5% of 4000 = 200
-        Assert.AreEqual(ColumnKind.Text, KindOf(4000, 201));
+        Assert.AreEqual(ColumnKind.Categorical, KindOf(400, 200)); // half of 400 = 200
+        Assert.AreEqual(ColumnKind.Text, KindOf(400, 201));
     }
+
+    [TestMethod]
+    public void NearlyUniqueValuesAreText() => Assert.AreEqual(ColumnKind.Text, KindOf(3000, 2940));
 
     [TestMethod]
     public void MaxCategoriesIsAHardCeiling()
