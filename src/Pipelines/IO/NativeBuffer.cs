@@ -55,9 +55,7 @@ internal sealed class NativeBuffer<T> : IDisposable where T : unmanaged
         GC.SuppressFinalize(this);
     }
 
-    // A ref to element i of a native block, without an unsafe context (the project does not allow unsafe code).
-    private static ref T Element(nint block, int i) =>
-        ref Unsafe.Add(ref Unsafe.AddByteOffset(ref Unsafe.NullRef<T>(), block), i);
+    private static unsafe ref T Element(nint block, int i) => ref ((T*)block)[i];
 
     private void Grow()
     {
