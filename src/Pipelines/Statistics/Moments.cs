@@ -9,6 +9,17 @@ public static class Moments
     /// </summary>
     public static (double Mean, double Std, int Count) MeanStd(ReadOnlySpan<float> values)
     {
+        var (mean, variance, n) = MeanVariance(values);
+        return (mean, Math.Sqrt(variance), n);
+    }
+
+    /// <summary>
+    /// Mean and population variance (divides by the count, as numpy's nanvar with ddof = 0) over values that
+    /// are not NaN, by Welford's update in double. A constant column gives exactly 0 variance, which matters to
+    /// thresholds at 0. Both are NaN when every value is missing.
+    /// </summary>
+    public static (double Mean, double Variance, int Count) MeanVariance(ReadOnlySpan<float> values)
+    {
         double mean = 0, m2 = 0;
         var n = 0;
         foreach (var v in values)
@@ -19,7 +30,7 @@ public static class Moments
             mean += delta / n;
             m2 += delta * (v - mean);
         }
-        return n == 0 ? (double.NaN, double.NaN, 0) : (mean, Math.Sqrt(m2 / n), n);
+        return n == 0 ? (double.NaN, double.NaN, 0) : (mean, m2 / n, n);
     }
 
     /// <summary>The non-missing values, sorted ascending (for quantiles).</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Pipelines.Core;
 using Pipelines.Sampling;
@@ -6,12 +5,10 @@ using Pipelines.Tests.Contract;
 
 namespace Pipelines.Tests.Sampling;
 
-/// <summary>Class counts against imbalanced-learn, when the system Python has it (it is not installed by tests).</summary>
+/// <summary>Class counts against imbalanced-learn, when the system Python has it (Debian python3-imblearn, installed by .ci/setup-debian-packages).</summary>
 [TestClass]
 public sealed class ImblearnParityTests
 {
-    private const string Python = "/usr/bin/python3";
-
     [TestMethod]
     [DataRow("RandomOverSampler", 0.5)]
     [DataRow("RandomUnderSampler", 0.5)]
@@ -28,7 +25,7 @@ public sealed class ImblearnParityTests
             "X = np.arange(len(y) * 2, dtype=float).reshape(-1, 2)\n" +
             $"_, r = {sampler}(sampling_strategy={ratio.ToString(CultureInfo.InvariantCulture)}, random_state=0).fit_resample(X, y)\n" +
             "c = collections.Counter(r)\nprint(c['no'], c['yes'])\n";
-        var output = RunPython(script);
+        var output = ReferencePython.Run(script);
         IEstimator<ITransformer> ours = sampler switch
         {
             "RandomOverSampler" => new RandomOverSample { Strategy = SamplingStrategy.Ratio(ratio) },
@@ -37,33 +34,5 @@ public sealed class ImblearnParityTests
         };
         var counts = SamplingTestData.CountByClass(ours.FitTransform(data).Output);
         Assert.AreEqual(output.Trim(), $"{counts["no"]} {counts["yes"]}");
-    }
-
-    private static string RunPython(string script)
-    {
-        if (!File.Exists(Python)) Assert.Inconclusive($"{Python} is not there.");
-        var probe = Run("-c \"import imblearn\"", null);
-        if (probe.Code != 0) Assert.Inconclusive("imbalanced-learn is not installed for the system Python (Debian: python3-imblearn).");
-        var result = Run("-", script);
-        Assert.AreEqual(0, result.Code, result.Error);
-        return result.Output;
-    }
-
-    private static (int Code, string Output, string Error) Run(string arguments, string? input)
-    {
-        var info = new ProcessStartInfo(Python, arguments)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(info)!;
-        if (input is not null) process.StandardInput.Write(input);
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Pipelines.Data;
@@ -14,7 +13,6 @@ namespace Pipelines.Tests.Transforms;
 [TestClass]
 public sealed class SklearnReductionSelectionParityTests
 {
-    private const string Python = "/usr/bin/python3";
     private const string Script = """
         import json, sys, numpy as np
         from sklearn.decomposition import PCA
@@ -96,41 +94,19 @@ public sealed class SklearnReductionSelectionParityTests
 
     private static JsonElement RunScikitLearn(DataFrame frame)
     {
-        if (!File.Exists(Python)) Assert.Inconclusive($"{Python} is not installed (apt-get install python3-sklearn).");
-        var directory = Directory.CreateTempSubdirectory("sklearn-parity-");
+        var csv = Path.Combine(Path.GetTempPath(), $"sklearn-parity-{Guid.NewGuid():N}.csv");
         try
         {
-            var csv = Path.Combine(directory.FullName, "data.csv");
             var label = frame.Categorical("y");
             var lines = Enumerable.Range(0, frame.RowCount).Select(r =>
                 string.Join(",", frame.Features.OfType<NumericColumn>().Select(c => ((double)c[r]).ToString("G17", CultureInfo.InvariantCulture))) + "," +
                 label[r].ToString(CultureInfo.InvariantCulture));
             File.WriteAllLines(csv, lines);
-            var script = Path.Combine(directory.FullName, "reference.py");
-            File.WriteAllText(script, Script);
-
-            var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            start.ArgumentList.Add(script);
-            start.ArgumentList.Add(csv);
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-            {
-                process.Kill();
-                Assert.Fail("scikit-learn reference script did not finish in 60 s.");
-            }
-            if (process.ExitCode != 0)
-            {
-                if (error.Result.Contains("ModuleNotFoundError", StringComparison.Ordinal))
-                    Assert.Inconclusive($"scikit-learn is not available to {Python}: {error.Result.Trim()}");
-                Assert.Fail($"scikit-learn reference script failed: {error.Result}");
-            }
-            return JsonDocument.Parse(output.Result).RootElement.Clone();
+            return JsonDocument.Parse(ReferencePython.Run(Script, csv)).RootElement.Clone();
         }
         finally
         {
-            directory.Delete(recursive: true);
+            File.Delete(csv);
         }
     }
 }

@@ -23,7 +23,7 @@ public sealed record VarianceThreshold(double Threshold = 0, IReadOnlyList<strin
     {
         ArgumentNullException.ThrowIfNull(input);
         var names = Resolve(input.Schema);
-        var variances = names.Select(n => Variance.Population(input.Numeric(n).Values)).ToArray();
+        var variances = names.Select(n => Moments.MeanVariance(input.Numeric(n).Values).Variance).ToArray();
         var kept = names.Where((_, i) => variances[i] > Threshold).ToArray();
         return new SelectedFeatures(names, variances, kept);
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Pipelines.Evaluation;
@@ -12,7 +11,6 @@ namespace Pipelines.Tests.Evaluation.Metrics;
 [TestClass]
 public sealed class SklearnCrossCheckTests
 {
-    private const string Python = "/usr/bin/python3";
     private const int Rows = 400;
     private const int Classes = 3;
 
@@ -97,43 +95,25 @@ public sealed class SklearnCrossCheckTests
 
     private static Dictionary<string, double> RunScikitLearn(int[] actual, float[] p, float[] w, float[] y, float[] yhat)
     {
-        if (!File.Exists(Python)) Assert.Inconclusive($"{Python} is not installed, so scikit-learn cannot be run.");
-        var directory = Directory.CreateTempSubdirectory("pipelines-metrics-");
+        var data = new StringBuilder();
+        for (var r = 0; r < actual.Length; r++)
+        {
+            data.Append(actual[r].ToString(CultureInfo.InvariantCulture));
+            for (var c = 0; c < Classes; c++) data.Append(',').Append(p[r * Classes + c].ToString("R", CultureInfo.InvariantCulture));
+            foreach (var v in new[] { w[r], y[r], yhat[r] }) data.Append(',').Append(v.ToString("R", CultureInfo.InvariantCulture));
+            data.Append('\n');
+        }
+        var dataPath = Path.Combine(Path.GetTempPath(), $"metrics-{Guid.NewGuid():N}.csv");
         try
         {
-            var data = new StringBuilder();
-            for (var r = 0; r < actual.Length; r++)
-            {
-                data.Append(actual[r].ToString(CultureInfo.InvariantCulture));
-                for (var c = 0; c < Classes; c++) data.Append(',').Append(p[r * Classes + c].ToString("R", CultureInfo.InvariantCulture));
-                foreach (var v in new[] { w[r], y[r], yhat[r] }) data.Append(',').Append(v.ToString("R", CultureInfo.InvariantCulture));
-                data.Append('\n');
-            }
-            var dataPath = Path.Combine(directory.FullName, "data.csv");
-            var scriptPath = Path.Combine(directory.FullName, "check.py");
             File.WriteAllText(dataPath, data.ToString());
-            File.WriteAllText(scriptPath, Script);
-            var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            info.ArgumentList.Add(scriptPath);
-            info.ArgumentList.Add(dataPath);
-            using var process = Process.Start(info)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0)
-            {
-                var error = stderr.Result;
-                if (error.Contains("No module named", StringComparison.Ordinal))
-                    Assert.Inconclusive($"{Python} cannot import scikit-learn (install python3-sklearn): {error.Trim()}");
-                Assert.Fail($"The scikit-learn script failed: {error}");
-            }
-            return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            return ReferencePython.Run(Script, dataPath).Split('\n', StringSplitOptions.RemoveEmptyEntries)
                 .Select(line => line.Split(' '))
                 .ToDictionary(parts => parts[0], parts => double.Parse(parts[1], CultureInfo.InvariantCulture));
         }
         finally
         {
-            directory.Delete(recursive: true);
+            File.Delete(dataPath);
         }
     }
 }
