@@ -32,6 +32,12 @@ public static class ThrowHelper
             $"{step}: needs a label column, but the data has none. Set one with DataFrame.WithLabel(name).");
 
     [DoesNotReturn]
+    public static void TooFewClasses(string step, string label, int classes, int rows) =>
+        throw new DataValueException(
+            $"{step}: the label '{label}' has {classes} class(es) among {rows} labelled row(s); this step needs at least two. " +
+            "Check the label column (or use a stratified split), or drop this step.");
+
+    [DoesNotReturn]
     public static void TooFewRows(string step, int rows, int needed) =>
         throw new DataValueException(
             $"{step}: needs at least {needed} row(s) to fit, but got {rows}. Give it more data, or drop this step.");

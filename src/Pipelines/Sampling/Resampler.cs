@@ -32,10 +32,7 @@ public abstract record Resampler : TrainingRowStep
         ValidateOptions();
         var label = LabelOf(StepName, input);
         var groups = ClassRows.Of(label);
-        if (groups.PresentCount < 2)
-            throw new DataValueException(
-                $"{StepName}: the label '{label.Name}' has {groups.PresentCount} class(es) among {input.RowCount} row(s); " +
-                "rebalancing needs at least two. Check the label column, or drop this step.");
+        if (groups.PresentCount < 2) ThrowHelper.TooFewClasses(StepName, label.Name, groups.PresentCount, input.RowCount - label.MissingCount());
         ValidateData(input, groups);
     }
 

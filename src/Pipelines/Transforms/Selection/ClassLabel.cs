@@ -48,10 +48,7 @@ internal sealed class ClassLabel
             rows.Add(r);
             classes.Add(dense[code]);
         }
-        if (count < 2)
-            throw new DataValueException(
-                $"{step}: the label '{frame.LabelName}' has {count} class(es) among the {rows.Count} labelled row(s); " +
-                "this step compares classes, so it needs at least two. Give it more data, or drop this step.");
+        if (count < 2) ThrowHelper.TooFewClasses(step, frame.LabelName, count, rows.Count);
         return new ClassLabel([.. rows], [.. classes], count);
     }
 
