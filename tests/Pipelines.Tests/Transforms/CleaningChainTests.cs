@@ -1,3 +1,4 @@
+using Pipelines.Tests.Contract;
 using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Persistence;
@@ -42,7 +43,7 @@ public sealed class CleaningChainTests
         {
             PipelineFile.Save(path, model, data.Schema);
             var loaded = PipelineFile.Load(path).Model;
-            ContractSuiteAsserts.FramesEqual(output, loaded.Transform(data), "after load");
+            ContractSuite.AssertFramesEqual(output, loaded.Transform(data), "after load");
         }
         finally
         {

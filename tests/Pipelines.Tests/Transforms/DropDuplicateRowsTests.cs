@@ -1,3 +1,4 @@
+using Pipelines.Tests.Contract;
 using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Transforms.Cleaning;
@@ -24,7 +25,7 @@ public sealed class DropDuplicateRowsTests
         var output = new DropDuplicateRows().FitTransform(data).Output;
         // Row 2 repeats 0, row 3 repeats 1 (NaN = NaN), row 6 repeats 5 (missing = missing), row 8 repeats 7 (0 = -0);
         // row 4 differs from row 1 only in the label, so it stays.
-        ContractSuiteAsserts.FramesEqual(data.Take([0, 1, 4, 5, 7]), output, "deduplicated");
+        ContractSuite.AssertFramesEqual(data.Take([0, 1, 4, 5, 7]), output, "deduplicated");
     }
 
     [TestMethod]
@@ -32,7 +33,7 @@ public sealed class DropDuplicateRowsTests
     {
         var data = Frame();
         var output = new DropDuplicateRows(FeaturesOnly: true).FitTransform(data).Output;
-        ContractSuiteAsserts.FramesEqual(data.Take([0, 1, 5, 7]), output, "deduplicated on features");
+        ContractSuite.AssertFramesEqual(data.Take([0, 1, 5, 7]), output, "deduplicated on features");
         Assert.AreEqual("y", output.LabelName);
     }
 

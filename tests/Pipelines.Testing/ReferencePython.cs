@@ -6,7 +6,7 @@ namespace Pipelines.Tests;
 /// Runs a script under Debian's Python, where python3-sklearn and python3-imblearn install (.ci/setup-debian-packages),
 /// for tests that compare with a reference library. Not the pyenv python3 that may come first on PATH.
 /// </summary>
-internal static class ReferencePython
+public static class ReferencePython
 {
     public const string Executable = "/usr/bin/python3";
 

@@ -6,11 +6,10 @@ using Pipelines.Persistence;
 namespace Pipelines.Tests.Contract;
 
 /// <summary>
-/// The checks every transform, sampler and (later) learner passes, chosen by its declared capabilities.
-/// Add a component by listing it in an <see cref="IContractCaseSource"/>.
+/// The checks every transform, sampler and learner passes, chosen by its declared capabilities. Each test project
+/// derives one empty [TestClass] from this; the cases are those of the <see cref="IContractCaseSource"/> classes in it.
 /// </summary>
-[TestClass]
-public sealed class ContractSuiteTests
+public abstract class ContractSuite
 {
     public static IEnumerable<object[]> Cases => ContractCases.Names;
 
@@ -213,7 +212,8 @@ public sealed class ContractSuiteTests
         }
     }
 
-    internal static void AssertFramesEqual(DataFrame expected, DataFrame actual, string context)
+    /// <summary>Schema, row count and every column equal (NaN equals NaN; categories compared by name).</summary>
+    public static void AssertFramesEqual(DataFrame expected, DataFrame actual, string context)
     {
         Assert.AreEqual(expected.Schema, actual.Schema, $"{context}: schema");
         Assert.AreEqual(expected.RowCount, actual.RowCount, $"{context}: rows");
