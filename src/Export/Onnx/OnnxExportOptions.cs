@@ -1,0 +1,12 @@
+using Pipelines.Export.Onnx.Conversion;
+
+namespace Pipelines.Export.Onnx;
+
+/// <summary>Options of <see cref="OnnxExporter"/>.</summary>
+/// <param name="Description">The model's doc_string; null describes the pipeline by its steps.</param>
+/// <param name="LabelClasses">The label's class names for the metadata; null takes them from the pipeline's learner, else from the training frame's label.</param>
+/// <param name="Registry">The converters to use; null is <see cref="OnnxConverterRegistry.Default"/>.</param>
+public sealed record OnnxExportOptions(
+    string? Description = null,
+    IReadOnlyList<string>? LabelClasses = null,
+    OnnxConverterRegistry? Registry = null);

@@ -1,0 +1,112 @@
+using System.Text.Json;
+using Pipelines.Core;
+using Pipelines.Data;
+using Pipelines.Export.Onnx.Conversion;
+using Pipelines.Export.Onnx.Proto;
+using Pipelines.Prediction;
+
+namespace Pipelines.Export.Onnx;
+
+/// <summary>
+/// Writes a whole fitted pipeline as one ONNX graph.
+/// <para>
+/// Inputs: one per raw numeric or categorical feature column, named as the column: numeric as float [N, 1] with NaN
+/// for a missing value, categorical as string [N, 1] with "" (the empty string) for a missing value, so "" is never a
+/// category. Text columns are inputs (string [N, 1]) only when a step reads them; label and weight columns never are.
+/// </para>
+/// <para>
+/// Outputs: the outputs a learner's converter declares (the predicted label and the class probabilities); for a
+/// transform-only pipeline, every numeric or categorical feature column of the pipeline's output, in order, named
+/// column + ".output" (float or string [N, 1], as the inputs). Metadata: producer "Pipelines", doc_string the
+/// description, metadata_props "label_classes" (JSON list, when known) and "input_schema" (JSON list of name, kind, ONNX type).
+/// </para>
+/// </summary>
+public static class OnnxExporter
+{
+    /// <summary>Suffix of a column's output name in a transform-only graph: "x1" is output as "x1.output".</summary>
+    public const string OutputSuffix = ".output";
+
+    /// <summary>Metadata key of the label's class names (JSON list of strings).</summary>
+    public const string LabelClassesKey = "label_classes";
+
+    /// <summary>Metadata key of the input schema (JSON list of {"name", "kind", "onnx_type"}).</summary>
+    public const string InputSchemaKey = "input_schema";
+
+    /// <summary>Exports <paramref name="pipeline"/>, fitted on <paramref name="training"/> (its schema gives the inputs, its label the class names).</summary>
+    public static ModelProto Export(ITransformer pipeline, DataFrame training, OnnxExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        var classes = options?.LabelClasses ?? (training.Label as CategoricalColumn)?.Categories;
+        return Export(pipeline, training.Schema, (options ?? new OnnxExportOptions()) with { LabelClasses = classes });
+    }
+
+    /// <summary>Exports <paramref name="pipeline"/> for frames of schema <paramref name="input"/>.</summary>
+    public static ModelProto Export(ITransformer pipeline, DataSchema input, OnnxExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(input);
+        options ??= new OnnxExportOptions();
+        var graph = new OnnxGraphBuilder();
+        var context = new OnnxConversionContext(graph, options.Registry ?? OnnxConverterRegistry.Default, input);
+        context.Convert(pipeline);
+        if (context.DeclaredOutputs.Count > 0)
+        {
+            foreach (var output in context.DeclaredOutputs) graph.AddOutput(output.Name, output.Value, output.Type, [.. output.Shape]);
+        }
+        else
+        {
+            AddColumnOutputs(context);
+        }
+        var metadata = new List<KeyValuePair<string, string>>();
+        var classes = LearnerClasses(pipeline) ?? options.LabelClasses;
+        if (classes is not null) metadata.Add(new(LabelClassesKey, JsonSerializer.Serialize(classes)));
+        metadata.Add(new(InputSchemaKey, InputSchemaJson(input, graph)));
+        return graph.ToModel(options.Description ?? Describe(pipeline), metadata);
+    }
+
+    private static void AddColumnOutputs(OnnxConversionContext context)
+    {
+        var any = false;
+        foreach (var column in context.Schema.Features)
+        {
+            if (column.Kind == ColumnKind.Text && !context.Has(column.Name)) continue;
+            var value = column.Kind switch
+            {
+                ColumnKind.Numeric => context.Numeric(column.Name),
+                ColumnKind.Categorical => context.Categorical(column.Name),
+                _ => context.Text(column.Name),
+            };
+            var name = column.Name + OutputSuffix;
+            if (context.Graph.HasValue(name)) name = context.Graph.UniqueName(name);
+            context.Graph.AddOutput(name, value, OnnxConversionContext.ElementType(column.Kind), OnnxDim.Rows, OnnxDim.Fixed(1));
+            any = true;
+        }
+        if (!any) throw new OnnxExportException($"The pipeline outputs no numeric or categorical feature column ({context.Schema}), so the ONNX graph would have no output.");
+    }
+
+    private static IReadOnlyList<string>? LearnerClasses(ITransformer pipeline) => pipeline switch
+    {
+        IPredictor { Classes.Count: > 0 } predictor => predictor.Classes,
+        TransformerChain chain => chain.Steps.Reverse().Select(LearnerClasses).FirstOrDefault(c => c is not null),
+        _ => null,
+    };
+
+    private static string Describe(ITransformer pipeline)
+    {
+        var steps = pipeline is TransformerChain chain ? chain.Steps.Select(s => s.GetType().Name) : [pipeline.GetType().Name];
+        return "Pipelines model: " + string.Join(" -> ", steps);
+    }
+
+    private static string InputSchemaJson(DataSchema input, OnnxGraphBuilder graph)
+    {
+        var columns = input.Features
+            .Where(c => graph.HasValue(c.Name))
+            .Select(c => new Dictionary<string, string>
+            {
+                ["name"] = c.Name,
+                ["kind"] = c.Kind.ToString().ToLowerInvariant(),
+                ["onnx_type"] = c.Kind == ColumnKind.Numeric ? "tensor(float)[N,1]" : "tensor(string)[N,1]",
+            });
+        return JsonSerializer.Serialize(columns);
+    }
+}
