@@ -4,7 +4,8 @@ namespace Pipelines.Export.Runtime;
 
 /// <summary>
 /// The C struct <c>OrtCUDAProviderOptions</c> (the legacy one, taken by <c>SessionOptionsAppendExecutionProvider_CUDA</c>),
-/// field for field. The three <c>tunable_op_*</c> fields at the end are part of the struct since ONNX Runtime 1.14.
+/// field for field. The three <c>tunable_op_*</c> fields at the end are in the struct in current headers (1.23); ORT reads them, so
+/// they are declared (zero) rather than left off.
 /// </summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct CudaProviderOptions

@@ -25,7 +25,6 @@ public sealed unsafe class InferenceSession : IDisposable
     public InferenceSession(string modelPath, InferenceSessionOptions? options = null)
         : this(options, (library, sessionOptions) => CreateFromFile(library, sessionOptions, modelPath))
     {
-        ArgumentException.ThrowIfNullOrEmpty(modelPath);
     }
 
     /// <summary>Loads the model serialized in <paramref name="model"/> (ONNX protobuf bytes).</summary>
@@ -132,6 +131,7 @@ public sealed unsafe class InferenceSession : IDisposable
 
     private static nint CreateFromFile(OrtLibrary library, SessionOptionsHandle options, string path)
     {
+        ArgumentException.ThrowIfNullOrEmpty(path, "modelPath");
         var full = Path.GetFullPath(path);
         // ORTCHAR_T is wchar_t on Windows and char (UTF-8) elsewhere.
         var text = OperatingSystem.IsWindows() ? Encoding.Unicode.GetBytes(full + "\0") : Encoding.UTF8.GetBytes(full + "\0");

@@ -37,6 +37,7 @@ public sealed unsafe class OrtLibrary
         CpuMemory = cpuMemory;
         Allocator = allocator;
         AvailableProviders = providers;
+        UsableProviders = OrtProviders.Usable(providers, System.IO.Path.GetDirectoryName(path)!);
     }
 
     /// <summary>The full path of the loaded library file.</summary>
@@ -45,11 +46,21 @@ public sealed unsafe class OrtLibrary
     /// <summary>The library's own version string, for example "1.23.2".</summary>
     public string Version { get; }
 
-    /// <summary>The execution providers this build has, for example "CPUExecutionProvider" or "CUDAExecutionProvider".</summary>
+    /// <summary>
+    /// The execution providers the build was compiled with, as ONNX Runtime lists them (for example
+    /// "CUDAExecutionProvider", "CPUExecutionProvider"). Some need a plugin library that may be absent: see
+    /// <see cref="UsableProviders"/>.
+    /// </summary>
     public IReadOnlyList<string> AvailableProviders { get; }
 
-    /// <summary>Whether this build has the CUDA execution provider.</summary>
-    public bool HasCuda => AvailableProviders.Contains("CUDAExecutionProvider", StringComparer.Ordinal);
+    /// <summary>
+    /// The providers of <see cref="AvailableProviders"/> that can be used: built in, or with their plugin library
+    /// (libonnxruntime_providers_cuda.so for CUDA) beside <see cref="Path"/>.
+    /// </summary>
+    public IReadOnlyList<string> UsableProviders { get; }
+
+    /// <summary>Whether the CUDA provider can be used: the build has it and its plugin library is present.</summary>
+    public bool HasCuda => UsableProviders.Contains(OrtProviders.Cuda, StringComparer.Ordinal);
 
     internal OrtApi Api { get; }
 

@@ -13,9 +13,12 @@ internal static unsafe class OrtSessionOptions
         if (options.Provider.Kind == ExecutionProviderKind.Cuda && !library.HasCuda)
             throw new OnnxRuntimeException(
                 $"The ONNX Runtime library {library.Path} ({library.Version}) has no CUDA provider " +
-                $"(available: {string.Join(", ", library.AvailableProviders)}). Point {OrtLibrary.PathVariable} " +
-                "at a CUDA build of ONNX Runtime (the folder with libonnxruntime.so.1 and libonnxruntime_providers_cuda.so), " +
-                "or use ExecutionProvider.Cpu (see docs/onnxruntime.md).");
+                $"(available: {string.Join(", ", library.UsableProviders)}" +
+                (library.AvailableProviders.Contains(OrtProviders.Cuda)
+                    ? $"; the build lists {OrtProviders.Cuda}, but its plugin {OrtProviders.PluginFileName(OrtProviders.Cuda)} is not beside it). "
+                    : "). ") +
+                $"Point {OrtLibrary.PathVariable} at a CUDA build of ONNX Runtime (the folder with {OrtLibraryLocator.FileName} " +
+                $"and {OrtProviders.PluginFileName(OrtProviders.Cuda)}), or use ExecutionProvider.Cpu (see docs/onnxruntime.md).");
 
         var api = library.Api;
         nint pointer;
