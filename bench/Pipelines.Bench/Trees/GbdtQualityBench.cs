@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pipelines.Data;
+using Pipelines.Evaluation;
+using Pipelines.IO;
+using Pipelines.Trainers.Trees;
+
+namespace Pipelines.Bench.Trees;
+
+/// <summary>
+/// Test accuracy and log loss of our GBDT (defaults) next to XGBoost (tree_method=hist, defaults) and scikit-learn's
+/// HistGradientBoostingClassifier (defaults) on the classification sets in data/, with one seeded stratified 75/25 split
+/// each; the peers read the same split from temporary CSV files.
+/// </summary>
+public sealed class GbdtQualityBench : IBench
+{
+    private static readonly (string File, string Label)[] Sets =
+        [("breast_cancer.csv", "diagnosis"), ("iris.csv", "species"), ("wine.csv", "cultivar"), ("digits.csv.gz", "digit")];
+
+    private const string PeerScript = """
+        import sys, time, warnings
+        import numpy as np
+        warnings.filterwarnings("ignore")
+        from sklearn.metrics import accuracy_score, log_loss
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        import xgboost as xgb
+        train = np.loadtxt(sys.argv[1], delimiter=","); test = np.loadtxt(sys.argv[2], delimiter=",")
+        k = int(sys.argv[3])
+        Xtr, ytr = train[:, :-1], train[:, -1].astype(int); Xte, yte = test[:, :-1], test[:, -1].astype(int)
+        labels = list(range(k))
+        for name, model in [("xgboost-hist", xgb.XGBClassifier(tree_method="hist", random_state=0, n_jobs=2)),
+                            ("sklearn-hgb", HistGradientBoostingClassifier(random_state=0))]:
+            t = time.perf_counter(); model.fit(Xtr, ytr); fit = time.perf_counter() - t
+            p = model.predict_proba(Xte)
+            print(f"{name} {accuracy_score(yte, p.argmax(1)):.4f} {log_loss(yte, p, labels=labels):.4f} {fit:.2f}")
+        """;
+
+    public string Name => "gbdt-quality";
+
+    public string Description => "GBDT test accuracy / log loss vs XGBoost hist and sklearn HistGradientBoosting on data/ sets";
+
+    public int Run(string[] args)
+    {
+        var dataDir = args.Length > 0 ? args[0] : FindDataDirectory();
+        Console.WriteLine("| data set | rows x features | classes | model | accuracy | log loss | fit s |");
+        Console.WriteLine("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var (file, label) in Sets)
+        {
+            var data = LabelTask.WithClassLabel(CsvReader.Read(Path.Combine(dataDir, file)).WithLabel(label));
+            var fold = Split.TrainTest(data, 0.25, seed: 42);
+            var train = data.Take(fold.Train);
+            var test = data.Take(fold.Test);
+            var labels = data.Categorical(label);
+            var classes = labels.Categories.Count;
+            var shape = $"{data.RowCount} x {data.ColumnCount - 1}";
+
+            var watch = Stopwatch.StartNew();
+            var model = new GbdtClassifier { Seed = 0, Threads = 2 }.Fit(train);
+            var fit = watch.Elapsed.TotalSeconds;
+            var probabilities = model.Predict(test);
+            // Our model's classes are those of the training rows, in the frame's category order.
+            var actual = test.Categorical(label).Recode(model.Classes).Codes.ToArray();
+            var predicted = ClassificationMetrics.ArgMax(probabilities, model.Classes.Count);
+            var accuracy = ClassificationMetrics.Accuracy(actual, predicted);
+            var logLoss = ProbabilisticMetrics.LogLoss(actual, probabilities, model.Classes.Count);
+            Console.WriteLine($"| {file} | {shape} | {classes} | ours (Pipelines GBDT) | {accuracy:F4} | {logLoss:F4} | {fit:F2} |");
+
+            var dir = Path.Combine(Path.GetTempPath(), "gbdt-quality-" + Guid.NewGuid().ToString("N"));
+            Directory.CreateDirectory(dir);
+            try
+            {
+                var features = data.Features.Select(c => c.Name).ToArray();
+                var trainPath = Path.Combine(dir, "train.csv");
+                var testPath = Path.Combine(dir, "test.csv");
+                PeerPython.WriteNumericCsv(trainPath, train, features, train.Categorical(label).Codes.ToArray());
+                PeerPython.WriteNumericCsv(testPath, test, features, test.Categorical(label).Codes.ToArray());
+                var output = PeerPython.Run(PeerScript, trainPath, testPath, classes.ToString(CultureInfo.InvariantCulture));
+                foreach (var line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    var parts = line.Split(' ');
+                    Console.WriteLine($"| {file} | {shape} | {classes} | {parts[0]} | {parts[1]} | {parts[2]} | {parts[3]} |");
+                }
+            }
+            finally
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+        return 0;
+    }
+
+    internal static string FindDataDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "data");
+            if (File.Exists(Path.Combine(candidate, "iris.csv"))) return candidate;
+        }
+        throw new DirectoryNotFoundException("Could not find the repository's data/ folder; pass it as the first argument.");
+    }
+}

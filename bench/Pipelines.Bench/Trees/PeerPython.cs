@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Pipelines.Data;
+
+namespace Pipelines.Bench.Trees;
+
+/// <summary>Runs a script with Debian's /usr/bin/python3 (which has python3-xgboost and python3-sklearn) and writes frames for it.</summary>
+internal static class PeerPython
+{
+    public const string Interpreter = "/usr/bin/python3";
+
+    /// <summary>Runs <paramref name="script"/> with <paramref name="args"/>; returns stdout, throws with stderr on failure.</summary>
+    public static string Run(string script, params string[] args)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"gbdt-peer-{Guid.NewGuid():N}.py");
+        File.WriteAllText(path, script);
+        try
+        {
+            var info = new ProcessStartInfo(Interpreter) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            info.ArgumentList.Add(path);
+            foreach (var a in args) info.ArgumentList.Add(a);
+            using var process = Process.Start(info)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            if (process.ExitCode != 0) throw new InvalidOperationException($"{Interpreter} failed ({process.ExitCode}): {stderr.Result}");
+            return stdout;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>Numeric features then the class code of each row, comma-separated, no header; NaN as 'nan'.</summary>
+    public static void WriteNumericCsv(string path, DataFrame data, IReadOnlyList<string> features, int[] classCodes)
+    {
+        var builder = new StringBuilder();
+        var columns = features.Select(f => data.Numeric(f)).ToArray();
+        for (var r = 0; r < data.RowCount; r++)
+        {
+            foreach (var c in columns) builder.Append(float.IsNaN(c[r]) ? "nan" : c[r].ToString("R", CultureInfo.InvariantCulture)).Append(',');
+            builder.Append(classCodes[r].ToString(CultureInfo.InvariantCulture)).Append('\n');
+        }
+        File.WriteAllText(path, builder.ToString());
+    }
+}

@@ -1,0 +1,149 @@
+using Pipelines.Trainers.Trees.Binning;
+using Pipelines.Trainers.Trees.Histograms;
+
+namespace Pipelines.Trainers.Trees.Splitting;
+
+/// <summary>
+/// Finds a node's best split from its histogram. Numeric features: bins are scanned left to right, once with the
+/// missing bin on the right and once on the left, so missing values learn a default direction (with no missing rows in
+/// the node, missing values go to the child with more rows). Categorical features (as LightGBM): categories present
+/// are ordered by G / (H + CatSmooth) and prefixes of that order, from either end, up to MaxCatThreshold categories,
+/// are tried as the left set; with at most MaxCatToOneHot categories each one alone is tried instead. Ties keep the
+/// earlier feature and threshold, so the result is deterministic.
+/// </summary>
+internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parameters)
+{
+    private const int G = 0, H = 1, C = 2, S = HistogramLayout.Stride;
+
+    /// <summary>The best split over <paramref name="features"/> with gain above MinSplitGain, or null.</summary>
+    public SplitInfo? Best(double[] histogram, int[] features)
+    {
+        SplitInfo? best = null;
+        foreach (var f in features)
+        {
+            var candidate = layout.Features[f].IsCategorical
+                ? BestCategorical(layout.Of(histogram, f), f, layout.Features[f])
+                : BestNumeric(layout.Of(histogram, f), f, layout.Features[f]);
+            if (candidate is not null && (best is null || candidate.Gain > best.Gain)) best = candidate;
+        }
+        return best;
+    }
+
+    /// <summary>Sums of a feature's histogram: the node's totals.</summary>
+    public static NodeStats Totals(ReadOnlySpan<double> histogram)
+    {
+        double g = 0, h = 0, c = 0;
+        for (var i = 0; i < histogram.Length; i += S)
+        {
+            g += histogram[i + G];
+            h += histogram[i + H];
+            c += histogram[i + C];
+        }
+        return new NodeStats(g, h, (int)Math.Round(c));
+    }
+
+    private bool Allowed(NodeStats left, NodeStats right) =>
+        left.Count >= parameters.MinChildSamples && right.Count >= parameters.MinChildSamples &&
+        left.H >= parameters.MinChildWeight && right.H >= parameters.MinChildWeight;
+
+    private double Gain(NodeStats left, NodeStats right, double parentScore) =>
+        LeafMath.Gain(left.G, left.H, right.G, right.H, parentScore, parameters.L1, parameters.L2);
+
+    private double MinGain => Math.Max(parameters.MinSplitGain, 1e-12);
+
+    private SplitInfo? BestNumeric(ReadOnlySpan<double> h, int feature, FeatureBins bins)
+    {
+        var total = Totals(h);
+        var parentScore = LeafMath.Score(total.G, total.H, parameters.L1, parameters.L2);
+        var m = bins.MissingBin * S;
+        var missing = new NodeStats(h[m + G], h[m + H], (int)Math.Round(h[m + C]));
+        var values = bins.ValueBinCount;
+        var bestGain = MinGain;
+        SplitInfo? best = null;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var missingLeft = pass == 1;
+            if (missingLeft && missing.Count == 0) break;
+            double lg = missingLeft ? missing.G : 0, lh = missingLeft ? missing.H : 0;
+            var lc = missingLeft ? missing.Count : 0;
+            // With missing on the right, the last value bin may also go left (all values vs missing).
+            var last = missingLeft || missing.Count == 0 ? values - 2 : values - 1;
+            for (var t = 0; t <= last; t++)
+            {
+                var b = t * S;
+                lg += h[b + G];
+                lh += h[b + H];
+                lc += (int)Math.Round(h[b + C]);
+                if (h[b + C] == 0) continue; // same partition as the previous threshold
+                var left = new NodeStats(lg, lh, lc);
+                var right = total - left;
+                if (right.Count < parameters.MinChildSamples) break;
+                if (!Allowed(left, right)) continue;
+                var gain = Gain(left, right, parentScore);
+                if (gain <= bestGain) continue;
+                bestGain = gain;
+                var defaultLeft = missing.Count == 0 ? left.Count >= right.Count : missingLeft;
+                best = new SplitInfo(feature, gain, false, t, null, defaultLeft, left, right);
+            }
+        }
+        return best;
+    }
+
+    private SplitInfo? BestCategorical(ReadOnlySpan<double> h, int feature, FeatureBins bins)
+    {
+        var total = Totals(h);
+        var parentScore = LeafMath.Score(total.G, total.H, parameters.L1, parameters.L2);
+        var m = bins.MissingBin * S;
+        var missing = new NodeStats(h[m + G], h[m + H], (int)Math.Round(h[m + C]));
+        var present = new List<int>();
+        for (var b = 0; b < bins.Categories.Length; b++) if (h[b * S + C] > 0) present.Add(b);
+        if (present.Count == 0) return null;
+
+        // Candidate left sets as (order, size): one category each, or prefixes of the sorted order from either end.
+        List<int[]> orders;
+        int maxSize;
+        if (present.Count <= parameters.MaxCatToOneHot)
+        {
+            orders = [.. present.Select(b => new[] { b })];
+            maxSize = 1;
+        }
+        else
+        {
+            var h2 = h.ToArray();
+            var ascending = present.OrderBy(b => h2[b * S + G] / (h2[b * S + H] + parameters.CatSmooth)).ThenBy(b => b).ToArray();
+            orders = [ascending, [.. ascending.Reverse()]];
+            maxSize = Math.Min(parameters.MaxCatThreshold, present.Count - 1);
+        }
+
+        var bestGain = MinGain;
+        SplitInfo? best = null;
+        foreach (var order in orders)
+        {
+            double lg = 0, lh = 0;
+            var lc = 0;
+            for (var k = 0; k < Math.Min(maxSize, order.Length); k++)
+            {
+                var b = order[k] * S;
+                lg += h[b + G];
+                lh += h[b + H];
+                lc += (int)Math.Round(h[b + C]);
+                for (var pass = 0; pass < 2; pass++)
+                {
+                    var missingLeft = pass == 1;
+                    if (missingLeft && missing.Count == 0) break;
+                    var left = missingLeft ? new NodeStats(lg + missing.G, lh + missing.H, lc + missing.Count) : new NodeStats(lg, lh, lc);
+                    var right = total - left;
+                    if (!Allowed(left, right)) continue;
+                    var gain = Gain(left, right, parentScore);
+                    if (gain <= bestGain) continue;
+                    bestGain = gain;
+                    var set = new ulong[4];
+                    for (var i = 0; i <= k; i++) set[order[i] >> 6] |= 1UL << (order[i] & 63);
+                    var defaultLeft = missing.Count == 0 ? left.Count >= right.Count : missingLeft;
+                    best = new SplitInfo(feature, gain, true, -1, set, defaultLeft, left, right);
+                }
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,84 @@
+using Pipelines.Data;
+using Pipelines.Trainers.Trees.Binning;
+using Pipelines.Trainers.Trees.Growing;
+using Pipelines.Trainers.Trees.Splitting;
+
+namespace Pipelines.Trainers.Tests.Trees;
+
+[TestClass]
+public sealed class GrowingTests
+{
+    private static readonly ParallelOptions Serial = new() { MaxDegreeOfParallelism = 1 };
+
+    private static (BinnedMatrix Data, float[] G, float[] H) Setup(int rows)
+    {
+        var random = new Random(4);
+        var columns = Enumerable.Range(0, 3).Select(f => (Column)new NumericColumn($"x{f}",
+            [.. Enumerable.Range(0, rows).Select(_ => (float)TreeData.Normal(random))])).ToArray();
+        var bins = Binner.Fit(columns, 255, rows, 0, Serial);
+        var data = Binner.Apply(bins, columns, Serial);
+        var x0 = ((NumericColumn)columns[0]).ToArray();
+        var x1 = ((NumericColumn)columns[1]).ToArray();
+        var g = Enumerable.Range(0, rows).Select(r => (float)(Math.Sin(3 * x0[r]) + (x1[r] > 0 ? 1 : -1))).ToArray();
+        return (data, g, Enumerable.Repeat(1f, rows).ToArray());
+    }
+
+    private static GrownTree Grow(int leaves, int depth, int minChild = 5, double rate = 1)
+    {
+        var (data, g, h) = Setup(2000);
+        var grower = new TreeGrower(data, new GrowthParameters(leaves, depth, new SplitParameters(0, 1, minChild, 1e-3, 0, 32, 10)), Serial);
+        return grower.Grow(g, h, [.. Enumerable.Range(0, data.Rows)], true, [0, 1, 2], rate);
+    }
+
+    [TestMethod]
+    public void LeafWiseGrowthStopsAtNumLeaves()
+    {
+        var tree = Grow(leaves: 9, depth: -1);
+        Assert.AreEqual(9, tree.Leaves.Count());
+        Assert.AreEqual(17, tree.Nodes.Count);
+    }
+
+    [TestMethod]
+    public void MaxDepthBoundsEveryLeaf()
+    {
+        var tree = Grow(leaves: 64, depth: 3);
+        Assert.IsTrue(tree.Leaves.All(l => l.Depth <= 3));
+        Assert.IsTrue(tree.Leaves.Count() <= 8);
+    }
+
+    [TestMethod]
+    public void LeavesPartitionTheRowsAndHoldNewtonValues()
+    {
+        var (data, g, h) = Setup(2000);
+        var grower = new TreeGrower(data, new GrowthParameters(12, -1, new SplitParameters(0, 1, 5, 1e-3, 0, 32, 10)), Serial);
+        var tree = grower.Grow(g, h, [.. Enumerable.Range(0, data.Rows)], true, [0, 1, 2], 0.5);
+        var seen = new bool[data.Rows];
+        foreach (var leaf in tree.Leaves)
+        {
+            var rows = grower.Partition.Rows.AsSpan(leaf.Start, leaf.Count).ToArray();
+            double sum = 0;
+            foreach (var r in rows)
+            {
+                Assert.IsFalse(seen[r]);
+                seen[r] = true;
+                sum += g[r];
+                Assert.AreEqual(leaf.Value, tree.Predict(data, r), "walking the binned tree reaches the row's leaf");
+            }
+            Assert.AreEqual(-0.5 * sum / (rows.Length + 1), leaf.Value, 1e-9);
+        }
+        Assert.IsTrue(seen.All(s => s));
+    }
+
+    [TestMethod]
+    public void BestFirstTakesTheLargestGainFirst()
+    {
+        // With two leaves the only split is the root's best split over all features.
+        var two = Grow(leaves: 2, depth: -1);
+        var (data, g, h) = Setup(2000);
+        var layout = new Pipelines.Trainers.Trees.Histograms.HistogramLayout(data.Features);
+        var histogram = Pipelines.Trainers.Trees.Histograms.NaiveHistogram.Build(data, layout, Enumerable.Range(0, data.Rows).ToArray(), g, h);
+        var best = new SplitFinder(layout, new SplitParameters(0, 1, 5, 1e-3, 0, 32, 10)).Best(histogram, [0, 1, 2])!;
+        Assert.AreEqual(best.Feature, two.Nodes[0].Split!.Feature);
+        Assert.AreEqual(best.Gain, two.Nodes[0].Split!.Gain, 1e-9);
+    }
+}
