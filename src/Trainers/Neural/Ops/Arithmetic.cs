@@ -28,6 +28,7 @@ public sealed partial class Tensor
     public static Tensor operator +(float a, Tensor b) => Binary(Torch.Scalar(a), b, nameof(Add));
     public static Tensor operator -(float a, Tensor b) => Binary(Torch.Scalar(a), b, nameof(Sub));
     public static Tensor operator *(float a, Tensor b) => Binary(Torch.Scalar(a), b, nameof(Mul));
+    public static Tensor operator /(float a, Tensor b) => Binary(Torch.Scalar(a), b, nameof(Div));
     public static Tensor operator -(Tensor a) => Binary(a, Torch.Scalar(-1f), nameof(Mul));
 
     private static Tensor Binary(Tensor a, Tensor b, string op)
