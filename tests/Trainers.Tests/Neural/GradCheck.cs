@@ -13,7 +13,11 @@ internal static class GradCheck
 
     public static void Check(Func<Tensor[], Tensor> f, float eps, params Tensor[] inputs)
     {
-        foreach (var x in inputs) x.RequiresGrad = true;
+        foreach (var x in inputs)
+        {
+            x.RequiresGrad = true;
+            x.Grad = null;
+        }
         var output = f(inputs);
         var generator = new Generator(99);
         var r = Torch.Randn(generator, output.Shape);
