@@ -24,14 +24,7 @@ public sealed partial class Tensor
     /// dy/dx = 0.5 (1 + tanh u) + 0.5 x (1 - tanh^2 u) sqrt(2/pi) (1 + 3 * 0.044715 x^2).
     /// </summary>
     public Tensor Gelu() => Unary(
-        (x, y) =>
-        {
-            for (var i = 0; i < x.Length; i++)
-            {
-                var v = x[i];
-                y[i] = 0.5f * v * (1f + MathF.Tanh(SqrtTwoOverPi * (v + GeluCubic * v * v * v)));
-            }
-        },
+        (x, y) => GeluForward(x, y),
         (x, _, d) =>
         {
             for (var i = 0; i < x.Length; i++)
@@ -41,6 +34,16 @@ public sealed partial class Tensor
                 d[i] = 0.5f * (1f + t) + 0.5f * v * (1f - t * t) * SqrtTwoOverPi * (1f + 3f * GeluCubic * v * v);
             }
         });
+
+    /// <summary>The GELU forward formula over spans (shared with fitted models that predict without the graph).</summary>
+    internal static void GeluForward(ReadOnlySpan<float> x, Span<float> y)
+    {
+        for (var i = 0; i < x.Length; i++)
+        {
+            var v = x[i];
+            y[i] = 0.5f * v * (1f + MathF.Tanh(SqrtTwoOverPi * (v + GeluCubic * v * v * v)));
+        }
+    }
 
     /// <summary>y = tanh(x); dy/dx = 1 - y^2.</summary>
     public Tensor Tanh() => Unary(
