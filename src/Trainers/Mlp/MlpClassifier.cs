@@ -16,7 +16,7 @@ public sealed record MlpClassifier : MlpOptions, IEstimator<MlpModel>
     public ClassWeights? ClassWeights { get; init; }
 
     public DataSchema GetOutputSchema(DataSchema input) =>
-        MlpSchema.Output(nameof(MlpClassifier), input, PredictionTask.BinaryClassification);
+        MlpSchema.Output(nameof(MlpClassifier), input, regression: false);
 
     public MlpModel Fit(DataFrame input)
     {

@@ -12,7 +12,7 @@ namespace Pipelines.Trainers.Mlp;
 /// </summary>
 public sealed record MlpRegressor : MlpOptions, IEstimator<MlpModel>
 {
-    public DataSchema GetOutputSchema(DataSchema input) => MlpSchema.Output(nameof(MlpRegressor), input, PredictionTask.Regression);
+    public DataSchema GetOutputSchema(DataSchema input) => MlpSchema.Output(nameof(MlpRegressor), input, regression: true);
 
     public MlpModel Fit(DataFrame input)
     {

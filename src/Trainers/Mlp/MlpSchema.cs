@@ -7,7 +7,7 @@ namespace Pipelines.Trainers.Mlp;
 /// <summary>The output schema of an MLP before fitting: the input plus the prediction columns known in advance.</summary>
 internal static class MlpSchema
 {
-    public static DataSchema Output(string step, DataSchema input, PredictionTask task)
+    public static DataSchema Output(string step, DataSchema input, bool regression)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Label is null) ThrowHelper.NeedsLabel(step);
@@ -15,7 +15,7 @@ internal static class MlpSchema
         {
             if (column.Kind != ColumnKind.Numeric) ThrowHelper.WrongKind(step, column.Name, column.Kind, ColumnKind.Numeric);
         }
-        if (task == PredictionTask.Regression)
+        if (regression)
         {
             var kept = input.Columns.Where(c => c.Name != PredictionColumns.Score);
             return new DataSchema([.. kept, new ColumnSchema(PredictionColumns.Score, ColumnKind.Numeric)]);

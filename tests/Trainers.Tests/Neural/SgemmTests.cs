@@ -36,6 +36,19 @@ public sealed class SgemmTests
     }
 
     [TestMethod]
+    public void WideMatricesCrossTheColumnBlock()
+    {
+        int m = 3, n = Sgemm.NC + 37, k = 5;
+        var a = Random(m * k, 6);
+        var b = Random(n * k, 7);
+        var expected = new float[m * n];
+        var c = new float[m * n];
+        SgemmReference.Multiply(false, true, m, n, k, 1f, a, k, b, k, 0f, expected, n);
+        Sgemm.Multiply(false, true, m, n, k, 1f, a, k, b, k, 0f, c, n);
+        for (var i = 0; i < c.Length; i++) Assert.AreEqual(expected[i], c[i], 1e-4f, $"element {i}");
+    }
+
+    [TestMethod]
     public void BetaZeroOverwritesNaN()
     {
         var c = new[] { float.NaN, float.NaN };

@@ -14,7 +14,6 @@ internal static class Broadcast
         var cols = Combine(a.Cols, b.Cols, a, b, op);
         var rank = Math.Max(a.Rank, b.Rank);
         int[] shape = rank switch { 2 => [rows, cols], 1 => [cols], _ => [] };
-        if (rank == 1 && rows != 1) shape = [rows, cols];
         return (shape, rows, cols);
     }
 
