@@ -36,6 +36,8 @@ public sealed partial class Tensor
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         var (shape, rows, cols) = Broadcast.Shape(a, b, op);
+        if (op is nameof(Add) or nameof(Sub) && a.Rows == rows && a.Cols == cols && b.Rows == 1 && b.Cols == cols)
+            return AddRowVector(a, b, op == nameof(Sub), shape, rows, cols);
         var x = Broadcast.Expand(a, rows, cols);
         var y = Broadcast.Expand(b, rows, cols);
         var output = new float[rows * cols];
@@ -84,6 +86,30 @@ public sealed partial class Tensor
                         Broadcast.AccumulateReduced(b, gb, rows, cols);
                     }
                     break;
+            }
+        });
+    }
+
+    /// <summary>a + b or a - b for a row vector b (a bias), row by row without repeating b.</summary>
+    private static Tensor AddRowVector(Tensor a, Tensor b, bool subtract, int[] shape, int rows, int cols)
+    {
+        var output = new float[rows * cols];
+        for (var i = 0; i < rows; i++)
+        {
+            var row = a.Data.AsSpan(i * cols, cols);
+            if (subtract) TensorPrimitives.Subtract(row, b.Data, output.AsSpan(i * cols, cols));
+            else TensorPrimitives.Add(row, b.Data, output.AsSpan(i * cols, cols));
+        }
+        return Result(output, shape, [a, b], grad =>
+        {
+            a.AccumulateGrad(grad);
+            if (!b.RequiresGrad) return;
+            var g = b.GradBuffer();
+            for (var i = 0; i < rows; i++)
+            {
+                var row = grad.AsSpan(i * cols, cols);
+                if (subtract) TensorPrimitives.Subtract(g, row, g);
+                else TensorPrimitives.Add(g, row, g);
             }
         });
     }
