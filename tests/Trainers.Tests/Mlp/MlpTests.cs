@@ -4,6 +4,7 @@ using Pipelines.IO;
 using Pipelines.Prediction;
 using Pipelines.Trainers.Mlp;
 using Pipelines.Trainers.Neural;
+using Pipelines.Trainers.Neural.Kernels;
 
 namespace Pipelines.Trainers.Tests.Mlp;
 
@@ -122,6 +123,25 @@ public sealed class MlpTests
         MlpClassifier options = new() { HiddenSizes = [8], Dropout = 0.2f, Epochs = 5, Seed = 7 };
         CollectionAssert.AreEqual(options.Fit(data).Predict(data), options.Fit(data).Predict(data));
         CollectionAssert.AreNotEqual(options.Fit(data).Predict(data), (options with { Seed = 8 }).Fit(data).Predict(data));
+    }
+
+    [TestMethod]
+    public void ThreadCountDoesNotChangeTheModel()
+    {
+        var data = CsvReader.Read(RepoData.Path("breast_cancer.csv"), new CsvOptions { Label = "diagnosis" });
+        MlpClassifier options = new() { HiddenSizes = [128, 64], Epochs = 2, BatchSize = 128, EarlyStoppingPatience = 0, Seed = 9 };
+        var before = Sgemm.DefaultThreads;
+        try
+        {
+            Sgemm.DefaultThreads = 1;
+            var one = options.Fit(data).Predict(data);
+            Sgemm.DefaultThreads = 2;
+            CollectionAssert.AreEqual(one, options.Fit(data).Predict(data));
+        }
+        finally
+        {
+            Sgemm.DefaultThreads = before;
+        }
     }
 
     [TestMethod]

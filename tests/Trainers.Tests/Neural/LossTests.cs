@@ -62,7 +62,7 @@ public sealed class LossTests
     [TestMethod]
     public void DistillationIsKlTimesTSquared()
     {
-        var loss = new DistillationLoss(temperature: 2f);
+        var loss = new KLDivLoss(temperature: 2f);
         var teacher = new Tensor([1f, 2f, 0f, -1f, 0f, 3f], [2, 3]);
         Assert.AreEqual(0f, loss.Forward(teacher.Clone(), teacher).Item(), 1e-5f, "KL of a distribution with itself is 0");
         var student = new Tensor([0f, 0f, 0f, 1f, 1f, 1f], [2, 3]);
@@ -79,7 +79,7 @@ public sealed class LossTests
     {
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new BCEWithLogitsLoss(0f));
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new CrossEntropyLoss(labelSmoothing: 1.5f));
-        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new DistillationLoss(0f));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new KLDivLoss(0f));
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new CrossEntropyLoss().Forward(Torch.Zeros(1, 2), [2]));
     }
 }

@@ -1,13 +1,14 @@
 namespace Pipelines.Trainers.Neural.Losses;
 
 /// <summary>
-/// Knowledge-distillation loss (Hinton et al. 2015; torch.nn.KLDivLoss(reduction='batchmean') on softened outputs):
+/// KL divergence with temperature for knowledge distillation (Hinton et al. 2015; torch.nn.KLDivLoss(reduction='batchmean')
+/// applied to softened outputs, times T^2):
 /// p = softmax(teacher / T) (no gradient), loss = T^2 / n * sum_i sum_c p_ic (ln p_ic - log_softmax(student / T)_ic).
 /// The T^2 factor keeps gradient magnitudes comparable across temperatures. Terms with p_ic = 0 contribute 0.
 /// </summary>
-public sealed class DistillationLoss
+public sealed class KLDivLoss
 {
-    public DistillationLoss(float temperature = 2f)
+    public KLDivLoss(float temperature = 2f)
     {
         if (!(temperature > 0) || float.IsInfinity(temperature)) throw new ArgumentOutOfRangeException(nameof(temperature), temperature, "temperature must be positive and finite.");
         Temperature = temperature;
@@ -20,7 +21,7 @@ public sealed class DistillationLoss
         ArgumentNullException.ThrowIfNull(studentLogits);
         ArgumentNullException.ThrowIfNull(teacherLogits);
         if (studentLogits.Rank != 2 || !studentLogits.Shape.SequenceEqual(teacherLogits.Shape))
-            throw new ArgumentException($"DistillationLoss: student [{string.Join(", ", studentLogits.Shape)}] and teacher [{string.Join(", ", teacherLogits.Shape)}] must be equal [n, C].");
+            throw new ArgumentException($"KLDivLoss: student [{string.Join(", ", studentLogits.Shape)}] and teacher [{string.Join(", ", teacherLogits.Shape)}] must be equal [n, C].");
         var t = Temperature;
         Tensor p;
         using (Torch.NoGrad()) p = (teacherLogits.Detach() / t).Softmax();
