@@ -1,0 +1,168 @@
+using System.Buffers;
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Pipelines.Trainers.Neural.Kernels;
+
+/// <summary>
+/// Single-precision general matrix multiply, C = alpha * op(A) * op(B) + beta * C, with op(X) = X or X^T, all matrices
+/// row-major with leading dimensions lda, ldb, ldc. GotoBLAS/BLIS structure: B is packed in KC x NC blocks, A in
+/// MC x KC blocks, and a register-blocked micro-kernel (<see cref="SgemmKernel"/>) computes MR x NR tiles of C.
+/// Blocks of rows of C run in parallel (Parallel.For); every element of C is summed by one thread in the fixed order
+/// k = 0..K-1 (in KC-sized partial sums), so the result does not depend on the thread count, on timing, or on how many
+/// rows C has. beta = 0 overwrites C (NaN in C does not survive). Transposes cost nothing: packing reads either layout.
+/// </summary>
+public static class Sgemm
+{
+    /// <summary>Depth of a packed block (values of k per pass).</summary>
+    public const int KC = 256;
+
+    /// <summary>Most rows of C per packed A block.</summary>
+    public const int MaxMC = 96;
+
+    /// <summary>Most columns of C per packed B block.</summary>
+    public const int NC = 2048;
+
+    /// <summary>The micro-kernel the hardware supports best: AVX-512F, then 256-bit vectors, then scalar.</summary>
+    public static SgemmKernel DefaultKernel { get; } =
+        Avx512F.IsSupported && Vector512.IsHardwareAccelerated ? SgemmKernel.Vector512
+        : Vector256.IsHardwareAccelerated ? SgemmKernel.Vector256
+        : SgemmKernel.Scalar;
+
+    /// <summary>Threads a multiply may use when the caller does not say (at most the processor count).</summary>
+    public static int DefaultThreads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>C[m x n] = alpha * op(A)[m x k] * op(B)[k x n] + beta * C, on up to <c>threads</c> threads (0: <see cref="DefaultThreads"/>).</summary>
+    public static void Multiply(
+        bool transA, bool transB, int m, int n, int k, float alpha,
+        float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc, int threads = 0) =>
+        Multiply(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc, threads, DefaultKernel);
+
+    /// <summary><see cref="Multiply(bool, bool, int, int, int, float, float[], int, float[], int, float, float[], int, int)"/> with a chosen micro-kernel (tests run every kernel).</summary>
+    public static void Multiply(
+        bool transA, bool transB, int m, int n, int k, float alpha,
+        float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc, int threads, SgemmKernel kernel)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        ArgumentNullException.ThrowIfNull(c);
+        Validate(m, n, k, transA, lda, a.Length, "A", transB, ldb, b.Length, ldc, c.Length);
+        if (m == 0 || n == 0) return;
+        ScaleC(m, n, beta, c, ldc);
+        if (k == 0 || alpha == 0) return;
+
+        var (mr, nr) = Tile(kernel);
+        threads = Math.Clamp(threads <= 0 ? DefaultThreads : threads, 1, Environment.ProcessorCount);
+        // Row blocks: a multiple of the thread count, each at most MaxMC rows and a whole number of MR panels.
+        var blocks = threads * Math.Max(1, (m + threads * MaxMC - 1) / (threads * MaxMC));
+        var mc = Math.Min(MaxMC, RoundUp((m + blocks - 1) / blocks, mr));
+        blocks = (m + mc - 1) / mc;
+        var packedB = ArrayPool<float>.Shared.Rent(KC * RoundUp(Math.Min(n, NC), nr));
+        try
+        {
+            for (var j0 = 0; j0 < n; j0 += NC)
+            {
+                var nc = Math.Min(NC, n - j0);
+                for (var p0 = 0; p0 < k; p0 += KC)
+                {
+                    var kc = Math.Min(KC, k - p0);
+                    Packing.PackB(b, ldb, transB, p0, kc, j0, nc, nr, packedB);
+                    var pass = new Pass(transA, m, nc, kc, j0, p0, mc, mr, nr, alpha, a, lda, packedB, c, ldc, kernel);
+                    if (threads == 1 || blocks == 1)
+                    {
+                        for (var block = 0; block < blocks; block++) pass.RunBlock(block);
+                    }
+                    else
+                    {
+                        Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, pass.RunBlock);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(packedB);
+        }
+    }
+
+    internal static (int Mr, int Nr) Tile(SgemmKernel kernel) => kernel switch
+    {
+        SgemmKernel.Vector512 => (6, 32),
+        SgemmKernel.Vector256 => (6, 16),
+        _ => (4, 8),
+    };
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    private static void ScaleC(int m, int n, float beta, float[] c, int ldc)
+    {
+        if (beta == 1) return;
+        for (var i = 0; i < m; i++)
+        {
+            var row = c.AsSpan(i * ldc, n);
+            if (beta == 0) row.Clear();
+            else TensorPrimitives.Multiply(row, beta, row);
+        }
+    }
+
+    private static void Validate(int m, int n, int k, bool transA, int lda, int aLength, string aName, bool transB, int ldb, int bLength, int ldc, int cLength)
+    {
+        if (m < 0 || n < 0 || k < 0) throw new ArgumentException($"Sgemm: negative size m={m}, n={n}, k={k}.");
+        var (aRows, aCols) = transA ? (k, m) : (m, k);
+        var (bRows, bCols) = transB ? (n, k) : (k, n);
+        Check(aName, aRows, aCols, lda, aLength);
+        Check("B", bRows, bCols, ldb, bLength);
+        Check("C", m, n, ldc, cLength);
+    }
+
+    private static void Check(string name, int rows, int cols, int ld, int length)
+    {
+        if (ld < Math.Max(1, cols)) throw new ArgumentException($"Sgemm: leading dimension of {name} is {ld}, less than its {cols} columns.");
+        if (rows > 0 && cols > 0 && (long)(rows - 1) * ld + cols > length)
+            throw new ArgumentException($"Sgemm: {name} needs {(long)(rows - 1) * ld + cols} values for {rows} x {cols} with leading dimension {ld}, has {length}.");
+    }
+
+    /// <summary>One KC x NC pass: each row block packs its own A block and runs the micro-kernel over its tiles.</summary>
+    private sealed class Pass(
+        bool transA, int m, int nc, int kc, int j0, int p0, int mc, int mr, int nr, float alpha,
+        float[] a, int lda, float[] packedB, float[] c, int ldc, SgemmKernel kernel)
+    {
+        public unsafe void RunBlock(int block)
+        {
+            var i0 = block * mc;
+            var rows = Math.Min(mc, m - i0);
+            var packedA = ArrayPool<float>.Shared.Rent(RoundUp(rows, mr) * kc);
+            try
+            {
+                Packing.PackA(a, lda, transA, i0, rows, p0, kc, mr, packedA);
+                fixed (float* pa = packedA)
+                fixed (float* pb = packedB)
+                fixed (float* pc = c)
+                {
+                    for (var jr = 0; jr < nc; jr += nr)
+                    {
+                        var cols = Math.Min(nr, nc - jr);
+                        var bPanel = pb + jr * kc;
+                        for (var ir = 0; ir < rows; ir += mr)
+                        {
+                            var tileRows = Math.Min(mr, rows - ir);
+                            var cTile = pc + (long)(i0 + ir) * ldc + j0 + jr;
+                            var aPanel = pa + ir * kc;
+                            switch (kernel)
+                            {
+                                case SgemmKernel.Vector512: MicroKernels.Kernel6x32(kc, aPanel, bPanel, cTile, ldc, alpha, tileRows, cols); break;
+                                case SgemmKernel.Vector256: MicroKernels.Kernel6x16(kc, aPanel, bPanel, cTile, ldc, alpha, tileRows, cols); break;
+                                default: MicroKernels.Kernel4x8(kc, aPanel, bPanel, cTile, ldc, alpha, tileRows, cols); break;
+                            }
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(packedA);
+            }
+        }
+    }
+}
