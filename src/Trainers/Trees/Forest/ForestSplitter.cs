@@ -71,6 +71,7 @@ internal sealed class ForestSplitter
         SplitInfo? best = null;
         int visited = 0, varying = 0;
         var p = _order.Length;
+        for (var i = 0; i < p; i++) _order[i] = i; // each node draws from the identity: no state carried between nodes or trees
         for (var i = 0; i < p && (visited < _maxFeatures || varying == 0); i++)
         {
             var j = random.Next(i, p);
