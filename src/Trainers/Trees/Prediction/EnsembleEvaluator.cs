@@ -1,5 +1,4 @@
 using Pipelines.Data;
-using Pipelines.Errors;
 
 namespace Pipelines.Trainers.Trees.Prediction;
 
@@ -15,43 +14,10 @@ internal static class EnsembleEvaluator
     {
         var rows = input.RowCount;
         var k = model.OutputCount;
-        var features = model.Features.Count;
-        var numeric = new float[features][];
-        var codes = new int[features][];
-        var categories = new IReadOnlyList<string>?[features];
-        for (var f = 0; f < features; f++)
-        {
-            var column = input[model.Features[f]];
-            if (model.CategoricalFeatures[f])
-            {
-                if (column is not CategoricalColumn c) { ThrowHelper.WrongKind(nameof(GbdtModel), column.Name, column.Kind, ColumnKind.Categorical); return []; }
-                codes[f] = c.Codes.ToArray();
-                categories[f] = c.Categories;
-            }
-            else
-            {
-                if (column is not NumericColumn n) { ThrowHelper.WrongKind(nameof(GbdtModel), column.Name, column.Kind, ColumnKind.Numeric); return []; }
-                numeric[f] = n.ToArray();
-            }
-        }
-
-        // For each categorical node: which of the input's category codes go left.
+        var reader = new TreeInput(input, model.Features, model.CategoricalFeatures, nameof(GbdtModel));
         var trees = model.Trees;
         var leftSets = new bool[trees.Count][][];
-        for (var t = 0; t < trees.Count; t++)
-        {
-            var tree = trees[t];
-            leftSets[t] = new bool[tree.NodeCount][];
-            for (var i = 0; i < tree.NodeCount; i++)
-            {
-                if (!tree.IsCategorical(i)) continue;
-                var names = new HashSet<string>(tree.LeftCategories[i], StringComparer.Ordinal);
-                var dictionary = categories[tree.Feature[i]]!;
-                var set = new bool[dictionary.Count];
-                for (var c = 0; c < set.Length; c++) set[c] = names.Contains(dictionary[c]);
-                leftSets[t][i] = set;
-            }
-        }
+        for (var t = 0; t < trees.Count; t++) leftSets[t] = reader.LeftSets(trees[t]);
 
         var raw = new double[rows * k];
         var blocks = (rows + RowsPerBlock - 1) / RowsPerBlock;
@@ -62,33 +28,9 @@ internal static class EnsembleEvaluator
             {
                 var scores = raw.AsSpan(r * k, k);
                 for (var j = 0; j < k; j++) scores[j] = model.BaseScores[j];
-                for (var t = 0; t < trees.Count; t++) scores[t % k] += Leaf(trees[t], leftSets[t], numeric, codes, r);
+                for (var t = 0; t < trees.Count; t++) scores[t % k] += trees[t].LeafValue[reader.Leaf(trees[t], leftSets[t], r)];
             }
         });
         return raw;
-    }
-
-    private static double Leaf(RegressionTree tree, bool[][] leftSets, float[][] numeric, int[][] codes, int row)
-    {
-        var node = 0;
-        var left = tree.LeftChild;
-        while (left[node] >= 0)
-        {
-            var f = tree.Feature[node];
-            bool goLeft;
-            var set = leftSets[node];
-            if (set is not null)
-            {
-                var code = codes[f][row];
-                goLeft = code < 0 ? tree.DefaultLeft[node] : set[code];
-            }
-            else
-            {
-                var x = numeric[f][row];
-                goLeft = float.IsNaN(x) ? tree.DefaultLeft[node] : x <= tree.Threshold[node];
-            }
-            node = goLeft ? left[node] : tree.RightChild[node];
-        }
-        return tree.LeafValue[node];
     }
 }

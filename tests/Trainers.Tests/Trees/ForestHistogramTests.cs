@@ -1,0 +1,78 @@
+using Pipelines.Data;
+using Pipelines.Trainers.Trees.Binning;
+using Pipelines.Trainers.Trees.Forest;
+using Pipelines.Trainers.Trees.Histograms;
+
+namespace Pipelines.Trainers.Tests.Trees;
+
+[TestClass]
+public sealed class ForestHistogramTests
+{
+    [TestMethod]
+    public void MultiOutputHistogramMatchesTheObviousSums()
+    {
+        var data = TreeData.ThreeClasses(500, 7);
+        var columns = new Column[] { data["a"], data["b"] };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 1 };
+        var bins = Binner.Fit(columns, 32, 1000, 1, parallel);
+        var matrix = Binner.Apply(bins, columns, parallel);
+        var codes = data.Categorical("y").Codes.ToArray();
+        var random = new Random(3);
+        var weights = Enumerable.Range(0, 500).Select(_ => (float)random.NextDouble()).ToArray();
+        var targets = ForestTargets.Classification(3, codes, weights);
+        var layout = new HistogramLayout(bins, outputs: 3);
+        Assert.AreEqual(5, layout.NumbersPerBin);
+        var rows = Enumerable.Range(0, 500).Where(r => r % 3 != 0).ToArray();
+        var histogram = new double[layout.Length];
+        new MultiOutputHistogram(matrix, layout).Build(histogram, rows, 0, rows.Length, targets);
+
+        for (var f = 0; f < 2; f++)
+        {
+            var expected = new double[bins[f].BinCount * 5];
+            foreach (var r in rows)
+            {
+                var b = matrix.Column(f)[r] * 5;
+                expected[b + codes[r]] += weights[r];
+                expected[b + 3] += weights[r];
+                expected[b + 4] += 1;
+            }
+            CollectionAssert.AreEqual(expected, layout.Of(histogram, f).ToArray(), new DoubleTolerance(1e-9));
+        }
+        Span<double> sums = stackalloc double[3];
+        var (w, c) = ForestSplitter.Totals(layout, histogram, sums);
+        Assert.AreEqual(rows.Length, c);
+        Assert.AreEqual(rows.Sum(r => (double)weights[r]), w, 1e-6);
+        Assert.AreEqual(w, sums[0] + sums[1] + sums[2], 1e-9);
+    }
+
+    [TestMethod]
+    public void OneOutputLayoutKeepsTheBoostingShape()
+    {
+        var bins = new[] { FeatureBins.Numeric([1, float.PositiveInfinity]), FeatureBins.Categorical(["x", "y"]) };
+        var boosting = new HistogramLayout(bins);
+        Assert.AreEqual(HistogramLayout.Stride, boosting.NumbersPerBin);
+        Assert.AreEqual((3 + 4) * 3, boosting.Length);
+        Assert.AreEqual(9, boosting.Start(1));
+        var forest = new HistogramLayout(bins, outputs: 4);
+        Assert.AreEqual(7 * 6, forest.Length);
+        Assert.AreEqual(18, forest.Start(1));
+    }
+
+    [TestMethod]
+    public void ExtraTreesThresholdsFallInsideTheRangeOfTheData()
+    {
+        // Values 10..19 only: a random threshold between the lowest and highest bin present lies in [10, 19).
+        var x = Enumerable.Range(0, 40).Select(i => 10f + (i % 10)).ToArray();
+        var y = x.Select(v => v < 13 ? "lo" : "hi").ToArray();
+        var data = new DataFrame([new NumericColumn("x", x), CategoricalColumn.FromValues("y", y)], label: "y");
+        var model = new ExtraTreesClassifier { Trees = 30, MaxDepth = 1, Seed = 4 }.Fit(data);
+        var thresholds = model.Trees.Select(t => t.Threshold[0]).ToArray();
+        Assert.IsTrue(thresholds.All(t => t is >= 10 and < 19), string.Join(", ", thresholds));
+        Assert.IsTrue(thresholds.Distinct().Count() > 3, "thresholds are drawn, not searched");
+    }
+
+    private sealed class DoubleTolerance(double tolerance) : System.Collections.IComparer
+    {
+        public int Compare(object? a, object? b) => Math.Abs((double)a! - (double)b!) <= tolerance ? 0 : 1;
+    }
+}
