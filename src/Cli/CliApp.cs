@@ -21,6 +21,8 @@ public static class CliApp
         var root = new RootCommand("AutoML for hard tabular data: profile, clean, rebalance, search, export to ONNX.")
         {
             ProfileCommand.Create(terminal),
+            ExportCommand.Create(terminal),
+            PredictCommand.Create(terminal),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

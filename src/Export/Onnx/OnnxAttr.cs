@@ -49,6 +49,16 @@ public sealed class OnnxAttr
         return new(proto);
     }
 
+    /// <summary>A 1-D double tensor attribute (the *_as_tensor attributes of ai.onnx.ml tree ensembles).</summary>
+    public static OnnxAttr OfDoubleTensor(string name, IReadOnlyCollection<double> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var tensor = new TensorProto { DataType = (int)TensorProto.Types.DataType.Double };
+        tensor.Dims.Add(values.Count);
+        tensor.DoubleData.AddRange(values);
+        return new(new AttributeProto { Name = name, Type = AttributeProto.Types.AttributeType.Tensor, T = tensor });
+    }
+
     /// <summary>A copy of the attribute as a protobuf message.</summary>
     public AttributeProto ToProto() => _proto.Clone();
 }

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using Pipelines.Cli.Output;
+using Pipelines.Export.Serving;
+using Pipelines.IO;
+
+namespace Pipelines.Cli.Commands;
+
+/// <summary>
+/// `pipelines predict MODEL FILE --out predictions.csv [--label L]`: scores a CSV file with an ONNX model (in ONNX Runtime)
+/// or a pipeline file (in process) and writes the predictions in the file's row order.
+/// </summary>
+internal static class PredictCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var model = new Argument<FileInfo>("model") { Description = "An ONNX model (.onnx, from 'pipelines export') or a fitted pipeline file." };
+        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz) with the columns the model reads." };
+        var output = new Option<FileInfo>("--out", "-o") { Description = "Where to write the predictions (CSV).", Required = true };
+        var label = new Option<string?>("--label", "-l") { Description = "A label column in FILE, ignored when predicting." };
+        var command = new Command("predict", "Predict every row of a CSV file: the predicted label and one probability per class, or the score.")
+        {
+            model, file, output, label,
+        };
+        command.SetAction(parse =>
+        {
+            using var scorer = ModelScorer.Open(parse.GetRequiredValue(model).FullName);
+            var data = ModelInputCsv.Read(parse.GetRequiredValue(file).FullName, scorer.Inputs, parse.GetValue(label));
+            var predictions = scorer.Predict(data);
+            var path = parse.GetRequiredValue(output).FullName;
+            CsvWriter.Write(predictions, path);
+            terminal.Console.Profile.Out.Writer.WriteLine($"Wrote {predictions.RowCount:N0} predictions ({string.Join(", ", predictions.Names)}) to {path}.");
+            return CliApp.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,86 @@
+using Pipelines.Trainers.Trees.Prediction;
+
+namespace Pipelines.Export.Onnx.Converters;
+
+/// <summary>
+/// The node and target attributes of an ai.onnx.ml TreeEnsembleRegressor (opset 3) for a list of trees: tree t keeps
+/// its node numbering; a numeric split is BRANCH_LEQ on the raw threshold, a categorical split BRANCH_EQ 1 on its
+/// indicator column (<see cref="TreeEnsembleFeatures"/>); the true branch is the left child; missing_value_tracks_true is
+/// the learned default direction (NaN goes left when set); a leaf adds its value to target t mod K.
+/// </summary>
+internal sealed class TreeEnsembleNodes
+{
+    private readonly List<long> _treeIds = [];
+    private readonly List<long> _nodeIds = [];
+    private readonly List<long> _featureIds = [];
+    private readonly List<string> _modes = [];
+    private readonly List<double> _values = [];
+    private readonly List<long> _trueIds = [];
+    private readonly List<long> _falseIds = [];
+    private readonly List<long> _missingTracksTrue = [];
+    private readonly List<long> _targetTreeIds = [];
+    private readonly List<long> _targetNodeIds = [];
+    private readonly List<long> _targetIds = [];
+    private readonly List<double> _targetWeights = [];
+
+    /// <summary>Adds every tree of <paramref name="trees"/>; tree t feeds target t mod <paramref name="targets"/>.</summary>
+    public TreeEnsembleNodes(IReadOnlyList<RegressionTree> trees, int targets, TreeEnsembleFeatures features)
+    {
+        for (var t = 0; t < trees.Count; t++)
+        {
+            var tree = trees[t];
+            for (var i = 0; i < tree.NodeCount; i++)
+            {
+                _treeIds.Add(t);
+                _nodeIds.Add(i);
+                if (tree.LeftChild[i] < 0)
+                {
+                    AddNode("LEAF", 0, 0, 0, 0, false);
+                    _targetTreeIds.Add(t);
+                    _targetNodeIds.Add(i);
+                    _targetIds.Add(t % targets);
+                    _targetWeights.Add(tree.LeafValue[i]);
+                }
+                else if (tree.IsCategorical(i))
+                {
+                    AddNode("BRANCH_EQ", features.Indicator(tree.Feature[i], tree.LeftCategories[i]), 1.0, tree.LeftChild[i], tree.RightChild[i], tree.DefaultLeft[i]);
+                }
+                else
+                {
+                    AddNode("BRANCH_LEQ", features.Numeric(tree.Feature[i]), tree.Threshold[i], tree.LeftChild[i], tree.RightChild[i], tree.DefaultLeft[i]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The attributes, with <paramref name="baseValues"/> (one per target) and <paramref name="targets"/> outputs summed.</summary>
+    public OnnxAttr[] Attributes(IReadOnlyList<double> baseValues, int targets) =>
+    [
+        OnnxAttr.OfInt("n_targets", targets),
+        OnnxAttr.OfString("aggregate_function", "SUM"),
+        OnnxAttr.OfString("post_transform", "NONE"),
+        OnnxAttr.OfDoubleTensor("base_values_as_tensor", [.. baseValues]),
+        OnnxAttr.OfInts("nodes_treeids", _treeIds),
+        OnnxAttr.OfInts("nodes_nodeids", _nodeIds),
+        OnnxAttr.OfInts("nodes_featureids", _featureIds),
+        OnnxAttr.OfStrings("nodes_modes", _modes),
+        OnnxAttr.OfDoubleTensor("nodes_values_as_tensor", _values),
+        OnnxAttr.OfInts("nodes_truenodeids", _trueIds),
+        OnnxAttr.OfInts("nodes_falsenodeids", _falseIds),
+        OnnxAttr.OfInts("nodes_missing_value_tracks_true", _missingTracksTrue),
+        OnnxAttr.OfInts("target_treeids", _targetTreeIds),
+        OnnxAttr.OfInts("target_nodeids", _targetNodeIds),
+        OnnxAttr.OfInts("target_ids", _targetIds),
+        OnnxAttr.OfDoubleTensor("target_weights_as_tensor", _targetWeights),
+    ];
+
+    private void AddNode(string mode, int feature, double value, int trueId, int falseId, bool missingTracksTrue)
+    {
+        _modes.Add(mode);
+        _featureIds.Add(feature);
+        _values.Add(value);
+        _trueIds.Add(trueId);
+        _falseIds.Add(falseId);
+        _missingTracksTrue.Add(missingTracksTrue ? 1 : 0);
+    }
+}

@@ -1,0 +1,34 @@
+using Pipelines.Data;
+using Pipelines.Errors;
+using Pipelines.IO;
+
+namespace Pipelines.Export.Serving;
+
+/// <summary>Reads a CSV file to score with a model: every column the model reads must be there, with the kind the model reads it as.</summary>
+public static class ModelInputCsv
+{
+    /// <summary>
+    /// Reads <paramref name="path"/> with inferred column kinds, checks that each of <paramref name="inputs"/> is a column
+    /// (a missing one is a <see cref="SchemaException"/> naming it and the model's inputs), and reads again with the
+    /// inputs' kinds declared when inference chose another kind for any of them (a category of digits, say).
+    /// </summary>
+    /// <param name="path">CSV or TSV file, optionally .gz.</param>
+    /// <param name="inputs">The columns the model reads, with their kinds.</param>
+    /// <param name="label">A column to treat as the label (not a feature), or null.</param>
+    public static DataFrame Read(string path, IReadOnlyList<ColumnSchema> inputs, string? label = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var options = new CsvOptions { Label = label };
+        var frame = CsvReader.Read(path, options);
+        foreach (var input in inputs)
+        {
+            if (!frame.Contains(input.Name))
+                throw new SchemaException(
+                    $"{Path.GetFileName(path)}: no column '{input.Name}', which the model reads. The model reads: " +
+                    $"{string.Join(", ", inputs.Select(i => $"'{i.Name}'"))}. Add the column (empty cells count as missing).");
+        }
+        if (inputs.All(i => frame[i.Name].Kind == i.Kind)) return frame;
+        var kinds = inputs.Where(i => i.Name != label).ToDictionary(i => i.Name, i => i.Kind, StringComparer.Ordinal);
+        return CsvReader.Read(path, options with { ColumnKinds = kinds });
+    }
+}
