@@ -1,7 +1,7 @@
 using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Export.Onnx;
-using Pipelines.Trainers.Linear;
+using Pipelines.Trainers.LinearModels;
 using Pipelines.Trainers.Trees;
 using Pipelines.Transforms.Cleaning;
 using Pipelines.Transforms.Encoding;

@@ -1,5 +1,5 @@
 using Pipelines.Export.Onnx.Conversion;
-using Pipelines.Trainers.Linear;
+using Pipelines.Trainers.LinearModels;
 
 namespace Pipelines.Export.Onnx.Converters;
 
