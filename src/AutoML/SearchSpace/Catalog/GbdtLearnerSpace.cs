@@ -1,0 +1,47 @@
+using Pipelines.Core;
+using Pipelines.Data;
+using Pipelines.Trainers.Trees;
+
+namespace Pipelines.AutoML.SearchSpace;
+
+/// <summary>
+/// Histogram GBDT (<see cref="GbdtClassifier"/>, <see cref="GbdtRegressor"/>). Ranges follow FLAML's LightGBM space,
+/// narrowed for small data: rounds [4, 1024] log, num_leaves [4, 256] log (both default 4: the cheapest model first),
+/// min_child_samples [2, 128] log (20), learning_rate [2⁻¹⁰, 1] log (0.1), row/column subsample [0.5, 1] / [0.3, 1] (1),
+/// l2 [2⁻¹⁰, 2¹⁰] log (1).
+/// </summary>
+public sealed class GbdtLearnerSpace : ILearnerSpace
+{
+    public string Name => "gbdt";
+    public double RelativeCost => 1;
+    public bool AcceptsCategorical => true;
+
+    public bool Supports(PredictionTask task) => true;
+
+    public ParameterSpace Space(PredictionTask task) => new(
+        ("rounds", new IntRange(4, 1024, defaultValue: 4, log: true)),
+        ("num_leaves", new IntRange(4, 256, defaultValue: 4, log: true)),
+        ("min_child_samples", new IntRange(2, 128, defaultValue: 20, log: true)),
+        ("learning_rate", new FloatRange(1.0 / 1024, 1, defaultValue: 0.1, log: true)),
+        ("row_subsample", new FloatRange(0.5, 1, defaultValue: 1)),
+        ("column_subsample", new FloatRange(0.3, 1, defaultValue: 1)),
+        ("l2", new FloatRange(1.0 / 1024, 1024, defaultValue: 1, log: true)));
+
+    public IEstimator<ITransformer> Create(Parameters parameters, PredictionTask task, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return task == PredictionTask.Regression ? Apply(new GbdtRegressor(), parameters, seed) : Apply(new GbdtClassifier(), parameters, seed);
+    }
+
+    private static T Apply<T>(T options, Parameters p, int seed) where T : GbdtOptions => options with
+    {
+        Rounds = p.GetInt("rounds"),
+        NumLeaves = p.GetInt("num_leaves"),
+        MinChildSamples = p.GetInt("min_child_samples"),
+        LearningRate = p.GetDouble("learning_rate"),
+        RowSubsample = p.GetDouble("row_subsample"),
+        ColumnSubsample = p.GetDouble("column_subsample"),
+        L2 = p.GetDouble("l2"),
+        Seed = seed,
+    };
+}

@@ -1,0 +1,28 @@
+using Pipelines.Core;
+using Pipelines.Data;
+
+namespace Pipelines.AutoML.SearchSpace;
+
+/// <summary>
+/// What a learner contributes to AutoML (ML.NET's SweepableEstimator idea): its hyperparameter space, a factory from
+/// decoded parameters to the estimator, and the estimated relative cost of a trial at its defaults (for ECI).
+/// </summary>
+public interface ILearnerSpace
+{
+    /// <summary>The option name under the "learner" choice.</summary>
+    string Name { get; }
+
+    /// <summary>Cost of one trial at the defaults relative to the other learners (GBDT at 4 rounds = 1).</summary>
+    double RelativeCost { get; }
+
+    /// <summary>False when the learner needs numeric features only (categoricals must be encoded before it).</summary>
+    bool AcceptsCategorical { get; }
+
+    bool Supports(PredictionTask task);
+
+    /// <summary>The hyperparameters, with low-cost defaults.</summary>
+    ParameterSpace Space(PredictionTask task);
+
+    /// <summary>The estimator for <paramref name="parameters"/> (this learner's section), seeded.</summary>
+    IEstimator<ITransformer> Create(Parameters parameters, PredictionTask task, int seed);
+}

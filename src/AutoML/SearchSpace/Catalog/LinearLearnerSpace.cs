@@ -1,0 +1,35 @@
+using Pipelines.Core;
+using Pipelines.Data;
+using Pipelines.Trainers.LinearModels;
+
+namespace Pipelines.AutoML.SearchSpace;
+
+/// <summary>
+/// L-BFGS linear models: <see cref="LogisticRegression"/> (binary), <see cref="SoftmaxRegression"/> (multiclass),
+/// <see cref="LinearRegression"/>. l2 [1e-6, 10] log (default 1e-4), l1 [1e-6, 1] log (default 1e-6, nearly none).
+/// </summary>
+public sealed class LinearLearnerSpace : ILearnerSpace
+{
+    public string Name => "linear";
+    public double RelativeCost => 0.5;
+    public bool AcceptsCategorical => false;
+
+    public bool Supports(PredictionTask task) => true;
+
+    public ParameterSpace Space(PredictionTask task) => new(
+        ("l2", new FloatRange(1e-6, 10, defaultValue: 1e-4, log: true)),
+        ("l1", new FloatRange(1e-6, 1, defaultValue: 1e-6, log: true)));
+
+    public IEstimator<ITransformer> Create(Parameters parameters, PredictionTask task, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var l2 = parameters.GetDouble("l2");
+        var l1 = parameters.GetDouble("l1");
+        return task switch
+        {
+            PredictionTask.BinaryClassification => new LogisticRegression { L2 = l2, L1 = l1 },
+            PredictionTask.MulticlassClassification => new SoftmaxRegression { L2 = l2, L1 = l1 },
+            _ => new LinearRegression { L2 = l2, L1 = l1 },
+        };
+    }
+}

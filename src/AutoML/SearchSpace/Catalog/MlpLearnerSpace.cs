@@ -1,0 +1,45 @@
+using Pipelines.Core;
+using Pipelines.Data;
+using Pipelines.Trainers.Mlp;
+
+namespace Pipelines.AutoML.SearchSpace;
+
+/// <summary>
+/// Multilayer perceptron (<see cref="MlpClassifier"/>, <see cref="MlpRegressor"/>): layers [1, 3] (1) of width
+/// [8, 256] log (32), learning_rate [1e-4, 0.1] log (1e-3), weight_decay [1e-6, 0.1] log (1e-4), dropout [0, 0.5] (0),
+/// epochs [10, 200] log (20), batch_size [16, 256] log (64).
+/// </summary>
+public sealed class MlpLearnerSpace : ILearnerSpace
+{
+    public string Name => "mlp";
+    public double RelativeCost => 10;
+    public bool AcceptsCategorical => false;
+
+    public bool Supports(PredictionTask task) => true;
+
+    public ParameterSpace Space(PredictionTask task) => new(
+        ("layers", new IntRange(1, 3, defaultValue: 1)),
+        ("width", new IntRange(8, 256, defaultValue: 32, log: true)),
+        ("learning_rate", new FloatRange(1e-4, 0.1, defaultValue: 1e-3, log: true)),
+        ("weight_decay", new FloatRange(1e-6, 0.1, defaultValue: 1e-4, log: true)),
+        ("dropout", new FloatRange(0, 0.5, defaultValue: 0)),
+        ("epochs", new IntRange(10, 200, defaultValue: 20, log: true)),
+        ("batch_size", new IntRange(16, 256, defaultValue: 64, log: true)));
+
+    public IEstimator<ITransformer> Create(Parameters parameters, PredictionTask task, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return task == PredictionTask.Regression ? Apply(new MlpRegressor(), parameters, seed) : Apply(new MlpClassifier(), parameters, seed);
+    }
+
+    private static T Apply<T>(T options, Parameters p, int seed) where T : MlpOptions => options with
+    {
+        HiddenSizes = [.. Enumerable.Repeat(p.GetInt("width"), p.GetInt("layers"))],
+        LearningRate = (float)p.GetDouble("learning_rate"),
+        WeightDecay = (float)p.GetDouble("weight_decay"),
+        Dropout = (float)p.GetDouble("dropout"),
+        Epochs = p.GetInt("epochs"),
+        BatchSize = p.GetInt("batch_size"),
+        Seed = seed,
+    };
+}

@@ -1,0 +1,56 @@
+using Pipelines.Data;
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Tuners;
+
+/// <summary>
+/// FLAML's sample-size growth: search starts on a stratified sample of <c>initial</c> rows (all rows if fewer) and the
+/// sample grows ×<c>factor</c> (capped at all rows) each time a learner's search converges at the current size, so
+/// cheap early trials explore and later trials confirm on more data. Samples come from
+/// <see cref="Split.TrainTest"/> (stratified by class, or by label quantile bins for regression), never "the first N rows".
+/// </summary>
+public sealed class SampleSizeSchedule
+{
+    /// <param name="totalRows">Rows available for training.</param>
+    /// <param name="initial">The first sample size (FLAML: 10,000).</param>
+    /// <param name="factor">Growth factor (FLAML: 4).</param>
+    public SampleSizeSchedule(int totalRows, int initial = 10_000, int factor = 4)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(totalRows, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(initial, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(factor, 2);
+        TotalRows = totalRows;
+        Factor = factor;
+        Current = Math.Min(initial, totalRows);
+    }
+
+    public int TotalRows { get; }
+    public int Factor { get; }
+
+    /// <summary>The sample size trials use now.</summary>
+    public int Current { get; private set; }
+
+    /// <summary>True once the sample is all rows.</summary>
+    public bool IsFull => Current == TotalRows;
+
+    /// <summary>Grows the sample ×<see cref="Factor"/> (at most all rows); false when it was already full.</summary>
+    public bool Grow()
+    {
+        if (IsFull) return false;
+        Current = (int)Math.Min((long)Current * Factor, TotalRows);
+        return true;
+    }
+
+    /// <summary>
+    /// A stratified sample of about <paramref name="size"/> rows of <paramref name="data"/> (each class keeps its share;
+    /// rows in their original order), or <paramref name="data"/> itself when the size covers every row.
+    /// </summary>
+    public static DataFrame Sample(DataFrame data, int size, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
+        if (size >= data.RowCount) return data;
+        var fold = Split.TrainTest(data, (double)size / data.RowCount, seed);
+        return data.Take(fold.Test);
+    }
+}
