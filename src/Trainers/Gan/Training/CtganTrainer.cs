@@ -22,7 +22,11 @@ namespace Pipelines.Trainers.Gan.Training;
 public static class CtganTrainer
 {
     /// <summary>Fits the transformer and trains the networks on every row and column of <paramref name="frame"/>.</summary>
-    public static CtganModel Fit(DataFrame frame, GanOptions options, IProgress<GanProgress>? progress = null)
+    public static CtganModel Fit(DataFrame frame, GanOptions options, IProgress<GanProgress>? progress = null) =>
+        Fit(frame, options, progress, options?.Epochs ?? 0);
+
+    /// <summary>As <see cref="Fit(DataFrame, GanOptions, IProgress{GanProgress}?)"/> for <paramref name="epochs"/> epochs (0: the untrained model, for tests).</summary>
+    internal static CtganModel Fit(DataFrame frame, GanOptions options, IProgress<GanProgress>? progress, int epochs)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(options);
@@ -40,7 +44,7 @@ public static class CtganTrainer
         var optimizerD = new Adam(critic.Parameters(), options.CriticLearningRate, options.Beta1, options.Beta2, weightDecay: options.WeightDecay);
         var batch = options.EffectiveBatch(frame.RowCount);
         var stepsPerEpoch = Math.Max(1, frame.RowCount / batch);
-        for (var epoch = 1; epoch <= options.Epochs; epoch++)
+        for (var epoch = 1; epoch <= epochs; epoch++)
         {
             double lossG = 0, lossD = 0;
             for (var step = 0; step < stepsPerEpoch; step++)
@@ -48,7 +52,7 @@ public static class CtganTrainer
                 for (var k = 0; k < options.CriticSteps; k++) lossD += CriticStep(options, transformer, sampler, data, generator, critic, optimizerD, batch, random);
                 lossG += GeneratorStep(options, transformer, sampler, generator, critic, optimizerG, batch, random);
             }
-            progress?.Report(new GanProgress(epoch, options.Epochs, lossG / stepsPerEpoch, lossD / (stepsPerEpoch * options.CriticSteps)));
+            progress?.Report(new GanProgress(epoch, epochs, lossG / stepsPerEpoch, lossD / (stepsPerEpoch * options.CriticSteps)));
         }
         return new CtganModel(options, transformer, sampler, generator);
     }
