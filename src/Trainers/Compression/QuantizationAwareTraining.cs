@@ -80,8 +80,13 @@ public sealed record QuantizationAwareTraining : MlpCompression
         if (model.Task != PredictionTask.Regression)
         {
             var k = model.Classes.Count;
-            var predicted = Evaluation.ClassificationMetrics.ArgMax(outputs.Data, k);
-            return predicted.Where((p, r) => p == test.Classes[r]).Count() / (double)test.Count;
+            var correct = 0;
+            for (var r = 0; r < test.Count; r++)
+            {
+                var row = outputs.Data.AsSpan(r * k, k);
+                if (System.Numerics.Tensors.TensorPrimitives.IndexOfMax(row) == test.Classes[r]) correct++;
+            }
+            return correct / (double)test.Count;
         }
         var mean = test.Targets.Average();
         double sse = 0, sst = 0;
