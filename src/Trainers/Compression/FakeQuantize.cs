@@ -22,8 +22,8 @@ public static class FakeQuantize
         var scales = new float[rows];
         for (var o = 0; o < rows; o++)
         {
-            var max = System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(weight.Slice(o * cols, cols));
-            scales[o] = max > 0 ? MathF.Abs(max) / 127f : 1f;
+            var max = MathF.Abs(System.Numerics.Tensors.TensorPrimitives.MaxMagnitude(weight.Slice(o * cols, cols)));
+            scales[o] = max > 0 ? max / 127f : 1f;
         }
         return scales;
     }
