@@ -80,7 +80,7 @@ internal static class MlpTrainer
     }
 
     /// <summary>Per-column mean and 1 / std (population); a constant column gets scale 1.</summary>
-    private static (float[] Mean, float[] Scale) Moments(float[] x, int n, int d, bool standardize)
+    internal static (float[] Mean, float[] Scale) Moments(float[] x, int n, int d, bool standardize)
     {
         var mean = new float[d];
         var scale = new float[d];

@@ -1,0 +1,70 @@
+using Pipelines.Data;
+using Pipelines.Errors;
+using Pipelines.Prediction;
+
+namespace Pipelines.Trainers.Distillation;
+
+/// <summary>
+/// What the student trains on: the real rows (with their true class, in the teacher's class order) followed by the
+/// synthetic rows (true class -1), all labelled by the teacher's probabilities. Features are raw (not standardized),
+/// row-major, in the teacher's feature order.
+/// </summary>
+internal sealed record DistillationSet(float[] Features, int Rows, int RealRows, float[] TeacherProbabilities, int[] Targets)
+{
+    public static DistillationSet Build(string step, IPredictor teacher, DataFrame input, DistillAugmentation? augmentation, int augmentFactor, int seed)
+    {
+        var set = TrainingSet.Read(step, input, allowMissing: false, allowCategorical: false, features: teacher.Features);
+        var n = set.RowCount;
+        if (n < 2) ThrowHelper.TooFewRows(step, n, 2);
+        var targets = TeacherCodes(step, teacher, set, input.LabelName!);
+        var d = teacher.Features.Count;
+        var real = set.RowMajor();
+        var synthetic = augmentation is null
+            ? []
+            : SyntheticRows.Generate(step, augmentation, real, n, teacher.Features, augmentFactor * n, seed);
+        var m = synthetic.Length / d;
+        var realProbabilities = teacher.Predict(new DataFrame(set.FeatureColumns));
+        var syntheticProbabilities = m == 0 ? [] : teacher.Predict(Frame(teacher.Features, synthetic, m));
+        return new DistillationSet(
+            [.. real, .. synthetic], n + m, n, [.. realProbabilities, .. syntheticProbabilities], [.. targets, .. Enumerable.Repeat(-1, m)]);
+    }
+
+    /// <summary>Row-major values as a frame of numeric columns named <paramref name="features"/>.</summary>
+    public static DataFrame Frame(IReadOnlyList<string> features, float[] values, int rows)
+    {
+        var d = features.Count;
+        var columns = new Column[d];
+        for (var j = 0; j < d; j++)
+        {
+            var column = new float[rows];
+            for (var r = 0; r < rows; r++) column[r] = values[r * d + j];
+            columns[j] = new NumericColumn(features[j], column);
+        }
+        return new DataFrame(columns);
+    }
+
+    // The true classes as indices into the teacher's classes; a class the teacher does not know is an error.
+    private static int[] TeacherCodes(string step, IPredictor teacher, TrainingSet set, string label)
+    {
+        if (set.Task == PredictionTask.Regression)
+            throw new SchemaException($"{step}: the label '{label}' is numeric with many values; distillation here needs a classification label.");
+        var map = new int[set.Classes.Count];
+        for (var c = 0; c < map.Length; c++) map[c] = IndexOf(teacher.Classes, set.Classes[c]);
+        var codes = new int[set.RowCount];
+        for (var r = 0; r < codes.Length; r++)
+        {
+            codes[r] = map[set.ClassCodes[r]];
+            if (codes[r] < 0)
+                throw new DataValueException(
+                    $"{step}: the label '{label}' has class '{set.Classes[set.ClassCodes[r]]}', which the teacher does not know " +
+                    $"(its classes: [{string.Join(", ", teacher.Classes)}]). Fit the teacher on the same classes.");
+        }
+        return codes;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> classes, string name)
+    {
+        for (var i = 0; i < classes.Count; i++) if (classes[i] == name) return i;
+        return -1;
+    }
+}

@@ -1,0 +1,50 @@
+using Pipelines.Trainers.Mlp;
+using Pipelines.Trainers.Neural;
+using Pipelines.Trainers.Neural.Optim;
+
+namespace Pipelines.Trainers.Distillation;
+
+/// <summary>
+/// The student's training loop: standardize with the real rows' moments, then AdamW over seeded shuffled minibatches of
+/// real and synthetic rows on <see cref="DistillationLoss"/>, the learning rate cosine-annealed per epoch.
+/// </summary>
+internal static class DistillationTrainer
+{
+    public static (float[] Mean, float[] Scale, MlpLayer[] Layers) Fit(DistillStudent options, DistillationSet data)
+    {
+        var n = data.Rows;
+        var k = options.Teacher.Classes.Count;
+        var d = options.Teacher.Features.Count;
+        var (mean, scale) = MlpTrainer.Moments(data.Features[..(data.RealRows * d)], data.RealRows, d, standardize: true);
+        var x = new float[n * d];
+        for (var r = 0; r < n; r++)
+        {
+            for (var j = 0; j < d; j++) x[r * d + j] = (data.Features[r * d + j] - mean[j]) * scale[j];
+        }
+        var inputs = new Tensor(x, [n, d]);
+        var teacher = new Tensor(DistillationLoss.LogitsFromProbabilities(data.TeacherProbabilities), [n, k]);
+        var architecture = new MlpClassifier { HiddenSizes = options.HiddenSizes, Activation = options.Activation };
+        var network = MlpNetwork.Build(architecture, d, k, new Generator(options.Seed), new Generator(options.Seed + 2));
+        var optimizer = new AdamW(network.Parameters(), options.LearningRate, weightDecay: options.WeightDecay);
+        var schedule = new CosineAnnealingLR(optimizer, options.Epochs);
+        var loss = new DistillationLoss(options.Temperature, options.Alpha);
+        var shuffle = new Generator(options.Seed + 1);
+        var order = Enumerable.Range(0, n).ToArray();
+        network.Train();
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            shuffle.Shuffle(order);
+            for (var start = 0; start < n; start += options.BatchSize)
+            {
+                var rows = order[start..Math.Min(n, start + options.BatchSize)];
+                optimizer.ZeroGrad();
+                var targets = rows.Select(r => data.Targets[r]).ToArray();
+                loss.Forward(network.Forward(inputs.IndexRows(rows)), teacher.IndexRows(rows), targets).Backward();
+                optimizer.Step();
+            }
+            schedule.Step();
+        }
+        network.Eval();
+        return (mean, scale, MlpNetwork.Export(network));
+    }
+}
