@@ -22,7 +22,7 @@ public sealed class GbdtModelConverter : OnnxConverter<GbdtModel>
         if (transformer.Features.Count == 0) throw new OnnxExportException("GbdtModel: the model reads no feature, so the graph has nothing to compute it from.");
         var graph = context.Graph;
         var k = transformer.OutputCount;
-        var features = new TreeEnsembleFeatures(transformer, context);
+        var features = new TreeEnsembleFeatures(transformer.Features, transformer.CategoricalFeatures, nameof(GbdtModel), context);
         var nodes = new TreeEnsembleNodes(transformer.Trees, k, features);
         var x = features.Build();
         var raw = graph.AddNode("TreeEnsembleRegressor", OnnxOpsets.MlDomain, "raw_scores", [x], 1, nodes.Attributes(transformer.BaseScores, k))[0];

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Pipelines.Export.Onnx.Conversion;
-using Pipelines.Trainers.Trees.Prediction;
 
 namespace Pipelines.Export.Onnx.Converters;
 
@@ -15,21 +14,26 @@ namespace Pipelines.Export.Onnx.Converters;
 internal sealed class TreeEnsembleFeatures
 {
     private readonly OnnxConversionContext _context;
-    private readonly GbdtModel _model;
+    private readonly IReadOnlyList<string> _features;
+    private readonly string _step;
     private readonly List<string> _columns = [];
     private readonly Dictionary<int, int> _numeric = [];
     private readonly Dictionary<string, int> _indicators = new(StringComparer.Ordinal);
 
-    /// <summary>Starts with every numeric feature of <paramref name="model"/>, in feature order.</summary>
-    public TreeEnsembleFeatures(GbdtModel model, OnnxConversionContext context)
+    /// <summary>
+    /// Starts with every numeric feature of <paramref name="features"/> (those not flagged in <paramref name="categorical"/>),
+    /// in feature order; <paramref name="step"/> names the model in export errors.
+    /// </summary>
+    public TreeEnsembleFeatures(IReadOnlyList<string> features, IReadOnlyList<bool> categorical, string step, OnnxConversionContext context)
     {
-        _model = model;
+        _features = features;
+        _step = step;
         _context = context;
-        for (var f = 0; f < model.Features.Count; f++)
+        for (var f = 0; f < features.Count; f++)
         {
-            if (model.CategoricalFeatures[f]) continue;
+            if (categorical[f]) continue;
             _numeric[f] = _columns.Count;
-            _columns.Add(context.Numeric(model.Features[f]));
+            _columns.Add(context.Numeric(features[f]));
         }
     }
 
@@ -39,8 +43,8 @@ internal sealed class TreeEnsembleFeatures
     /// <summary>The column that is 1 where categorical feature <paramref name="feature"/> is one of <paramref name="left"/>, 0 elsewhere, NaN where missing.</summary>
     public int Indicator(int feature, IReadOnlyCollection<string> left)
     {
-        var name = _model.Features[feature];
-        OnnxPatterns.RefuseEmptyCategory(nameof(GbdtModel), name, left);
+        var name = _features[feature];
+        OnnxPatterns.RefuseEmptyCategory(_step, name, left);
         var set = left.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var key = feature.ToString(CultureInfo.InvariantCulture) + "\0" + string.Join("\0", set);
         if (_indicators.TryGetValue(key, out var column)) return column;

@@ -6,7 +6,8 @@ namespace Pipelines.Export.Onnx.Converters;
 /// The node and target attributes of an ai.onnx.ml TreeEnsembleRegressor (opset 3) for a list of trees: tree t keeps
 /// its node numbering; a numeric split is BRANCH_LEQ on the raw threshold, a categorical split BRANCH_EQ 1 on its
 /// indicator column (<see cref="TreeEnsembleFeatures"/>); the true branch is the left child; missing_value_tracks_true is
-/// the learned default direction (NaN goes left when set); a leaf adds its value to target t mod K.
+/// the learned default direction (NaN goes left when set); a leaf adds its value to target t mod K (boosting) or its
+/// weights to any targets the caller gives (forests: one per class).
 /// </summary>
 internal sealed class TreeEnsembleNodes
 {
@@ -23,8 +24,14 @@ internal sealed class TreeEnsembleNodes
     private readonly List<long> _targetIds = [];
     private readonly List<double> _targetWeights = [];
 
-    /// <summary>Adds every tree of <paramref name="trees"/>; tree t feeds target t mod <paramref name="targets"/>.</summary>
+    /// <summary>Adds every tree of <paramref name="trees"/>; a leaf of tree t adds its LeafValue to target t mod <paramref name="targets"/>.</summary>
     public TreeEnsembleNodes(IReadOnlyList<RegressionTree> trees, int targets, TreeEnsembleFeatures features)
+        : this(trees, features, (t, i) => [(t % targets, trees[t].LeafValue[i])])
+    {
+    }
+
+    /// <summary>Adds every tree of <paramref name="trees"/>; leaf i of tree t adds <paramref name="leafOutputs"/>(t, i), in that order.</summary>
+    public TreeEnsembleNodes(IReadOnlyList<RegressionTree> trees, TreeEnsembleFeatures features, Func<int, int, IEnumerable<(int Target, double Weight)>> leafOutputs)
     {
         for (var t = 0; t < trees.Count; t++)
         {
@@ -36,10 +43,13 @@ internal sealed class TreeEnsembleNodes
                 if (tree.LeftChild[i] < 0)
                 {
                     AddNode("LEAF", 0, 0, 0, 0, false);
-                    _targetTreeIds.Add(t);
-                    _targetNodeIds.Add(i);
-                    _targetIds.Add(t % targets);
-                    _targetWeights.Add(tree.LeafValue[i]);
+                    foreach (var output in leafOutputs(t, i))
+                    {
+                        _targetTreeIds.Add(t);
+                        _targetNodeIds.Add(i);
+                        _targetIds.Add(output.Target);
+                        _targetWeights.Add(output.Weight);
+                    }
                 }
                 else if (tree.IsCategorical(i))
                 {
@@ -53,11 +63,14 @@ internal sealed class TreeEnsembleNodes
         }
     }
 
-    /// <summary>The attributes, with <paramref name="baseValues"/> (one per target) and <paramref name="targets"/> outputs summed.</summary>
-    public OnnxAttr[] Attributes(IReadOnlyList<double> baseValues, int targets) =>
+    /// <summary>
+    /// The attributes, with <paramref name="baseValues"/> (one per target) and <paramref name="targets"/> outputs combined
+    /// over trees by <paramref name="aggregate"/> (SUM, or AVERAGE: ONNX Runtime divides each target's sum by the tree count).
+    /// </summary>
+    public OnnxAttr[] Attributes(IReadOnlyList<double> baseValues, int targets, string aggregate = "SUM") =>
     [
         OnnxAttr.OfInt("n_targets", targets),
-        OnnxAttr.OfString("aggregate_function", "SUM"),
+        OnnxAttr.OfString("aggregate_function", aggregate),
         OnnxAttr.OfString("post_transform", "NONE"),
         OnnxAttr.OfDoubleTensor("base_values_as_tensor", [.. baseValues]),
         OnnxAttr.OfInts("nodes_treeids", _treeIds),
@@ -84,3 +97,4 @@ internal sealed class TreeEnsembleNodes
         _missingTracksTrue.Add(missingTracksTrue ? 1 : 0);
     }
 }
+
