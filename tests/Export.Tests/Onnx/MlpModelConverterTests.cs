@@ -30,7 +30,7 @@ public sealed class MlpModelConverterTests
         var model = MlpTestData.Classifier(file, data, activation, batchNorm);
         var onnx = OnnxExporter.Export(model, data);
 
-        CollectionAssert.AreEqual(new[] { PredictionColumns.PredictedLabel, MlpModelConverter.ProbabilityOutput }, onnx.Graph.Output.Select(o => o.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { PredictionColumns.PredictedLabel, OnnxLearnerOutputs.Probability }, onnx.Graph.Output.Select(o => o.Name).ToArray());
         using var session = new InferenceSession(OnnxModel.ToBytes(onnx));
         var outputs = session.Run(OnnxParity.Inputs(session, data));
         var labels = outputs[0].GetStrings();

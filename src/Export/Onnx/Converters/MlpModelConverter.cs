@@ -17,16 +17,12 @@ namespace Pipelines.Export.Onnx.Converters;
 [OnnxConverter]
 public sealed class MlpModelConverter : OnnxConverter<MlpModel>
 {
-    /// <summary>Name of the declared class-probability output, float [N, K].</summary>
-    public const string ProbabilityOutput = "Probability";
-
     /// <inheritdoc/>
     protected override void Convert(MlpModel transformer, OnnxConversionContext context)
     {
         var graph = context.Graph;
         var d = transformer.Features.Count;
-        var columns = transformer.Features.Select(context.Numeric).ToArray();
-        var z = columns.Length == 1 ? columns[0] : graph.AddNode("Concat", "mlp_features", columns, OnnxAttr.OfInt("axis", 1));
+        var z = LearnerOutputGraph.NumericFeatures(context, transformer.Features, "mlp_features");
         z = graph.AddNode("Sub", "mlp_centered", [z, graph.AddFloats("mlp_mean", transformer.InputMean, 1, d)]);
         z = graph.AddNode("Mul", "mlp_standardized", [z, graph.AddFloats("mlp_scale", transformer.InputScale, 1, d)]);
         for (var i = 0; i < transformer.Layers.Count; i++)
@@ -41,18 +37,10 @@ public sealed class MlpModelConverter : OnnxConverter<MlpModel>
         {
             var scaled = graph.AddNode("Mul", "mlp_score_scaled", [z, graph.AddFloats("mlp_target_scale", [transformer.TargetScale])]);
             var score = graph.AddNode("Add", "mlp_score", [scaled, graph.AddFloats("mlp_target_mean", [transformer.TargetMean])]);
-            context.DeclareOutput(PredictionColumns.Score, score, TensorProto.Types.DataType.Float, OnnxDim.Rows, OnnxDim.Fixed(1));
+            LearnerOutputGraph.DeclareRegressor(context, score);
             return;
         }
-        var classes = transformer.Classes;
         var probabilities = graph.AddNode("Softmax", "mlp_probabilities", [z], OnnxAttr.OfInt("axis", 1));
-        var best = graph.AddNode("ArgMax", "mlp_best", [probabilities],
-            OnnxAttr.OfInt("axis", 1), OnnxAttr.OfInt("keepdims", 0), OnnxAttr.OfInt("select_last_index", 0));
-        var label = graph.AddMlNode("LabelEncoder", "mlp_label", [best],
-            OnnxAttr.OfInts("keys_int64s", [.. Enumerable.Range(0, classes.Count).Select(c => (long)c)]),
-            OnnxAttr.OfStrings("values_strings", classes),
-            OnnxAttr.OfString("default_string", ""));
-        context.DeclareOutput(PredictionColumns.PredictedLabel, label, TensorProto.Types.DataType.String, OnnxDim.Rows);
-        context.DeclareOutput(ProbabilityOutput, probabilities, TensorProto.Types.DataType.Float, OnnxDim.Rows, OnnxDim.Fixed(classes.Count));
+        LearnerOutputGraph.DeclareClassifier(context, probabilities, transformer.Classes);
     }
 }
