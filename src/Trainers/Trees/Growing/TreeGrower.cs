@@ -18,13 +18,11 @@ internal sealed class TreeGrower
     private readonly GrowthParameters _parameters;
     private readonly RowPartition _partition;
     private readonly Stack<double[]> _pool = new();
-    private readonly ParallelOptions _parallel;
 
     public TreeGrower(BinnedMatrix data, GrowthParameters parameters, ParallelOptions parallel)
     {
         _data = data;
         _parameters = parameters;
-        _parallel = parallel;
         _layout = new HistogramLayout(data.Features);
         _builder = new HistogramBuilder(data, _layout, parallel);
         _finder = new SplitFinder(_layout, parameters.Split);
@@ -98,7 +96,7 @@ internal sealed class TreeGrower
         {
             var n = nodes[node];
             var histogram = histograms.TryGetValue(node, out var h) ? h : rootHistogram;
-            var split = CanSplit(n) ? _finder.Best(histogram, features, _parallel) : null;
+            var split = CanSplit(n) ? _finder.Best(histogram, features) : null;
             if (split is null)
             {
                 histograms.Remove(node);

@@ -29,29 +29,6 @@ internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parame
         return best;
     }
 
-    /// <summary>
-    /// As <see cref="Best(double[], int[])"/>, with features scanned in parallel for large nodes. Candidates are kept
-    /// per feature and reduced in feature order with the same comparison, so the result does not depend on threads.
-    /// </summary>
-    public SplitInfo? Best(double[] histogram, int[] features, ParallelOptions parallel)
-    {
-        if (parallel.MaxDegreeOfParallelism == 1 || features.Length < 2) return Best(histogram, features);
-        var candidates = new SplitInfo?[features.Length];
-        Parallel.For(0, features.Length, parallel, i =>
-        {
-            var f = features[i];
-            candidates[i] = layout.Features[f].IsCategorical
-                ? BestCategorical(layout.Of(histogram, f), f, layout.Features[f])
-                : BestNumeric(layout.Of(histogram, f), f, layout.Features[f]);
-        });
-        SplitInfo? best = null;
-        foreach (var candidate in candidates)
-        {
-            if (candidate is not null && (best is null || candidate.Gain > best.Gain)) best = candidate;
-        }
-        return best;
-    }
-
     /// <summary>Sums of a feature's histogram: the node's totals.</summary>
     public static NodeStats Totals(ReadOnlySpan<double> histogram)
     {
