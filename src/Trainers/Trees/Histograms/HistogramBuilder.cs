@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Pipelines.Trainers.Trees.Binning;
 
 namespace Pipelines.Trainers.Trees.Histograms;
@@ -63,6 +64,18 @@ internal sealed class HistogramBuilder
         Parallel.For(0, features.Length, _parallel, i => BuildFeature(histogram, features[i], rows, start, count, g, h, rowsAreAll));
     }
 
+    /// <summary>
+    /// Adds g and h to the adjacent G and H of a cell with one 2-lane load, add and store instead of two scalar
+    /// read-modify-writes. Each lane is the same IEEE double addition as the scalar code, so sums are bit-identical.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddPair(ref double cell, float g, float h)
+    {
+        ref var pair = ref Unsafe.As<double, byte>(ref cell);
+        var sum = Unsafe.ReadUnaligned<Vector128<double>>(ref pair) + Vector128.Create((double)g, h);
+        Unsafe.WriteUnaligned(ref pair, sum);
+    }
+
     /// <summary>Turns <paramref name="parent"/> into the larger child's histogram: parent - smaller, number by number.</summary>
     public static void Subtract(double[] parent, double[] smaller) => TensorPrimitives.Subtract(parent, smaller, parent);
 
@@ -79,8 +92,7 @@ internal sealed class HistogramBuilder
             for (var i = 0; i < count; i++)
             {
                 ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref bins, i) * HistogramLayout.Stride);
-                cell += Unsafe.Add(ref gr, i);
-                Unsafe.Add(ref cell, 1) += Unsafe.Add(ref hs, i);
+                AddPair(ref cell, Unsafe.Add(ref gr, i), Unsafe.Add(ref hs, i));
                 Unsafe.Add(ref cell, 2) += 1;
             }
             return;
@@ -90,8 +102,7 @@ internal sealed class HistogramBuilder
         for (var i = 0; i < count; i++)
         {
             ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref bins, Unsafe.Add(ref index, i)) * HistogramLayout.Stride);
-            cell += Unsafe.Add(ref gr, i);
-            Unsafe.Add(ref cell, 1) += Unsafe.Add(ref hs, i);
+            AddPair(ref cell, Unsafe.Add(ref gr, i), Unsafe.Add(ref hs, i));
             Unsafe.Add(ref cell, 2) += 1;
         }
     }
