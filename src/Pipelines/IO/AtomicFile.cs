@@ -4,8 +4,9 @@ namespace Pipelines.IO;
 /// Writes a file through a temporary sibling that is renamed over the target only once it is complete, so a crash or
 /// an exception never leaves a half-written file under the real name.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
+    /// <summary>Runs <paramref name="write"/> on a temporary file beside <paramref name="path"/>, flushes it to disk, then renames it over <paramref name="path"/>; on failure the temporary file is removed and the target is untouched.</summary>
     public static void Write(string path, Action<Stream> write)
     {
         var full = Path.GetFullPath(path);

@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Errors;
+using Pipelines.IO;
 
 namespace Pipelines.Persistence;
 
@@ -33,26 +34,18 @@ public static class PipelineFile
         var envelope = new Envelope(
             FormatName, FormatVersion, Producer, DateTime.UtcNow, description,
             [.. inputSchema.Columns], model);
-        var full = Path.GetFullPath(path);
-        var directory = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(directory);
-        var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         try
         {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            using (var gzip = new GZipStream(file, CompressionLevel.Optimal))
+            AtomicFile.Write(path, file =>
             {
+                using var gzip = new GZipStream(file, CompressionLevel.Optimal, leaveOpen: true);
                 JsonSerializer.Serialize(gzip, envelope, JsonOptions);
-            }
-            File.Move(temp, full, overwrite: true);
+            });
         }
         catch (NotSupportedException e)
         {
             throw new PipelineException($"Cannot save the pipeline: {e.Message} Every fitted type needs [PersistedType] and public state.", e);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
         }
     }
 
