@@ -1,0 +1,10 @@
+using Pipelines.Errors;
+
+namespace Pipelines.AutoML.Store;
+
+/// <summary>A trial store that cannot be opened or used: not a store, a newer schema, a study that does not match.</summary>
+public sealed class TrialStoreException : PipelineException
+{
+    public TrialStoreException(string message) : base(message) { }
+    public TrialStoreException(string message, Exception inner) : base(message, inner) { }
+}
