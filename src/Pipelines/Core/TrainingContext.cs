@@ -24,7 +24,7 @@ public static class TrainingContext
     public static IDisposable Enter(CancellationToken cancellation, int? maxThreads = null)
     {
         if (maxThreads is < 1) throw new ArgumentOutOfRangeException(nameof(maxThreads), maxThreads, "A thread cap is at least 1.");
-        var scope = new Scope(Current.Value, cancellation, Math.Min(maxThreads ?? MaxThreads, Environment.ProcessorCount));
+        var scope = new Scope(Current.Value, Math.Min(maxThreads ?? MaxThreads, Environment.ProcessorCount), cancellation);
         Current.Value = scope;
         return scope;
     }
@@ -35,7 +35,7 @@ public static class TrainingContext
     /// <summary>A thread count for an option that may be null: the option (capped by the context) or the context's cap.</summary>
     public static int Threads(int? requested) => Math.Min(requested ?? MaxThreads, MaxThreads);
 
-    private sealed class Scope(Scope? parent, CancellationToken token, int maxThreads) : IDisposable
+    private sealed class Scope(Scope? parent, int maxThreads, CancellationToken token) : IDisposable
     {
         public CancellationToken Token { get; } = token;
         public int MaxThreads { get; } = maxThreads;
