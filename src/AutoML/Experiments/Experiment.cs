@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Pipelines.AutoML.SearchSpace;
+using Pipelines.AutoML.Store;
+using Pipelines.AutoML.Tuners;
+using Pipelines.Core;
+using Pipelines.Data;
+using Pipelines.Errors;
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Experiments;
+
+/// <summary>
+/// AutoML over a training frame: searches pipelines, learners and hyperparameters with cross-validated trials within a
+/// time budget and/or trial count, writes every trial to the store as it ends (so a stopped run resumes), selects a
+/// Caruana ensemble from the best trials' out-of-fold predictions, and refits the final model on all rows.
+/// Text feature columns are left out of the search and ignored by the model.
+/// </summary>
+public sealed class Experiment(ExperimentOptions options)
+{
+    /// <summary>Probe for the memory guard; tests replace it.</summary>
+    internal Func<long> MemoryProbe { get; init; } = MemoryGuard.ManagedHeapBytes;
+
+    /// <summary>
+    /// Runs the experiment on <paramref name="data"/> (its label set). <paramref name="interrupt"/> ends the search
+    /// early (Ctrl-C): running trials stop, and the ensemble and refit still happen from what finished.
+    /// </summary>
+    public ExperimentResult Run(DataFrame data, Action<ExperimentEvent>? onEvent = null, CancellationToken interrupt = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        if (data.Label is null) throw new SchemaException("AutoML needs a label column; name it with --label (DataFrame.WithLabel).");
+        var dropped = data.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
+        var frame = LabelTask.WithClassLabel(data).Without(dropped);
+        var task = LabelTask.Detect(frame);
+        var target = ExperimentTarget.Of(frame, task);
+        var metric = options.Metric ?? MetricChoice.Default(target);
+        MetricChoice.Check(metric, task);
+        var learners = options.Learners ?? SearchSpaceCatalog.DefaultLearners;
+        var space = options.Space ?? SearchSpaceCatalog.Create(frame.Schema, task, learners);
+        var plan = ValidationPlan.Create(frame, options.Folds, options.Seed);
+        var spec = Spec(frame, space, plan, metric);
+        var stored = Array.Empty<TrialEntry>() as IReadOnlyList<TrialEntry>;
+        if (options.Store is { } store)
+        {
+            onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Resuming, clock.Elapsed));
+            if (store.OpenStudy(spec)) stored = store.Trials(spec.Name, withOutOfFold: true);
+        }
+
+        var schema = frame.Schema;
+        EstimatorChain Build(Parameters p, int seed) => PipelineFactory.Create(p, schema, task, learners, seed);
+        var evaluator = new TrialEvaluator(frame, target, plan, metric, Build, options.Seed);
+        var book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount);
+        var guard = new MemoryGuard(options.MemoryLimitBytes ?? MemoryGuard.DefaultLimit(), MemoryProbe);
+        double Cost(Trial trial, TrialEntry entry) => options.IsReproducible ? EstimatedCost(trial, learners, plan) : entry.Seconds;
+        TimeSpan? Deadline() => options.TimeBudget is { } budget ? budget - Reserve(budget, book.Best, plan) : null;
+        var loop = new SearchLoop(options, CreateTuner(space, learners, plan), evaluator, metric, book, Cost, guard, clock, Deadline, onEvent);
+        loop.Run(stored, interrupt);
+
+        var best = book.Best ?? throw NoTrialSucceeded(book.Entries);
+        var final = new FinalModel(options, frame, target, metric, Build, book, clock, plan.Folds.Count, onEvent).Fit(best);
+        onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Done, clock.Elapsed));
+        return new ExperimentResult
+        {
+            Study = spec,
+            Metric = metric,
+            Task = task,
+            Classes = target.Classes,
+            Trials = book.Entries,
+            Best = best,
+            Ensemble = final.Ensemble,
+            Model = WithDropped(final.Model, dropped),
+            BestModel = WithDropped(final.BestModel, dropped),
+            OutOfFold = final.OutOfFold,
+            ValidationRows = plan.ValidationRows,
+            DroppedColumns = dropped,
+            Elapsed = clock.Elapsed,
+            Interrupted = interrupt.IsCancellationRequested,
+        };
+    }
+
+    private ITuner CreateTuner(ParameterSpace space, IReadOnlyList<ILearnerSpace> learners, ValidationPlan plan) => options.Tuner switch
+    {
+        TunerKind.Eci => new EciTuner(space, learners.ToDictionary(l => l.Name, l => l.RelativeCost), options.Seed, SearchSpaceCatalog.Learner, plan.RowCount),
+        TunerKind.Cfo => new CfoTuner(space, options.Seed),
+        TunerKind.Random => new RandomSearchTuner(space, options.Seed),
+        TunerKind.Grid => new GridSearchTuner(space, options.GridPoints),
+        TunerKind.Bayes => new TpeTuner(space, options.Seed),
+        _ => throw new InvalidOperationException($"Unknown tuner {options.Tuner}."),
+    };
+
+    /// <summary>The study's identity: every setting that changes which trials a replay proposes.</summary>
+    private StudySpec Spec(DataFrame frame, ParameterSpace space, ValidationPlan plan, Metric metric)
+    {
+        var settings = new JsonObject
+        {
+            ["label"] = frame.LabelName,
+            ["rows"] = frame.RowCount,
+            ["metric"] = metric.ToString(),
+            ["tuner"] = options.Tuner.ToString(),
+            ["grid_points"] = options.GridPoints,
+            ["seed"] = options.Seed,
+            ["folds"] = plan.Folds.Count,
+            ["reproducible"] = options.IsReproducible,
+            ["space"] = space.ToJsonNode(),
+        };
+        var json = settings.ToJsonString();
+        return new StudySpec(options.StudyName, options.StudyKind, metric.ToString(), metric.HigherIsBetter(), StudyFingerprint.Compute(frame, json), json);
+    }
+
+    /// <summary>A trial's deterministic cost: its learner's estimate, scaled by the sample it trains on, times the folds.</summary>
+    private static double EstimatedCost(Trial trial, IReadOnlyList<ILearnerSpace> learners, ValidationPlan plan)
+    {
+        var p = trial.Parameters;
+        var fraction = trial.SampleSize is int n ? Math.Min(1.0, (double)n / plan.RowCount) : 1.0;
+        var name = p.Contains(SearchSpaceCatalog.Learner) ? p.GetString(SearchSpaceCatalog.Learner) : null;
+        var learner = learners.FirstOrDefault(l => l.Name == name);
+        var cost = learner is null ? 1.0 : learner.RelativeCost; // TEMP until EstimateCost lands
+        return cost * fraction * plan.Folds.Count;
+    }
+
+    /// <summary>
+    /// Time kept back from the search for the final refit: 3% of the budget plus twice the best trial's estimated
+    /// refit time (one fold's fit scaled to all rows), at most a quarter of the budget.
+    /// </summary>
+    private static TimeSpan Reserve(TimeSpan budget, TrialEntry? best, ValidationPlan plan)
+    {
+        var refit = best is null ? 0 : best.Seconds / Math.Max(1, plan.Folds.Count - 1) * (plan.IsHoldout ? 1.1 : 1);
+        return TimeSpan.FromSeconds(Math.Min(0.03 * budget.TotalSeconds + 2 * refit, 0.25 * budget.TotalSeconds));
+    }
+
+    private static ITransformer WithDropped(ITransformer model, string[] dropped) =>
+        dropped.Length == 0 ? model : new TransformerChain([new Transforms.Cleaning.ColumnDropper(dropped), model]);
+
+    private static PipelineException NoTrialSucceeded(IReadOnlyList<TrialEntry> trials)
+    {
+        if (trials.Count == 0) return new PipelineException("No trial ran: the budget ended (or the run was interrupted) before the first trial finished. Give the experiment more time.");
+        var errors = trials.Where(t => t.Error is not null).GroupBy(t => t.Error).OrderByDescending(g => g.Count()).Take(3)
+            .Select(g => $"{g.Count()}× {g.Key}");
+        return new PipelineException($"None of the {trials.Count} trial(s) succeeded. Most common errors: {string.Join("; ", errors)}. Give more time or fix the data.");
+    }
+}

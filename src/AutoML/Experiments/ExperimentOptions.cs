@@ -1,0 +1,79 @@
+using Pipelines.AutoML.SearchSpace;
+using Pipelines.AutoML.Store;
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Experiments;
+
+/// <summary>
+/// Settings of an <see cref="Experiment"/>. Give a time budget, a trial count, or both (whichever ends first); with a
+/// trial count and no budget the run is reproducible: trials are reported to the tuner in id order and their cost is
+/// the learners' deterministic estimate instead of measured seconds.
+/// </summary>
+public sealed record ExperimentOptions
+{
+    /// <summary>The metric to optimize; null picks <see cref="MetricChoice.Default"/> for the label.</summary>
+    public Metric? Metric { get; init; }
+
+    /// <summary>Wall-clock budget of this run, search and final refit together.</summary>
+    public TimeSpan? TimeBudget { get; init; }
+
+    /// <summary>Trials in the study in all (replayed ones count).</summary>
+    public int? MaxTrials { get; init; }
+
+    /// <summary>Folds: null chooses (<see cref="ValidationPlan.Create"/>), 1 is a 10% holdout.</summary>
+    public int? Folds { get; init; }
+
+    /// <summary>Trials run at once; each gets an equal share of the cores.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>A trial running longer is stopped and recorded as failed; null for no limit.</summary>
+    public TimeSpan? TrialTimeLimit { get; init; }
+
+    /// <summary>
+    /// Managed memory above which the newest running trial is stopped and recorded as failed; null for 80% of the
+    /// memory available to the process.
+    /// </summary>
+    public long? MemoryLimitBytes { get; init; }
+
+    public int Seed { get; init; }
+
+    public TunerKind Tuner { get; init; } = TunerKind.Eci;
+
+    /// <summary>Values per numeric range for <see cref="TunerKind.Grid"/>.</summary>
+    public int GridPoints { get; init; } = 5;
+
+    /// <summary>The learners to search; null for <see cref="SearchSpaceCatalog.DefaultLearners"/>.</summary>
+    public IReadOnlyList<ILearnerSpace>? Learners { get; init; }
+
+    /// <summary>A space to search instead of the catalog's (a sweep); it must hold a "learner" choice.</summary>
+    public ParameterSpace? Space { get; init; }
+
+    /// <summary>Greedy ensemble selection steps; 0 turns ensembling off.</summary>
+    public int EnsembleSize { get; init; } = 25;
+
+    /// <summary>Where trials are written as they finish (and replayed from on resume); null keeps them in memory only.</summary>
+    public ITrialStore? Store { get; init; }
+
+    /// <summary>The study's name in the store.</summary>
+    public string StudyName { get; init; } = "automl";
+
+    /// <summary>The study kind recorded in the store.</summary>
+    public string StudyKind { get; init; } = "automl";
+
+    /// <summary>True when the run must be reproducible (a trial count and no time budget).</summary>
+    internal bool IsReproducible => MaxTrials is not null && TimeBudget is null;
+
+    internal void Validate()
+    {
+        if (TimeBudget is null && MaxTrials is null)
+            throw new ArgumentException("Give the experiment a time budget, a trial count, or both.", nameof(TimeBudget));
+        if (TimeBudget is { } budget && budget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeBudget), budget, "The time budget must be positive.");
+        if (MaxTrials is < 1) throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, "At least one trial.");
+        if (Parallelism < 1) throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, "At least one trial at a time.");
+        if (TrialTimeLimit is { } limit && limit <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TrialTimeLimit), limit, "The trial time limit must be positive.");
+        if (MemoryLimitBytes is < 1) throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, "The memory limit must be positive.");
+        if (EnsembleSize < 0) throw new ArgumentOutOfRangeException(nameof(EnsembleSize), EnsembleSize, "0 (no ensemble) or more.");
+        if (GridPoints < 2) throw new ArgumentOutOfRangeException(nameof(GridPoints), GridPoints, "At least 2 grid points.");
+        if (string.IsNullOrWhiteSpace(StudyName)) throw new ArgumentException("A study needs a name.", nameof(StudyName));
+    }
+}

@@ -1,0 +1,58 @@
+using Pipelines.AutoML.Store;
+using Pipelines.Core;
+using Pipelines.Data;
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Experiments;
+
+/// <summary>What an experiment found and fitted.</summary>
+public sealed record ExperimentResult
+{
+    /// <summary>The study as stored (name, metric, fingerprint, settings).</summary>
+    public required StudySpec Study { get; init; }
+
+    public required Metric Metric { get; init; }
+
+    public required PredictionTask Task { get; init; }
+
+    /// <summary>Classes in prediction order (classification).</summary>
+    public required IReadOnlyList<string> Classes { get; init; }
+
+    /// <summary>Every trial of the study (earlier runs' included), by id.</summary>
+    public required IReadOnlyList<TrialEntry> Trials { get; init; }
+
+    /// <summary>The best single trial by out-of-fold score.</summary>
+    public required TrialEntry Best { get; init; }
+
+    /// <summary>The ensemble that was selected, whether or not it is used; null when ensembling was off or had one candidate.</summary>
+    public EnsembleSummary? Ensemble { get; init; }
+
+    /// <summary>
+    /// The final model, refit on all training rows: the ensemble when it beat the best single trial out of fold, else
+    /// the best trial's pipeline. Takes the training frame's columns (text columns included and ignored).
+    /// </summary>
+    public required ITransformer Model { get; init; }
+
+    /// <summary>The best single trial's pipeline refit on all training rows (the same as <see cref="Model"/> without an ensemble).</summary>
+    public required ITransformer BestModel { get; init; }
+
+    /// <summary>Out-of-fold predictions of the final model's members combined as it combines them, over <see cref="ValidationRows"/>.</summary>
+    public required float[] OutOfFold { get; init; }
+
+    /// <summary>Training rows with out-of-fold predictions, ascending.</summary>
+    public required IReadOnlyList<int> ValidationRows { get; init; }
+
+    /// <summary>The out-of-fold score of <see cref="Model"/>.</summary>
+    public double Score => Ensemble is { IsUsed: true } e ? e.Score : Best.Score!.Value;
+
+    /// <summary>Text feature columns left out of the search (the model ignores them).</summary>
+    public required IReadOnlyList<string> DroppedColumns { get; init; }
+
+    public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>True when the run was interrupted before its budget or trial count was spent.</summary>
+    public required bool Interrupted { get; init; }
+}
+
+/// <summary>A selected ensemble: member trial ids with weights (summing to 1), its out-of-fold score, and whether it is used.</summary>
+public sealed record EnsembleSummary(IReadOnlyList<(int Trial, double Weight)> Members, double Score, double BestSingleScore, bool IsUsed);

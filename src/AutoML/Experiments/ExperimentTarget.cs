@@ -1,0 +1,110 @@
+using Pipelines.Data;
+using Pipelines.Errors;
+using Pipelines.Evaluation;
+using Pipelines.Prediction;
+
+namespace Pipelines.AutoML.Experiments;
+
+/// <summary>
+/// The label of the training data as scoring needs it: the task, the classes (in the label's category order, only
+/// those present) and each row's class code or target; reads a fitted pipeline's prediction columns into row-major
+/// outputs and scores them.
+/// </summary>
+public sealed class ExperimentTarget
+{
+    private readonly int[] _codes;
+    private readonly float[] _targets;
+
+    private ExperimentTarget(PredictionTask task, IReadOnlyList<string> classes, int[] codes, float[] targets)
+    {
+        Task = task;
+        Classes = classes;
+        _codes = codes;
+        _targets = targets;
+    }
+
+    public PredictionTask Task { get; }
+
+    /// <summary>Class names in output order (classification); empty for regression.</summary>
+    public IReadOnlyList<string> Classes { get; }
+
+    /// <summary>Values per row of a prediction: the class count, or 1 for regression.</summary>
+    public int Width => Task == PredictionTask.Regression ? 1 : Classes.Count;
+
+    public bool IsClassification => Task != PredictionTask.Regression;
+
+    /// <summary>Reads the label of <paramref name="data"/> (a categorical label for classification, numeric for regression).</summary>
+    public static ExperimentTarget Of(DataFrame data, PredictionTask task)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (task == PredictionTask.Regression)
+        {
+            var values = ((NumericColumn)data.Label!).ToArray();
+            var missing = Array.FindIndex(values, float.IsNaN);
+            if (missing >= 0) throw new DataValueException($"Label '{data.LabelName}' is missing in row {missing + 1}; drop rows without a label before AutoML.");
+            return new ExperimentTarget(task, [], [], values);
+        }
+        var label = (CategoricalColumn)data.Label!;
+        var counts = label.CountPerCategory();
+        var present = Enumerable.Range(0, counts.Length).Where(c => counts[c] > 0).ToArray();
+        if (present.Length < 2) ThrowHelper.TooFewClasses("AutoML", data.LabelName!, present.Length, data.RowCount);
+        var remap = new int[counts.Length];
+        Array.Fill(remap, -1);
+        for (var i = 0; i < present.Length; i++) remap[present[i]] = i;
+        var codes = new int[data.RowCount];
+        for (var row = 0; row < codes.Length; row++)
+        {
+            var code = label[row];
+            if (code == CategoricalColumn.Missing) throw new DataValueException($"Label '{data.LabelName}' is missing in row {row + 1}; drop rows without a label before AutoML.");
+            codes[row] = remap[code];
+        }
+        return new ExperimentTarget(task, [.. present.Select(c => label.Categories[c])], codes, []);
+    }
+
+    /// <summary>Class code of each row (classification).</summary>
+    public ReadOnlySpan<int> Codes => _codes;
+
+    /// <summary>Target of each row (regression).</summary>
+    public ReadOnlySpan<float> Targets => _targets;
+
+    /// <summary>
+    /// Copies the prediction columns of <paramref name="predicted"/> (a fitted pipeline's output) into
+    /// <paramref name="output"/>, one row of <see cref="Width"/> values per predicted row, starting at row
+    /// <paramref name="offset"/> of the output. A class the model never saw gets probability 0.
+    /// </summary>
+    public void ReadPredictions(DataFrame predicted, Span<float> output, int offset)
+    {
+        ArgumentNullException.ThrowIfNull(predicted);
+        if (!IsClassification)
+        {
+            ((NumericColumn)predicted[PredictionColumns.Score]).Values.CopyTo(output[offset..]);
+            return;
+        }
+        var width = Width;
+        for (var k = 0; k < width; k++)
+        {
+            var name = PredictionColumns.Probability(Classes[k]);
+            if (!predicted.Contains(name)) continue;
+            var values = ((NumericColumn)predicted[name]).Values;
+            for (var row = 0; row < values.Length; row++) output[(offset + row) * width + k] = values[row];
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="metric"/> of row-major <paramref name="predictions"/> for training rows <paramref name="rows"/>
+    /// (in that order). NaN when the metric is undefined there (AUC with one class present).
+    /// </summary>
+    public double Score(Metric metric, ReadOnlySpan<float> predictions, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!IsClassification)
+        {
+            var actual = new float[rows.Count];
+            for (var i = 0; i < actual.Length; i++) actual[i] = _targets[rows[i]];
+            return RegressionReport.Compute(actual, predictions).Get(metric);
+        }
+        var codes = new int[rows.Count];
+        for (var i = 0; i < codes.Length; i++) codes[i] = _codes[rows[i]];
+        return ClassificationReport.Compute(codes, predictions, Width, Classes).Get(metric);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using Pipelines.AutoML.Store;
+using Pipelines.AutoML.Tuners;
+using Pipelines.Core;
+using Pipelines.Errors;
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Experiments;
+
+/// <summary>
+/// The search phase: keeps up to <see cref="ExperimentOptions.Parallelism"/> trials in flight, each in its own
+/// <see cref="TrainingContext"/> (a stop switch and an equal share of the cores), writes every trial to the store when
+/// it starts and when it ends, and reports results to the tuner. All tuner and store calls happen on the calling
+/// thread. Stops proposing at the trial count, the search deadline, when the tuner is exhausted or on interrupt;
+/// trials still running at the deadline or interrupt are stopped and recorded as cancelled (a resumed run runs them
+/// again). In reproducible mode results reach the tuner in trial-id order with deterministic costs, so the trials do
+/// not depend on timing.
+/// </summary>
+internal sealed class SearchLoop(
+    ExperimentOptions options,
+    ITuner tuner,
+    TrialEvaluator evaluator,
+    Metric metric,
+    TrialBook book,
+    Func<Trial, TrialEntry, double> costOf,
+    MemoryGuard guard,
+    Stopwatch clock,
+    Func<TimeSpan?> searchDeadline,
+    Action<ExperimentEvent>? onEvent)
+{
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
+    private readonly List<RunningTrial> _running = [];
+    private readonly List<TrialEntry> _undelivered = [];
+    private int _proposed;
+    private int _reports;
+
+    /// <summary>Replays <paramref name="stored"/> into the tuner, then searches until a stop condition holds.</summary>
+    public void Run(IReadOnlyList<TrialEntry> stored, CancellationToken interrupt)
+    {
+        var pending = new Queue<(Trial, int)>(TrialReplay.Run(tuner, stored, Replay, book.Study));
+        _proposed = stored.Count;
+        onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Searching, clock.Elapsed));
+        var threads = Math.Max(1, Environment.ProcessorCount / options.Parallelism);
+        while (true)
+        {
+            while (_running.Count + _undelivered.Count < options.Parallelism && (pending.Count > 0 || CanPropose(interrupt)))
+            {
+                if (interrupt.IsCancellationRequested || PastDeadline()) break;
+                var (trial, after) = pending.Count > 0 ? pending.Dequeue() : Propose();
+                Start(trial, after, threads);
+            }
+            if (_running.Count == 0 && _undelivered.Count == 0) break;
+            if (_running.Count > 0 && !CanDeliver()) Task.WaitAny([.. _running.Select(r => (Task)r.Task)], Poll);
+            if (interrupt.IsCancellationRequested) StopAll("interrupted (Ctrl-C); run again with the same store to resume");
+            else if (PastDeadline()) StopAll("the time budget ran out before the trial finished");
+            if (guard.Check(_running) is { } heavy) heavy.RequestStop(guard.Reason(), isFailure: true);
+            foreach (var done in _running.Where(r => r.Task.IsCompleted).OrderBy(r => r.Trial.Id).ToArray())
+            {
+                _running.Remove(done);
+                var entry = Finish(done);
+                if (entry.Status == TrialStatus.Cancelled) continue;
+                _undelivered.Add(entry);
+            }
+            var stopping = interrupt.IsCancellationRequested || PastDeadline();
+            Deliver(all: stopping || !options.IsReproducible);
+            if (_running.Count == 0 && stopping) break;
+        }
+    }
+
+    private bool CanPropose(CancellationToken interrupt) =>
+        !interrupt.IsCancellationRequested && !PastDeadline() && !tuner.IsDone && (options.MaxTrials is not int max || _proposed < max);
+
+    private bool PastDeadline() => searchDeadline() is { } deadline && clock.Elapsed >= deadline;
+
+    private (Trial, int) Propose()
+    {
+        _proposed++;
+        return (tuner.Propose(), _reports);
+    }
+
+    private void Start(Trial trial, int proposedAfter, int threads)
+    {
+        var stop = new CancellationTokenSource();
+        var running = new RunningTrial(trial, proposedAfter, DateTimeOffset.UtcNow, stop);
+        book.Save(book.Started(trial, proposedAfter, running.StartedAt));
+        running.Task = Task.Run(() =>
+        {
+            using var context = TrainingContext.Enter(stop.Token, threads);
+            return evaluator.Evaluate(trial, running.FoldScores);
+        });
+        if (options.TrialTimeLimit is { } limit)
+        {
+            // A timer rather than CancelAfter so the reason is recorded before the token fires.
+            var timer = new Timer(_ => running.RequestStop($"exceeded the trial time limit of {limit.TotalSeconds:0.#} s", isFailure: true), null, limit, Timeout.InfiniteTimeSpan);
+            running.Task.ContinueWith(_ => timer.Dispose(), TaskScheduler.Default);
+        }
+        _running.Add(running);
+        onEvent?.Invoke(new TrialStarted(trial.Id, TrialBook.LearnerOf(trial), clock.Elapsed));
+    }
+
+    private void StopAll(string reason)
+    {
+        foreach (var r in _running) r.RequestStop(reason, isFailure: false);
+    }
+
+    private TrialEntry Finish(RunningTrial run)
+    {
+        run.Freeze();
+        var started = book.Started(run.Trial, run.ProposedAfter, run.StartedAt);
+        var folds = run.FoldScores.ToArray();
+        var ended = started with { Seconds = run.Seconds, FinishedAt = DateTimeOffset.UtcNow, FoldScores = folds };
+        TrialEntry entry;
+        if (run.Task.IsCompletedSuccessfully)
+        {
+            var result = run.Task.Result;
+            entry = double.IsNaN(result.Score)
+                ? ended with { Status = TrialStatus.Failed, Error = $"{metric} is undefined on the out-of-fold predictions" }
+                : ended with { Status = TrialStatus.Succeeded, Score = result.Score, OutOfFold = result.OutOfFold };
+        }
+        else
+        {
+            var error = run.Task.Exception?.GetBaseException();
+            var cancelled = error is OperationCanceledException && run.StopReason is not null;
+            entry = cancelled
+                ? ended with { Status = run.StopIsFailure ? TrialStatus.Failed : TrialStatus.Cancelled, Error = run.StopReason }
+                : ended with { Status = TrialStatus.Failed, Error = Describe(error) };
+        }
+        // Saved now so a finished trial survives a crash even before the tuner hears of it (it is re-run then).
+        book.Save(entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// Reports finished trials to the tuner in id order: all that finished (<paramref name="all"/>), or in reproducible
+    /// mode just the next one, and only once no smaller trial id is still running. The loop proposes after each
+    /// report, so trial k is always proposed after the same reports whatever the timing.
+    /// </summary>
+    private void Deliver(bool all)
+    {
+        while (CanDeliver() || (all && _undelivered.Count > 0))
+        {
+            var entry = _undelivered[0];
+            _undelivered.RemoveAt(0);
+            var reported = entry with { ReportOrder = _reports++ };
+            var trial = book.Proposal(entry.Id);
+            tuner.Report(trial, Loss(reported), costOf(trial, reported), reported.Status == TrialStatus.Failed);
+            book.Save(reported);
+            onEvent?.Invoke(new TrialEnded(reported, book.FinishedCount, book.BestScore, clock.Elapsed, Remaining()));
+            if (!all) return;
+        }
+    }
+
+    /// <summary>Whether the smallest finished, unreported trial may be reported now.</summary>
+    private bool CanDeliver()
+    {
+        if (_undelivered.Count == 0) return false;
+        _undelivered.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return !_running.Any(r => r.Trial.Id < _undelivered[0].Id);
+    }
+
+    private void Replay(Trial trial, TrialEntry entry)
+    {
+        book.Restore(trial, entry);
+        tuner.Report(trial, Loss(entry), costOf(trial, entry), entry.Status == TrialStatus.Failed);
+        _reports++;
+    }
+
+    private double Loss(TrialEntry entry) => entry.Score is double score ? metric.ToLoss(score) : double.PositiveInfinity;
+
+    private TimeSpan? Remaining() => options.TimeBudget is { } budget ? budget - clock.Elapsed : null;
+
+    /// <summary>One line for the store: our own errors as they are, others with their type.</summary>
+    private static string Describe(Exception? error) => error switch
+    {
+        null => "the trial ended without a result",
+        PipelineException p => FirstLine(p.Message),
+        _ => $"{error.GetType().Name}: {FirstLine(error.Message)}",
+    };
+
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r');
+}

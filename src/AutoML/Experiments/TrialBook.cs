@@ -1,0 +1,82 @@
+using Pipelines.AutoML.SearchSpace;
+using Pipelines.AutoML.Store;
+using Pipelines.AutoML.Tuners;
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Experiments;
+
+/// <summary>
+/// The study's trials as the run knows them: the latest entry of each, the tuner's proposals awaiting a report, the
+/// best score, and the out-of-fold predictions of the best <see cref="KeptOutOfFold"/> trials (what ensembling picks
+/// from; the rest are dropped to bound memory). Writes through to the store when there is one.
+/// </summary>
+internal sealed class TrialBook(string study, ITrialStore? store, Metric metric, int totalRows)
+{
+    /// <summary>Out-of-fold predictions kept in memory for ensembling.</summary>
+    public const int KeptOutOfFold = 64;
+
+    private readonly SortedDictionary<int, TrialEntry> _entries = [];
+    private readonly Dictionary<int, Trial> _proposals = [];
+    private readonly Dictionary<int, float[]> _outOfFold = [];
+
+    public string Study => study;
+
+    /// <summary>Every trial of the study, by id, without out-of-fold predictions.</summary>
+    public IReadOnlyList<TrialEntry> Entries => [.. _entries.Values];
+
+    /// <summary>The latest entry of trial <paramref name="id"/>.</summary>
+    public TrialEntry Entry(int id) => _entries[id];
+
+    public int FinishedCount => _entries.Values.Count(e => e.Status is TrialStatus.Succeeded or TrialStatus.Failed);
+
+    /// <summary>The best succeeded trial so far, or null.</summary>
+    public TrialEntry? Best => _entries.Values.Where(e => e.Status == TrialStatus.Succeeded)
+        .Aggregate((TrialEntry?)null, (best, e) => best is null || metric.IsBetter(e.Score!.Value, best.Score!.Value) ? e : best);
+
+    public double? BestScore => Best?.Score;
+
+    /// <summary>The kept out-of-fold predictions of succeeded trials, by trial id (the best trial's always among them).</summary>
+    public IReadOnlyDictionary<int, float[]> OutOfFold => _outOfFold;
+
+    /// <summary>True when <paramref name="entry"/> trained on all rows (not a sample), so its refit behaves as its folds did.</summary>
+    public bool UsedAllRows(TrialEntry entry) => entry.SampleSize is not int n || n >= totalRows;
+
+    /// <summary>The learner a trial uses: the ECI tuner's, or the "learner" parameter.</summary>
+    public static string? LearnerOf(Trial trial) =>
+        trial.Learner ?? (trial.Parameters.Contains(SearchSpaceCatalog.Learner) ? trial.Parameters.GetString(SearchSpaceCatalog.Learner) : null);
+
+    /// <summary>The Running entry of a trial that starts now.</summary>
+    public TrialEntry Started(Trial trial, int proposedAfter, DateTimeOffset at)
+    {
+        _proposals[trial.Id] = trial;
+        return new TrialEntry(trial.Id, LearnerOf(trial), trial.Parameters.ToJsonNode(), trial.SampleSize, TrialStatus.Running,
+            Score: null, FoldScores: [], Seconds: 0, Error: null, proposedAfter, ReportOrder: null, at, FinishedAt: null);
+    }
+
+    /// <summary>The proposal behind trial <paramref name="id"/>.</summary>
+    public Trial Proposal(int id) => _proposals[id];
+
+    /// <summary>Records a stored trial replayed into the tuner (no store write).</summary>
+    public void Restore(Trial trial, TrialEntry entry)
+    {
+        _proposals[trial.Id] = trial;
+        Keep(entry);
+    }
+
+    /// <summary>Records and stores <paramref name="entry"/>.</summary>
+    public void Save(TrialEntry entry)
+    {
+        store?.Save(study, entry);
+        Keep(entry);
+    }
+
+    private void Keep(TrialEntry entry)
+    {
+        _entries[entry.Id] = entry with { OutOfFold = null };
+        if (entry is not { Status: TrialStatus.Succeeded, OutOfFold: { } predictions }) return;
+        _outOfFold[entry.Id] = predictions;
+        if (_outOfFold.Count <= KeptOutOfFold) return;
+        var worst = _outOfFold.Keys.Select(id => _entries[id]).Aggregate((a, b) => metric.IsBetter(a.Score!.Value, b.Score!.Value) ? b : a);
+        _outOfFold.Remove(worst.Id);
+    }
+}

@@ -1,0 +1,46 @@
+using Pipelines.AutoML.SearchSpace;
+using Pipelines.AutoML.Tuners;
+using Pipelines.Core;
+using Pipelines.Data;
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Experiments;
+
+/// <summary>
+/// Runs one trial: for each fold of the plan, builds the trial's pipeline, fits it on the fold's training rows (a
+/// stratified sample of them when the trial asks for fewer rows) and predicts the fold's validation rows. The
+/// predictions land in one out-of-fold array over <see cref="ValidationPlan.ValidationRows"/>, so every trial is
+/// scored on the same rows. Thread-safe: trials run on it concurrently.
+/// </summary>
+internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, ValidationPlan plan, Metric metric, Func<Parameters, int, EstimatorChain> build, int seed)
+{
+    /// <summary>
+    /// Evaluates <paramref name="trial"/>, adding each finished fold's score to <paramref name="foldScores"/> as it
+    /// goes (so a trial stopped midway still shows what it did). Stops with <see cref="OperationCanceledException"/>
+    /// when the ambient <see cref="TrainingContext"/> is cancelled.
+    /// </summary>
+    public TrialResult Evaluate(Trial trial, List<double> foldScores)
+    {
+        var width = target.Width;
+        var outOfFold = new float[plan.ValidationRows.Count * width];
+        var fraction = trial.SampleSize is int size ? Math.Min(1.0, (double)size / plan.RowCount) : 1.0;
+        for (var f = 0; f < plan.Folds.Count; f++)
+        {
+            TrainingContext.ThrowIfCancelled();
+            var fold = plan.Folds[f];
+            var train = data.Take(fold.Train);
+            if (fraction < 1) train = SampleSizeSchedule.Sample(train, Math.Max(2, (int)Math.Ceiling(fold.Train.Length * fraction)), seed + f);
+            var model = build(trial.Parameters, seed).Fit(train);
+            TrainingContext.ThrowIfCancelled();
+            var predicted = new float[fold.Test.Length * width];
+            target.ReadPredictions(model.Transform(data.Take(fold.Test)), predicted, 0);
+            for (var i = 0; i < fold.Test.Length; i++)
+                predicted.AsSpan(i * width, width).CopyTo(outOfFold.AsSpan(plan.Position[fold.Test[i]] * width, width));
+            lock (foldScores) foldScores.Add(target.Score(metric, predicted, fold.Test));
+        }
+        return new TrialResult(target.Score(metric, outOfFold, plan.ValidationRows), outOfFold);
+    }
+}
+
+/// <summary>A finished evaluation: the metric on the pooled out-of-fold predictions, and those predictions.</summary>
+internal sealed record TrialResult(double Score, float[] OutOfFold);

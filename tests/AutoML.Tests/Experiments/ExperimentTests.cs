@@ -1,0 +1,178 @@
+using Pipelines.AutoML.Experiments;
+using Pipelines.AutoML.SearchSpace;
+using Pipelines.AutoML.Store;
+using Pipelines.Data;
+using Pipelines.Errors;
+using Pipelines.Evaluation;
+using Pipelines.Prediction;
+using Pipelines.Tests.Contract;
+
+namespace Pipelines.AutoML.Tests.Experiments;
+
+[TestClass]
+public sealed class ExperimentTests
+{
+    private static readonly ILearnerSpace[] Cheap = [new GbdtLearnerSpace(), new LinearLearnerSpace()];
+
+    [TestMethod]
+    public void A_trial_count_makes_the_run_reproducible()
+    {
+        var options = new ExperimentOptions { MaxTrials = 8, Parallelism = 2, Seed = 3, Learners = Cheap, EnsembleSize = 0 };
+        var first = new Experiment(options).Run(TestData.Iris());
+        var second = new Experiment(options).Run(TestData.Iris());
+        Assert.HasCount(8, first.Trials);
+        CollectionAssert.AreEqual(Describe(first.Trials), Describe(second.Trials));
+        Assert.IsTrue(first.Trials.All(t => t.Status == TrialStatus.Succeeded));
+        Assert.AreEqual(Metric.Accuracy, first.Metric, "iris is balanced: accuracy by default");
+        Assert.IsGreaterThan(0.9, first.Best.Score!.Value);
+    }
+
+    [TestMethod]
+    public void The_first_trials_are_each_learners_defaults()
+    {
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 2, Parallelism = 1, Learners = Cheap, EnsembleSize = 0 }).Run(TestData.Iris());
+        var space = SearchSpaceCatalog.Create(TestData.Iris().Schema, PredictionTask.MulticlassClassification, Cheap);
+        Assert.AreEqual(space.Pin(SearchSpaceCatalog.Learner, result.Trials[0].Learner!).Default.ToString(), result.Trials[0].Parameters.ToJsonString());
+    }
+
+    [TestMethod]
+    public void The_final_model_is_refit_on_all_rows_and_ignores_text_columns()
+    {
+        var data = ContractData.Standard();
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 4, Parallelism = 2, Learners = Cheap, EnsembleSize = 0, Folds = 3 }).Run(data);
+        CollectionAssert.AreEqual(new[] { "note" }, result.DroppedColumns.ToArray());
+        var predicted = result.Model.Transform(data);
+        Assert.IsTrue(predicted.Contains(PredictionColumns.PredictedLabel));
+        Assert.AreEqual(Metric.MacroF1, result.Metric, "36 'no' to 12 'yes' is imbalanced: macro-F1 by default");
+        Assert.HasCount(data.RowCount, result.ValidationRows);
+        Assert.HasCount(data.RowCount * 2, result.OutOfFold);
+    }
+
+    [TestMethod]
+    public void Regression_runs_with_r2_by_default()
+    {
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 4, Learners = Cheap, EnsembleSize = 0, Folds = 3 }).Run(ContractData.Regression());
+        Assert.AreEqual(Metric.R2, result.Metric);
+        Assert.IsGreaterThan(0.5, result.Best.Score!.Value);
+        Assert.IsTrue(result.Model.Transform(ContractData.Regression()).Contains(PredictionColumns.Score));
+    }
+
+    [TestMethod]
+    public void A_holdout_plan_validates_a_tenth_of_the_rows()
+    {
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 2, Learners = Cheap, EnsembleSize = 0, Folds = 1 }).Run(TestData.Iris());
+        Assert.HasCount(15, result.ValidationRows);
+        Assert.IsTrue(result.Trials.All(t => t.FoldScores.Count == 1));
+    }
+
+    [TestMethod]
+    public void The_time_budget_ends_the_search_and_running_trials_are_cancelled()
+    {
+        var budget = TimeSpan.FromSeconds(2);
+        var result = new Experiment(new ExperimentOptions
+        {
+            TimeBudget = budget, Parallelism = 2, Learners = [new WaitingLearnerSpace(waitMs: 150)], EnsembleSize = 0, Folds = 2,
+        }).Run(TestData.Iris());
+        Assert.IsGreaterThan(2, result.Trials.Count(t => t.Status == TrialStatus.Succeeded));
+        Assert.IsLessThan(budget.TotalSeconds * 1.5 + 1, result.Elapsed.TotalSeconds, "a loose bound: the budget ends the search, the final refit is short");
+        Assert.IsTrue(result.Trials.Where(t => t.Status == TrialStatus.Cancelled).All(t => t.Error!.Contains("time budget", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public void A_trial_over_its_time_limit_fails_and_the_search_goes_on()
+    {
+        var result = new Experiment(new ExperimentOptions
+        {
+            MaxTrials = 3, Parallelism = 1, Learners = [new WaitingLearnerSpace(waitMs: 60_000)], EnsembleSize = 0, Folds = 2,
+            TrialTimeLimit = TimeSpan.FromMilliseconds(200),
+        }).Invoking(e => e.Run(TestData.Iris()));
+        Assert.Contains("time limit", result.Message);
+    }
+
+    [TestMethod]
+    public void Failing_trials_are_recorded_with_their_error_and_the_search_goes_on()
+    {
+        var store = new RecordingTrialStore();
+        var result = new Experiment(new ExperimentOptions
+        {
+            MaxTrials = 12, Parallelism = 2, Tuner = TunerKind.Random, Seed = 5, Learners = [new WaitingLearnerSpace(canFail: true)],
+            EnsembleSize = 0, Folds = 2, Store = store,
+        }).Run(TestData.Iris());
+        var failed = result.Trials.Where(t => t.Status == TrialStatus.Failed).ToArray();
+        Assert.IsNotEmpty(failed);
+        Assert.IsTrue(failed.All(t => t.Error == "InvalidOperationException: this trial was told to fail"));
+        Assert.IsTrue(result.Trials.Any(t => t.Status == TrialStatus.Succeeded));
+        Assert.IsTrue(result.Trials.All(t => t.ReportOrder is not null), "failed trials are reported to the tuner too");
+    }
+
+    [TestMethod]
+    public void The_memory_guard_stops_the_newest_trial_and_the_search_goes_on()
+    {
+        var probes = 0;
+        var result = new Experiment(new ExperimentOptions
+        {
+            MaxTrials = 4, Parallelism = 2, Learners = [new WaitingLearnerSpace(waitMs: 400)], EnsembleSize = 0, Folds = 2,
+            MemoryLimitBytes = 1 << 30,
+        })
+        { MemoryProbe = () => Interlocked.Increment(ref probes) <= 2 ? 2L << 30 : 0 }.Run(TestData.Iris());
+        var stopped = result.Trials.Single(t => t.Status == TrialStatus.Failed);
+        Assert.AreEqual(1, stopped.Id, "trials 0 and 1 start together; the newer one is stopped");
+        Assert.Contains("memory guard", stopped.Error!);
+        Assert.AreEqual(3, result.Trials.Count(t => t.Status == TrialStatus.Succeeded));
+    }
+
+    [TestMethod]
+    public void An_interrupted_run_resumes_from_the_store_without_rerunning_finished_trials()
+    {
+        var options = new ExperimentOptions { MaxTrials = 8, Parallelism = 2, Seed = 7, Learners = Cheap, EnsembleSize = 0, Folds = 3 };
+        var reference = new Experiment(options).Run(TestData.Iris());
+
+        var store = new RecordingTrialStore();
+        using var interrupt = new CancellationTokenSource();
+        var first = new Experiment(options with { Store = store }).Run(TestData.Iris(), e =>
+        {
+            if (e is TrialEnded { TrialsDone: >= 3 }) interrupt.Cancel();
+        }, interrupt.Token);
+        Assert.IsTrue(first.Interrupted);
+        var finishedBefore = first.Trials.Count(t => t.Status == TrialStatus.Succeeded);
+        Assert.IsLessThan(8, finishedBefore);
+
+        var started = new List<int>();
+        var second = new Experiment(options with { Store = store }).Run(TestData.Iris(), e =>
+        {
+            if (e is TrialStarted s) started.Add(s.Id);
+        });
+        Assert.HasCount(8, second.Trials);
+        Assert.HasCount(8 - finishedBefore, started, "finished trials are replayed, not run again");
+        Assert.AreEqual(string.Join("\n", Describe(reference.Trials)), string.Join("\n", Describe(second.Trials)), "resuming gives the trials an uninterrupted run gives");
+    }
+
+    [TestMethod]
+    public void A_study_resumed_with_other_settings_is_refused()
+    {
+        var store = new RecordingTrialStore();
+        var options = new ExperimentOptions { MaxTrials = 2, Learners = Cheap, EnsembleSize = 0, Folds = 2, Store = store };
+        new Experiment(options).Run(TestData.Iris());
+        Assert.ThrowsExactly<TrialStoreException>(() => new Experiment(options with { Seed = 99 }).Run(TestData.Iris()));
+    }
+
+    [TestMethod]
+    public void Bad_settings_are_refused_with_a_clear_error()
+    {
+        var noLimit = Assert.ThrowsExactly<ArgumentException>(() => new Experiment(new ExperimentOptions()).Run(TestData.Iris()));
+        Assert.Contains("time budget, a trial count", noLimit.Message);
+        var wrongMetric = Assert.ThrowsExactly<ArgumentException>(() => new Experiment(new ExperimentOptions { MaxTrials = 1, Metric = Metric.Rmse }).Run(TestData.Iris()));
+        Assert.Contains("Rmse", wrongMetric.Message);
+        Assert.ThrowsExactly<SchemaException>(() => new Experiment(new ExperimentOptions { MaxTrials = 1 }).Run(TestData.Iris().WithLabel(null)));
+    }
+
+    private static string[] Describe(IReadOnlyList<TrialEntry> trials) =>
+        [.. trials.Select(t => $"{t.Id} {t.Status} {t.Parameters.ToJsonString()} {t.Score:R}")];
+}
+
+internal static class ExperimentAssertions
+{
+    /// <summary>Runs and returns the PipelineException it must throw.</summary>
+    public static PipelineException Invoking(this Experiment experiment, Func<Experiment, ExperimentResult> run) =>
+        Assert.ThrowsExactly<PipelineException>(() => run(experiment));
+}
