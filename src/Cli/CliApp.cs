@@ -21,6 +21,7 @@ public static class CliApp
         var root = new RootCommand("AutoML for hard tabular data: profile, clean, rebalance, search, export to ONNX.")
         {
             ProfileCommand.Create(terminal),
+            AutoMLCommand.Create(terminal),
             ExportCommand.Create(terminal),
             PredictCommand.Create(terminal),
         };

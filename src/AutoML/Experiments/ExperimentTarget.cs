@@ -107,4 +107,13 @@ public sealed class ExperimentTarget
         for (var i = 0; i < codes.Length; i++) codes[i] = _codes[rows[i]];
         return ClassificationReport.Compute(codes, predictions, Width, Classes).Get(metric);
     }
+
+    /// <summary>Every metric of the task for <paramref name="predictions"/> of training rows <paramref name="rows"/>, by name.</summary>
+    public IReadOnlyDictionary<string, double> Scores(ReadOnlySpan<float> predictions, IReadOnlyList<int> rows)
+    {
+        var wanted = IsClassification ? MetricTask.Classification : MetricTask.Regression;
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var metric in Enum.GetValues<Metric>().Where(m => m.TaskOf() == wanted)) scores[metric.ToString()] = Score(metric, predictions, rows);
+        return scores;
+    }
 }

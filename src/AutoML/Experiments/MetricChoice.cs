@@ -29,7 +29,7 @@ public static class MetricChoice
         if (metric.TaskOf() != wanted)
         {
             var options = string.Join(", ", Enum.GetValues<Metric>().Where(m => m.TaskOf() == wanted));
-            throw new ArgumentException($"Metric {metric} scores {metric.TaskOf()}, but the label asks for {task}; use one of {options}.", nameof(metric));
+            throw new Errors.PipelineException($"Metric {metric} scores {metric.TaskOf()}, but the label asks for {task}; use one of {options}.");
         }
     }
 }

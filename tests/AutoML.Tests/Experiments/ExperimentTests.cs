@@ -161,7 +161,7 @@ public sealed class ExperimentTests
     {
         var noLimit = Assert.ThrowsExactly<ArgumentException>(() => new Experiment(new ExperimentOptions()).Run(TestData.Iris()));
         Assert.Contains("time budget, a trial count", noLimit.Message);
-        var wrongMetric = Assert.ThrowsExactly<ArgumentException>(() => new Experiment(new ExperimentOptions { MaxTrials = 1, Metric = Metric.Rmse }).Run(TestData.Iris()));
+        var wrongMetric = Assert.ThrowsExactly<PipelineException>(() => new Experiment(new ExperimentOptions { MaxTrials = 1, Metric = Metric.Rmse }).Run(TestData.Iris()));
         Assert.Contains("Rmse", wrongMetric.Message);
         Assert.ThrowsExactly<SchemaException>(() => new Experiment(new ExperimentOptions { MaxTrials = 1 }).Run(TestData.Iris().WithLabel(null)));
     }

@@ -1,0 +1,35 @@
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Job;
+
+/// <summary>Settings of <see cref="AutoMLJob"/>, as `pipelines automl` takes them.</summary>
+public sealed record AutoMLJobOptions
+{
+    /// <summary>The CSV/TSV file (optionally .gz) to learn from.</summary>
+    public required string DataPath { get; init; }
+
+    public required string Label { get; init; }
+
+    /// <summary>The output folder.</summary>
+    public required string OutputDir { get; init; }
+
+    /// <summary>Budget of the search and final refit (distillation, export and the report come after it).</summary>
+    public TimeSpan Time { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The metric to optimize; null for the default for the label.</summary>
+    public Metric? Metric { get; init; }
+
+    /// <summary>Caps the trials (makes the search reproducible when set without a budget).</summary>
+    public int? MaxTrials { get; init; }
+
+    /// <summary>Share of rows held out for testing, stratified and seeded.</summary>
+    public double TestFraction { get; init; } = 0.25;
+
+    public int Seed { get; init; }
+
+    /// <summary>Trials run at once.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Whether to distil, prune and quantize a student model.</summary>
+    public bool Student { get; init; } = true;
+}

@@ -1,0 +1,12 @@
+using Pipelines.AutoML.Experiments;
+
+namespace Pipelines.AutoML.Job;
+
+/// <summary>What the job produced: the experiment, the test checks of each model, and where the outputs are.</summary>
+public sealed record AutoMLJobResult(
+    ExperimentResult Experiment,
+    IReadOnlyList<ModelCheck> Checks,
+    IReadOnlyList<string> FixesApplied,
+    string OutputDir,
+    IReadOnlyList<string> Outputs,
+    TimeSpan Elapsed);

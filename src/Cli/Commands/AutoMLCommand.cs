@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Pipelines.AutoML.Job;
+using Pipelines.Cli.Output;
+using Pipelines.Errors;
+using Pipelines.Evaluation;
+using Spectre.Console;
+
+namespace Pipelines.Cli.Commands;
+
+/// <summary>
+/// `pipelines automl FILE --label L [--time 60] [--metric M] [--out DIR]`: the whole job (profile, clean, search,
+/// ensemble, refit, export, distil, report) into DIR. Ctrl-C ends the search early and still writes the outputs from
+/// the best so far; a second Ctrl-C stops at once (the trial store keeps what finished, and a rerun resumes).
+/// </summary>
+internal static class AutoMLCommand
+{
+    public static Command Create(Terminal terminal)
+    {
+        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz) with a header row." };
+        var label = new Option<string>("--label", "-l") { Description = "The column to predict.", Required = true };
+        var time = new Option<double>("--time", "-t") { Description = "Seconds for the search and refit.", DefaultValueFactory = _ => 60 };
+        var metric = new Option<string?>("--metric", "-m") { Description = "Metric to optimize (default: accuracy, macro-F1 on imbalanced labels, R2 for regression)." };
+        metric.AcceptOnlyFromAmong([.. Enum.GetNames<Metric>().Select(Kebab)]);
+        var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the outputs.", DefaultValueFactory = _ => new DirectoryInfo("automl-out") };
+        var trials = new Option<int?>("--trials") { Description = "Stop after this many trials (with no --time given explicitly, the run is reproducible)." };
+        var seed = new Option<int>("--seed") { Description = "Seeds the split, folds and search.", DefaultValueFactory = _ => 0 };
+        var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
+        {
+            file, label, time, metric, output, trials, seed,
+        };
+        command.SetAction(parse =>
+        {
+            var seconds = parse.GetValue(time);
+            if (!(seconds > 0)) throw new PipelineException($"--time must be a positive number of seconds, not {seconds.ToString(CultureInfo.InvariantCulture)}.");
+            var options = new AutoMLJobOptions
+            {
+                DataPath = parse.GetRequiredValue(file).FullName,
+                Label = parse.GetRequiredValue(label),
+                OutputDir = parse.GetRequiredValue(output).FullName,
+                Time = TimeSpan.FromSeconds(seconds),
+                Metric = parse.GetValue(metric) is { } m ? Enum.Parse<Metric>(m.Replace("-", "", StringComparison.Ordinal), ignoreCase: true) : null,
+                MaxTrials = parse.GetValue(trials),
+                Seed = parse.GetValue(seed),
+            };
+            if (!File.Exists(options.DataPath)) throw new PipelineException($"{options.DataPath}: no such file. Pass the CSV file to learn from.");
+            using var interrupt = new InterruptHandler();
+            var progress = new SearchProgress(terminal, options.Metric?.ToString() ?? "score");
+            var result = new AutoMLJob(options).Run(progress.On, interrupt.Token);
+            Summary(terminal, result);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    private static void Summary(Terminal terminal, AutoMLJobResult result)
+    {
+        var e = result.Experiment;
+        var table = new Table().Border(terminal.Border).AddColumns("model", e.Metric.ToString(), "accuracy", "size", "ORT ms/row");
+        foreach (var check in result.Checks)
+        {
+            table.AddRow(
+                Markup.Escape(check.Name),
+                Format(check.Scores.GetValueOrDefault(e.Metric.ToString(), double.NaN)),
+                Format(check.Scores.GetValueOrDefault(nameof(Metric.Accuracy), double.NaN)),
+                check.SizeBytes is { } size ? $"{size / 1024.0:0.0} KiB" : "",
+                check.BatchMsPerRow is { } ms ? ms.ToString("0.0000", CultureInfo.InvariantCulture) : "");
+        }
+        terminal.Console.Write(table);
+        var interrupted = e.Interrupted ? " (search interrupted; outputs are from the best so far)" : "";
+        terminal.Console.Profile.Out.Writer.WriteLine(
+            $"{e.Trials.Count} trials; best trial {e.Best.Id} ({e.Best.Learner}) {e.Metric} {Format(e.Best.Score ?? double.NaN)} out of fold{interrupted}.");
+        terminal.Console.Profile.Out.Writer.WriteLine($"Wrote {string.Join(", ", result.Outputs)} to {result.OutputDir} in {result.Elapsed.TotalSeconds:0}s.");
+    }
+
+    private static string Format(double value) => double.IsFinite(value) ? value.ToString("0.0000", CultureInfo.InvariantCulture) : "-";
+
+    /// <summary>MacroF1 → macro-f1.</summary>
+    internal static string Kebab(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) && i > 0 && !char.IsUpper(name[i - 1]) ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

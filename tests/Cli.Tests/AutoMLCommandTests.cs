@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+
+namespace Pipelines.Cli.Tests;
+
+[TestClass]
+public sealed class AutoMLCommandTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"automl-cli-{Guid.NewGuid():N}");
+        TestContext.WriteLine(folder);
+        return folder;
+    }
+
+    [TestMethod]
+    [TestCategory("EndToEnd")]
+    public void A_short_run_writes_every_output_and_a_rerun_resumes_from_the_store()
+    {
+        var folder = NewFolder();
+        try
+        {
+            var run = CliRun.Of("automl", RepoPaths.Data("iris.csv"), "--label", "species", "--trials", "6", "--out", folder);
+            Assert.AreEqual(CliApp.Ok, run.ExitCode, run.Error + run.Output);
+            foreach (var name in new[] { "model.onnx", "pipeline", "leaderboard.csv", "trials.db", "metrics.json" })
+                Assert.IsTrue(File.Exists(Path.Combine(folder, name)), $"{name} is missing; output: {run.Output}");
+            Assert.IsFalse(Directory.Exists(Path.Combine(folder, ".staging")));
+            var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json")))!;
+            Assert.AreEqual(6, (int)metrics["search"]!["trials"]!);
+            Assert.AreEqual(1.0, (double)metrics["models"]!["model.onnx"]!["parity_label_agreement"]!);
+            Assert.IsGreaterThan(0.85, (double)metrics["models"]!["model.onnx"]!["test"]!["accuracy"]!);
+
+            var more = CliRun.Of("automl", RepoPaths.Data("iris.csv"), "--label", "species", "--trials", "9", "--out", folder);
+            Assert.AreEqual(CliApp.Ok, more.ExitCode, more.Error + more.Output);
+            var trialLines = more.Output.Split('\n').Count(l => l.Contains("] trial ", StringComparison.Ordinal));
+            Assert.AreEqual(3, trialLines, "the 6 stored trials are replayed; only 3 new ones run\n" + more.Output);
+            Assert.AreEqual(9, File.ReadAllLines(Path.Combine(folder, "leaderboard.csv")).Length - 1);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void Bad_input_ends_with_one_error_line_exit_2_and_no_outputs()
+    {
+        var folder = NewFolder();
+        var oneClass = Path.Combine(Path.GetTempPath(), $"one-class-{Guid.NewGuid():N}.csv");
+        var binary = Path.Combine(Path.GetTempPath(), $"binary-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(oneClass, "x,y\n1,a\n2,a\n3,a\n");
+        File.WriteAllBytes(binary, [0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0, 0xFF, 0xFE, 0, 1, 2, 3]);
+        var blocker = Path.Combine(Path.GetTempPath(), $"blocker-{Guid.NewGuid():N}");
+        File.WriteAllText(blocker, "a file where the output folder should be");
+        try
+        {
+            string[][] cases =
+            [
+                ["automl", RepoPaths.Data("no-such-file.csv"), "--label", "species", "--out", folder],
+                ["automl", RepoPaths.Data("iris.csv"), "--label", "colour", "--out", folder],
+                ["automl", oneClass, "--label", "y", "--out", folder],
+                ["automl", binary, "--label", "y", "--out", folder],
+                ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--out", Path.Combine(blocker, "out")],
+                ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--metric", "rmse", "--out", folder],
+            ];
+            foreach (var args in cases)
+            {
+                var run = CliRun.Of(args);
+                var context = string.Join(' ', args) + "\n" + run.Error;
+                Assert.AreEqual(CliApp.BadInput, run.ExitCode, context);
+                var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                Assert.HasCount(1, lines, context);
+                Assert.StartsWith("error: ", lines[0], context);
+                Assert.IsFalse(File.Exists(Path.Combine(folder, "metrics.json")), context);
+            }
+        }
+        finally
+        {
+            File.Delete(oneClass);
+            File.Delete(binary);
+            File.Delete(blocker);
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+}
