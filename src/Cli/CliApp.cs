@@ -22,6 +22,7 @@ public static class CliApp
         {
             ProfileCommand.Create(terminal),
             AutoMLCommand.Create(terminal),
+            SweepCommand.Create(terminal),
             ExportCommand.Create(terminal),
             PredictCommand.Create(terminal),
         };

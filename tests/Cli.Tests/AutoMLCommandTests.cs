@@ -84,3 +84,37 @@ public sealed class AutoMLCommandTests
         }
     }
 }
+
+[TestClass]
+public sealed class SweepCommandTests
+{
+    [TestMethod]
+    public void A_grid_sweep_runs_every_point_into_the_store_and_saves_the_best()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"sweep-cli-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var space = Path.Combine(folder, "space.json");
+            File.WriteAllText(space, """{"l2": {"float": [0.001, 1], "log": true}, "scaling": {"choice": ["none", "zscore"]}}""");
+            var store = Path.Combine(folder, "sweep.db");
+            var best = Path.Combine(folder, "best.pipeline");
+            var run = CliRun.Of("sweep", space, "--data", RepoPaths.Data("iris.csv"), "--label", "species", "--learner", "linear",
+                "--tuner", "grid", "--grid-points", "3", "--trials", "100", "--storage", "sqlite:" + store, "--folds", "3", "--out", best);
+            Assert.AreEqual(CliApp.Ok, run.ExitCode, run.Error + run.Output);
+            Assert.Contains("6 succeeded, 0 failed", run.Output, "3 values of l2 × 2 scalings");
+            Assert.IsTrue(File.Exists(best));
+
+            var wrong = Path.Combine(folder, "wrong.json");
+            File.WriteAllText(wrong, """{"depth": {"int": [1, 3]}}""");
+            var unknown = CliRun.Of("sweep", wrong, "--data", RepoPaths.Data("iris.csv"), "--label", "species", "--learner", "linear",
+                "--trials", "2", "--storage", "sqlite:" + store, "--study", "other");
+            Assert.AreEqual(CliApp.BadInput, unknown.ExitCode);
+            Assert.Contains("Learner 'linear' has no hyperparameter 'depth'", unknown.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
