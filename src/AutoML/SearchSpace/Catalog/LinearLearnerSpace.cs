@@ -11,7 +11,8 @@ namespace Pipelines.AutoML.SearchSpace;
 public sealed class LinearLearnerSpace : ILearnerSpace
 {
     public string Name => "linear";
-    public double RelativeCost => 0.5;
+    // Measured on messy_churn at the defaults: 4.4× a 4-round GBDT (L-BFGS to convergence), rounded down.
+    public double RelativeCost => 3;
     public bool AcceptsCategorical => false;
 
     public bool Supports(PredictionTask task) => true;
