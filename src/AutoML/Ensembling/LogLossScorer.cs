@@ -6,8 +6,9 @@ namespace Pipelines.AutoML.Ensembling;
 /// Log loss in one pass over the rows, not the values: a row's loss needs only the averaged probability of its actual
 /// class and the averaged row total, and each candidate's row totals are summed once up front. It is
 /// <see cref="ProbabilisticMetrics.LogLoss(ReadOnlySpan{int}, ReadOnlySpan{float}, int, ReadOnlySpan{float})"/> of the
-/// averaged probabilities (clip to [ε, 1 − ε], divide by the row total), except that the total is taken before clipping:
-/// it differs by at most classCount·ε = 1e-14 per row.
+/// averaged probabilities (clip to [ε, 1 − ε], divide by the row total) except for the total, which is the average of
+/// the members' totals rounded to float rather than the sum of the clipped averaged values: the two differ in the last
+/// float digits only, and the final score is recomputed with the library metric.
 /// </summary>
 internal sealed class LogLossScorer : EnsembleScorer
 {
