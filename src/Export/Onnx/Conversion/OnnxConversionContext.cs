@@ -88,6 +88,19 @@ public sealed class OnnxConversionContext
     }
 
     /// <summary>
+    /// Removes the declared output named <paramref name="name"/> and returns the value it held (null when none is declared),
+    /// for a step that rewrites what the learner before it outputs (calibrated probabilities, a decision rule's label).
+    /// </summary>
+    public string? RemoveOutput(string name)
+    {
+        var index = _outputs.FindIndex(o => o.Name == name);
+        if (index < 0) return null;
+        var value = _outputs[index].Value;
+        _outputs.RemoveAt(index);
+        return value;
+    }
+
+    /// <summary>
     /// Converts <paramref name="step"/> with its registered converter, then checks that every column the context still
     /// holds is in the step's output schema with the same kind.
     /// </summary>
