@@ -60,7 +60,7 @@ public sealed class Experiment(ExperimentOptions options)
         loop.Run(stored, interrupt);
 
         var best = book.Best ?? throw NoTrialSucceeded(book.Entries);
-        var final = new FinalModel(options, frame, target, metric, Build, book, clock, plan.Folds.Count, onEvent).Fit(best);
+        var final = new FinalModel(options, frame, target, metric, Build, book, clock, plan.Folds.Count, plan.ValidationRows, onEvent).Fit(best);
         onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Done, clock.Elapsed));
         return new ExperimentResult
         {
