@@ -38,6 +38,8 @@ public sealed class Experiment(ExperimentOptions options)
         var target = ExperimentTarget.Of(frame, task);
         var metric = options.Metric ?? MetricChoice.Default(target);
         MetricChoice.Check(metric, task);
+        if (target.IsClassification) options.Decision.Check(target.Width);
+        else if (options.Decision != DecisionPolicy.Auto) throw new PipelineException("A threshold or cost matrix needs a classification label; this label is numeric (regression).");
         var learners = options.Learners ?? SearchSpaceCatalog.DefaultLearners;
         var space = options.Space ?? SearchSpaceCatalog.Create(frame.Schema, task, learners);
         var plan = ValidationPlan.Create(frame, options.Folds, options.Seed);
@@ -51,7 +53,8 @@ public sealed class Experiment(ExperimentOptions options)
 
         var schema = frame.Schema;
         EstimatorChain Build(Parameters p, int seed) => PipelineFactory.Create(p, schema, task, learners, seed);
-        var evaluator = new TrialEvaluator(frame, target, plan, metric, Build, options.Seed);
+        var scorer = new TrialScorer(target, metric, options.Decision);
+        var evaluator = new TrialEvaluator(frame, target, plan, scorer, Build, options.Seed);
         var book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount);
         var guard = new MemoryGuard(options.MemoryLimitBytes ?? MemoryGuard.DefaultLimit(), MemoryProbe);
         double Cost(Trial trial, TrialEntry entry) => options.IsReproducible ? EstimatedCost(trial, learners, plan) : entry.Seconds;
@@ -60,7 +63,7 @@ public sealed class Experiment(ExperimentOptions options)
         loop.Run(stored, interrupt);
 
         var best = book.Best ?? throw NoTrialSucceeded(book.Entries);
-        var final = new FinalModel(options, frame, target, metric, Build, book, clock, plan.Folds.Count, plan.ValidationRows, onEvent).Fit(best);
+        var final = new FinalModel(options, frame, target, metric, scorer, Build, book, clock, plan.Folds.Count, plan.ValidationRows, onEvent).Fit(best);
         onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Done, clock.Elapsed));
         return new ExperimentResult
         {
@@ -74,6 +77,7 @@ public sealed class Experiment(ExperimentOptions options)
             Model = WithDropped(final.Model, dropped),
             BestModel = WithDropped(final.BestModel, dropped),
             OutOfFold = final.OutOfFold,
+            Decision = final.Decision,
             ValidationRows = plan.ValidationRows,
             DroppedColumns = dropped,
             Elapsed = clock.Elapsed,
@@ -105,6 +109,8 @@ public sealed class Experiment(ExperimentOptions options)
             ["folds"] = plan.Folds.Count,
             ["reproducible"] = options.IsReproducible,
             ["space"] = space.ToJsonNode(),
+            ["threshold"] = options.Decision.Threshold,
+            ["cost_matrix"] = options.Decision.Costs is null ? null : "given",
         };
         var json = settings.ToJsonString();
         return new StudySpec(options.StudyName, options.StudyKind, metric.ToString(), metric.HigherIsBetter(), StudyFingerprint.Compute(frame, json), json);

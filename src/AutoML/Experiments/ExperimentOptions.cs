@@ -48,6 +48,9 @@ public sealed record ExperimentOptions
     /// <summary>A space to search instead of the catalog's (a sweep); it must hold a "learner" choice.</summary>
     public ParameterSpace? Space { get; init; }
 
+    /// <summary>How a classifier decides: calibration and a tuned rule (the default), a fixed threshold, or costs.</summary>
+    public DecisionPolicy Decision { get; init; } = DecisionPolicy.Auto;
+
     /// <summary>Greedy ensemble selection steps; 0 turns ensembling off.</summary>
     public int EnsembleSize { get; init; } = 25;
 

@@ -39,6 +39,12 @@ public sealed record ExperimentResult
     /// <summary>Out-of-fold predictions of the final model's members combined as it combines them, over <see cref="ValidationRows"/>.</summary>
     public required float[] OutOfFold { get; init; }
 
+    /// <summary>
+    /// The final decision step (calibration and rule) appended to <see cref="Model"/> for a classifier, with what was
+    /// chosen and the threshold curve; null for regression.
+    /// </summary>
+    public Calibration.DecisionFit? Decision { get; init; }
+
     /// <summary>Training rows with out-of-fold predictions, ascending.</summary>
     public required IReadOnlyList<int> ValidationRows { get; init; }
 

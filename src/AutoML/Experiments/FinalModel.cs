@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pipelines.AutoML.Ensembling;
+using Pipelines.Calibration;
 using Pipelines.AutoML.SearchSpace;
 using Pipelines.AutoML.Store;
 using Pipelines.Core;
@@ -19,6 +20,7 @@ internal sealed class FinalModel(
     DataFrame frame,
     ExperimentTarget target,
     Metric metric,
+    TrialScorer scorer,
     Func<Parameters, int, EstimatorChain> build,
     TrialBook book,
     Stopwatch clock,
@@ -26,19 +28,39 @@ internal sealed class FinalModel(
     IReadOnlyList<int> validationRows,
     Action<ExperimentEvent>? onEvent)
 {
-    public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold);
+    public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold, DecisionFit? Decision = null);
 
     public Fitted Fit(TrialEntry best)
     {
         onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Ensembling, clock.Elapsed));
         var ensemble = SelectEnsemble(best);
         onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Refitting, clock.Elapsed));
-        var bestModel = Refit(best);
-        if (ensemble is not { IsUsed: true })
-            return new Fitted(bestModel, bestModel, ensemble, book.OutOfFold[best.Id]);
-        var members = ensemble.Members.Select(m => m.Trial == best.Id ? bestModel : Refit(book.Entry(m.Trial))).ToArray();
-        var model = WeightedEnsemble.Create(members, [.. ensemble.Members.Select(m => m.Weight)], frame.Schema);
-        return new Fitted(model, bestModel, ensemble, Blend(ensemble));
+        var bestOutOfFold = book.OutOfFold[best.Id];
+        var refitBest = Refit(best);
+        var (bestModel, bestDecision) = Decide(refitBest, bestOutOfFold);
+        if (ensemble is not { IsUsed: true }) return new Fitted(bestModel, bestModel, ensemble, bestOutOfFold, bestDecision);
+        var members = ensemble.Members.Select(m => m.Trial == best.Id ? refitBest : Refit(book.Entry(m.Trial))).ToArray();
+        var blend = Blend(ensemble);
+        var (model, fit) = Decide(WeightedEnsemble.Create(members, [.. ensemble.Members.Select(m => m.Weight)], frame.Schema), blend);
+        return new Fitted(model, bestModel, ensemble, blend, fit);
+    }
+
+    /// <summary>
+    /// Appends the decision step to a classifier: a fixed threshold on uncalibrated probabilities, or a calibration and
+    /// rule fitted on <paramref name="outOfFold"/> (<see cref="DecisionPolicy"/>). Regression models are returned as they are.
+    /// </summary>
+    private (ITransformer Model, DecisionFit? Fit) Decide(ITransformer model, float[] outOfFold)
+    {
+        if (!target.IsClassification) return (model, null);
+        var classes = target.Classes;
+        if (options.Decision.Threshold is { } threshold)
+        {
+            var fixedStep = new DecisionStep(classes, ProbabilityCalibration.None, new ThresholdRule(1, (float)threshold));
+            return (new TransformerChain([model, fixedStep]), new DecisionFit(fixedStep, new CalibrationChoice(ProbabilityCalibration.None, new Dictionary<CalibrationMethod, double>()), null));
+        }
+        var actual = validationRows.Select(r => target.Codes[r]).ToArray();
+        var fit = DecisionStep.FitWithReport(actual, outOfFold, classes, new CalibrationOptions { Seed = options.Seed }, options.Decision.Objective(metric));
+        return (new TransformerChain([model, fit.Step]), fit);
     }
 
     private EnsembleSummary? SelectEnsemble(TrialEntry best)
@@ -52,8 +74,10 @@ internal sealed class FinalModel(
             ? EnsembleSelection.Select(predictions, [.. validationRows.Select(r => target.Codes[r])], target.Width, metric, options.EnsembleSize)
             : EnsembleSelection.Select(predictions, [.. validationRows.Select(r => target.Targets[r])], metric, options.EnsembleSize);
         var members = selection.Members.Select(i => (candidates[i].Id, selection.Weights[i])).ToArray();
-        var fits = members.Length > 1 && selection.BeatsBestSingle && RefitFits(members.Select(m => book.Entry(m.Id)));
-        return new EnsembleSummary(members, selection.Score, best.Score!.Value, IsUsed: fits);
+        var summary = new EnsembleSummary(members, double.NaN, best.Score!.Value, IsUsed: false);
+        var score = scorer.Score(Blend(summary), validationRows);
+        var beats = members.Length > 1 && metric.IsBetter(score, best.Score.Value);
+        return summary with { Score = score, IsUsed = beats && RefitFits(members.Select(m => book.Entry(m.Id))) };
     }
 
     /// <summary>Whether refitting these trials (one fold's fit each, scaled to all rows) fits in the budget left.</summary>

@@ -37,8 +37,10 @@ internal sealed class SearchLoop(
     /// <summary>Replays <paramref name="stored"/> into the tuner, then searches until a stop condition holds.</summary>
     public void Run(IReadOnlyList<TrialEntry> stored, CancellationToken interrupt)
     {
-        var pending = new Queue<(Trial, int)>(TrialReplay.Run(tuner, stored, Replay, book.Study));
-        _proposed = stored.Count;
+        var replay = TrialReplay.Run(tuner, stored, Replay, book.Study,
+            options.IsReproducible ? options.Parallelism : null, options.MaxTrials ?? int.MaxValue);
+        var pending = new Queue<(Trial, int, TrialEntry?)>(replay);
+        _proposed = stored.Count + replay.Count(r => r.Trial.Id >= stored.Count);
         onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Searching, clock.Elapsed));
         var threads = Math.Max(1, Environment.ProcessorCount / options.Parallelism);
         while (true)
@@ -46,8 +48,9 @@ internal sealed class SearchLoop(
             while (_running.Count + _undelivered.Count < options.Parallelism && (pending.Count > 0 || CanPropose(interrupt)))
             {
                 if (interrupt.IsCancellationRequested || PastDeadline()) break;
-                var (trial, after) = pending.Count > 0 ? pending.Dequeue() : Propose();
-                Start(trial, after, threads);
+                var (trial, after, finished) = pending.Count > 0 ? pending.Dequeue() : Propose();
+                if (finished is null) Start(trial, after, threads);
+                else Reuse(trial, finished);
             }
             if (_running.Count == 0 && _undelivered.Count == 0) break;
             if (_running.Count > 0 && !CanDeliver()) Task.WaitAny([.. _running.Select(r => (Task)r.Task)], Poll);
@@ -62,7 +65,9 @@ internal sealed class SearchLoop(
                 _undelivered.Add(entry);
             }
             var stopping = interrupt.IsCancellationRequested || PastDeadline();
-            Deliver(all: stopping || !options.IsReproducible);
+            // In reproducible mode a finished trial waits for smaller ids even when stopping: it stays stored unreported,
+            // and a resumed run reports it in its turn, so the resumed search is the uninterrupted one.
+            Deliver(all: !options.IsReproducible);
             if (_running.Count == 0 && stopping) break;
         }
     }
@@ -72,10 +77,17 @@ internal sealed class SearchLoop(
 
     private bool PastDeadline() => searchDeadline() is { } deadline && clock.Elapsed >= deadline;
 
-    private (Trial, int) Propose()
+    private (Trial, int, TrialEntry?) Propose()
     {
         _proposed++;
-        return (tuner.Propose(), _reports);
+        return (tuner.Propose(), _reports, null);
+    }
+
+    /// <summary>A trial that finished in an earlier run but was not reported yet: its stored result is reported in turn.</summary>
+    private void Reuse(Trial trial, TrialEntry finished)
+    {
+        book.Restore(trial, finished);
+        _undelivered.Add(finished);
     }
 
     private void Start(Trial trial, int proposedAfter, int threads)

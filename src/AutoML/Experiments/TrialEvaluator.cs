@@ -2,7 +2,6 @@ using Pipelines.AutoML.SearchSpace;
 using Pipelines.AutoML.Tuners;
 using Pipelines.Core;
 using Pipelines.Data;
-using Pipelines.Evaluation;
 
 namespace Pipelines.AutoML.Experiments;
 
@@ -12,7 +11,7 @@ namespace Pipelines.AutoML.Experiments;
 /// predictions land in one out-of-fold array over <see cref="ValidationPlan.ValidationRows"/>, so every trial is
 /// scored on the same rows. Thread-safe: trials run on it concurrently.
 /// </summary>
-internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, ValidationPlan plan, Metric metric, Func<Parameters, int, EstimatorChain> build, int seed)
+internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, ValidationPlan plan, TrialScorer scorer, Func<Parameters, int, EstimatorChain> build, int seed)
 {
     /// <summary>
     /// Evaluates <paramref name="trial"/>, adding each finished fold's score to <paramref name="foldScores"/> as it
@@ -36,9 +35,9 @@ internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, Va
             target.ReadPredictions(model.Transform(data.Take(fold.Test)), predicted, 0);
             for (var i = 0; i < fold.Test.Length; i++)
                 predicted.AsSpan(i * width, width).CopyTo(outOfFold.AsSpan(plan.Position[fold.Test[i]] * width, width));
-            lock (foldScores) foldScores.Add(target.Score(metric, predicted, fold.Test));
+            lock (foldScores) foldScores.Add(scorer.Score(predicted, fold.Test));
         }
-        return new TrialResult(target.Score(metric, outOfFold, plan.ValidationRows), outOfFold);
+        return new TrialResult(scorer.Score(outOfFold, plan.ValidationRows), outOfFold);
     }
 }
 

@@ -16,8 +16,18 @@ internal static class TrialReplay
     /// <param name="stored">The study's trials.</param>
     /// <param name="report">Reports a stored finished trial to the tuner (loss and cost as the original run did).</param>
     /// <param name="study">The study's name, for errors.</param>
-    /// <returns>The unfinished trials, proposed again, with the report count they were proposed after.</returns>
-    public static List<(Trial Trial, int ProposedAfter)> Run(ITuner tuner, IReadOnlyList<TrialEntry> stored, Action<Trial, TrialEntry> report, string study)
+    /// <param name="inFlight">
+    /// In reproducible mode the trials in flight (proposed, not reported); new trials are then proposed during the replay
+    /// at the point an uninterrupted run would have proposed them (as soon as fewer are in flight), up to
+    /// <paramref name="maxTrials"/>. Null otherwise.
+    /// </param>
+    /// <param name="maxTrials">The study's trial cap.</param>
+    /// <returns>
+    /// The trials not yet reported, proposed again, with the report count they were proposed after and, when the trial
+    /// did finish (its report was held back for id order), its stored result, which is reported again instead of re-running it.
+    /// </returns>
+    public static List<(Trial Trial, int ProposedAfter, TrialEntry? Finished)> Run(
+        ITuner tuner, IReadOnlyList<TrialEntry> stored, Action<Trial, TrialEntry> report, string study, int? inFlight = null, int maxTrials = int.MaxValue)
     {
         var byId = stored.OrderBy(t => t.Id).ToArray();
         for (var i = 0; i < byId.Length; i++)
@@ -26,6 +36,7 @@ internal static class TrialReplay
         }
         var finished = byId.Where(t => t.ReportOrder is not null).OrderBy(t => t.ReportOrder).ToArray();
         var proposed = new Dictionary<int, Trial>();
+        var fresh = new List<(Trial, int, TrialEntry?)>();
         var next = 0;
         var reports = 0;
         void ProposeUpTo(int done)
@@ -41,6 +52,14 @@ internal static class TrialReplay
                 proposed[trial.Id] = trial;
                 next++;
             }
+            // Past the stored trials, an uninterrupted reproducible run proposes whenever fewer than the limit are in flight.
+            while (next >= byId.Length && inFlight is int limit && proposed.Count < limit && next < maxTrials && !tuner.IsDone)
+            {
+                var trial = tuner.Propose();
+                proposed[trial.Id] = trial;
+                fresh.Add((trial, done, null));
+                next++;
+            }
         }
         foreach (var entry in finished)
         {
@@ -52,8 +71,12 @@ internal static class TrialReplay
         }
         ProposeUpTo(reports);
         if (next < byId.Length) throw Broken(study, $"trial {next} was proposed after {byId[next].ProposedAfter} reports but only {reports} are stored");
-        return [.. proposed.Values.OrderBy(t => t.Id).Select(t => (t, byId[t.Id].ProposedAfter))];
+        var pending = proposed.Values.Where(t => t.Id < byId.Length).OrderBy(t => t.Id).Select(t => (t, byId[t.Id].ProposedAfter, Finished(byId[t.Id])));
+        return [.. pending, .. fresh.Where(f => proposed.ContainsKey(f.Item1.Id))];
     }
+
+    private static TrialEntry? Finished(TrialEntry entry) =>
+        entry.Status is TrialStatus.Succeeded or TrialStatus.Failed ? entry : null;
 
     private static TrialStoreException Broken(string study, string problem) =>
         new($"Study '{study}' cannot be resumed: {problem}. Start a new study (another --study name or store file) to search again.");

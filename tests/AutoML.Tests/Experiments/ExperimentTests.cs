@@ -167,7 +167,7 @@ public sealed class ExperimentTests
     }
 
     private static string[] Describe(IReadOnlyList<TrialEntry> trials) =>
-        [.. trials.Select(t => $"{t.Id} {t.Status} {t.Parameters.ToJsonString()} {t.Score:R}")];
+        [.. trials.Select(t => $"{t.Id} {t.Status} pa={t.ProposedAfter} ro={t.ReportOrder} {t.Parameters.ToJsonString()[^60..]} {t.Score:R}")];
 }
 
 internal static class ExperimentAssertions

@@ -1,0 +1,34 @@
+using Pipelines.Calibration;
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Experiments;
+
+/// <summary>
+/// Scores a trial's out-of-fold predictions the way its final model will decide: with a decision rule tuned for the
+/// metric on those predictions (<see cref="DecisionPolicy"/>), with the fixed threshold, or by argmax. Probability
+/// metrics (log loss, AUC) and regression are scored on the predictions as they are.
+/// </summary>
+internal sealed class TrialScorer(ExperimentTarget target, Metric metric, DecisionPolicy policy)
+{
+    private readonly DecisionObjective? _objective = target.IsClassification ? policy.Objective(metric) is { Kind: not DecisionObjectiveKind.Cost } o ? o : null : null;
+
+    public double Score(float[] predictions, IReadOnlyList<int> rows)
+    {
+        if (!target.IsClassification) return target.Score(metric, predictions, rows);
+        if (policy.Threshold is { } threshold)
+            return target.Score(metric, Decided(new ThresholdRule(1, (float)threshold), predictions), rows);
+        if (_objective is null) return target.Score(metric, predictions, rows);
+        var actual = rows.Select(r => target.Codes[r]).ToArray();
+        return DecisionRuleTuner.Tune(actual, predictions, target.Classes, _objective).Value;
+    }
+
+    /// <summary>One-hot rows of the rule's decisions, so label metrics score the rule's labels.</summary>
+    private float[] Decided(DecisionRule rule, float[] predictions)
+    {
+        var k = target.Width;
+        var labels = rule.Decide(predictions, k);
+        var decided = new float[predictions.Length];
+        for (var i = 0; i < labels.Length; i++) decided[i * k + labels[i]] = 1;
+        return decided;
+    }
+}
