@@ -116,4 +116,46 @@ public sealed class ExperimentTarget
         foreach (var metric in Enum.GetValues<Metric>().Where(m => m.TaskOf() == wanted)) scores[metric.ToString()] = Score(metric, predictions, rows);
         return scores;
     }
+
+    /// <summary>
+    /// Every metric of a fitted model's output frame for rows <paramref name="rows"/>: probability metrics from the
+    /// probability columns, label metrics (accuracy, F1...) from the PredictedLabel column, so a decision rule
+    /// (threshold, class weights) is scored as the model applies it.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> Scores(DataFrame predicted, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(predicted);
+        var predictions = new float[predicted.RowCount * Width];
+        ReadPredictions(predicted, predictions, 0);
+        var scores = new Dictionary<string, double>(Scores(predictions, rows), StringComparer.Ordinal);
+        if (!IsClassification || !predicted.Contains(PredictionColumns.PredictedLabel)) return scores;
+        var labels = ReadLabels(predicted);
+        var actual = rows.Select(r => _codes[r]).ToArray();
+        var matrix = ConfusionMatrix.Compute(actual, labels, Width, Classes);
+        scores[nameof(Metric.Accuracy)] = ClassificationMetrics.Accuracy(actual, labels);
+        scores[nameof(Metric.BalancedAccuracy)] = ClassificationMetrics.BalancedAccuracy(matrix);
+        scores[nameof(Metric.MacroF1)] = ClassificationMetrics.MacroF1(matrix);
+        scores[nameof(Metric.WeightedF1)] = ClassificationMetrics.WeightedF1(matrix);
+        return scores;
+    }
+
+    /// <summary>The PredictedLabel column as class codes in <see cref="Classes"/> order (-1 for a label not among them).</summary>
+    public int[] ReadLabels(DataFrame predicted)
+    {
+        ArgumentNullException.ThrowIfNull(predicted);
+        var column = predicted[PredictionColumns.PredictedLabel];
+        var codes = new int[predicted.RowCount];
+        for (var row = 0; row < codes.Length; row++)
+        {
+            var name = column.FormatValue(row);
+            codes[row] = name is null ? -1 : IndexOf(name);
+        }
+        return codes;
+    }
+
+    private int IndexOf(string name)
+    {
+        for (var k = 0; k < Classes.Count; k++) if (Classes[k] == name) return k;
+        return -1;
+    }
 }

@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using Pipelines.AutoML.Experiments;
+using Pipelines.AutoML.Reporting;
 using Pipelines.AutoML.Store;
+using Pipelines.AutoML.Student;
+using Pipelines.Calibration;
 using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Evaluation;
@@ -9,6 +12,10 @@ using Pipelines.IO;
 using Pipelines.Persistence;
 using Pipelines.Profiling;
 using Pipelines.Transforms.Cleaning;
+using Leaderboard = Pipelines.AutoML.Store.Leaderboard;
+using StudentTable = Pipelines.AutoML.Student.CompressionTable;
+using ThresholdCurve = Pipelines.AutoML.Reporting.ThresholdCurve;
+using ThresholdPoint = Pipelines.AutoML.Reporting.ThresholdPoint;
 
 namespace Pipelines.AutoML.Job;
 
@@ -81,18 +88,62 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var bestModel = new TransformerChain([cleaning.Transformer, experiment.BestModel]);
         step("save", "pipeline file and ONNX model");
         PipelineFile.Save(outputs.Staged(JobOutputs.Pipeline), model, train.Schema, $"pipelines automl: {Path.GetFileName(options.DataPath)} → {options.Label}");
-        OnnxModel.Save(OnnxExporter.Export(model, train), outputs.Staged(JobOutputs.Model));
+        var compression = options.Student && target.IsClassification ? Compress(model, experiment, train, test, outputs, step) : null;
+        if (compression is null) OnnxModel.Save(OnnxExporter.Export(model, train), outputs.Staged(JobOutputs.Model));
 
         step("check", "test rows in process and in ONNX Runtime");
         var checks = new List<ModelCheck> { ModelCheck.InProcess("best", bestModel, test, target, split.Test) };
         if (experiment.Ensemble is { IsUsed: true }) checks.Add(ModelCheck.InProcess("ensemble", model, test, target, split.Test));
         checks.Add(ModelCheck.Onnx("model.onnx", outputs.Staged(JobOutputs.Model), test, target, split.Test, model));
+        if (compression is not null)
+            checks.Add(ModelCheck.Onnx("student.int8.onnx", outputs.Staged(JobOutputs.Student), test, target, split.Test, reference: null));
 
-        new Leaderboard(experiment.Study, store.Trials(Study)).WriteCsv(outputs.Staged(JobOutputs.Leaderboard));
+        var board = new Leaderboard(experiment.Study, store.Trials(Study));
+        board.WriteCsv(outputs.Staged(JobOutputs.Leaderboard));
         var result = new AutoMLJobResult(experiment, checks, fixes, outputs.Folder,
-            [JobOutputs.Model, JobOutputs.Pipeline, JobOutputs.Leaderboard, JobOutputs.Trials, JobOutputs.Metrics], clock.Elapsed);
-        MetricsJson.Write(outputs.Staged(JobOutputs.Metrics), options, frame, result, split);
+            [JobOutputs.Model, .. compression is null ? Array.Empty<string>() : [JobOutputs.Student], JobOutputs.Pipeline, JobOutputs.Leaderboard,
+             JobOutputs.Trials, JobOutputs.Metrics, JobOutputs.Report], clock.Elapsed) { Compression = compression };
+        step("report", "report.html");
+        var report = new ReportBuilder(options, target, split, test).Build(result with { Elapsed = clock.Elapsed }, profile, cleaning.Output, model, board, compression, Threshold(experiment));
+        HtmlReport.Write(report, outputs.Staged(JobOutputs.Report));
+        MetricsJson.Write(outputs.Staged(JobOutputs.Metrics), options, frame, result with { Elapsed = clock.Elapsed }, split);
         return result;
+    }
+
+    /// <summary>
+    /// Distils the final model into a small MLP (with the model's decision rule on top), prunes it and quantizes it to
+    /// int8; writes model.onnx (the teacher) and student.int8.onnx and measures every stage on the test rows.
+    /// </summary>
+    private StudentTable Compress(ITransformer model, ExperimentResult experiment, DataFrame train, DataFrame test, JobOutputs outputs, Action<string, string> step)
+    {
+        step("distil", "a small MLP student from the final model, pruned and quantized to int8");
+        var student = new StudentBuilder { Seed = options.Seed }.Build(model, train);
+        if (experiment.Decision is not null) student = student with { Decision = FollowTeacher(model, student, train, experiment.Classes) };
+        return new CompressionStages { Metric = experiment.Metric }.Measure(model, student, train, test,
+            new CompressionOutputs(Teacher: outputs.Staged(JobOutputs.Model), QuantizedStudent: outputs.Staged(JobOutputs.Student)));
+    }
+
+    /// <summary>
+    /// The student's own decision rule: the threshold (binary) or class weights that make its labels agree most with the
+    /// teacher's on the training rows. The teacher's rule works on its calibrated probabilities; the student's differ
+    /// (pruning fine-tunes on the teacher's labels), so the rule is tuned for fidelity rather than copied.
+    /// </summary>
+    private static DecisionStep FollowTeacher(ITransformer teacher, StudentModel student, DataFrame train, IReadOnlyList<string> classes)
+    {
+        var target = ExperimentTarget.Of(LabelTask.WithClassLabel(train), LabelTask.Detect(LabelTask.WithClassLabel(train)));
+        var teacherLabels = target.ReadLabels(teacher.Transform(train));
+        var studentOutput = new TransformerChain([.. student.Preprocessing.Steps, student.Pruned]).Transform(train);
+        var probabilities = new float[train.RowCount * classes.Count];
+        target.ReadPredictions(studentOutput, probabilities, 0);
+        var tuning = DecisionRuleTuner.Tune(teacherLabels, probabilities, classes, DecisionObjective.Maximize(Metric.Accuracy));
+        return new DecisionStep(classes, ProbabilityCalibration.None, tuning.Rule);
+    }
+
+    /// <summary>The threshold curve of a tuned binary rule, for the report.</summary>
+    private static ThresholdCurve? Threshold(ExperimentResult experiment)
+    {
+        if (experiment.Decision?.Rule?.Curve is not { } curve) return null;
+        return new ThresholdCurve(curve.Objective, [.. curve.Points.Select(p => new ThresholdPoint(p.Threshold, p.Value))], curve.Chosen.Threshold, curve.PositiveClass);
     }
 
     /// <summary>What the cleaning did, in words for the report.</summary>

@@ -9,4 +9,8 @@ public sealed record AutoMLJobResult(
     IReadOnlyList<string> FixesApplied,
     string OutputDir,
     IReadOnlyList<string> Outputs,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed)
+{
+    /// <summary>The teacher/student/pruned/int8 table; null for regression or without a student.</summary>
+    public Student.CompressionTable? Compression { get; init; }
+}

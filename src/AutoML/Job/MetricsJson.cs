@@ -56,6 +56,34 @@ internal static class MetricsJson
                     : null,
             },
             ["models"] = new JsonObject([.. result.Checks.Select(c => KeyValuePair.Create(c.Name, (JsonNode?)Check(c)))]),
+            ["compression"] = result.Compression is { } table
+                ? new JsonArray([.. table.Stages.Select(stage => (JsonNode?)new JsonObject
+                {
+                    ["stage"] = stage.Name,
+                    ["size_bytes"] = stage.Bytes,
+                    ["parameters"] = stage.Parameters,
+                    ["nonzero_parameters"] = stage.NonZeroParameters,
+                    ["test_accuracy"] = Number(stage.Accuracy),
+                    ["test_metric"] = stage.Metric is double m ? Number(m) : null,
+                    ["teacher_agreement"] = Number(stage.TeacherAgreement),
+                    ["ort_batch_ms_per_row"] = stage.BatchMsPerRow,
+                    ["ort_single_row_ms"] = stage.SingleRowMs,
+                    ["parity_max_abs_diff"] = stage.MaxProbabilityDelta,
+                    ["parity_label_agreement"] = stage.LabelAgreement,
+                    ["note"] = stage.Note,
+                })])
+                : null,
+            ["student_accuracy_gap_points"] = result.Compression?.AccuracyGapPoints,
+            ["decision"] = result.Experiment.Decision is { } d
+                ? new JsonObject
+                {
+                    ["calibration"] = d.Calibration.Method.ToString(),
+                    ["rule"] = d.Step.Rule.ToString(),
+                    ["tuned_for"] = d.Rule?.Objective,
+                    ["cv_value"] = d.Rule is { } r ? Number(r.Value) : null,
+                    ["cv_value_at_argmax"] = d.Rule is { } a ? Number(a.ArgMaxValue) : null,
+                }
+                : null,
             ["elapsed_seconds"] = result.Elapsed.TotalSeconds,
         };
         AtomicFile.Write(path, stream => JsonSerializer.Serialize(stream, root, Indented));

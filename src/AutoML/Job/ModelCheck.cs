@@ -24,7 +24,7 @@ public sealed record ModelCheck(
     public static ModelCheck InProcess(string name, ITransformer model, DataFrame test, ExperimentTarget target, IReadOnlyList<int> rows)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return new ModelCheck(name, target.Scores(Predictions(model.Transform(test), target), rows));
+        return new ModelCheck(name, target.Scores(model.Transform(test), rows));
     }
 
     /// <summary>
@@ -58,7 +58,7 @@ public sealed record ModelCheck(
             for (var i = 0; i < ort.Length; i++) maxDiff = Math.Max(maxDiff.Value, Math.Abs(ort[i] - local[i]));
             agreement = target.IsClassification ? Agreement(predicted, reference.Transform(test)) : null;
         }
-        return new ModelCheck(name, target.Scores(ort, rows), new FileInfo(path).Length, batch, singles.Count == 0 ? null : singles[singles.Count / 2], maxDiff, agreement);
+        return new ModelCheck(name, target.Scores(predicted, rows), new FileInfo(path).Length, batch, singles.Count == 0 ? null : singles[singles.Count / 2], maxDiff, agreement);
     }
 
     private static float[] Predictions(DataFrame predicted, ExperimentTarget target)

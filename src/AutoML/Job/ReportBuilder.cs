@@ -22,7 +22,8 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ExperimentTarget t
         StudentTable? compression, ThresholdCurve? threshold)
     {
         var experiment = result.Experiment;
-        var predictions = Predict(model, test);
+        var output = model.Transform(test);
+        var predictions = Predict(output);
         var actual = ActualCodes();
         return new ReportData
         {
@@ -36,7 +37,7 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ExperimentTarget t
             Progress = Progress(experiment),
             TestMetrics = new MetricsTable([.. result.Checks.Select(c => new ModelMetrics(c.Name, [.. c.Scores.Select(s => new MetricValue(s.Key, s.Value))]))], split.Test.Length),
             ConfusionMatrix = target.IsClassification
-                ? ConfusionMatrixData.From(ClassificationReport.Compute(actual, predictions, target.Width, target.Classes).ConfusionMatrix)
+                ? ConfusionMatrixData.From(ConfusionMatrix.Compute(actual, target.ReadLabels(output), target.Width, target.Classes))
                 : null,
             RocCurves = target.IsClassification ? [.. OneVsRest(actual, predictions).Select(c => new RocSeries(c.Name, RankingMetrics.RocCurve(c.Actual, c.Scores), RankingMetrics.RocAuc(c.Actual, c.Scores)))] : null,
             PrCurves = target.IsClassification ? [.. OneVsRest(actual, predictions).Select(c => new PrSeries(c.Name, RankingMetrics.PrCurve(c.Actual, c.Scores), RankingMetrics.AveragePrecision(c.Actual, c.Scores), c.Actual.Average()))] : null,
@@ -47,11 +48,11 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ExperimentTarget t
         };
     }
 
-    private float[] Predict(ITransformer model, DataFrame frame)
+    private float[] Predict(DataFrame output)
     {
-        var output = new float[frame.RowCount * target.Width];
-        target.ReadPredictions(model.Transform(frame), output, 0);
-        return output;
+        var predictions = new float[output.RowCount * target.Width];
+        target.ReadPredictions(output, predictions, 0);
+        return predictions;
     }
 
     private int[] ActualCodes() => target.IsClassification ? [.. split.Test.Select(row => target.Codes[row])] : [];
@@ -112,9 +113,7 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ExperimentTarget t
     {
         var features = PermutationImportance.Compute(model, test, output =>
         {
-            var predictions = new float[output.RowCount * target.Width];
-            target.ReadPredictions(output, predictions, 0);
-            var score = target.Score(metric, predictions, split.Test);
+            var score = target.Scores(output, split.Test)[metric.ToString()];
             return metric.HigherIsBetter() ? score : -score;
         }, ImportanceRepeats, options.Seed);
         return new FeatureImportanceData(metric.ToString(), features, ImportanceRepeats);

@@ -1,5 +1,6 @@
 using Pipelines.Core;
 using Pipelines.Data;
+using Pipelines.Prediction;
 using Pipelines.Errors;
 using Pipelines.Trainers.Compression;
 using Pipelines.Trainers.Distillation;
@@ -127,12 +128,29 @@ public sealed record StudentBuilder
         return new StudentModel(preprocessing.Chain, distilled, pruning.Model, pruning.Report);
     }
 
-    // The preprocessed rows with their label replaced by the teacher's most probable class for the raw row.
+    // The preprocessed rows with their label replaced by the teacher's predicted class for the raw row: its PredictedLabel
+    // (which carries a tuned decision rule, e.g. a threshold for a rare class), or its most probable class without one.
     private static DataFrame WithTeacherLabels(DataFrame features, ITransformer teacher, DataFrame train, IReadOnlyList<string> classes)
     {
-        var probabilities = PredictionReader.Probabilities(teacher.Transform(train), classes, nameof(StudentBuilder));
+        var output = teacher.Transform(train);
+        var probabilities = PredictionReader.Probabilities(output, classes, nameof(StudentBuilder));
         var codes = Evaluation.ClassificationMetrics.ArgMax(probabilities, classes.Count);
+        if (output.Contains(PredictionColumns.PredictedLabel))
+        {
+            var labels = output[PredictionColumns.PredictedLabel];
+            for (var row = 0; row < codes.Length; row++)
+            {
+                var index = labels.FormatValue(row) is { } name ? IndexOf(classes, name) : -1;
+                if (index >= 0) codes[row] = index;
+            }
+        }
         return features.With(new CategoricalColumn(features.LabelName!, codes, [.. classes]));
+    }
+
+    private static int IndexOf(IReadOnlyList<string> classes, string name)
+    {
+        for (var k = 0; k < classes.Count; k++) if (classes[k] == name) return k;
+        return -1;
     }
 
     private void Validate(string step)

@@ -15,11 +15,19 @@ namespace Pipelines.AutoML.Student;
 /// <param name="PruningReport">Parameters and non-zeros before and after pruning, with accuracies on the training rows.</param>
 public sealed record StudentModel(TransformerChain Preprocessing, MlpModel Distilled, MlpModel Pruned, CompressionReport PruningReport)
 {
-    /// <summary>The final student: preprocessing, then the pruned network.</summary>
-    public TransformerChain Pipeline => new([.. Preprocessing.Steps, Pruned]);
+    /// <summary>
+    /// A decision step after the network (the teacher's tuned threshold or class weights, on the student's
+    /// probabilities, which already mimic the teacher's calibrated ones), or null for argmax.
+    /// </summary>
+    public ITransformer? Decision { get; init; }
 
-    /// <summary>The student before pruning: preprocessing, then the distilled network.</summary>
-    public TransformerChain DistilledPipeline => new([.. Preprocessing.Steps, Distilled]);
+    /// <summary>The final student: preprocessing, then the pruned network (and the decision step).</summary>
+    public TransformerChain Pipeline => new([.. Preprocessing.Steps, Pruned, .. Decided]);
+
+    /// <summary>The student before pruning: preprocessing, then the distilled network (and the decision step).</summary>
+    public TransformerChain DistilledPipeline => new([.. Preprocessing.Steps, Distilled, .. Decided]);
+
+    private ITransformer[] Decided => Decision is null ? [] : [Decision];
 
     /// <summary>The classes, in the order of the probability outputs (the teacher's order).</summary>
     public IReadOnlyList<string> Classes => Pruned.Classes;
