@@ -44,11 +44,18 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var target = ExperimentTarget.Of(frame, task);
         if (options.Metric is { } metric) MetricChoice.Check(metric, task);
         var profile = DataProfile.Compute(raw);
+        var decision = new DecisionPolicy
+        {
+            Threshold = options.Threshold,
+            Costs = options.CostMatrixPath is { } costs ? CostMatrix.Read(costs, target.Classes) : null,
+        };
+        if (target.IsClassification) decision.Check(target.Width);
+        else if (decision != DecisionPolicy.Auto) throw new Errors.PipelineException("--threshold and --cost-matrix need a classification label; this label is numeric (regression).");
 
         var outputs = JobOutputs.Prepare(options.OutputDir);
         try
         {
-            var result = Execute(frame, task, target, profile, outputs, clock, Step, onEvent, interrupt);
+            var result = Execute(frame, target, profile, decision, outputs, clock, Step, onEvent, interrupt);
             outputs.Publish();
             Step("done", outputs.Folder);
             return result with { Elapsed = clock.Elapsed };
@@ -61,7 +68,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     }
 
     private AutoMLJobResult Execute(
-        DataFrame frame, PredictionTask task, ExperimentTarget target, DataProfile profile, JobOutputs outputs, Stopwatch clock,
+        DataFrame frame, ExperimentTarget target, DataProfile profile, DecisionPolicy decision, JobOutputs outputs, Stopwatch clock,
         Action<string, string> step, Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
     {
         var split = Split.TrainTest(frame, options.TestFraction, options.Seed);
@@ -81,6 +88,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             Parallelism = options.Parallelism,
             Store = store,
             StudyName = Study,
+            Decision = decision,
         }).Run(cleaning.Output, onEvent, interrupt);
         fixes.AddRange(experiment.DroppedColumns.Select(c => $"ignored text column '{c}'"));
 

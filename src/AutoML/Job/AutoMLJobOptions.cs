@@ -30,6 +30,12 @@ public sealed record AutoMLJobOptions
     /// <summary>Trials run at once.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>A fixed threshold on the positive class (binary labels); null tunes the rule for the metric.</summary>
+    public double? Threshold { get; init; }
+
+    /// <summary>A cost matrix CSV (rows actual, columns predicted, class names as headers); the rule then minimizes cost.</summary>
+    public string? CostMatrixPath { get; init; }
+
     /// <summary>Whether to distil, prune and quantize a student model.</summary>
     public bool Student { get; init; } = true;
 }

@@ -78,7 +78,12 @@ internal static class MetricsJson
                 ? new JsonObject
                 {
                     ["calibration"] = d.Calibration.Method.ToString(),
-                    ["rule"] = d.Step.Rule.ToString(),
+                    ["rule"] = d.Step.Rule switch
+                    {
+                        Calibration.ThresholdRule t => $"threshold {t.Threshold.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} on '{d.Step.Classes[t.PositiveClass]}'",
+                        Calibration.ClassWeightRule w => $"class weights [{string.Join(", ", w.Weights.Select(x => x.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)))}]",
+                        var other => other.GetType().Name,
+                    },
                     ["tuned_for"] = d.Rule?.Objective,
                     ["cv_value"] = d.Rule is { } r ? Number(r.Value) : null,
                     ["cv_value_at_argmax"] = d.Rule is { } a ? Number(a.ArgMaxValue) : null,

@@ -25,9 +25,15 @@ internal static class AutoMLCommand
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the outputs.", DefaultValueFactory = _ => new DirectoryInfo("automl-out") };
         var trials = new Option<int?>("--trials") { Description = "Stop after this many trials (with no --time given explicitly, the run is reproducible)." };
         var seed = new Option<int>("--seed") { Description = "Seeds the split, folds and search.", DefaultValueFactory = _ => 0 };
+        var threshold = new Option<string>("--threshold")
+        {
+            Description = "auto: calibrate and tune the decision rule for the metric; a number in (0, 1): a fixed threshold on the positive class (binary labels; 0.5 is the plain model).",
+            DefaultValueFactory = _ => "auto",
+        };
+        var costs = new Option<FileInfo?>("--cost-matrix") { Description = "CSV of misclassification costs (first column the actual class, header the predicted classes); the rule minimizes the expected cost." };
         var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
         {
-            file, label, time, metric, output, trials, seed,
+            file, label, time, metric, output, trials, seed, threshold, costs,
         };
         command.SetAction(parse =>
         {
@@ -42,7 +48,10 @@ internal static class AutoMLCommand
                 Metric = parse.GetValue(metric) is { } m ? Enum.Parse<Metric>(m.Replace("-", "", StringComparison.Ordinal), ignoreCase: true) : null,
                 MaxTrials = parse.GetValue(trials),
                 Seed = parse.GetValue(seed),
+                Threshold = Threshold(parse.GetRequiredValue(threshold)),
+                CostMatrixPath = parse.GetValue(costs)?.FullName,
             };
+            if (options.CostMatrixPath is { } costFile && !File.Exists(costFile)) throw new PipelineException($"{costFile}: no such cost matrix file.");
             if (!File.Exists(options.DataPath)) throw new PipelineException($"{options.DataPath}: no such file. Pass the CSV file to learn from.");
             using var interrupt = new InterruptHandler();
             var progress = new SearchProgress(terminal, options.Metric?.ToString() ?? "score");
@@ -71,6 +80,14 @@ internal static class AutoMLCommand
         terminal.Console.Profile.Out.Writer.WriteLine(
             $"{e.Trials.Count} trials; best trial {e.Best.Id} ({e.Best.Learner}) {e.Metric} {Format(e.Best.Score ?? double.NaN)} out of fold{interrupted}.");
         terminal.Console.Profile.Out.Writer.WriteLine($"Wrote {string.Join(", ", result.Outputs)} to {result.OutputDir} in {result.Elapsed.TotalSeconds:0}s.");
+    }
+
+    /// <summary>"auto" → null (tune), else a number in (0, 1).</summary>
+    private static double? Threshold(string value)
+    {
+        if (string.Equals(value, "auto", StringComparison.OrdinalIgnoreCase)) return null;
+        if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t is > 0 and < 1) return t;
+        throw new PipelineException($"--threshold takes 'auto' or a number between 0 and 1 (exclusive), not '{value}'.");
     }
 
     private static string Format(double value) => double.IsFinite(value) ? value.ToString("0.0000", CultureInfo.InvariantCulture) : "-";
