@@ -25,6 +25,8 @@ public sealed class PipelineFactoryTests
         }
 
         public IEstimator<ITransformer> Create(Parameters parameters, PredictionTask task, int seed) => inner.Create(parameters, task, seed);
+
+        public double EstimateCost(Parameters parameters) => inner.EstimateCost(parameters);
     }
 
     private static DataFrame Binary() => ContractData.WithMissing().Without("note");
@@ -46,7 +48,7 @@ public sealed class PipelineFactoryTests
             Assert.IsTrue(output.Contains("PredictedLabel"), p.ToString());
             count++;
         }
-        Assert.AreEqual(3 * 3 * 2 * 2 * 4 * 3, count);
+        Assert.AreEqual(3 * 3 * 2 * 2 * 4 * SearchSpaceCatalog.DefaultLearners.Count, count);
     }
 
     [TestMethod]
@@ -59,16 +61,16 @@ public sealed class PipelineFactoryTests
         var space = SearchSpaceCatalog.Create(data.Schema, task);
         var random = new RandomSearchTuner(space, seed: 2);
         var learners = new HashSet<string>();
-        for (var i = 0; i < 12; i++)
+        for (var i = 0; i < 20; i++)
         {
             var p = random.Propose().Parameters;
             learners.Add(p.GetString("learner"));
-            // Keep the random draws cheap: the full ranges reach 1024 rounds / 200 epochs.
+            // Keep the random draws cheap: the full ranges reach 1024 rounds / 512 trees / 200 epochs.
             var cheap = space.Decode(Cheapen(space, p));
             var output = PipelineFactory.Create(cheap, data.Schema, task, seed: 3).Fit(data).Transform(data);
             Assert.AreEqual(data.RowCount, output.RowCount, cheap.ToString());
         }
-        Assert.HasCount(3, learners);
+        Assert.HasCount(SearchSpaceCatalog.DefaultLearners.Count, learners);
         if (task == PredictionTask.Regression) Assert.IsFalse(space.Names.Contains(SearchSpaceCatalog.Rebalancing));
     }
 
@@ -108,14 +110,14 @@ public sealed class PipelineFactoryTests
         Assert.AreEqual(data.RowCount, chain.Fit(data).Transform(data).RowCount);
     }
 
-    /// <summary>The point with learner rounds/epochs/widths pulled to their cheap end.</summary>
+    /// <summary>The point with learner rounds/trees/leaves/epochs/widths pulled to their cheap end.</summary>
     private static double[] Cheapen(ParameterSpace space, Parameters p)
     {
         var point = space.Encode(p);
         for (var d = 0; d < space.Dimension; d++)
         {
             var path = space.Dimensions[d].Path;
-            if (path.EndsWith(".rounds", StringComparison.Ordinal) || path.EndsWith(".epochs", StringComparison.Ordinal) || path.EndsWith(".width", StringComparison.Ordinal))
+            if (new[] { ".rounds", ".n_estimators", ".max_leaves", ".epochs", ".width" }.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal)))
                 point[d] = Math.Min(point[d], 0.3);
         }
         return point;

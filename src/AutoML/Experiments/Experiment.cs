@@ -60,7 +60,7 @@ public sealed class Experiment(ExperimentOptions options)
         loop.Run(stored, interrupt);
 
         var best = book.Best ?? throw NoTrialSucceeded(book.Entries);
-        var final = new FinalModel(options, frame, target, metric, Build, book, clock, plan.Folds.Count, onEvent).Fit(best);
+        var final = new FinalModel(options, frame, target, metric, Build, book, clock, plan.Folds.Count, plan.ValidationRows, onEvent).Fit(best);
         onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Done, clock.Elapsed));
         return new ExperimentResult
         {
@@ -117,7 +117,7 @@ public sealed class Experiment(ExperimentOptions options)
         var fraction = trial.SampleSize is int n ? Math.Min(1.0, (double)n / plan.RowCount) : 1.0;
         var name = p.Contains(SearchSpaceCatalog.Learner) ? p.GetString(SearchSpaceCatalog.Learner) : null;
         var learner = learners.FirstOrDefault(l => l.Name == name);
-        var cost = learner is null ? 1.0 : learner.RelativeCost; // TEMP until EstimateCost lands
+        var cost = learner is null ? 1.0 : learner.EstimateCost(p.GetSection(SearchSpaceCatalog.Learner));
         return cost * fraction * plan.Folds.Count;
     }
 

@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Pipelines.AutoML.Ensembling;
 using Pipelines.AutoML.SearchSpace;
 using Pipelines.AutoML.Store;
 using Pipelines.Core;
 using Pipelines.Data;
+using Pipelines.Ensembles;
 using Pipelines.Evaluation;
 
 namespace Pipelines.AutoML.Experiments;
@@ -21,6 +23,7 @@ internal sealed class FinalModel(
     TrialBook book,
     Stopwatch clock,
     int folds,
+    IReadOnlyList<int> validationRows,
     Action<ExperimentEvent>? onEvent)
 {
     public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold);
@@ -34,7 +37,7 @@ internal sealed class FinalModel(
         if (ensemble is not { IsUsed: true })
             return new Fitted(bestModel, bestModel, ensemble, book.OutOfFold[best.Id]);
         var members = ensemble.Members.Select(m => m.Trial == best.Id ? bestModel : Refit(book.Entry(m.Trial))).ToArray();
-        var model = EnsembleBuilder.Build(members, ensemble.Members.Select(m => m.Weight).ToArray());
+        var model = WeightedEnsemble.Create(members, [.. ensemble.Members.Select(m => m.Weight)], frame.Schema);
         return new Fitted(model, bestModel, ensemble, Blend(ensemble));
     }
 
@@ -44,8 +47,11 @@ internal sealed class FinalModel(
         var candidates = book.OutOfFold.Keys.Select(id => book.Entry(id))
             .Where(e => book.UsedAllRows(e)).OrderBy(e => e.Id).ToArray();
         if (candidates.Length < 2) return null;
-        var selection = EnsembleBuilder.Select(candidates.Select(c => book.OutOfFold[c.Id]).ToArray(), target, metric, options.EnsembleSize);
-        var members = selection.Weights.Select((w, i) => (candidates[i].Id, w)).Where(m => m.w > 0).ToArray();
+        var predictions = candidates.Select(c => book.OutOfFold[c.Id]).ToArray();
+        var selection = target.IsClassification
+            ? EnsembleSelection.Select(predictions, [.. validationRows.Select(r => target.Codes[r])], target.Width, metric, options.EnsembleSize)
+            : EnsembleSelection.Select(predictions, [.. validationRows.Select(r => target.Targets[r])], metric, options.EnsembleSize);
+        var members = selection.Members.Select(i => (candidates[i].Id, selection.Weights[i])).ToArray();
         var fits = members.Length > 1 && selection.BeatsBestSingle && RefitFits(members.Select(m => book.Entry(m.Id)));
         return new EnsembleSummary(members, selection.Score, best.Score!.Value, IsUsed: fits);
     }

@@ -34,6 +34,7 @@ public sealed class EstimatorChain : IEstimator<TransformerChain>, ITrainingTran
         var fitted = new List<ITransformer>(Steps.Count);
         foreach (var step in Steps)
         {
+            TrainingContext.ThrowIfCancelled(); // a cancelled trial stops between steps even when a step does not check
             var result = step.FitTransform(data);
             fitted.Add(result.Transformer);
             data = result.Output;

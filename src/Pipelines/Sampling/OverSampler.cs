@@ -1,3 +1,4 @@
+using Pipelines.Core;
 using Pipelines.Data;
 
 namespace Pipelines.Sampling;
@@ -19,6 +20,7 @@ public abstract record OverSampler : Resampler
         {
             var need = targets[c] - groups[c].Length;
             if (need <= 0) continue;
+            TrainingContext.ThrowIfCancelled(); // per class: a cancelled trial stops before the next class's rows
             result = result.AppendRows(Synthesize(input, groups[c], need, random));
         }
         return result;

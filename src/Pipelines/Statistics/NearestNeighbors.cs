@@ -1,10 +1,16 @@
 using System.Numerics.Tensors;
+using Pipelines.Core;
 
 namespace Pipelines.Statistics;
 
-/// <summary>Exact k-nearest-neighbour search by brute force over a small dense point set.</summary>
+/// <summary>
+/// Exact k-nearest-neighbour search by brute force over a small dense point set. The search is quadratic, so it checks
+/// the <see cref="TrainingContext"/> token every <see cref="RowsPerCheck"/> points and a cancelled trial stops within one chunk.
+/// </summary>
 public static class NearestNeighbors
 {
+    private const int RowsPerCheck = 64;
+
     /// <summary>
     /// For each of the <c>points.Length / dim</c> row-major points, the indices of its <paramref name="k"/> nearest
     /// other points by Euclidean distance, nearest first (ties by lower index); the point itself is never its own
@@ -16,8 +22,10 @@ public static class NearestNeighbors
         var count = CheckShape(points.Length, dim, k);
         var neighbors = new int[count * k];
         var best = new float[k];
+        var cancellation = TrainingContext.Cancellation;
         for (var i = 0; i < count; i++)
         {
+            if (i % RowsPerCheck == 0) cancellation.ThrowIfCancellationRequested();
             var p = points.Slice(i * dim, dim);
             var found = 0;
             var ids = neighbors.AsSpan(i * k, k);
@@ -41,8 +49,10 @@ public static class NearestNeighbors
         if (k < 1 || k >= count) throw new ArgumentOutOfRangeException(nameof(k), k, $"k must be in [1, {count - 1}] for {count} points.");
         var neighbors = new int[count * k];
         var best = new float[k];
+        var cancellation = TrainingContext.Cancellation;
         for (var i = 0; i < count; i++)
         {
+            if (i % RowsPerCheck == 0) cancellation.ThrowIfCancellationRequested();
             var found = 0;
             var ids = neighbors.AsSpan(i * k, k);
             for (var j = 0; j < count; j++)

@@ -1,3 +1,4 @@
+using Pipelines.Core;
 using Pipelines.Trainers.Mlp;
 using Pipelines.Trainers.Neural;
 using Pipelines.Trainers.Neural.Optim;
@@ -30,12 +31,14 @@ internal static class DistillationTrainer
         var loss = new DistillationLoss(options.Temperature, options.Alpha);
         var shuffle = new Generator(options.Seed + 1);
         var order = Enumerable.Range(0, n).ToArray();
+        var cancellation = TrainingContext.Cancellation; // the trial's token, checked per batch (so per epoch too)
         network.Train();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             shuffle.Shuffle(order);
             for (var start = 0; start < n; start += options.BatchSize)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var rows = order[start..Math.Min(n, start + options.BatchSize)];
                 optimizer.ZeroGrad();
                 var targets = rows.Select(r => data.Targets[r]).ToArray();

@@ -1,3 +1,4 @@
+using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Trainers.Neural;
 using Pipelines.Trainers.Neural.Losses;
@@ -28,12 +29,14 @@ internal static class MlpRetraining
         var order = Enumerable.Range(0, rows.Count).ToArray();
         var crossEntropy = new CrossEntropyLoss();
         var squared = new MSELoss();
+        var cancellation = TrainingContext.Cancellation; // the trial's token, checked per batch (so per epoch too)
         network.Train();
         for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
             shuffle.Shuffle(order);
             for (var start = 0; start < order.Length; start += settings.BatchSize)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var batch = order[start..Math.Min(order.Length, start + settings.BatchSize)];
                 var weights = batch.Select(r => rows.Weights[r]).ToArray();
                 optimizer.ZeroGrad();

@@ -1,3 +1,4 @@
+using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Errors;
 using Pipelines.Evaluation;
@@ -41,12 +42,14 @@ internal static class MlpTrainer
         StateDict? bestState = null;
         var sinceBest = 0;
         var order = (int[])train.Clone();
+        var cancellation = TrainingContext.Cancellation; // the trial's token, checked per batch (so per epoch too)
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             network.Train();
             shuffle.Shuffle(order);
             for (var start = 0; start < order.Length; start += options.BatchSize)
             {
+                cancellation.ThrowIfCancellationRequested();
                 var size = Math.Min(options.BatchSize, order.Length - start);
                 if (size < 2 && options.BatchNorm) continue; // batch statistics need two rows
                 var rows = order[start..(start + size)];

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using Pipelines.Core;
 
 namespace Pipelines.Trainers.Optimization;
 
@@ -37,6 +38,9 @@ internal static class QuasiNewton
         var change = new double[n];
         var memory = new LbfgsMemory(n, options.Memory);
 
+        // The trial's token (TrainingContext): checked before the first evaluation and once per iteration.
+        var cancellation = TrainingContext.Cancellation;
+        cancellation.ThrowIfCancellationRequested();
         var fx = Composite(x, g);
         if (!double.IsFinite(fx)) throw new ArgumentException($"The objective is {fx} at the start point.", nameof(start));
         var history = new List<double> { fx };
@@ -47,6 +51,7 @@ internal static class QuasiNewton
         var fresh = true;
         for (var iteration = 0; iteration < options.MaxIterations; iteration++)
         {
+            cancellation.ThrowIfCancellationRequested();
             v.CopyTo(d);
             memory.Apply(d);
             TensorPrimitives.Negate(d, d);

@@ -82,7 +82,7 @@ internal static class GbdtFitting
     public static BoostingSettings Settings(GbdtOptions o)
     {
         var split = new SplitParameters(o.L1, o.L2, o.MinChildSamples, o.MinChildWeight, o.MinSplitGain, o.MaxCatThreshold, o.CatSmooth);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = o.Threads ?? Environment.ProcessorCount };
+        var parallel = TreeParallelism.ForTraining(o.Threads);
         return new BoostingSettings(
             o.Rounds, o.LearningRate, new GrowthParameters(o.NumLeaves, o.MaxDepth, split), o.RowSubsample, o.ColumnSubsample,
             o.MaxBins, o.BinSampleSize, o.EarlyStoppingRounds, o.Seed, parallel);

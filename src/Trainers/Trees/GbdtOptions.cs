@@ -77,6 +77,9 @@ public abstract record GbdtOptions
     /// <summary>Seed of binning samples, bagging, column sampling and the validation split.</summary>
     public int Seed { get; init; }
 
-    /// <summary>Threads to build histograms with; null uses every core. Results do not depend on it.</summary>
+    /// <summary>
+    /// Threads to build histograms with; null uses the <see cref="Pipelines.Core.TrainingContext"/> cap (every core outside a
+    /// context), and a set value is capped by it too. Results do not depend on it.
+    /// </summary>
     public int? Threads { get; init; }
 }

@@ -51,7 +51,7 @@ public sealed class ExperimentTests
     [TestMethod]
     public void Regression_runs_with_r2_by_default()
     {
-        var result = new Experiment(new ExperimentOptions { MaxTrials = 4, Learners = Cheap, EnsembleSize = 0, Folds = 3 }).Run(ContractData.Regression());
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 4, Learners = [new LinearLearnerSpace()], EnsembleSize = 0, Folds = 3 }).Run(ContractData.Regression());
         Assert.AreEqual(Metric.R2, result.Metric);
         Assert.IsGreaterThan(0.5, result.Best.Score!.Value);
         Assert.IsTrue(result.Model.Transform(ContractData.Regression()).Contains(PredictionColumns.Score));

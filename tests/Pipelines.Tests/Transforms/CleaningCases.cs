@@ -15,6 +15,7 @@ public sealed class CleaningCases : IContractCaseSource
         new("DropConstantColumns", () => new DropConstantColumns(), new Capabilities { ReadsColumns = false }),
         new("DropConstantColumns(constant data)", () => new DropConstantColumns(), Data: ContractData.WithConstant),
         new("DropConstantColumns(0.9, constant data)", () => new DropConstantColumns(0.9), Data: ContractData.WithConstant),
+        new("DropColumns(note, x3)", () => new DropColumns("note", "x3")),
         new("ImputeMissing", () => new ImputeMissing()),
         new("ImputeMissing(median, indicators)", () => new ImputeMissing(NumericImputation.Median, AddIndicators: true)),
         new("ImputeMissing(most frequent, constant category, indicators)",

@@ -5,7 +5,8 @@ namespace Pipelines.AutoML.SearchSpace;
 
 /// <summary>
 /// What a learner contributes to AutoML (ML.NET's SweepableEstimator idea): its hyperparameter space, a factory from
-/// decoded parameters to the estimator, and the estimated relative cost of a trial at its defaults (for ECI).
+/// decoded parameters to the estimator, and the estimated relative cost of a trial, at its defaults (for ECI) and for
+/// given parameters (a deterministic stand-in for measured time when a run must be reproducible).
 /// </summary>
 public interface ILearnerSpace
 {
@@ -25,4 +26,11 @@ public interface ILearnerSpace
 
     /// <summary>The estimator for <paramref name="parameters"/> (this learner's section), seeded.</summary>
     IEstimator<ITransformer> Create(Parameters parameters, PredictionTask task, int seed);
+
+    /// <summary>
+    /// The cost of a trial with <paramref name="parameters"/> (this learner's section) on the scale of
+    /// <see cref="RelativeCost"/>: a pure function of the parameters, equal to <see cref="RelativeCost"/> at the defaults.
+    /// Learners that do not say take <see cref="RelativeCost"/> whatever the parameters.
+    /// </summary>
+    double EstimateCost(Parameters parameters) => RelativeCost;
 }

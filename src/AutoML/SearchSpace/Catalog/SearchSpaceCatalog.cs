@@ -28,8 +28,9 @@ public static class SearchSpaceCatalog
     public const string Rebalancing = "rebalancing";
     public const string Learner = "learner";
 
-    /// <summary>GBDT, linear and MLP, in that order.</summary>
-    public static IReadOnlyList<ILearnerSpace> DefaultLearners { get; } = [new GbdtLearnerSpace(), new LinearLearnerSpace(), new MlpLearnerSpace()];
+    /// <summary>GBDT, random forest, extra trees, linear and MLP, in that order.</summary>
+    public static IReadOnlyList<ILearnerSpace> DefaultLearners { get; } =
+        [new GbdtLearnerSpace(), ForestLearnerSpace.RandomForest, ForestLearnerSpace.ExtraTrees, new LinearLearnerSpace(), new MlpLearnerSpace()];
 
     /// <summary>The space for data of <paramref name="schema"/> and <paramref name="task"/>.</summary>
     public static ParameterSpace Create(DataSchema schema, PredictionTask task, IReadOnlyList<ILearnerSpace>? learners = null)
@@ -78,7 +79,7 @@ public static class SearchSpaceCatalog
         var features = schema.Features.ToArray();
         var text = features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
         if (text.Length > 0)
-            throw new SchemaException($"AutoML pipelines take numeric and categorical features; text feature(s) {string.Join(", ", text)} must be dropped (DataFrame.Without) or read as categorical first.");
+            throw new SchemaException($"AutoML pipelines take numeric and categorical features; text feature(s) {string.Join(", ", text)} must be dropped (a DropColumns step, or DataFrame.Without) or read as categorical first.");
         return features;
     }
 

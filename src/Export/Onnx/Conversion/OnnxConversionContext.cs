@@ -15,17 +15,30 @@ public sealed class OnnxConversionContext
     private readonly Dictionary<string, (string Value, ColumnKind Kind)> _columns = new(StringComparer.Ordinal);
     private readonly List<OnnxGraphOutput> _outputs = [];
 
+    // Raw text columns that became graph inputs, shared with branches so that each reads the same input.
+    private readonly Dictionary<string, string> _textInputs;
+
     internal OnnxConversionContext(OnnxGraphBuilder graph, OnnxConverterRegistry registry, DataSchema input)
     {
         Graph = graph;
         Registry = registry;
         Schema = input;
+        _textInputs = new(StringComparer.Ordinal);
         // One graph input per raw numeric or categorical feature, named as the column; text columns only when read.
         foreach (var column in input.Features)
         {
             if (column.Kind == ColumnKind.Text) continue;
             _columns[column.Name] = (graph.AddInput(column.Name, ElementType(column.Kind), OnnxDim.Rows, OnnxDim.Fixed(1)), column.Kind);
         }
+    }
+
+    private OnnxConversionContext(OnnxConversionContext parent)
+    {
+        Graph = parent.Graph;
+        Registry = parent.Registry;
+        Schema = parent.Schema;
+        _textInputs = parent._textInputs;
+        foreach (var (name, held) in parent._columns) _columns[name] = held;
     }
 
     /// <summary>The graph being built.</summary>
@@ -75,6 +88,19 @@ public sealed class OnnxConversionContext
     }
 
     /// <summary>
+    /// Removes the declared output named <paramref name="name"/> and returns the value it held (null when none is declared),
+    /// for a step that rewrites what the learner before it outputs (calibrated probabilities, a decision rule's label).
+    /// </summary>
+    public string? RemoveOutput(string name)
+    {
+        var index = _outputs.FindIndex(o => o.Name == name);
+        if (index < 0) return null;
+        var value = _outputs[index].Value;
+        _outputs.RemoveAt(index);
+        return value;
+    }
+
+    /// <summary>
     /// Converts <paramref name="step"/> with its registered converter, then checks that every column the context still
     /// holds is in the step's output schema with the same kind.
     /// </summary>
@@ -93,6 +119,14 @@ public sealed class OnnxConversionContext
         Schema = after;
     }
 
+    /// <summary>
+    /// A context for converting one of several sub-pipelines that read the same frame (ensemble members): it shares the
+    /// graph and the registry, starts from a copy of this context's columns and schema, and keeps its own columns and
+    /// declared outputs, so what one branch defines, removes or declares never reaches this context or another branch.
+    /// The caller reads the branch's <see cref="DeclaredOutputs"/> and combines them.
+    /// </summary>
+    public OnnxConversionContext Branch() => new(this);
+
     /// <summary>Whether the context holds a value for <paramref name="column"/>.</summary>
     public bool Has(string column) => _columns.ContainsKey(column);
 
@@ -108,10 +142,11 @@ public sealed class OnnxConversionContext
             throw new OnnxExportException($"Column '{column}' is not in the frame at this step ({Schema}).");
         if (schema.Role != ColumnRole.Feature)
             throw new OnnxExportException($"Column '{column}' is the {schema.Role.ToString().ToLowerInvariant()}; the ONNX graph has only feature columns as inputs.");
-        if (schema.Kind == ColumnKind.Text && kind == ColumnKind.Text && !Graph.HasValue(column))
+        if (schema.Kind == ColumnKind.Text && kind == ColumnKind.Text && (_textInputs.TryGetValue(column, out var input) || !Graph.HasValue(column)))
         {
-            _columns[column] = (Graph.AddInput(column, TensorProto.Types.DataType.String, OnnxDim.Rows, OnnxDim.Fixed(1)), ColumnKind.Text);
-            return column;
+            input ??= _textInputs[column] = Graph.AddInput(column, TensorProto.Types.DataType.String, OnnxDim.Rows, OnnxDim.Fixed(1));
+            _columns[column] = (input, ColumnKind.Text);
+            return input;
         }
         throw new OnnxExportException($"Column '{column}' ({schema.Kind}) has no ONNX value: the converter of the step that made it does not define it.");
     }

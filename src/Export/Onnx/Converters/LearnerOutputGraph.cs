@@ -12,10 +12,19 @@ internal static class LearnerOutputGraph
     /// </summary>
     public static void DeclareClassifier(OnnxConversionContext context, string probabilities, IReadOnlyList<string> classes)
     {
-        var graph = context.Graph;
-        var best = graph.AddNode("ArgMax", "best_class", [probabilities],
+        var best = context.Graph.AddNode("ArgMax", "best_class", [probabilities],
             OnnxAttr.OfInt("axis", 1), OnnxAttr.OfInt("keepdims", 0), OnnxAttr.OfInt("select_last_index", 0));
-        var label = graph.AddMlNode("LabelEncoder", "predicted_label", [best],
+        DeclareClassifier(context, probabilities, best, classes);
+    }
+
+    /// <summary>
+    /// Declares <paramref name="probabilities"/> (float [N, K]) and the predicted label of class index <paramref name="classIndex"/>
+    /// (int64 [N]) through an ai.onnx.ml LabelEncoder from class index to class name.
+    /// </summary>
+    public static void DeclareClassifier(OnnxConversionContext context, string probabilities, string classIndex, IReadOnlyList<string> classes)
+    {
+        var graph = context.Graph;
+        var label = graph.AddMlNode("LabelEncoder", "predicted_label", [classIndex],
             OnnxAttr.OfInts("keys_int64s", [.. Enumerable.Range(0, classes.Count).Select(c => (long)c)]),
             OnnxAttr.OfStrings("values_strings", classes),
             OnnxAttr.OfString("default_string", ""));

@@ -1,3 +1,4 @@
+using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Trainers.Gan.Conditioning;
 using Pipelines.Trainers.Gan.Networks;
@@ -44,11 +45,13 @@ public static class CtganTrainer
         var optimizerD = new Adam(critic.Parameters(), options.CriticLearningRate, options.Beta1, options.Beta2, weightDecay: options.WeightDecay);
         var batch = options.EffectiveBatch(frame.RowCount);
         var stepsPerEpoch = Math.Max(1, frame.RowCount / batch);
+        var cancellation = TrainingContext.Cancellation; // the trial's token, checked per step (so per epoch too)
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             double lossG = 0, lossD = 0;
             for (var step = 0; step < stepsPerEpoch; step++)
             {
+                cancellation.ThrowIfCancellationRequested();
                 for (var k = 0; k < options.CriticSteps; k++) lossD += CriticStep(options, transformer, sampler, data, generator, critic, optimizerD, batch, random);
                 lossG += GeneratorStep(options, transformer, sampler, generator, critic, optimizerG, batch, random);
             }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
+using Pipelines.Core;
 
 namespace Pipelines.Trainers.Neural.Kernels;
 
@@ -30,10 +31,13 @@ public static class Sgemm
         : Vector256.IsHardwareAccelerated ? SgemmKernel.Vector256
         : SgemmKernel.Scalar;
 
-    /// <summary>Threads a multiply may use when the caller does not say (at most the processor count).</summary>
+    /// <summary>Threads a multiply may use when the caller does not say; every multiply is also capped by <see cref="TrainingContext.MaxThreads"/>.</summary>
     public static int DefaultThreads { get; set; } = Environment.ProcessorCount;
 
-    /// <summary>C[m x n] = alpha * op(A)[m x k] * op(B)[k x n] + beta * C, on up to <c>threads</c> threads (0: <see cref="DefaultThreads"/>).</summary>
+    /// <summary>
+    /// C[m x n] = alpha * op(A)[m x k] * op(B)[k x n] + beta * C, on up to <c>threads</c> threads (0: <see cref="DefaultThreads"/>),
+    /// never more than the <see cref="TrainingContext"/> cap.
+    /// </summary>
     public static void Multiply(
         bool transA, bool transB, int m, int n, int k, float alpha,
         float[] a, int lda, float[] b, int ldb, float beta, float[] c, int ldc, int threads = 0) =>
@@ -53,7 +57,7 @@ public static class Sgemm
         if (k == 0 || alpha == 0) return;
 
         var (mr, nr) = Tile(kernel);
-        threads = Math.Clamp(threads <= 0 ? DefaultThreads : threads, 1, Environment.ProcessorCount);
+        threads = Math.Clamp(threads <= 0 ? DefaultThreads : threads, 1, TrainingContext.MaxThreads);
         // Row blocks: a multiple of the thread count, each at most MaxMC rows and a whole number of MR panels.
         var blocks = threads * Math.Max(1, (m + threads * MaxMC - 1) / (threads * MaxMC));
         var mc = Math.Min(MaxMC, RoundUp((m + blocks - 1) / blocks, mr));

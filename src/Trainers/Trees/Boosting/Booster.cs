@@ -43,6 +43,7 @@ internal static class Booster
 
         for (var round = 0; round < settings.Rounds; round++)
         {
+            parallel.CancellationToken.ThrowIfCancellationRequested(); // the trial's token (TrainingContext), checked per round
             objective.Gradients(scores, train.Labels, gradients, hessians);
             var bagged = settings.RowSubsample < 1;
             var rows = bagged ? Sample(n, settings.RowSubsample, random) : allRows;

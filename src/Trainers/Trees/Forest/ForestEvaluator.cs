@@ -19,7 +19,7 @@ internal static class ForestEvaluator
         var classification = model.LeafProbabilities.Count > 0;
         var result = new float[rows * k];
         var blocks = (rows + RowsPerBlock - 1) / RowsPerBlock;
-        Parallel.For(0, blocks, block =>
+        Parallel.For(0, blocks, TreeParallelism.ForPrediction(), block =>
         {
             Span<double> sum = stackalloc double[k];
             var end = Math.Min(rows, (block + 1) * RowsPerBlock);

@@ -21,7 +21,7 @@ internal static class ForestFitting
         Validate(options, step);
         var set = TrainingSet.Read(step, data, allowMissing: true, allowCategorical: true);
         var (task, classes, targets) = ReadTargets(set, data, regression, step, classWeights);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Threads ?? Environment.ProcessorCount };
+        var parallel = TreeParallelism.ForTraining(options.Threads);
         var bins = Binner.Fit(set.FeatureColumns, options.MaxBins, options.BinSampleSize, options.Seed, parallel);
         var binned = Binner.Apply(bins, set.FeatureColumns, parallel);
         var maxFeatures = (options.MaxFeatures ?? (regression ? MaxFeatures.All : MaxFeatures.Sqrt)).Resolve(bins.Length);

@@ -35,7 +35,10 @@ public abstract record ForestOptions
     /// <summary>Seed of binning, bootstrap samples, feature draws and random thresholds: tree t uses a generator derived from (Seed, t).</summary>
     public int Seed { get; init; }
 
-    /// <summary>Trees grown at once; null uses every core. Results do not depend on it.</summary>
+    /// <summary>
+    /// Trees grown at once; null uses the <see cref="Pipelines.Core.TrainingContext"/> cap (every core outside a context),
+    /// and a set value is capped by it too. Results do not depend on it.
+    /// </summary>
     public int? Threads { get; init; }
 }
 

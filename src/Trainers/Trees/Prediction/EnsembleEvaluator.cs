@@ -21,7 +21,7 @@ internal static class EnsembleEvaluator
 
         var raw = new double[rows * k];
         var blocks = (rows + RowsPerBlock - 1) / RowsPerBlock;
-        Parallel.For(0, blocks, parallel ?? new ParallelOptions(), block =>
+        Parallel.For(0, blocks, parallel ?? TreeParallelism.ForPrediction(), block =>
         {
             var end = Math.Min(rows, (block + 1) * RowsPerBlock);
             for (var r = block * RowsPerBlock; r < end; r++)

@@ -1,0 +1,90 @@
+using System.Runtime.ExceptionServices;
+using Pipelines.Core;
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Ensembling;
+
+/// <summary>The selection loop of <see cref="EnsembleSelection"/>, on inputs already checked.</summary>
+internal static class GreedySelection
+{
+    // Below this many predicted values per step, scoring in parallel costs more than it saves.
+    private const long ParallelThreshold = 1 << 16;
+
+    public static EnsembleSelectionResult Run(EnsembleScorer scorer, Metric metric, int size)
+    {
+        var n = scorer.Predictions.Count;
+        var scores = new double[n];
+        var picks = new int[size];
+        var trajectory = new double[size];
+        var keep = 1;
+        for (var step = 0; step < size; step++)
+        {
+            TrainingContext.ThrowIfCancelled();
+            ScoreAll(scorer, 1.0 / (step + 1), scores);
+            var pick = Best(metric, scores);
+            scorer.Add(pick);
+            picks[step] = pick;
+            trajectory[step] = scores[pick];
+            if (step > 0 && metric.IsBetter(scores[pick], trajectory[keep - 1])) keep = step + 1;
+        }
+
+        var weights = new double[n];
+        for (var i = 0; i < keep; i++) weights[picks[i]] += 1;
+        for (var c = 0; c < n; c++) weights[c] /= keep;
+        // The reported scores are the library metric's, of the average a WeightedEnsemble with these weights computes.
+        var single = scorer.Evaluate(scorer.Predictions[picks[0]]);
+        var score = keep == 1 ? single : scorer.Evaluate(WeightedAverage(scorer.Predictions, weights));
+        return new EnsembleSelectionResult(weights, score, picks[0], single, metric.IsBetter(score, single), picks[..keep], trajectory);
+    }
+
+    /// <summary>Σ w_c p_c accumulated in double, rounded to float.</summary>
+    private static float[] WeightedAverage(IReadOnlyList<float[]> predictions, double[] weights)
+    {
+        var sum = new double[predictions[0].Length];
+        for (var c = 0; c < predictions.Count; c++)
+        {
+            if (weights[c] == 0) continue;
+            var p = predictions[c];
+            for (var i = 0; i < sum.Length; i++) sum[i] += weights[c] * p[i];
+        }
+        var result = new float[sum.Length];
+        for (var i = 0; i < sum.Length; i++) result[i] = (float)sum[i];
+        return result;
+    }
+
+    /// <summary>The index of the best score; ties and NaN go to the lowest index.</summary>
+    private static int Best(Metric metric, double[] scores)
+    {
+        var best = 0;
+        for (var c = 1; c < scores.Length; c++) if (metric.IsBetter(scores[c], scores[best])) best = c;
+        return best;
+    }
+
+    /// <summary>Every candidate's score as the next pick; each score depends only on its candidate, so threads do not change it.</summary>
+    private static void ScoreAll(EnsembleScorer scorer, double scale, double[] scores)
+    {
+        var n = scores.Length;
+        var threads = TrainingContext.MaxThreads;
+        if (threads == 1 || n == 1 || (long)n * scorer.Predictions[0].Length < ParallelThreshold)
+        {
+            var scratch = scorer.NewScratch();
+            for (var c = 0; c < n; c++) scores[c] = scorer.Score(c, scale, scratch);
+            return;
+        }
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = TrainingContext.Cancellation };
+        try
+        {
+            Parallel.For(0, n, options, scorer.NewScratch,
+                (c, _, scratch) =>
+                {
+                    scores[c] = scorer.Score(c, scale, scratch);
+                    return scratch;
+                },
+                _ => { });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Pipelines.AutoML.Reporting.Svg;
+
+namespace Pipelines.AutoML.Reporting.Sections;
+
+/// <summary>The final model's confusion matrix on the test rows, as a heat map shaded by share of the actual class.</summary>
+internal static class ConfusionSection
+{
+    public static void Write(HtmlWriter html, ConfusionMatrixData matrix)
+    {
+        ArgumentNullException.ThrowIfNull(matrix.Classes);
+        ArgumentNullException.ThrowIfNull(matrix.Counts);
+        var n = matrix.Classes.Count;
+        if (matrix.Counts.GetLength(0) != n || matrix.Counts.GetLength(1) != n)
+            throw new ArgumentException(
+                $"The confusion matrix holds {matrix.Counts.GetLength(0)} x {matrix.Counts.GetLength(1)} counts for {n} classes; " +
+                "give one row (actual) and one column (predicted) per class.", nameof(matrix));
+        if (n == 0)
+        {
+            html.Paragraph("The confusion matrix has no classes.", "note");
+            return;
+        }
+        long total = 0, correct = 0;
+        for (var a = 0; a < n; a++)
+        {
+            for (var p = 0; p < n; p++) total += matrix.Counts[a, p];
+            correct += matrix.Counts[a, a];
+        }
+        html.Paragraph($"{Format.Count(correct)} of {Format.Count(total)} test rows classified correctly " +
+            $"(accuracy {Format.Score(total == 0 ? double.NaN : (double)correct / total)}).", "lead");
+        var chart = Heatmap.Render("confusion-matrix", "Confusion matrix on the test rows", matrix.Classes, matrix.Counts, "actual class", "predicted class");
+        html.Figure(chart, "Rows are actual classes, columns predicted ones; a cell's shade is its share of the actual class, so the diagonal reads as recall.");
+    }
+}

@@ -1,0 +1,23 @@
+namespace Pipelines.AutoML.Reporting.Sections;
+
+/// <summary>Test-set metrics: one row per model, one column per metric.</summary>
+internal static class MetricsSection
+{
+    public static void Write(HtmlWriter html, MetricsTable table)
+    {
+        if (table.TestRows is { } rows) html.Paragraph($"Scored on {Format.Count(rows)} test rows that no model saw while fitting.", "lead");
+        var metrics = table.Models.SelectMany(m => m.Metrics.Select(v => v.Metric)).Distinct(StringComparer.Ordinal).ToList();
+        if (table.Models.Count == 0 || metrics.Count == 0)
+        {
+            html.Paragraph("No test metrics were given.", "note");
+            return;
+        }
+        html.Table(
+            [new Cell("Model"), .. metrics.Select(m => Cell.Number(m))],
+            table.Models.Select(model => (IReadOnlyList<Cell>)
+            [
+                new Cell(model.Model, Class: "strong"),
+                .. metrics.Select(m => Cell.Number(model.Metrics.FirstOrDefault(v => v.Metric == m) is { } v ? Format.Score(v.Value) : Format.Missing)),
+            ]));
+    }
+}

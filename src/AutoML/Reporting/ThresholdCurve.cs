@@ -1,0 +1,11 @@
+namespace Pipelines.AutoML.Reporting;
+
+/// <summary>A metric against the decision threshold on the positive class's probability, with the threshold that was chosen.</summary>
+/// <param name="Metric">The metric's name (e.g. "F1").</param>
+/// <param name="Points">The metric at each threshold, in any order.</param>
+/// <param name="ChosenThreshold">The threshold the final model uses; the point nearest to it is marked.</param>
+/// <param name="PositiveClass">The class whose probability is thresholded; null to leave out.</param>
+public sealed record ThresholdCurve(string Metric, IReadOnlyList<ThresholdPoint> Points, double ChosenThreshold, string? PositiveClass = null);
+
+/// <summary>The metric's value when rows with probability at least <paramref name="Threshold"/> are predicted positive.</summary>
+public sealed record ThresholdPoint(double Threshold, double Value);

@@ -1,0 +1,144 @@
+using Pipelines.Core;
+using Pipelines.Data;
+using Pipelines.Errors;
+using Pipelines.Trainers.Compression;
+using Pipelines.Trainers.Distillation;
+using Pipelines.Trainers.Mlp;
+
+namespace Pipelines.AutoML.Student;
+
+/// <summary>
+/// Compresses a fitted classifier pipeline (the teacher: any <see cref="ITransformer"/> that reads raw rows and outputs
+/// Probability.&lt;class&gt; columns, a chain or an ensemble alike) into a small student pipeline:
+/// <list type="number">
+/// <item>a preprocessing fitted on the training rows that turns raw rows into a few numeric features: drop text and
+/// constant columns, impute with missing indicators, signed log for far-tailed numbers, one-hot for narrow categorical
+/// columns and target encoding for wide ones (at most <see cref="MaxOneHotCategories"/> categories get one-hot), every
+/// step exportable to ONNX;</item>
+/// <item>an MLP distilled from the teacher (<see cref="DistillStudent"/>) on the preprocessed training rows plus synthetic
+/// rows made in the feature space;</item>
+/// <item>gradual magnitude pruning of that MLP (<see cref="MagnitudePruning"/>), fine-tuned on the teacher's predicted
+/// classes of the training rows (<see cref="PruneOnTeacherLabels"/>).</item>
+/// </list>
+/// <para>
+/// Design: the teacher is only ever asked about raw rows, since its structure is unknown. Distillation needs its
+/// probabilities for every student-space row, synthetic ones included, so the teacher is wrapped in an adapter whose
+/// features are the student's and which decodes each row back to a raw row before asking the teacher: numbers and
+/// missing values come back exactly (the imputer's indicators say which were missing, the signed log inverts),
+/// one-hot blocks as their largest category, target-encoded values as the nearest learned category, and dropped
+/// columns as their training value. Real rows therefore get the teacher's own answer (up to target-encoding ties), and
+/// synthetic rows get an answer for a plausible raw row. The alternative, generating synthetic rows in raw space and
+/// precomputing the teacher's probabilities, would need a distillation trainer that takes precomputed targets; this
+/// design reuses <see cref="DistillStudent"/> as it is.
+/// </para>
+/// <para>
+/// Measured on messy_churn (75/25 split, a GBDT teacher, the defaults): 31 features, 1,090 parameters (562 non-zero after
+/// pruning); the int8 ONNX student agrees with the teacher on 99% of the test rows and is within 0.3 points of its accuracy
+/// (tests/AutoML.Tests/Student). Fine-tuning after pruning on the true labels instead lost 0.5 to 1.3 points of accuracy
+/// (it raised macro-F1), so the teacher's labels are the default.
+/// </para>
+/// </summary>
+public sealed record StudentBuilder
+{
+    /// <summary>Width of each hidden layer of the student network.</summary>
+    public IReadOnlyList<int> HiddenSizes { get; init; } = [32];
+
+    public MlpActivation Activation { get; init; } = MlpActivation.Relu;
+
+    /// <summary>Distillation epochs over the real and synthetic rows.</summary>
+    public int Epochs { get; init; } = 15;
+
+    /// <summary>AdamW's starting step size during distillation (cosine-annealed).</summary>
+    public float LearningRate { get; init; } = 1e-2f;
+
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Softmax temperature of the soft targets.</summary>
+    public float Temperature { get; init; } = 3f;
+
+    /// <summary>Weight of the soft-target term; the rest weighs cross-entropy on the true labels.</summary>
+    public float Alpha { get; init; } = 0.7f;
+
+    /// <summary>How synthetic rows are made in the student's feature space; null: real rows only.</summary>
+    public DistillAugmentation? Augmentation { get; init; } = new();
+
+    /// <summary>Synthetic rows per real row.</summary>
+    public int AugmentFactor { get; init; } = 2;
+
+    /// <summary>Categorical columns with at most this many categories are one-hot encoded; wider ones are target encoded.</summary>
+    public int MaxOneHotCategories { get; init; } = 16;
+
+    /// <summary>m of the target encoding's m-estimate (rows of prior).</summary>
+    public double TargetEncodingSmoothing { get; init; } = 10;
+
+    /// <summary>Share of each layer's weights set to zero by pruning, in [0, 1); 0 skips pruning's masking but still fine-tunes.</summary>
+    public double Sparsity { get; init; } = 0.5;
+
+    /// <summary>Steps of the gradual pruning schedule.</summary>
+    public int PruningSteps { get; init; } = 4;
+
+    /// <summary>Fine-tuning epochs after each pruning step.</summary>
+    public int EpochsPerPruningStep { get; init; } = 2;
+
+    /// <summary>Fine-tuning epochs at the final sparsity.</summary>
+    public int PruningFineTuneEpochs { get; init; } = 6;
+
+    /// <summary>
+    /// Fine-tune after pruning on the teacher's predicted classes (hard distillation; the default) instead of the true labels, so
+    /// pruning pulls the student back toward the teacher rather than toward the training labels.
+    /// </summary>
+    public bool PruneOnTeacherLabels { get; init; } = true;
+
+    /// <summary>AdamW step size of pruning's fine-tuning.</summary>
+    public float PruningLearningRate { get; init; } = 1e-3f;
+
+    /// <summary>Seeds the target encoding, synthetic rows, initialization, shuffling and pruning.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>
+    /// Fits the student on <paramref name="train"/> (the rows the teacher was fitted on, label set) from the fitted
+    /// <paramref name="teacher"/>.
+    /// </summary>
+    public StudentModel Build(ITransformer teacher, DataFrame train)
+    {
+        const string step = nameof(StudentBuilder);
+        ArgumentNullException.ThrowIfNull(teacher);
+        ArgumentNullException.ThrowIfNull(train);
+        Validate(step);
+        if (train.LabelName is null) ThrowHelper.NeedsLabel(step);
+        if (LabelTask.Detect(train) == PredictionTask.Regression)
+            throw new SchemaException($"{step}: the label '{train.LabelName}' is numeric with many values; a student is distilled for classification labels only.");
+        var classes = PredictionReader.Classes(teacher, train.Schema, step);
+        var task = classes.Count == 2 ? PredictionTask.BinaryClassification : PredictionTask.MulticlassClassification;
+        var preprocessing = StudentPreprocessing.Fit(train, MaxOneHotCategories, TargetEncodingSmoothing, Seed);
+        var features = preprocessing.Chain.Transform(train);
+        var adapter = new TeacherAdapter(teacher, preprocessing.Decoder, task, preprocessing.Features, classes);
+        var distilled = new DistillStudent
+        {
+            Teacher = adapter, HiddenSizes = HiddenSizes, Activation = Activation, Temperature = Temperature, Alpha = Alpha,
+            Epochs = Epochs, LearningRate = LearningRate, BatchSize = BatchSize, Augmentation = Augmentation,
+            AugmentFactor = AugmentFactor, Seed = Seed,
+        }.Fit(features);
+        var pruning = new MagnitudePruning
+        {
+            Sparsity = Sparsity, PruningSteps = PruningSteps, EpochsPerStep = EpochsPerPruningStep,
+            FineTuneEpochs = PruningFineTuneEpochs, LearningRate = PruningLearningRate, BatchSize = BatchSize, Seed = Seed,
+        }.Compress(distilled, PruneOnTeacherLabels ? WithTeacherLabels(features, teacher, train, classes) : features, features);
+        return new StudentModel(preprocessing.Chain, distilled, pruning.Model, pruning.Report);
+    }
+
+    // The preprocessed rows with their label replaced by the teacher's most probable class for the raw row.
+    private static DataFrame WithTeacherLabels(DataFrame features, ITransformer teacher, DataFrame train, IReadOnlyList<string> classes)
+    {
+        var probabilities = PredictionReader.Probabilities(teacher.Transform(train), classes, nameof(StudentBuilder));
+        var codes = Evaluation.ClassificationMetrics.ArgMax(probabilities, classes.Count);
+        return features.With(new CategoricalColumn(features.LabelName!, codes, [.. classes]));
+    }
+
+    private void Validate(string step)
+    {
+        if (MaxOneHotCategories < 1) ThrowHelper.BadOption(step, nameof(MaxOneHotCategories), MaxOneHotCategories, "at least 1");
+        if (!(TargetEncodingSmoothing >= 0) || double.IsInfinity(TargetEncodingSmoothing))
+            ThrowHelper.BadOption(step, nameof(TargetEncodingSmoothing), TargetEncodingSmoothing, "a finite value >= 0");
+    }
+}

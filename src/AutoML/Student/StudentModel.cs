@@ -1,0 +1,29 @@
+using Pipelines.Core;
+using Pipelines.Trainers.Compression;
+using Pipelines.Trainers.Mlp;
+
+namespace Pipelines.AutoML.Student;
+
+/// <summary>
+/// What <see cref="StudentBuilder.Build"/> returns: the student's fitted preprocessing, the distilled network, and the
+/// network after magnitude pruning, with pipelines that read raw rows (the teacher's input) and output the usual
+/// prediction columns.
+/// </summary>
+/// <param name="Preprocessing">The fitted preprocessing (see <see cref="StudentBuilder"/>): raw rows in, the student's numeric features out.</param>
+/// <param name="Distilled">The network as distillation left it.</param>
+/// <param name="Pruned">The distilled network after magnitude pruning and fine-tuning.</param>
+/// <param name="PruningReport">Parameters and non-zeros before and after pruning, with accuracies on the training rows.</param>
+public sealed record StudentModel(TransformerChain Preprocessing, MlpModel Distilled, MlpModel Pruned, CompressionReport PruningReport)
+{
+    /// <summary>The final student: preprocessing, then the pruned network.</summary>
+    public TransformerChain Pipeline => new([.. Preprocessing.Steps, Pruned]);
+
+    /// <summary>The student before pruning: preprocessing, then the distilled network.</summary>
+    public TransformerChain DistilledPipeline => new([.. Preprocessing.Steps, Distilled]);
+
+    /// <summary>The classes, in the order of the probability outputs (the teacher's order).</summary>
+    public IReadOnlyList<string> Classes => Pruned.Classes;
+
+    /// <summary>The numeric features the network reads, in order.</summary>
+    public IReadOnlyList<string> Features => Pruned.Features;
+}

@@ -1,0 +1,138 @@
+using Pipelines.Calibration;
+using Pipelines.Evaluation;
+
+namespace Pipelines.Tests.Calibration;
+
+[TestClass]
+public sealed class DecisionRuleTunerTests
+{
+    private static readonly string[] Binary = ["no", "yes"];
+
+    [TestMethod]
+    public void Threshold_is_the_best_of_every_possible_threshold()
+    {
+        var (actual, probabilities) = Imbalanced(500, seed: 1);
+        foreach (var objective in new[] { DecisionObjective.Maximize(Metric.MacroF1), DecisionObjective.Maximize(Metric.BalancedAccuracy), DecisionObjective.PositiveClassF1() })
+        {
+            var tuning = DecisionRuleTuner.Tune(actual, probabilities, Binary, objective);
+            var rule = (ThresholdRule)tuning.Rule;
+            Assert.AreEqual(1, rule.PositiveClass, "the rare class is positive");
+            var achieved = Evaluate(objective, actual, rule.Decide(probabilities, 2));
+            Assert.AreEqual(achieved, tuning.Value, 1e-12, "the reported value is the rule's");
+            // Brute force: every distinct score as threshold.
+            var best = probabilities.Where((_, i) => i % 2 == 1).Distinct()
+                .Max(t => Evaluate(objective, actual, new ThresholdRule(1, t).Decide(probabilities, 2)));
+            Assert.AreEqual(best, achieved, 1e-12, objective.Describe());
+            Assert.IsTrue(tuning.Value > tuning.ArgMaxValue, $"{objective.Describe()}: tuned {tuning.Value:F4} vs argmax {tuning.ArgMaxValue:F4}");
+            Assert.AreEqual(101, tuning.Curve!.Points.Count);
+            Assert.AreEqual(rule.Threshold, tuning.Curve.Chosen.Threshold);
+            Assert.IsTrue(tuning.Curve.Points.All(p => p.Value <= tuning.Value + 1e-12), "no grid point beats the chosen one");
+        }
+    }
+
+    [TestMethod]
+    public void Objective_values_agree_with_the_metrics()
+    {
+        var random = new Random(2);
+        var actual = Enumerable.Range(0, 300).Select(_ => random.Next(4)).ToArray();
+        var predicted = actual.Select(a => random.NextDouble() < 0.6 ? a : random.Next(4)).ToArray();
+        var probabilities = new float[actual.Length * 4];
+        for (var r = 0; r < actual.Length; r++) probabilities[r * 4 + predicted[r]] = 1;
+        var matrix = ConfusionMatrix.Compute(actual, predicted, 4);
+        var classes = new[] { "a", "b", "c", "d" };
+        (DecisionObjective Objective, double Expected)[] cases =
+        [
+            (DecisionObjective.Maximize(Metric.Accuracy), ClassificationMetrics.Accuracy(actual, predicted)),
+            (DecisionObjective.Maximize(Metric.BalancedAccuracy), ClassificationMetrics.BalancedAccuracy(matrix)),
+            (DecisionObjective.Maximize(Metric.MacroF1), ClassificationMetrics.MacroF1(matrix)),
+            (DecisionObjective.Maximize(Metric.WeightedF1), ClassificationMetrics.WeightedF1(matrix)),
+            (DecisionObjective.PositiveClassF1("c"), ClassificationMetrics.PerClass(matrix)[2].F1),
+        ];
+        foreach (var (objective, expected) in cases)
+            Assert.AreEqual(expected, DecisionRuleTuner.Tune(actual, probabilities, classes, objective).ArgMaxValue, 1e-12, objective.Describe());
+    }
+
+    [TestMethod]
+    public void Cost_matrix_threshold_follows_the_costs()
+    {
+        // Calibrated probabilities: with a missed 'yes' costing 5 and a false alarm 1, the Bayes threshold is 1/6.
+        var random = new Random(3);
+        const int rows = 20_000;
+        var actual = new int[rows];
+        var probabilities = new float[2 * rows];
+        for (var r = 0; r < rows; r++)
+        {
+            var p = (float)random.NextDouble();
+            actual[r] = random.NextDouble() < p ? 1 : 0;
+            probabilities[2 * r] = 1 - p;
+            probabilities[2 * r + 1] = p;
+        }
+        var costs = new CostMatrix(["yes", "no"], new double[,] { { 0, 5 }, { 1, 0 } });
+        var tuning = DecisionRuleTuner.Tune(actual, probabilities, Binary, DecisionObjective.MinimizeCost(costs));
+        var rule = (ThresholdRule)tuning.Rule;
+        var threshold = rule.PositiveClass == 1 ? rule.Threshold : 1 - rule.Threshold;
+        Assert.AreEqual(1 / 6.0, threshold, 0.03);
+        Assert.IsTrue(tuning.Value < tuning.ArgMaxValue, "cost is minimized");
+        Assert.AreEqual("mean cost", tuning.Objective);
+    }
+
+    [TestMethod]
+    public void Class_weights_raise_macro_f1_on_an_imbalanced_multiclass_problem()
+    {
+        var random = new Random(4);
+        const int rows = 1500, k = 3;
+        double[] prior = [0.75, 0.2, 0.05];
+        var actual = new int[rows];
+        var probabilities = new float[rows * k];
+        for (var r = 0; r < rows; r++)
+        {
+            var u = random.NextDouble();
+            actual[r] = u < prior[0] ? 0 : u < prior[0] + prior[1] ? 1 : 2;
+            var likelihood = Enumerable.Range(0, k).Select(c => Math.Exp(-Math.Pow(c - actual[r] - 0.9 * (random.NextDouble() - 0.5) * 2, 2))).ToArray();
+            var posterior = likelihood.Select((l, c) => l * prior[c]).ToArray();
+            for (var c = 0; c < k; c++) probabilities[r * k + c] = (float)(posterior[c] / posterior.Sum());
+        }
+        var classes = new[] { "common", "uncommon", "rare" };
+        var tuning = DecisionRuleTuner.Tune(actual, probabilities, classes, DecisionObjective.Maximize(Metric.MacroF1));
+        var rule = (ClassWeightRule)tuning.Rule;
+        var predicted = rule.Decide(probabilities, k);
+        Assert.AreEqual(ClassificationMetrics.MacroF1(actual, predicted, k), tuning.Value, 1e-12);
+        Assert.IsTrue(tuning.Value > tuning.ArgMaxValue + 0.01, $"macro-F1 {tuning.Value:F4} vs argmax {tuning.ArgMaxValue:F4}");
+        Assert.IsTrue(rule.Weights[2] > rule.Weights[0], "the rare class gets more weight");
+        Assert.IsNull(tuning.Curve);
+    }
+
+    [TestMethod]
+    public void Unknown_positive_class_and_label_free_metrics_are_refused()
+    {
+        var (actual, probabilities) = Imbalanced(50, seed: 5);
+        var error = Assert.ThrowsExactly<ArgumentException>(() => DecisionRuleTuner.Tune(actual, probabilities, Binary, DecisionObjective.PositiveClassF1("maybe")));
+        StringAssert.Contains(error.Message, "'maybe'");
+        Assert.ThrowsExactly<ArgumentException>(() => DecisionObjective.Maximize(Metric.RocAuc));
+    }
+
+    /// <summary>10% positives with informative but overlapping scores: argmax at 0.5 predicts few positives.</summary>
+    private static (int[] Actual, float[] Probabilities) Imbalanced(int rows, int seed)
+    {
+        var random = new Random(seed);
+        var actual = new int[rows];
+        var probabilities = new float[2 * rows];
+        for (var r = 0; r < rows; r++)
+        {
+            actual[r] = random.NextDouble() < 0.1 ? 1 : 0;
+            var z = -2.5 + 1.5 * actual[r] + random.NextDouble() * 2;
+            var p = (float)(1 / (1 + Math.Exp(-z)));
+            probabilities[2 * r] = 1 - p;
+            probabilities[2 * r + 1] = p;
+        }
+        return (actual, probabilities);
+    }
+
+    private static double Evaluate(DecisionObjective objective, int[] actual, int[] predicted)
+    {
+        var matrix = ConfusionMatrix.Compute(actual, predicted, 2);
+        return objective.Kind == DecisionObjectiveKind.PositiveClassF1 ? ClassificationMetrics.PerClass(matrix)[1].F1
+            : objective.Metric == Metric.MacroF1 ? ClassificationMetrics.MacroF1(matrix)
+            : ClassificationMetrics.BalancedAccuracy(matrix);
+    }
+}
