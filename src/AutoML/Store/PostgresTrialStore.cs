@@ -74,7 +74,7 @@ public sealed partial class PostgresTrialStore : ISharedTrialStore
     public IReadOnlyList<StudySpec> Studies() => Run(connection =>
     {
         using var select = new NpgsqlCommand($"SELECT {StudyColumns} FROM studies ORDER BY name;", connection);
-        return ReadStudies(select);
+        return TrialValues.ReadStudies(select);
     });
 
     /// <summary>
@@ -178,19 +178,7 @@ public sealed partial class PostgresTrialStore : ISharedTrialStore
     {
         using var select = new NpgsqlCommand($"SELECT {StudyColumns} FROM studies WHERE name = @name;", connection, transaction);
         select.Parameters.AddWithValue("name", study);
-        return ReadStudies(select).SingleOrDefault();
-    }
-
-    private static List<StudySpec> ReadStudies(NpgsqlCommand select)
-    {
-        using var reader = select.ExecuteReader();
-        var studies = new List<StudySpec>();
-        while (reader.Read())
-        {
-            studies.Add(new StudySpec(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3),
-                reader.GetString(4), reader.GetString(5)));
-        }
-        return studies;
+        return TrialValues.ReadStudies(select).SingleOrDefault();
     }
 
     /// <summary>Inserts or replaces one trial whole; its queue state is reset (no worker, no heartbeat, no attempts).</summary>

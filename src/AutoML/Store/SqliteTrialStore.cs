@@ -101,7 +101,7 @@ public sealed partial class SqliteTrialStore : ISharedTrialStore
     public IReadOnlyList<StudySpec> Studies() => Read(() =>
     {
         using var select = Command(null, "SELECT name, kind, metric, higher_is_better, fingerprint, settings_json FROM studies ORDER BY name;");
-        return ReadStudies(select);
+        return TrialValues.ReadStudies(select);
     });
 
     /// <summary>
@@ -231,19 +231,7 @@ public sealed partial class SqliteTrialStore : ISharedTrialStore
     {
         using var select = Command(transaction, "SELECT name, kind, metric, higher_is_better, fingerprint, settings_json FROM studies WHERE name = $name;");
         select.Parameters.AddWithValue("$name", study);
-        return ReadStudies(select).SingleOrDefault();
-    }
-
-    private static List<StudySpec> ReadStudies(SqliteCommand select)
-    {
-        using var reader = select.ExecuteReader();
-        var studies = new List<StudySpec>();
-        while (reader.Read())
-        {
-            studies.Add(new StudySpec(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3),
-                reader.GetString(4), reader.GetString(5)));
-        }
-        return studies;
+        return TrialValues.ReadStudies(select).SingleOrDefault();
     }
 
     private TrialEntry ReadTrial(SqliteDataReader reader, bool withOutOfFold)

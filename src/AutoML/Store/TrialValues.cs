@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Data.Common;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -46,6 +47,19 @@ internal static class TrialValues
         Enum.TryParse<TrialStatus>(text, out var status) && Enum.IsDefined(status)
             ? status
             : throw new TrialStoreException($"Trial {id} in '{store}' has status '{text}', which this tool does not know. Upgrade the tool.");
+
+    /// <summary>The studies <paramref name="select"/> returns (columns name, kind, metric, higher_is_better, fingerprint, settings_json).</summary>
+    public static List<StudySpec> ReadStudies(DbCommand select)
+    {
+        using var reader = select.ExecuteReader();
+        var studies = new List<StudySpec>();
+        while (reader.Read())
+        {
+            studies.Add(new StudySpec(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3),
+                reader.GetString(4), reader.GetString(5)));
+        }
+        return studies;
+    }
 
     /// <summary>The refusal when a study is opened with settings other than those it was made with.</summary>
     public static TrialStoreException FingerprintMismatch(StudySpec stored, StudySpec spec, string store) =>

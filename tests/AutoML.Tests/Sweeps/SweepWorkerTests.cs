@@ -145,6 +145,35 @@ public sealed class SweepWorkerTests : TempFolderTests
     }
 
     [TestMethod]
+    public void A_worker_whose_trial_was_taken_over_stops_it_and_writes_nothing()
+    {
+        using var store = SqliteTrialStore.Open(FileIn("trials.db"));
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        store.Clock = clock;
+        var slow = new ILearnerSpace[] { new WaitingLearnerSpace(waitMs: 10_000) };
+        SweepStudies.Create(store, "grid", Options(TunerKind.Grid, gridPoints: 2) with { Learners = slow, Grace = TimeSpan.FromSeconds(1) });
+        using var interrupt = new CancellationTokenSource();
+        var events = new List<WorkerEvent>();
+        var worker = Task.Run(() => new SweepWorker(store, "grid", new SweepWorkerOptions { WorkerId = "slow", Learners = slow }).Run(e =>
+        {
+            lock (events) events.Add(e);
+            if (e is TrialDone) interrupt.Cancel();
+        }, interrupt.Token));
+        SpinWait.SpinUntil(() => store.WorkItems("grid")[0] is { Worker: "slow", Trial.Status: TrialStatus.Running }, TimeSpan.FromSeconds(30));
+
+        clock.Advance(TimeSpan.FromSeconds(2));
+        var thief = store.Claim("grid", "thief", new RequeuePolicy(TimeSpan.FromSeconds(1), 3));
+        Assert.AreEqual((0, 2), (thief.Claim!.Trial.Id, thief.Claim.Attempt));
+        var summary = worker.Wait(TimeSpan.FromSeconds(30)) ? worker.Result : throw new TimeoutException("the worker did not notice");
+
+        Assert.AreEqual((1, 0), (summary.Lost, summary.Finished));
+        var done = events.OfType<TrialDone>().Single();
+        Assert.IsFalse(done.Recorded);
+        var item = store.WorkItems("grid")[0];
+        Assert.AreEqual((TrialStatus.Running, "thief", 2), (item.Trial.Status, item.Worker, item.Attempts), "the trial is the thief's, untouched");
+    }
+
+    [TestMethod]
     public void Workers_refuse_other_data_and_studies_not_made_for_them()
     {
         var path = FileIn("trials.db");

@@ -29,18 +29,8 @@ public sealed partial class PostgresSweepEndToEndTests
     [TestCategory("EndToEnd")]
     public void Four_workers_finish_every_trial_exactly_once_when_one_is_killed_mid_trial()
     {
-        var server = PostgresServer.Shared;
-        var database = server.CreateDatabase();
-        var environment = new Dictionary<string, string> { ["PGPASSWORD"] = server.Password };
-        var url = server.Url(database);
-        using var space = new TempFile(SlowSpace);
-        var outputs = new List<string>();
-
-        var create = CliProcess.Run(environment, "sweep", "create", space.Path, "--learner", "gbdt", "--data", RepoPaths.Data("iris.csv"),
-            "--label", "species", "--tuner", "grid", "--folds", "3", "--grace", "4", "--storage", url, "--study", "e2e");
-        outputs.Add(create.Output);
-        Assert.AreEqual(CliApp.Ok, create.Code, create.Output);
-        StringAssert.Contains(create.Output, $"{Trials} trial(s) queued");
+        var (server, database, environment, url) = NewDatabase();
+        var outputs = new List<string> { Create(environment, url, SlowSpace, "e2e", "--grace", "4") };
 
         var workers = Enumerable.Range(0, 4).Select(w => CliProcess.Start(environment,
             "sweep", "worker", "--storage", url, "--study", "e2e", "--worker-id", $"w{w}", "--threads", "1")).ToList();
@@ -95,17 +85,8 @@ public sealed partial class PostgresSweepEndToEndTests
     [TestCategory("EndToEnd")]
     public void A_grid_gives_the_same_trials_with_one_worker_and_with_four()
     {
-        var server = PostgresServer.Shared;
-        var database = server.CreateDatabase();
-        var environment = new Dictionary<string, string> { ["PGPASSWORD"] = server.Password };
-        var url = server.Url(database);
-        using var space = new TempFile(QuickSpace);
-        foreach (var study in new[] { "one", "four" })
-        {
-            var create = CliProcess.Run(environment, "sweep", "create", space.Path, "--learner", "gbdt", "--data", RepoPaths.Data("iris.csv"),
-                "--label", "species", "--tuner", "grid", "--folds", "3", "--storage", url, "--study", study);
-            Assert.AreEqual(CliApp.Ok, create.Code, create.Output);
-        }
+        var (server, database, environment, url) = NewDatabase();
+        foreach (var study in new[] { "one", "four" }) Create(environment, url, QuickSpace, study);
 
         var clock = Stopwatch.StartNew();
         var single = CliProcess.Run(environment, "sweep", "worker", "--storage", url, "--study", "one", "--threads", "1");
@@ -125,6 +106,26 @@ public sealed partial class PostgresSweepEndToEndTests
         Assert.HasCount(Trials, one);
         CollectionAssert.AreEqual(one, store.Trials("four").Select(Summary).ToArray(), "the same trials with the same scores");
         Assert.IsGreaterThan(1, store.WorkItems("four").Select(i => i.Worker).Distinct().Count(), "the work was shared");
+    }
+
+    /// <summary>A new database on the shared server; processes get the password through PGPASSWORD, never in the URL.</summary>
+    private static (PostgresServer Server, string Database, Dictionary<string, string> Environment, string Url) NewDatabase()
+    {
+        var server = PostgresServer.Shared;
+        var database = server.CreateDatabase();
+        return (server, database, new Dictionary<string, string> { ["PGPASSWORD"] = server.Password }, server.Url(database));
+    }
+
+    /// <summary>`sweep create` of a grid study over <paramref name="spaceJson"/> on iris; its output.</summary>
+    private static string Create(Dictionary<string, string> environment, string url, string spaceJson, string study, params string[] extra)
+    {
+        using var space = new TempFile(spaceJson);
+        var create = CliProcess.Run(environment, [
+            "sweep", "create", space.Path, "--learner", "gbdt", "--data", RepoPaths.Data("iris.csv"), "--label", "species",
+            "--tuner", "grid", "--folds", "3", "--storage", url, "--study", study, .. extra]);
+        Assert.AreEqual(CliApp.Ok, create.Code, create.Output);
+        StringAssert.Contains(create.Output, $"{Trials} trial(s) queued");
+        return create.Output;
     }
 
     /// <summary>Polls the store until <paramref name="worker"/> holds a running trial; its id.</summary>

@@ -15,8 +15,8 @@ public sealed class StudyProgress(string name, WorkerStudy definition, IReadOnly
     /// <summary>The study's leaderboard (succeeded trials ranked, the rest counted).</summary>
     public Leaderboard Leaderboard { get; } = leaderboard;
 
-    /// <summary>Trials the study will have in all: its budget, or the planned grid.</summary>
-    public int Planned => Definition.Trials ?? Items.Count;
+    /// <summary>Trials the study will have in all: the plan queued at create (grid, random), or the budget of an adaptive study.</summary>
+    public int Planned => WorkerTuners.IsPlanned(Definition.Tuner) ? Items.Count : Definition.Trials ?? Items.Count;
 
     /// <summary>Succeeded and failed trials.</summary>
     public int Finished => Items.Count(i => i.Trial.Status is TrialStatus.Succeeded or TrialStatus.Failed);

@@ -30,24 +30,20 @@ internal sealed class TrialHeartbeat : IDisposable
     /// <summary>True when the worker lost the claim while the trial ran.</summary>
     public bool Lost { get; private set; }
 
-    /// <summary>The last error a beat met, if the last beat failed.</summary>
-    public string? LastError { get; private set; }
-
     private void Beat()
     {
         while (!_stop.Wait(_interval))
         {
             try
             {
-                LastError = null;
                 if (_store.Heartbeat(_claim)) continue;
                 Lost = true;
                 _lost.Cancel();
                 return;
             }
-            catch (TrialStoreException e)
+            catch (Exception e) when (e is TrialStoreException or System.Data.Common.DbException)
             {
-                LastError = e.Message;
+                // The store is out of reach for now: the next beat tries again, and the grace period covers a few misses.
             }
         }
     }
