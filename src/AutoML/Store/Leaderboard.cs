@@ -6,8 +6,8 @@ namespace Pipelines.AutoML.Store;
 
 /// <summary>
 /// A study's trials ranked best first: succeeded trials by score in the study's direction (NaN scores last), ties
-/// broken by fewer seconds, then the lower id. Failed and cancelled trials follow unranked, by id; running ones are
-/// only counted (they are in flight, or their process died and a resumed run repeats them).
+/// broken by fewer seconds, then the lower id. Failed and cancelled trials follow unranked, by id; running and queued
+/// ones are only counted (they are in flight or waiting for a worker, or their process died and a resumed run repeats them).
 /// </summary>
 public sealed class Leaderboard
 {
@@ -26,6 +26,7 @@ public sealed class Leaderboard
         Failed = trials.Count(t => t.Status == TrialStatus.Failed);
         Cancelled = trials.Count(t => t.Status == TrialStatus.Cancelled);
         Running = trials.Count(t => t.Status == TrialStatus.Running);
+        Queued = trials.Count(t => t.Status == TrialStatus.Queued);
     }
 
     /// <summary>The leaderboard of <paramref name="study"/> in <paramref name="store"/>; throws <see cref="TrialStoreException"/> when the store has no such study.</summary>
@@ -52,6 +53,9 @@ public sealed class Leaderboard
     public int Failed { get; }
     public int Cancelled { get; }
     public int Running { get; }
+
+    /// <summary>Trials waiting for a worker (studies run by workers).</summary>
+    public int Queued { get; }
 
     /// <summary>The first <paramref name="count"/> ranked rows (fewer when fewer succeeded).</summary>
     public IReadOnlyList<LeaderboardRow> Top(int count)

@@ -10,7 +10,7 @@ namespace Pipelines.AutoML.Store;
 internal static class SqliteSchema
 {
     /// <summary>The version this tool writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     private static readonly string[] Migrations =
     [
@@ -43,6 +43,13 @@ internal static class SqliteSchema
             out_of_fold BLOB,
             PRIMARY KEY (study, id)
         );
+        """,
+        // 1 -> 2: queue state for workers (who holds a trial, its last heartbeat, how often it was claimed).
+        """
+        ALTER TABLE trials ADD COLUMN worker TEXT;
+        ALTER TABLE trials ADD COLUMN heartbeat_at TEXT;
+        ALTER TABLE trials ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX trials_by_status ON trials (study, status, id);
         """,
     ];
 

@@ -7,7 +7,7 @@ namespace Pipelines.AutoML.Store;
 /// two processes share the file (one writes while the other reads, writers wait for each other); within a process one
 /// connection serves every thread in turn. Every write is one transaction; every value is bound as a parameter.
 /// </summary>
-public sealed class SqliteTrialStore : ITrialStore
+public sealed partial class SqliteTrialStore : ISharedTrialStore
 {
     /// <summary>How long a write waits for another process's transaction before giving up.</summary>
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
@@ -87,27 +87,7 @@ public sealed class SqliteTrialStore : ITrialStore
     public bool OpenStudy(StudySpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return Write(transaction =>
-        {
-            var stored = FindStudy(transaction, spec.Name);
-            if (stored is not null)
-            {
-                if (stored.Fingerprint != spec.Fingerprint) throw FingerprintMismatch(stored, spec);
-                return true;
-            }
-            using var insert = Command(transaction,
-                "INSERT INTO studies (name, kind, metric, higher_is_better, fingerprint, settings_json, created_at) " +
-                "VALUES ($name, $kind, $metric, $higher, $fingerprint, $settings, $created);");
-            insert.Parameters.AddWithValue("$name", spec.Name);
-            insert.Parameters.AddWithValue("$kind", spec.Kind);
-            insert.Parameters.AddWithValue("$metric", spec.Metric);
-            insert.Parameters.AddWithValue("$higher", spec.HigherIsBetter);
-            insert.Parameters.AddWithValue("$fingerprint", spec.Fingerprint);
-            insert.Parameters.AddWithValue("$settings", spec.SettingsJson);
-            insert.Parameters.AddWithValue("$created", SqliteValues.Timestamp(DateTimeOffset.UtcNow));
-            insert.ExecuteNonQuery();
-            return false;
-        });
+        return Write(transaction => OpenStudy(transaction, spec));
     }
 
     /// <inheritdoc/>
@@ -121,7 +101,7 @@ public sealed class SqliteTrialStore : ITrialStore
     public IReadOnlyList<StudySpec> Studies() => Read(() =>
     {
         using var select = Command(null, "SELECT name, kind, metric, higher_is_better, fingerprint, settings_json FROM studies ORDER BY name;");
-        return ReadStudies(select);
+        return TrialValues.ReadStudies(select);
     });
 
     /// <summary>
@@ -134,33 +114,7 @@ public sealed class SqliteTrialStore : ITrialStore
         ArgumentNullException.ThrowIfNull(trial);
         Write(transaction =>
         {
-            using var upsert = Command(transaction,
-                $"INSERT OR REPLACE INTO trials (study, {TrialColumns}, out_of_fold) VALUES " +
-                "($study, $id, $learner, $parameters, $sample, $status, $score, $folds, $seconds, $error, $proposed, $order, $started, $finished, $oof);");
-            var p = upsert.Parameters;
-            p.AddWithValue("$study", study);
-            p.AddWithValue("$id", trial.Id);
-            p.AddWithValue("$learner", SqliteValues.Optional(trial.Learner));
-            p.AddWithValue("$parameters", SqliteValues.Parameters(trial.Parameters));
-            p.AddWithValue("$sample", SqliteValues.Optional(trial.SampleSize));
-            p.AddWithValue("$status", trial.Status.ToString());
-            p.AddWithValue("$score", SqliteValues.Real(trial.Score));
-            p.AddWithValue("$folds", SqliteValues.FoldScores(trial.FoldScores));
-            p.AddWithValue("$seconds", SqliteValues.Real(trial.Seconds));
-            p.AddWithValue("$error", SqliteValues.Optional(trial.Error));
-            p.AddWithValue("$proposed", trial.ProposedAfter);
-            p.AddWithValue("$order", SqliteValues.Optional(trial.ReportOrder));
-            p.AddWithValue("$started", SqliteValues.Timestamp(trial.StartedAt));
-            p.AddWithValue("$finished", trial.FinishedAt is { } finished ? SqliteValues.Timestamp(finished) : DBNull.Value);
-            p.Add("$oof", SqliteType.Blob).Value = SqliteValues.Predictions(trial.OutOfFold);
-            try
-            {
-                upsert.ExecuteNonQuery();
-            }
-            catch (SqliteException e) when (e.SqliteExtendedErrorCode == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */)
-            {
-                throw new TrialStoreException($"Cannot save trial {trial.Id}: study '{study}' is not in trial store '{Path}'. Call OpenStudy first.", e);
-            }
+            Upsert(transaction, study, trial);
             return 0;
         });
     }
@@ -169,16 +123,7 @@ public sealed class SqliteTrialStore : ITrialStore
     public IReadOnlyList<TrialEntry> Trials(string study, bool withOutOfFold = false)
     {
         ArgumentNullException.ThrowIfNull(study);
-        return Read(() =>
-        {
-            var columns = withOutOfFold ? $"{TrialColumns}, out_of_fold" : TrialColumns;
-            using var select = Command(null, $"SELECT {columns} FROM trials WHERE study = $study ORDER BY id;");
-            select.Parameters.AddWithValue("$study", study);
-            using var reader = select.ExecuteReader();
-            var trials = new List<TrialEntry>();
-            while (reader.Read()) trials.Add(ReadTrial(reader, withOutOfFold));
-            return trials;
-        });
+        return Read(() => Trials(null, study, withOutOfFold));
     }
 
     /// <summary>Closes the file (the last connection to close also folds the WAL back into it).</summary>
@@ -216,39 +161,91 @@ public sealed class SqliteTrialStore : ITrialStore
         }
     }
 
+    /// <summary>Creates <paramref name="spec"/> when new; true when it existed (with the same fingerprint, else throws).</summary>
+    private bool OpenStudy(SqliteTransaction transaction, StudySpec spec)
+    {
+        var stored = FindStudy(transaction, spec.Name);
+        if (stored is not null)
+        {
+            if (stored.Fingerprint != spec.Fingerprint) throw TrialValues.FingerprintMismatch(stored, spec, Path);
+            return true;
+        }
+        using var insert = Command(transaction,
+            "INSERT INTO studies (name, kind, metric, higher_is_better, fingerprint, settings_json, created_at) " +
+            "VALUES ($name, $kind, $metric, $higher, $fingerprint, $settings, $created);");
+        insert.Parameters.AddWithValue("$name", spec.Name);
+        insert.Parameters.AddWithValue("$kind", spec.Kind);
+        insert.Parameters.AddWithValue("$metric", spec.Metric);
+        insert.Parameters.AddWithValue("$higher", spec.HigherIsBetter);
+        insert.Parameters.AddWithValue("$fingerprint", spec.Fingerprint);
+        insert.Parameters.AddWithValue("$settings", spec.SettingsJson);
+        insert.Parameters.AddWithValue("$created", SqliteValues.Timestamp(DateTimeOffset.UtcNow));
+        insert.ExecuteNonQuery();
+        return false;
+    }
+
+    /// <summary>Inserts or replaces one trial whole (its queue state is reset).</summary>
+    private void Upsert(SqliteTransaction transaction, string study, TrialEntry trial)
+    {
+        using var upsert = Command(transaction,
+            $"INSERT OR REPLACE INTO trials (study, {TrialColumns}, out_of_fold) VALUES " +
+            "($study, $id, $learner, $parameters, $sample, $status, $score, $folds, $seconds, $error, $proposed, $order, $started, $finished, $oof);");
+        var p = upsert.Parameters;
+        p.AddWithValue("$study", study);
+        p.AddWithValue("$id", trial.Id);
+        p.AddWithValue("$learner", SqliteValues.Optional(trial.Learner));
+        p.AddWithValue("$parameters", TrialValues.Parameters(trial.Parameters));
+        p.AddWithValue("$sample", SqliteValues.Optional(trial.SampleSize));
+        p.AddWithValue("$status", trial.Status.ToString());
+        p.AddWithValue("$score", SqliteValues.Real(trial.Score));
+        p.AddWithValue("$folds", TrialValues.FoldScores(trial.FoldScores));
+        p.AddWithValue("$seconds", SqliteValues.Real(trial.Seconds));
+        p.AddWithValue("$error", SqliteValues.Optional(trial.Error));
+        p.AddWithValue("$proposed", trial.ProposedAfter);
+        p.AddWithValue("$order", SqliteValues.Optional(trial.ReportOrder));
+        p.AddWithValue("$started", SqliteValues.Timestamp(trial.StartedAt));
+        p.AddWithValue("$finished", trial.FinishedAt is { } finished ? SqliteValues.Timestamp(finished) : DBNull.Value);
+        p.Add("$oof", SqliteType.Blob).Value = SqliteValues.Predictions(trial.OutOfFold);
+        try
+        {
+            upsert.ExecuteNonQuery();
+        }
+        catch (SqliteException e) when (e.SqliteExtendedErrorCode == 787 /* SQLITE_CONSTRAINT_FOREIGNKEY */)
+        {
+            throw new TrialStoreException($"Cannot save trial {trial.Id}: study '{study}' is not in trial store '{Path}'. Call OpenStudy first.", e);
+        }
+    }
+
+    private List<TrialEntry> Trials(SqliteTransaction? transaction, string study, bool withOutOfFold)
+    {
+        var columns = withOutOfFold ? $"{TrialColumns}, out_of_fold" : TrialColumns;
+        using var select = Command(transaction, $"SELECT {columns} FROM trials WHERE study = $study ORDER BY id;");
+        select.Parameters.AddWithValue("$study", study);
+        using var reader = select.ExecuteReader();
+        var trials = new List<TrialEntry>();
+        while (reader.Read()) trials.Add(ReadTrial(reader, withOutOfFold));
+        return trials;
+    }
+
     private StudySpec? FindStudy(SqliteTransaction? transaction, string study)
     {
         using var select = Command(transaction, "SELECT name, kind, metric, higher_is_better, fingerprint, settings_json FROM studies WHERE name = $name;");
         select.Parameters.AddWithValue("$name", study);
-        return ReadStudies(select).SingleOrDefault();
-    }
-
-    private static List<StudySpec> ReadStudies(SqliteCommand select)
-    {
-        using var reader = select.ExecuteReader();
-        var studies = new List<StudySpec>();
-        while (reader.Read())
-        {
-            studies.Add(new StudySpec(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetBoolean(3),
-                reader.GetString(4), reader.GetString(5)));
-        }
-        return studies;
+        return TrialValues.ReadStudies(select).SingleOrDefault();
     }
 
     private TrialEntry ReadTrial(SqliteDataReader reader, bool withOutOfFold)
     {
         var id = reader.GetInt32(0);
-        var status = Enum.TryParse<TrialStatus>(reader.GetString(4), out var s) && Enum.IsDefined(s)
-            ? s
-            : throw new TrialStoreException($"Trial {id} in '{Path}' has status '{reader.GetString(4)}', which this tool does not know. Upgrade the tool.");
+        var status = TrialValues.ReadStatus(reader.GetString(4), id, Path);
         return new TrialEntry(
             id,
             SqliteValues.ReadOptionalString(reader, 1),
-            SqliteValues.ReadParameters(reader.GetString(2)),
+            TrialValues.ReadParameters(reader.GetString(2)),
             SqliteValues.ReadOptionalInt(reader, 3),
             status,
             SqliteValues.ReadReal(reader, 5),
-            SqliteValues.ReadFoldScores(reader.GetString(6)),
+            TrialValues.ReadFoldScores(reader.GetString(6)),
             SqliteValues.ReadReal(reader, 7) ?? double.NaN,
             SqliteValues.ReadOptionalString(reader, 8),
             reader.GetInt32(9),
@@ -259,12 +256,6 @@ public sealed class SqliteTrialStore : ITrialStore
             OutOfFold = withOutOfFold ? SqliteValues.ReadPredictions(reader, 13) : null,
         };
     }
-
-    private TrialStoreException FingerprintMismatch(StudySpec stored, StudySpec spec) =>
-        new($"Study '{spec.Name}' in trial store '{Path}' was made with other settings (fingerprint {Short(stored.Fingerprint)}, " +
-            $"now {Short(spec.Fingerprint)}), so resuming it would not replay its trials. Use a new study name, or a different store file.");
-
-    private static string Short(string fingerprint) => fingerprint.Length <= 12 ? fingerprint : fingerprint[..12];
 
     private SqliteCommand Command(SqliteTransaction? transaction, string sql) => SqliteCommands.Create(_connection, transaction, sql);
 }

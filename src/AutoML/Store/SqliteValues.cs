@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
 namespace Pipelines.AutoML.Store;
@@ -9,15 +6,12 @@ namespace Pipelines.AutoML.Store;
 /// <summary>
 /// How trial fields are written to SQLite columns and read back unchanged: timestamps as ISO-8601 UTC text with
 /// 100 ns ticks (readable in any SQLite tool, ordered as text), doubles as REAL except NaN (which SQLite would store as
-/// NULL) as the text <c>NaN</c>, fold scores as a JSON array, predictions as float32 little-endian bytes.
+/// NULL) as the text <c>NaN</c>; fold scores, parameters and predictions as <see cref="TrialValues"/> encodes them.
 /// </summary>
 internal static class SqliteValues
 {
     private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
     private const string NaNText = "NaN";
-
-    /// <summary>JSON that round-trips every double, NaN and infinities included.</summary>
-    public static readonly JsonSerializerOptions Json = new() { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     public static string Timestamp(DateTimeOffset value) => value.UtcDateTime.ToString(TimestampFormat, CultureInfo.InvariantCulture);
 
@@ -49,35 +43,10 @@ internal static class SqliteValues
 
     public static string? ReadOptionalString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    public static string FoldScores(IReadOnlyList<double> scores) => JsonSerializer.Serialize(scores, Json);
+    public static object Predictions(float[]? values) => values is null ? DBNull.Value : TrialValues.PredictionBytes(values);
 
-    public static double[] ReadFoldScores(string json) => JsonSerializer.Deserialize<double[]>(json, Json) ?? [];
-
-    public static string Parameters(JsonObject parameters) => parameters.ToJsonString(Json);
-
-    public static JsonObject ReadParameters(string json) =>
-        JsonNode.Parse(json) as JsonObject ?? throw new TrialStoreException($"A stored trial's parameters are not a JSON object: {json}");
-
-    public static object Predictions(float[]? values)
-    {
-        if (values is null) return DBNull.Value;
-        var bytes = new byte[values.Length * sizeof(float)];
-        for (var i = 0; i < values.Length; i++)
-            BinaryPrimitives.WriteSingleLittleEndian(bytes.AsSpan(i * sizeof(float)), values[i]);
-        return bytes;
-    }
-
-    public static float[]? ReadPredictions(SqliteDataReader reader, int ordinal)
-    {
-        if (reader.IsDBNull(ordinal)) return null;
-        var bytes = (byte[])reader.GetValue(ordinal);
-        if (bytes.Length % sizeof(float) != 0)
-            throw new TrialStoreException($"A stored trial's out-of-fold predictions have {bytes.Length} bytes, not a whole number of float32 values; the store is damaged.");
-        var values = new float[bytes.Length / sizeof(float)];
-        for (var i = 0; i < values.Length; i++)
-            values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * sizeof(float)));
-        return values;
-    }
+    public static float[]? ReadPredictions(SqliteDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : TrialValues.ReadPredictionBytes((byte[])reader.GetValue(ordinal));
 
     private static double ParseNaN(string text) =>
         text == NaNText ? double.NaN : throw new TrialStoreException($"A stored number is the text '{text}'; the store is damaged.");

@@ -10,4 +10,9 @@ public enum TrialStatus
     Failed,
     /// <summary>Stopped by the end of the budget or Ctrl-C before its folds finished.</summary>
     Cancelled,
+    /// <summary>
+    /// Planned and waiting for a worker to claim it (a study run by <c>pipelines sweep worker</c>); also a trial put back
+    /// because its worker stopped heart-beating. Not started, so it has no result.
+    /// </summary>
+    Queued,
 }

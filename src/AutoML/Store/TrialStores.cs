@@ -4,13 +4,18 @@ namespace Pipelines.AutoML.Store;
 public static class TrialStores
 {
     private const string SqlitePrefix = "sqlite:";
-    private const string Supported = "supported: 'sqlite:PATH' or a plain file path such as trials.db";
+    private const string Supported = "supported: 'sqlite:PATH', a plain file path such as trials.db, or 'postgresql://user@host:port/database'";
 
     /// <summary>
-    /// Opens <paramref name="location"/>: <c>sqlite:PATH</c> or a bare file path is a <see cref="SqliteTrialStore"/>.
-    /// Any other <c>scheme://</c> location (PostgreSQL included, for now) throws <see cref="TrialStoreException"/>.
+    /// Opens <paramref name="location"/>: <c>sqlite:PATH</c> or a bare file path is a <see cref="SqliteTrialStore"/>;
+    /// <c>postgresql://...</c> (or <c>postgres://</c>) is a <see cref="PostgresTrialStore"/>, with what the URL leaves
+    /// out taken from the PG* environment variables (<see cref="PostgresLocation"/>). Any other <c>scheme://</c>
+    /// location throws <see cref="TrialStoreException"/>.
     /// </summary>
-    public static ITrialStore Open(string location)
+    public static ITrialStore Open(string location) => OpenShared(location);
+
+    /// <summary>Opens <paramref name="location"/> as <see cref="Open"/> does, as a store workers can share.</summary>
+    public static ISharedTrialStore OpenShared(string location)
     {
         ArgumentNullException.ThrowIfNull(location);
         var trimmed = location.Trim();
@@ -22,11 +27,11 @@ public static class TrialStores
                 throw new TrialStoreException($"Trial store location '{location}' has no file path after 'sqlite:'; write it as sqlite:PATH (e.g. sqlite:runs/trials.db).");
             return SqliteTrialStore.Open(path);
         }
+        if (PostgresLocation.IsPostgres(trimmed)) return PostgresTrialStore.Open(PostgresLocation.Parse(trimmed));
         var scheme = SchemeOf(trimmed);
         if (scheme is not null)
         {
-            var which = scheme.StartsWith("postgres", StringComparison.OrdinalIgnoreCase) ? "PostgreSQL stores are" : $"'{scheme}' stores are";
-            throw new TrialStoreException($"Trial store location '{Redact(trimmed, scheme)}': {which} not supported yet; {Supported}.");
+            throw new TrialStoreException($"Trial store location '{Redact(trimmed, scheme)}': '{scheme}' stores are not supported; {Supported}.");
         }
         return SqliteTrialStore.Open(trimmed);
     }
