@@ -76,7 +76,7 @@ internal sealed class StudyData
 
     /// <summary>The study's evaluator: its folds, metric and seed over these rows.</summary>
     public TrialEvaluator Evaluator(WorkerStudy study) =>
-        new(Frame, Target, ValidationPlan.Create(Frame, study.Folds, study.Seed), study.Metric, Build, study.Seed);
+        new(Frame, Target, ValidationPlan.Create(Frame, study.Folds, study.Seed), new TrialScorer(Target, study.Metric, DecisionPolicy.Auto), Build, study.Seed);
 
     /// <summary><paramref name="parameters"/> refit on all rows; the pipeline takes the file's columns (text ones dropped first).</summary>
     public ITransformer Refit(Parameters parameters, int seed)
