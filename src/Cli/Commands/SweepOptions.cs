@@ -23,7 +23,7 @@ internal sealed class SweepOptions
     public Option<FileInfo> Data { get; } = new("--data", "-d") { Description = "CSV or TSV file to learn from.", Required = true };
     public Option<string> Label { get; } = new("--label", "-l") { Description = "The column to predict.", Required = true };
     public Option<string> Tuner { get; } = new("--tuner") { Description = "grid, random, cfo, bayes (TPE) or eci.", DefaultValueFactory = _ => "random" };
-    public Option<string?> Learner { get; } = new("--learner") { Description = "The learner whose hyperparameters the space file holds (gbdt, linear, mlp)." };
+    public Option<string?> Learner { get; } = new("--learner") { Description = "The learner whose hyperparameters the space file holds (gbdt, random_forest, extra_trees, linear, mlp)." };
     public Option<int?> Trials { get; } = new("--trials") { Description = "Trials in the study in all." };
     public Option<string?> Metric { get; } = new("--metric", "-m") { Description = "Metric to optimize." };
     public Option<int?> Folds { get; } = new("--folds") { Description = "Cross-validation folds (1: a 10% holdout)." };
