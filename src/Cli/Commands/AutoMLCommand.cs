@@ -55,7 +55,7 @@ internal static class AutoMLCommand
             if (!File.Exists(options.DataPath)) throw new PipelineException($"{options.DataPath}: no such file. Pass the CSV file to learn from.");
             using var interrupt = new InterruptHandler();
             var progress = new SearchProgress(terminal, options.Metric?.ToString() ?? "score");
-            var result = new AutoMLJob(options).Run(progress.On, interrupt.Token);
+            var result = progress.Run(onEvent => new AutoMLJob(options).Run(onEvent, interrupt.Token));
             Summary(terminal, result);
             return CliApp.Ok;
         });
@@ -65,15 +65,17 @@ internal static class AutoMLCommand
     private static void Summary(Terminal terminal, AutoMLJobResult result)
     {
         var e = result.Experiment;
-        var table = new Table().Border(terminal.Border).AddColumns("model", e.Metric.ToString(), "accuracy", "size", "ORT ms/row");
+        var showAccuracy = e.Metric != Metric.Accuracy && e.Task != Data.PredictionTask.Regression;
+        var table = new Table().Border(terminal.Border).AddColumns(["model", e.Metric.ToString(), .. showAccuracy ? ["accuracy"] : Array.Empty<string>(), "size", "ORT ms/row"]);
         foreach (var check in result.Checks)
         {
-            table.AddRow(
+            string[] accuracy = showAccuracy ? [Format(check.Scores.GetValueOrDefault(nameof(Metric.Accuracy), double.NaN))] : [];
+            table.AddRow([
                 Markup.Escape(check.Name),
                 Format(check.Scores.GetValueOrDefault(e.Metric.ToString(), double.NaN)),
-                Format(check.Scores.GetValueOrDefault(nameof(Metric.Accuracy), double.NaN)),
+                .. accuracy,
                 check.SizeBytes is { } size ? $"{size / 1024.0:0.0} KiB" : "",
-                check.BatchMsPerRow is { } ms ? ms.ToString("0.0000", CultureInfo.InvariantCulture) : "");
+                check.BatchMsPerRow is { } ms ? ms.ToString("0.0000", CultureInfo.InvariantCulture) : ""]);
         }
         terminal.Console.Write(table);
         var interrupted = e.Interrupted ? " (search interrupted; outputs are from the best so far)" : "";

@@ -58,7 +58,7 @@ internal static class SweepCommand
             };
             using var interrupt = new InterruptHandler();
             var progress = new SearchProgress(terminal, experiment.Metric?.ToString() ?? "score");
-            var result = Sweep.Run(frame, spaceText, parse.GetValue(options.Learner), experiment, progress.On, interrupt.Token);
+            var result = progress.Run(onEvent => Sweep.Run(frame, spaceText, parse.GetValue(options.Learner), experiment, onEvent, interrupt.Token));
             var board = new Leaderboard(result.Study, store.Trials(result.Study.Name));
             LeaderboardView.Write(terminal, board, result.Metric, top: 10);
             if (parse.GetValue(output) is { } file)

@@ -17,6 +17,21 @@ internal sealed class SearchProgress(Terminal terminal, string metric)
     private double? _best;
     private string _status = "starting";
 
+    /// <summary>
+    /// Runs <paramref name="job"/> with this progress as its event handler: under a live status line (spinner, phase,
+    /// trials, best score, time left) on a terminal, plain lines otherwise.
+    /// </summary>
+    public T Run<T>(Func<Action<ExperimentEvent>, T> job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        if (!terminal.IsRich) return job(On);
+        return terminal.Console.Status().Spinner(Spinner.Known.Dots).Start("starting", status => job(e =>
+        {
+            On(e);
+            status.Status(Markup.Escape(Status));
+        }));
+    }
+
     /// <summary>Handles one event (called on the job's thread).</summary>
     public void On(ExperimentEvent e)
     {
