@@ -125,7 +125,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     private StudentTable Compress(ITransformer model, ExperimentResult experiment, DataFrame train, DataFrame test, JobOutputs outputs, Action<string, string> step)
     {
         step("distil", "a small MLP student from the final model, pruned and quantized to int8");
-        var student = new StudentBuilder { Seed = options.Seed }.Build(model, train);
+        var student = new StudentBuilder { Seed = options.Seed, Epochs = StudentEpochs(train.RowCount) }.Build(model, train);
         if (experiment.Decision is not null) student = student with { Decision = FollowTeacher(model, student, train, experiment.Classes) };
         return new CompressionStages { Metric = experiment.Metric }.Measure(model, student, train, test,
             new CompressionOutputs(Teacher: outputs.Staged(JobOutputs.Model), QuantizedStudent: outputs.Staged(JobOutputs.Student)));
@@ -145,6 +145,16 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         target.ReadPredictions(studentOutput, probabilities, 0);
         var tuning = DecisionRuleTuner.Tune(teacherLabels, probabilities, classes, DecisionObjective.Maximize(Metric.Accuracy));
         return new DecisionStep(classes, ProbabilityCalibration.None, tuning.Rule);
+    }
+
+    /// <summary>
+    /// Epochs for the student: the builder's 15 on mid-sized data, more on small data so the network still gets about
+    /// 1,500 optimizer steps (rows × 3 with augmentation, batches of 64); a few hundred epochs of a tiny set cost little.
+    /// </summary>
+    private static int StudentEpochs(int rows)
+    {
+        var stepsPerEpoch = Math.Max(1.0, rows * 3 / 64.0);
+        return (int)Math.Clamp(Math.Ceiling(1500 / stepsPerEpoch), 15, 300);
     }
 
     /// <summary>The threshold curve of a tuned binary rule, for the report.</summary>
