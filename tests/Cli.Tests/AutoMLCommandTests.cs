@@ -121,3 +121,32 @@ public sealed class SweepCommandTests
         }
     }
 }
+
+[TestClass]
+public sealed class MainCommandTests
+{
+    /// <summary>The README's main command, as a fresh clone runs it: default budget on the messy, imbalanced set.</summary>
+    [TestMethod]
+    [TestCategory("EndToEnd")]
+    public void The_main_command_writes_every_output_and_the_int8_student_stays_within_2_points()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"automl-main-{Guid.NewGuid():N}");
+        try
+        {
+            var run = CliRun.Of("automl", RepoPaths.Data("messy_churn.csv"), "--label", "churned", "--out", folder);
+            Assert.AreEqual(CliApp.Ok, run.ExitCode, run.Error + run.Output);
+            foreach (var name in new[] { "model.onnx", "student.int8.onnx", "pipeline", "leaderboard.csv", "trials.db", "metrics.json", "report.html" })
+                Assert.IsTrue(File.Exists(Path.Combine(folder, name)), $"{name} is missing");
+            var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json")))!;
+            var best = (double)metrics["models"]!["model.onnx"]!["test"]!["accuracy"]!;
+            var student = (double)metrics["models"]!["student.int8.onnx"]!["test"]!["accuracy"]!;
+            Console.WriteLine($"test accuracy: model.onnx {best:0.0000}, student.int8.onnx {student:0.0000}");
+            Assert.IsLessThanOrEqualTo(0.02, Math.Abs(best - student), $"model {best}, int8 student {student}");
+            Assert.AreEqual(1.0, (double)metrics["models"]!["model.onnx"]!["parity_label_agreement"]!);
+        }
+        finally
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+}
