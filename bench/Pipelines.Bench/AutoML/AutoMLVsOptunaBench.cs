@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Globalization;
+using Pipelines.AutoML.Experiments;
+using Pipelines.Bench.Trees;
+using Pipelines.Data;
+
+namespace Pipelines.Bench.AutoML;
+
+/// <summary>
+/// The AutoML issue's acceptance bench. Per classification set in data/, one seeded stratified 75/25 split; on it, in
+/// this order (so all three see similar machine load): our <see cref="Experiment"/> with the time budget, each default
+/// learner at its library defaults, and an Optuna-tuned XGBoost with the same budget (bench/scripts/optuna_xgboost.py).
+/// Prints the test score of each in the experiment's metric, the gap to Optuna, whether ours is at least the best
+/// default learner, and the wall-clock seconds each used.
+/// </summary>
+public sealed class AutoMLVsOptunaBench : IBench
+{
+    private const int SplitSeed = 42;
+    private const int Threads = 2;
+
+    private static readonly (string File, string Label)[] Sets =
+    [
+        ("breast_cancer.csv", "diagnosis"), ("iris.csv", "species"), ("wine.csv", "cultivar"), ("digits.csv.gz", "digit"), ("messy_churn.csv", "churned"),
+    ];
+
+    public string Name => "automl-vs-optuna";
+
+    public string Description => "AutoML experiment (60 s) vs best default learner vs Optuna-tuned XGBoost (60 s) on data/ sets";
+
+    public int Run(string[] args)
+    {
+        var budget = TimeSpan.FromSeconds(args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 60);
+        var chosen = args.Length > 1 ? Sets.Where(s => args[1..].Any(a => s.File.StartsWith(a, StringComparison.Ordinal))).ToArray() : Sets;
+        var dataDir = GbdtQualityBench.FindDataDirectory();
+        var missing = OptunaXgboostPeer.Unavailable();
+        if (missing is not null) Console.WriteLine($"Optuna-XGBoost column skipped: {missing}");
+        var peer = missing is null ? new OptunaXgboostPeer(FindScript()) : null;
+        Console.WriteLine($"budget {budget.TotalSeconds:F0} s per contender, {Environment.ProcessorCount} cores, split seed {SplitSeed}, experiment seed 0; load average at start {LoadAverage()}");
+
+        var rows = chosen.Select(set => Compare(BenchSplit.Read(Path.Combine(dataDir, set.File), set.Label, SplitSeed), budget, peer)).ToList();
+
+        Console.WriteLine();
+        Console.WriteLine("Test scores in the experiment's metric (accuracy in parentheses); seconds are wall-clock per contender.");
+        Console.WriteLine();
+        Console.WriteLine("| data set | metric | ours | best default learner | Optuna-XGBoost | ours − Optuna | ours ≥ best default | ours s | defaults s (all 5) | Optuna s | trials ours / Optuna | load average 1/5/15 min, before → after |");
+        Console.WriteLine("| --- | --- | ---: | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |");
+        foreach (var row in rows) Console.WriteLine(row);
+        return 0;
+    }
+
+    /// <summary>Runs the three contenders on one split, printing details as they finish; returns the summary table row.</summary>
+    private static string Compare(BenchSplit split, TimeSpan budget, OptunaXgboostPeer? peer)
+    {
+        var loadBefore = LoadAverage();
+        Console.WriteLine($"\n{split.Name}: train {split.Train.RowCount} rows, test {split.Test.RowCount}, load average {loadBefore}");
+
+        var clock = Stopwatch.StartNew();
+        var (result, failure) = RunExperiment(split, budget);
+        var oursSeconds = clock.Elapsed.TotalSeconds;
+        // The metric the experiment optimizes; if it failed, the one it would have chosen.
+        var metric = result?.Metric ?? MetricChoice.Default(ExperimentTarget.Of(split.Train, LabelTask.Detect(split.Train)));
+        var ours = result is null ? default : split.Score(result.Model, metric);
+        if (result is null)
+        {
+            Console.WriteLine($"  ours: FAILED after {oursSeconds:F1} s: {failure}");
+        }
+        else
+        {
+            var model = result.Ensemble is { IsUsed: true } e ? $"ensemble of {e.Members.Count} (best: {result.Best.Learner})" : result.Best.Learner;
+            Console.WriteLine($"  ours: {metric} {ours.Score:F4} (accuracy {ours.Accuracy:F4}), {result.Trials.Count} trials, out-of-fold {result.Score:F4}, {model}, {oursSeconds:F1} s");
+        }
+
+        var defaults = DefaultLearners.Evaluate(split, metric);
+        foreach (var d in defaults) Console.WriteLine($"  default {d.Learner}: {metric} {d.Score:F4} (accuracy {d.Accuracy:F4}), fit {d.Seconds:F1} s");
+        var best = defaults.MaxBy(d => d.Score)!;
+
+        var optuna = peer?.Run(split, metric, budget, Threads);
+        if (optuna is not null)
+            Console.WriteLine($"  optuna-xgboost: {metric} {optuna.Score:F4} (accuracy {optuna.Accuracy:F4}), {optuna.Trials} trials, cv {optuna.CvScore:F4}, search {optuna.SearchSeconds:F1} s, wall {optuna.WallSeconds:F1} s");
+
+        var oursCell = result is null ? $"failed ({failure!.Split(':')[0]})" : $"{F(ours.Score)} ({F(ours.Accuracy)})";
+        var gap = optuna is null || result is null ? "n/a" : F(ours.Score - optuna.Score, signed: true);
+        var meetsBar = result is null ? "**no** (failed)" : ours.Score >= best.Score ? "yes" : "**no**";
+        return $"| {split.Name} | {metric} | {oursCell} | {F(best.Score)} ({F(best.Accuracy)}) {best.Learner} | "
+            + $"{(optuna is null ? "n/a" : $"{F(optuna.Score)} ({F(optuna.Accuracy)})")} | {gap} | {meetsBar} | "
+            + $"{oursSeconds:F1} | {defaults.Sum(d => d.Seconds):F1} | {(optuna is null ? "n/a" : optuna.WallSeconds.ToString("F1", CultureInfo.InvariantCulture))} | "
+            + $"{result?.Trials.Count.ToString(CultureInfo.InvariantCulture) ?? "n/a"} / {(optuna is null ? "n/a" : optuna.Trials.ToString(CultureInfo.InvariantCulture))} | {loadBefore} → {LoadAverage()} |";
+    }
+
+    /// <summary>
+    /// The experiment's result, or its failure as text: the bench reports a failed run in its row and goes on to the
+    /// other contenders and sets, since a failure is itself a result of this bench.
+    /// </summary>
+    private static (ExperimentResult? Result, string? Failure) RunExperiment(BenchSplit split, TimeSpan budget)
+    {
+        try
+        {
+            return (new Experiment(new ExperimentOptions { TimeBudget = budget, Seed = 0 }).Run(split.Train), null);
+        }
+#pragma warning disable CA1031 // any failure of the contender under test is reported, not fatal to the bench
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var where = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(" Pipelines.", StringComparison.Ordinal));
+            return (null, $"{ex.GetType().Name}: {ex.Message} {where}");
+        }
+    }
+
+    private static string F(double value, bool signed = false) =>
+        value.ToString(signed ? "+0.0000;-0.0000;0.0000" : "F4", CultureInfo.InvariantCulture);
+
+    /// <summary>The 1, 5 and 15-minute load averages (Linux), or "n/a".</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private static string FindScript()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "bench", "scripts", "optuna_xgboost.py");
+            if (File.Exists(candidate)) return candidate;
+        }
+        throw new FileNotFoundException("Could not find bench/scripts/optuna_xgboost.py above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,0 +1,50 @@
+using Pipelines.AutoML.Experiments;
+using Pipelines.AutoML.Job;
+using Pipelines.Core;
+using Pipelines.Data;
+using Pipelines.Evaluation;
+using Pipelines.IO;
+
+namespace Pipelines.Bench.AutoML;
+
+/// <summary>
+/// One data set's seeded stratified 75/25 split as every contender sees it: the frame after
+/// <see cref="LabelTask.WithClassLabel"/>, its train and test parts, and the label target that scores a model's
+/// predictions on the test rows the way the experiment scores its trials.
+/// </summary>
+internal sealed class BenchSplit
+{
+    private BenchSplit(string name, DataFrame frame, Fold fold)
+    {
+        Name = name;
+        Frame = frame;
+        Fold = fold;
+        Train = frame.Take(fold.Train);
+        Test = frame.Take(fold.Test);
+        Target = ExperimentTarget.Of(frame, LabelTask.Detect(frame));
+        TextColumns = [.. frame.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name)];
+    }
+
+    public string Name { get; }
+    public DataFrame Frame { get; }
+    public Fold Fold { get; }
+    public DataFrame Train { get; }
+    public DataFrame Test { get; }
+    public ExperimentTarget Target { get; }
+
+    /// <summary>Free-text features: the experiment drops them itself; the default learners and the peer get frames without them.</summary>
+    public IReadOnlyList<string> TextColumns { get; }
+
+    public static BenchSplit Read(string path, string label, int seed)
+    {
+        var frame = LabelTask.WithClassLabel(CsvReader.Read(path, new CsvOptions { Label = label }));
+        return new BenchSplit(Path.GetFileName(path), frame, Split.TrainTest(frame, 0.25, seed));
+    }
+
+    /// <summary><paramref name="metric"/> and accuracy of <paramref name="model"/> on the test rows.</summary>
+    public (double Score, double Accuracy) Score(ITransformer model, Metric metric)
+    {
+        var scores = ModelCheck.InProcess("test", model, Test, Target, Fold.Test).Scores;
+        return (scores[metric.ToString()], scores[nameof(Metric.Accuracy)]);
+    }
+}
