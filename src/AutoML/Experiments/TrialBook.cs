@@ -76,7 +76,9 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
         if (entry is not { Status: TrialStatus.Succeeded, OutOfFold: { } predictions }) return;
         _outOfFold[entry.Id] = predictions;
         if (_outOfFold.Count <= KeptOutOfFold) return;
-        var worst = _outOfFold.Keys.Select(id => _entries[id]).Aggregate((a, b) => metric.IsBetter(a.Score!.Value, b.Score!.Value) ? b : a);
+        // The worst kept trial; among equal scores the newest, so the best trial (lowest id among the top score) is never dropped.
+        var worst = _outOfFold.Keys.Select(id => _entries[id])
+            .Aggregate((a, b) => metric.IsBetter(a.Score!.Value, b.Score!.Value) || (a.Score == b.Score && a.Id < b.Id) ? b : a);
         _outOfFold.Remove(worst.Id);
     }
 }

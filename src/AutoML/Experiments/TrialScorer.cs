@@ -10,7 +10,11 @@ namespace Pipelines.AutoML.Experiments;
 /// </summary>
 internal sealed class TrialScorer(ExperimentTarget target, Metric metric, DecisionPolicy policy)
 {
-    private readonly DecisionObjective? _objective = target.IsClassification ? policy.Objective(metric) is { Kind: not DecisionObjectiveKind.Cost } o ? o : null : null;
+    // Trials are scored with a tuned rule for binary labels only: tuning per-class weights on the same out-of-fold rows
+    // it is scored on inflates multiclass scores (iris reached 1.0 out of fold and lost on test); the final model still
+    // gets its rule fitted on the final out-of-fold predictions.
+    private readonly DecisionObjective? _objective =
+        target.Width == 2 && policy.Objective(metric) is { Kind: not DecisionObjectiveKind.Cost } o ? o : null;
 
     public double Score(float[] predictions, IReadOnlyList<int> rows)
     {
