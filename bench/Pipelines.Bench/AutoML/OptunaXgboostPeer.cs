@@ -16,7 +16,8 @@ internal sealed class OptunaXgboostPeer(string script)
 {
     public const string Interpreter = "/usr/bin/python3";
 
-    public sealed record Outcome(double Score, double Accuracy, double CvScore, int Trials, double SearchSeconds, double WallSeconds);
+    /// <summary>The peer's test score and accuracy, its best CV score, its trials, and its OpenMP wait policy (chosen by load).</summary>
+    public sealed record Outcome(double Score, double Accuracy, double CvScore, int Trials, double SearchSeconds, double WallSeconds, string WaitPolicy);
 
     /// <summary>Null when the interpreter can import what the script needs; otherwise what is missing and how to install it.</summary>
     public static string? Unavailable()
@@ -52,7 +53,7 @@ internal sealed class OptunaXgboostPeer(string script)
             using var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
             var r = json.RootElement;
             return new Outcome(r.GetProperty("test_score").GetDouble(), r.GetProperty("test_accuracy").GetDouble(), r.GetProperty("cv_score").GetDouble(),
-                r.GetProperty("trials").GetInt32(), r.GetProperty("search_seconds").GetDouble(), wall);
+                r.GetProperty("trials").GetInt32(), r.GetProperty("search_seconds").GetDouble(), wall, r.GetProperty("omp_wait_policy").GetString()!);
         }
         finally
         {
