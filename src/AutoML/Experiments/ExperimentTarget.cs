@@ -148,14 +148,8 @@ public sealed class ExperimentTarget
         for (var row = 0; row < codes.Length; row++)
         {
             var name = column.FormatValue(row);
-            codes[row] = name is null ? -1 : IndexOf(name);
+            codes[row] = name is null ? -1 : Classes.OrdinalIndexOf(name);
         }
         return codes;
-    }
-
-    private int IndexOf(string name)
-    {
-        for (var k = 0; k < Classes.Count; k++) if (Classes[k] == name) return k;
-        return -1;
     }
 }

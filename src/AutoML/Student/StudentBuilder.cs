@@ -140,17 +140,11 @@ public sealed record StudentBuilder
             var labels = output[PredictionColumns.PredictedLabel];
             for (var row = 0; row < codes.Length; row++)
             {
-                var index = labels.FormatValue(row) is { } name ? IndexOf(classes, name) : -1;
+                var index = labels.FormatValue(row) is { } name ? classes.OrdinalIndexOf(name) : -1;
                 if (index >= 0) codes[row] = index;
             }
         }
         return features.With(new CategoricalColumn(features.LabelName!, codes, [.. classes]));
-    }
-
-    private static int IndexOf(IReadOnlyList<string> classes, string name)
-    {
-        for (var k = 0; k < classes.Count; k++) if (classes[k] == name) return k;
-        return -1;
     }
 
     private void Validate(string step)

@@ -1,3 +1,4 @@
+using Pipelines.Data;
 using Pipelines.Errors;
 
 namespace Pipelines.Calibration;
@@ -44,7 +45,7 @@ public sealed class CostMatrix
         var index = new int[classes.Count];
         for (var i = 0; i < classes.Count; i++)
         {
-            index[i] = Classes.IndexOf(classes[i]);
+            index[i] = Classes.OrdinalIndexOf(classes[i]);
             if (index[i] < 0)
                 throw new ArgumentException($"CostMatrix: the model has class '{classes[i]}', which the cost matrix lacks (it has {string.Join(", ", Classes.Select(c => $"'{c}'"))}).");
         }
@@ -70,15 +71,5 @@ public sealed class CostMatrix
         ArgumentNullException.ThrowIfNull(classes);
         if (!File.Exists(path)) throw new PipelineException($"{path}: no such cost matrix file. Check the path.");
         return CostMatrixCsv.Read(path, classes);
-    }
-}
-
-/// <summary>IndexOf on a read-only list, which has none of its own.</summary>
-file static class ListExtensions
-{
-    public static int IndexOf(this IReadOnlyList<string> list, string value)
-    {
-        for (var i = 0; i < list.Count; i++) if (string.Equals(list[i], value, StringComparison.Ordinal)) return i;
-        return -1;
     }
 }

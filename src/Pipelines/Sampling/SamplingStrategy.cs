@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipelines.Data;
 using Pipelines.Errors;
 
 namespace Pipelines.Sampling;
@@ -99,7 +100,7 @@ public abstract record SamplingStrategy
         {
             foreach (var (name, wanted) in Wanted)
             {
-                var code = IndexOf(classes, name);
+                var code = classes.OrdinalIndexOf(name);
                 if (code < 0 || targets[code] == 0)
                     throw new DataValueException(
                         $"{step}: the sampling strategy names class '{name}', which has no rows in the label. " +
@@ -113,12 +114,6 @@ public abstract record SamplingStrategy
                             : "an under-sampler only removes rows. Ask for at most that many, or use an over-sampler."));
                 targets[code] = wanted;
             }
-        }
-
-        private static int IndexOf(IReadOnlyList<string> classes, string name)
-        {
-            for (var i = 0; i < classes.Count; i++) if (string.Equals(classes[i], name, StringComparison.Ordinal)) return i;
-            return -1;
         }
 
         public override string ToString() => string.Join(", ", Wanted.Select(p => $"{p.Key}: {p.Value}"));

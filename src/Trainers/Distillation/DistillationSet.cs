@@ -49,7 +49,7 @@ internal sealed record DistillationSet(float[] Features, int Rows, int RealRows,
         if (set.Task == PredictionTask.Regression)
             throw new SchemaException($"{step}: the label '{label}' is numeric with many values; distillation here needs a classification label.");
         var map = new int[set.Classes.Count];
-        for (var c = 0; c < map.Length; c++) map[c] = IndexOf(teacher.Classes, set.Classes[c]);
+        for (var c = 0; c < map.Length; c++) map[c] = teacher.Classes.OrdinalIndexOf(set.Classes[c]);
         var codes = new int[set.RowCount];
         for (var r = 0; r < codes.Length; r++)
         {
@@ -60,11 +60,5 @@ internal sealed record DistillationSet(float[] Features, int Rows, int RealRows,
                     $"(its classes: [{string.Join(", ", teacher.Classes)}]). Fit the teacher on the same classes.");
         }
         return codes;
-    }
-
-    private static int IndexOf(IReadOnlyList<string> classes, string name)
-    {
-        for (var i = 0; i < classes.Count; i++) if (classes[i] == name) return i;
-        return -1;
     }
 }

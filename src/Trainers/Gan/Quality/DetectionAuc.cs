@@ -30,11 +30,11 @@ public static class DetectionAuc
             var test = stacked.Take(fold.Test);
             var p = fitted.Predict(test);
             var k = fitted.Classes.Count;
-            var index = IndexOf(fitted.Classes, "synthetic");
+            var index = fitted.Classes.OrdinalIndexOf("synthetic");
             for (var i = 0; i < fold.Test.Length; i++) outOfFold[fold.Test[i]] = index < 0 ? 0 : p[i * k + index];
         }
         var actual = new int[stacked.RowCount];
-        var syntheticCode = IndexOf(source.Categories, "synthetic");
+        var syntheticCode = source.Categories.OrdinalIndexOf("synthetic");
         for (var i = 0; i < actual.Length; i++) actual[i] = source[i] == syntheticCode ? 1 : 0;
         return RankingMetrics.RocAuc(actual, outOfFold);
     }
@@ -49,11 +49,5 @@ public static class DetectionAuc
             return plain.With(CategoricalColumn.FromValues(SourceColumn, Enumerable.Repeat<string?>(source, frame.RowCount).ToArray()));
         }
         return Prepare(real, "real").AppendRows(Prepare(synthetic, "synthetic")).WithLabel(SourceColumn);
-    }
-
-    private static int IndexOf(IReadOnlyList<string> values, string value)
-    {
-        for (var i = 0; i < values.Count; i++) if (values[i] == value) return i;
-        return -1;
     }
 }
