@@ -59,7 +59,7 @@ public sealed class Experiment(ExperimentOptions options)
         var guard = new MemoryGuard(options.MemoryLimitBytes ?? MemoryGuard.DefaultLimit(), MemoryProbe);
         double Cost(Trial trial, TrialEntry entry) => options.IsReproducible ? EstimatedCost(trial, learners, plan) : entry.Seconds;
         TimeSpan? Deadline() => options.TimeBudget is { } budget ? budget - Reserve(budget, book.Best, plan) : null;
-        var loop = new SearchLoop(options, CreateTuner(space, learners, plan), evaluator, metric, book, Cost, guard, clock, Deadline, onEvent);
+        var loop = new SearchLoop(options, TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount), evaluator, metric, book, Cost, guard, clock, Deadline, onEvent);
         loop.Run(stored, interrupt);
 
         var best = book.Best ?? throw NoTrialSucceeded(book.Entries);
@@ -84,16 +84,6 @@ public sealed class Experiment(ExperimentOptions options)
             Interrupted = interrupt.IsCancellationRequested,
         };
     }
-
-    private ITuner CreateTuner(ParameterSpace space, IReadOnlyList<ILearnerSpace> learners, ValidationPlan plan) => options.Tuner switch
-    {
-        TunerKind.Eci => new EciTuner(space, learners.ToDictionary(l => l.Name, l => l.RelativeCost), options.Seed, SearchSpaceCatalog.Learner, plan.RowCount),
-        TunerKind.Cfo => new CfoTuner(space, options.Seed),
-        TunerKind.Random => new RandomSearchTuner(space, options.Seed),
-        TunerKind.Grid => new GridSearchTuner(space, options.GridPoints),
-        TunerKind.Bayes => new TpeTuner(space, options.Seed),
-        _ => throw new InvalidOperationException($"Unknown tuner {options.Tuner}."),
-    };
 
     /// <summary>The study's identity: every setting that changes which trials a replay proposes.</summary>
     private StudySpec Spec(DataFrame frame, ParameterSpace space, ValidationPlan plan, Metric metric)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -43,7 +42,4 @@ internal static class StudyFingerprint
         hash.AppendData(Encoding.UTF8.GetBytes(text));
         hash.AppendData(BitConverter.GetBytes(text.Length));
     }
-
-    /// <summary>Invariant text of a number for settings JSON.</summary>
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

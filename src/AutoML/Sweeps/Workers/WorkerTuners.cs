@@ -29,14 +29,9 @@ internal static class WorkerTuners
             throw new PipelineException($"A {tuner.ToString().ToLowerInvariant()} study for workers needs --trials N (how many trials in all); only a grid has a natural end.");
     }
 
-    public static ITuner Create(WorkerStudy study, ParameterSpace space) => study.Tuner switch
-    {
-        TunerKind.Grid => new GridSearchTuner(space, study.GridPoints),
-        TunerKind.Random => new RandomSearchTuner(space, study.Seed),
-        TunerKind.Cfo => new CfoTuner(space, study.Seed),
-        TunerKind.Bayes => new TpeTuner(space, study.Seed),
-        _ => throw new PipelineException($"Tuner {study.Tuner} cannot run on workers."),
-    };
+    public static ITuner Create(WorkerStudy study, ParameterSpace space) => study.Tuner == TunerKind.Eci
+        ? throw new PipelineException($"Tuner {study.Tuner} cannot run on workers.")
+        : TunerFactory.Create(study.Tuner, space, study.Seed, study.GridPoints);
 
     /// <summary>The queued trials of a planned study: the grid in order (up to the budget), or the budget's random points.</summary>
     public static List<TrialEntry> Plan(WorkerStudy study, ParameterSpace space, DateTimeOffset now)
