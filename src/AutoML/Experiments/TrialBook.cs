@@ -29,9 +29,8 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
 
     public int FinishedCount => _entries.Values.Count(e => e.Status is TrialStatus.Succeeded or TrialStatus.Failed);
 
-    /// <summary>The best succeeded trial so far, or null.</summary>
-    public TrialEntry? Best => _entries.Values.Where(e => e.Status == TrialStatus.Succeeded)
-        .Aggregate((TrialEntry?)null, (best, e) => best is null || metric.IsBetter(e.Score!.Value, best.Score!.Value) ? e : best);
+    /// <summary>The best succeeded trial so far (on equal scores the lowest id), or null; kept as entries arrive, since the search loop asks often.</summary>
+    public TrialEntry? Best { get; private set; }
 
     public double? BestScore => Best?.Score;
 
@@ -73,6 +72,9 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
     private void Keep(TrialEntry entry)
     {
         _entries[entry.Id] = entry with { OutOfFold = null };
+        if (entry is { Status: TrialStatus.Succeeded, Score: double score }
+            && (Best is null || Best.Id == entry.Id || metric.IsBetter(score, Best.Score!.Value) || (score == Best.Score && entry.Id < Best.Id)))
+            Best = _entries[entry.Id];
         if (entry is not { Status: TrialStatus.Succeeded, OutOfFold: { } predictions }) return;
         _outOfFold[entry.Id] = predictions;
         if (_outOfFold.Count <= KeptOutOfFold) return;

@@ -138,7 +138,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     /// </summary>
     private static DecisionStep FollowTeacher(ITransformer teacher, StudentModel student, DataFrame train, IReadOnlyList<string> classes)
     {
-        var target = ExperimentTarget.Of(LabelTask.WithClassLabel(train), LabelTask.Detect(LabelTask.WithClassLabel(train)));
+        var target = ExperimentTarget.Of(train, LabelTask.Detect(train));
         var teacherLabels = target.ReadLabels(teacher.Transform(train));
         var studentOutput = new TransformerChain([.. student.Preprocessing.Steps, student.Pruned]).Transform(train);
         var probabilities = new float[train.RowCount * classes.Count];

@@ -53,10 +53,11 @@ public sealed record ModelCheck(
         double? maxDiff = null, agreement = null;
         if (reference is not null)
         {
-            var local = Predictions(reference.Transform(test), target);
+            var localOutput = reference.Transform(test);
+            var local = Predictions(localOutput, target);
             maxDiff = 0;
             for (var i = 0; i < ort.Length; i++) maxDiff = Math.Max(maxDiff.Value, Math.Abs(ort[i] - local[i]));
-            agreement = target.IsClassification ? Agreement(predicted, reference.Transform(test)) : null;
+            agreement = target.IsClassification ? Agreement(predicted, localOutput) : null;
         }
         return new ModelCheck(name, target.Scores(predicted, rows), new FileInfo(path).Length, batch, singles.Count == 0 ? null : singles[singles.Count / 2], maxDiff, agreement);
     }

@@ -25,6 +25,7 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ExperimentTarget t
         var output = model.Transform(test);
         var predictions = Predict(output);
         var actual = ActualCodes();
+        var curves = target.IsClassification ? OneVsRest(actual, predictions).ToArray() : [];
         return new ReportData
         {
             Header = new ReportHeader($"AutoML: {Path.GetFileName(options.DataPath)} → {options.Label}", Path.GetFileName(options.DataPath),
@@ -39,8 +40,8 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ExperimentTarget t
             ConfusionMatrix = target.IsClassification
                 ? ConfusionMatrixData.From(ConfusionMatrix.Compute(actual, target.ReadLabels(output), target.Width, target.Classes))
                 : null,
-            RocCurves = target.IsClassification ? [.. OneVsRest(actual, predictions).Select(c => new RocSeries(c.Name, RankingMetrics.RocCurve(c.Actual, c.Scores), RankingMetrics.RocAuc(c.Actual, c.Scores)))] : null,
-            PrCurves = target.IsClassification ? [.. OneVsRest(actual, predictions).Select(c => new PrSeries(c.Name, RankingMetrics.PrCurve(c.Actual, c.Scores), RankingMetrics.AveragePrecision(c.Actual, c.Scores), c.Actual.Average()))] : null,
+            RocCurves = target.IsClassification ? [.. curves.Select(c => new RocSeries(c.Name, RankingMetrics.RocCurve(c.Actual, c.Scores), RankingMetrics.RocAuc(c.Actual, c.Scores)))] : null,
+            PrCurves = target.IsClassification ? [.. curves.Select(c => new PrSeries(c.Name, RankingMetrics.PrCurve(c.Actual, c.Scores), RankingMetrics.AveragePrecision(c.Actual, c.Scores), c.Actual.Average()))] : null,
             Threshold = threshold,
             FeatureImportance = Importance(model, experiment.Metric),
             Compression = compression is null ? null : new Reporting.CompressionTable("accuracy", "ms per row (ONNX Runtime, batches)",
