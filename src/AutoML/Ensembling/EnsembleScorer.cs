@@ -45,7 +45,13 @@ internal abstract class EnsembleScorer
             Metric.WeightedF1 => p => ClassificationMetrics.WeightedF1(actual, p, classCount),
             _ => null,
         };
-        if (ofCodes is not null) return new LabelScorer(predictions, classCount, ofCodes, p => ofCodes(ClassificationMetrics.ArgMax(p, classCount)));
+        if (ofCodes is not null)
+        {
+            return new LabelScorer(predictions, classCount, ofCodes, p => ofCodes(ClassificationMetrics.ArgMax(p, classCount)))
+            {
+                TieBreaker = new LogLossScorer(predictions, actual, classCount, p => ProbabilisticMetrics.LogLoss(actual, p, classCount)),
+            };
+        }
         return metric switch
         {
             Metric.LogLoss => new LogLossScorer(predictions, actual, classCount, p => ProbabilisticMetrics.LogLoss(actual, p, classCount)),
@@ -64,6 +70,12 @@ internal abstract class EnsembleScorer
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Not a regression metric."),
     };
 
+    /// <summary>
+    /// For metrics of the predicted class, which tie often on small data (a handful of rows decide them): the log loss
+    /// of the same averages, which decides between candidates of equal metric (lower wins). Null for finer metrics.
+    /// </summary>
+    public EnsembleScorer? TieBreaker { get; private init; }
+
     /// <summary>The library metric of <paramref name="predictions"/>, as every other part of the library computes it.</summary>
     public double Evaluate(float[] predictions) => _metric(predictions);
 
@@ -73,6 +85,7 @@ internal abstract class EnsembleScorer
         var p = Predictions[candidate];
         var sum = Sum;
         for (var i = 0; i < sum.Length; i++) sum[i] += p[i];
+        TieBreaker?.Add(candidate);
     }
 
     /// <summary>

@@ -9,10 +9,12 @@ namespace Pipelines.AutoML.Ensembling;
 /// <item>Step 1 picks the candidate whose own out-of-fold predictions score best.</item>
 /// <item>Each later step adds (with replacement, so a candidate may be picked again and so weigh more) the candidate
 /// whose addition gives the best metric of the averaged predictions of all picks so far.</item>
-/// <item>After <c>size</c> steps, the prefix of picks with the best score is kept (the earliest of equal ones); a
+/// <item>After <c>size</c> steps, the prefix of picks with the best score is kept (the earliest of equal ones, after the tie-break); a
 /// candidate's weight is its number of picks in that prefix divided by the prefix length.</item>
 /// </list>
-/// Ties go to the lowest candidate index, and a NaN score never wins, so the result is deterministic. The picks' sum is
+/// Metrics of the predicted class (accuracy, F1...) tie often on small data; there the log loss of the same averaged
+/// probabilities breaks ties, in the picks and in the kept prefix. Remaining ties go to the lowest candidate index,
+/// and a NaN score never wins, so the result is deterministic. The picks' sum is
 /// kept running and each metric is computed in one pass that averages as it goes: a step costs one pass over each
 /// candidate's predictions (log loss: over its rows only), and candidates are scored in parallel (up to
 /// <see cref="Pipelines.Core.TrainingContext.MaxThreads"/>). Ranking metrics (ROC AUC, PR AUC) sort every class's scores

@@ -7,7 +7,10 @@ namespace Pipelines.AutoML.Ensembling;
 /// <param name="Score">The metric of the ensemble's out-of-fold predictions: Σ weight·prediction in double, rounded to float, as <c>WeightedEnsemble</c> averages.</param>
 /// <param name="BestSingleIndex">The candidate with the best metric on its own (ties: the lowest index); the first pick.</param>
 /// <param name="BestSingleScore">That candidate's metric.</param>
-/// <param name="BeatsBestSingle">Whether <see cref="Score"/> is strictly better than <see cref="BestSingleScore"/> in the metric's direction.</param>
+/// <param name="BeatsBestSingle">
+/// Whether <see cref="Score"/> is strictly better than <see cref="BestSingleScore"/> in the metric's direction or, for a
+/// metric of the predicted class, equal with a lower log loss (the selection's tie-break).
+/// </param>
 /// <param name="Picks">The candidate picked at each step of the kept prefix, in order (with repeats); its length is the ensemble size used.</param>
 /// <param name="Trajectory">
 /// The metric after each step that ran, kept or not (step 1 is the best single model), as the selection computes it: log

@@ -16,16 +16,19 @@ internal static class GreedySelection
         var scores = new double[n];
         var picks = new int[size];
         var trajectory = new double[size];
+        var tieBreaks = new double[size];
         var keep = 1;
         for (var step = 0; step < size; step++)
         {
             TrainingContext.ThrowIfCancelled();
-            ScoreAll(scorer, 1.0 / (step + 1), scores);
-            var pick = Best(metric, scores);
+            var scale = 1.0 / (step + 1);
+            ScoreAll(scorer, scale, scores);
+            var (pick, tieBreak) = Best(metric, scores, scorer.TieBreaker, scale);
             scorer.Add(pick);
             picks[step] = pick;
             trajectory[step] = scores[pick];
-            if (step > 0 && metric.IsBetter(scores[pick], trajectory[keep - 1])) keep = step + 1;
+            tieBreaks[step] = tieBreak;
+            if (step > 0 && Better(metric, scores[pick], tieBreak, trajectory[keep - 1], tieBreaks[keep - 1])) keep = step + 1;
         }
 
         var weights = new double[n];
@@ -34,7 +37,8 @@ internal static class GreedySelection
         // The reported scores are the library metric's, of the average a WeightedEnsemble with these weights computes.
         var single = scorer.Evaluate(scorer.Predictions[picks[0]]);
         var score = keep == 1 ? single : scorer.Evaluate(WeightedAverage(scorer.Predictions, weights));
-        return new EnsembleSelectionResult(weights, score, picks[0], single, metric.IsBetter(score, single), picks[..keep], trajectory);
+        var beats = metric.IsBetter(score, single) || (score == single && keep > 1 && tieBreaks[keep - 1] < tieBreaks[0]);
+        return new EnsembleSelectionResult(weights, score, picks[0], single, beats, picks[..keep], trajectory);
     }
 
     /// <summary>Σ w_c p_c accumulated in double, rounded to float.</summary>
@@ -52,13 +56,29 @@ internal static class GreedySelection
         return result;
     }
 
-    /// <summary>The index of the best score; ties and NaN go to the lowest index.</summary>
-    private static int Best(Metric metric, double[] scores)
+    /// <summary>
+    /// The index of the best score and its tie-break value (NaN without a tie-breaker); among equal scores the lowest
+    /// tie-break value, then the lowest index; NaN never wins.
+    /// </summary>
+    private static (int Pick, double TieBreak) Best(Metric metric, double[] scores, EnsembleScorer? tieBreaker, double scale)
     {
         var best = 0;
         for (var c = 1; c < scores.Length; c++) if (metric.IsBetter(scores[c], scores[best])) best = c;
-        return best;
+        if (tieBreaker is null) return (best, double.NaN);
+        var scratch = tieBreaker.NewScratch();
+        var lowest = tieBreaker.Score(best, scale, scratch);
+        for (var c = best + 1; c < scores.Length; c++)
+        {
+            if (scores[c] != scores[best]) continue;
+            var value = tieBreaker.Score(c, scale, scratch);
+            if (value < lowest) (best, lowest) = (c, value);
+        }
+        return (best, lowest);
     }
+
+    /// <summary>Better in the metric, or equal in it and lower in the tie-break (NaN compares false: no tie-breaker).</summary>
+    private static bool Better(Metric metric, double score, double tieBreak, double than, double thanTieBreak) =>
+        metric.IsBetter(score, than) || (score == than && tieBreak < thanTieBreak);
 
     /// <summary>Every candidate's score as the next pick; each score depends only on its candidate, so threads do not change it.</summary>
     private static void ScoreAll(EnsembleScorer scorer, double scale, double[] scores)

@@ -42,8 +42,9 @@ public sealed class Experiment(ExperimentOptions options)
         else if (options.Decision != DecisionPolicy.Auto) throw new PipelineException("A threshold or cost matrix needs a classification label; this label is numeric (regression).");
         var learners = options.Learners ?? SearchSpaceCatalog.DefaultLearners;
         var space = options.Space ?? SearchSpaceCatalog.Create(frame.Schema, task, learners);
-        var plan = ValidationPlan.Create(frame, options.Folds, options.Seed);
-        var spec = Spec(frame, space, plan, metric);
+        var plan = ValidationPlan.Create(frame, options.Folds, options.Seed, options.Repeats);
+        var libraryDefaults = options.Space is null ? SearchSpaceCatalog.LibraryDefaultTrials(space, frame.Schema, task, learners) : null;
+        var spec = Spec(frame, space, plan, metric, libraryDefaults);
         var stored = Array.Empty<TrialEntry>() as IReadOnlyList<TrialEntry>;
         if (options.Store is { } store)
         {
@@ -55,15 +56,15 @@ public sealed class Experiment(ExperimentOptions options)
         EstimatorChain Build(Parameters p, int seed) => PipelineFactory.Create(p, schema, task, learners, seed);
         var scorer = new TrialScorer(target, metric, options.Decision);
         var evaluator = new TrialEvaluator(frame, target, plan, scorer, Build, options.Seed);
-        var book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount);
+        var book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount, scorer.TieBreak(plan.ValidationRows));
         var guard = new MemoryGuard(options.MemoryLimitBytes ?? MemoryGuard.DefaultLimit(), MemoryProbe);
         double Cost(Trial trial, TrialEntry entry) => options.IsReproducible ? EstimatedCost(trial, learners, plan) : entry.Seconds;
         TimeSpan? Deadline() => options.TimeBudget is { } budget ? budget - Reserve(budget, book.Best, plan) : null;
-        var loop = new SearchLoop(options, TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount), evaluator, metric, book, Cost, guard, clock, Deadline, onEvent);
+        var loop = new SearchLoop(options, TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount, libraryDefaults), evaluator, metric, book, Cost, guard, clock, Deadline, onEvent);
         loop.Run(stored, interrupt);
 
         var best = book.Best ?? throw NoTrialSucceeded(book.Entries);
-        var final = new FinalModel(options, frame, target, metric, scorer, Build, book, clock, plan.Folds.Count, plan.ValidationRows, onEvent).Fit(best);
+        var final = new FinalModel(options, frame, target, metric, scorer, Build, book, clock, plan, onEvent).Fit(best);
         onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Done, clock.Elapsed));
         return new ExperimentResult
         {
@@ -86,7 +87,7 @@ public sealed class Experiment(ExperimentOptions options)
     }
 
     /// <summary>The study's identity: every setting that changes which trials a replay proposes.</summary>
-    private StudySpec Spec(DataFrame frame, ParameterSpace space, ValidationPlan plan, Metric metric)
+    private StudySpec Spec(DataFrame frame, ParameterSpace space, ValidationPlan plan, Metric metric, IReadOnlyDictionary<string, Parameters>? libraryDefaults)
     {
         var settings = new JsonObject
         {
@@ -97,6 +98,8 @@ public sealed class Experiment(ExperimentOptions options)
             ["grid_points"] = options.GridPoints,
             ["seed"] = options.Seed,
             ["folds"] = plan.Folds.Count,
+            ["repeats"] = plan.Repeats,
+            ["library_defaults"] = libraryDefaults is null ? null : new JsonArray([.. libraryDefaults.Values.Select(p => (JsonNode)p.ToJsonNode())]),
             ["reproducible"] = options.IsReproducible,
             ["space"] = space.ToJsonNode(),
             ["threshold"] = options.Decision.Threshold,
@@ -123,7 +126,7 @@ public sealed class Experiment(ExperimentOptions options)
     /// </summary>
     private static TimeSpan Reserve(TimeSpan budget, TrialEntry? best, ValidationPlan plan)
     {
-        var refit = best is null ? 0 : best.Seconds / Math.Max(1, plan.Folds.Count - 1) * (plan.IsHoldout ? 1.1 : 1);
+        var refit = best is null ? 0 : best.Seconds * plan.RefitPerTrialSecond;
         return TimeSpan.FromSeconds(Math.Min(0.03 * budget.TotalSeconds + 2 * refit, 0.25 * budget.TotalSeconds));
     }
 

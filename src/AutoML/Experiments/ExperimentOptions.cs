@@ -23,6 +23,9 @@ public sealed record ExperimentOptions
     /// <summary>Folds: null chooses (<see cref="ValidationPlan.Create"/>), 1 is a 10% holdout.</summary>
     public int? Folds { get; init; }
 
+    /// <summary>Repeats of the k-fold (averaged out-of-fold predictions): null chooses (<see cref="ValidationPlan.Create"/>: 3 on small data).</summary>
+    public int? Repeats { get; init; }
+
     /// <summary>Trials run at once; each gets an equal share of the cores.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
@@ -71,6 +74,7 @@ public sealed record ExperimentOptions
         if (TimeBudget is null && MaxTrials is null)
             throw new ArgumentException("Give the experiment a time budget, a trial count, or both.", nameof(TimeBudget));
         if (TimeBudget is { } budget && budget <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TimeBudget), budget, "The time budget must be positive.");
+        if (Repeats is < 1) throw new ArgumentOutOfRangeException(nameof(Repeats), Repeats, "At least one repeat of the folds.");
         if (MaxTrials is < 1) throw new ArgumentOutOfRangeException(nameof(MaxTrials), MaxTrials, "At least one trial.");
         if (Parallelism < 1) throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, "At least one trial at a time.");
         if (TrialTimeLimit is { } limit && limit <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TrialTimeLimit), limit, "The trial time limit must be positive.");

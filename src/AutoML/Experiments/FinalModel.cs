@@ -12,7 +12,8 @@ namespace Pipelines.AutoML.Experiments;
 
 /// <summary>
 /// After the search: selects an ensemble from the kept out-of-fold predictions (used only when it beats the best
-/// single trial out of fold and its refit fits in the time left) and refits the chosen pipelines on all training rows,
+/// single trial out of fold, or ties it with a lower log loss for metrics of the predicted class, and its refit fits in
+/// the time left) and refits the chosen pipelines on all training rows,
 /// so the final model is never one fold's model.
 /// </summary>
 internal sealed class FinalModel(
@@ -24,8 +25,7 @@ internal sealed class FinalModel(
     Func<Parameters, int, EstimatorChain> build,
     TrialBook book,
     Stopwatch clock,
-    int folds,
-    IReadOnlyList<int> validationRows,
+    ValidationPlan plan,
     Action<ExperimentEvent>? onEvent)
 {
     public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold, DecisionFit? Decision = null);
@@ -58,7 +58,7 @@ internal sealed class FinalModel(
             var fixedStep = new DecisionStep(classes, ProbabilityCalibration.None, new ThresholdRule(1, (float)threshold));
             return (new TransformerChain([model, fixedStep]), new DecisionFit(fixedStep, new CalibrationChoice(ProbabilityCalibration.None, new Dictionary<CalibrationMethod, double>()), null));
         }
-        var actual = validationRows.Select(r => target.Codes[r]).ToArray();
+        var actual = plan.ValidationRows.Select(r => target.Codes[r]).ToArray();
         var fit = DecisionStep.FitWithReport(actual, outOfFold, classes, new CalibrationOptions { Seed = options.Seed }, options.Decision.Objective(metric));
         return (new TransformerChain([model, fit.Step]), fit);
     }
@@ -70,21 +70,50 @@ internal sealed class FinalModel(
             .Where(e => book.UsedAllRows(e)).OrderBy(e => e.Id).ToArray();
         if (candidates.Length < 2) return null;
         var predictions = candidates.Select(c => book.OutOfFold[c.Id]).ToArray();
+        var smooth = SelectsByLogLoss;
+        var selectBy = smooth ? Metric.LogLoss : metric;
         var selection = target.IsClassification
-            ? EnsembleSelection.Select(predictions, [.. validationRows.Select(r => target.Codes[r])], target.Width, metric, options.EnsembleSize)
-            : EnsembleSelection.Select(predictions, [.. validationRows.Select(r => target.Targets[r])], metric, options.EnsembleSize);
+            ? EnsembleSelection.Select(predictions, [.. plan.ValidationRows.Select(r => target.Codes[r])], target.Width, selectBy, options.EnsembleSize)
+            : EnsembleSelection.Select(predictions, [.. plan.ValidationRows.Select(r => target.Targets[r])], selectBy, options.EnsembleSize);
         var members = selection.Members.Select(i => (candidates[i].Id, selection.Weights[i])).ToArray();
         var summary = new EnsembleSummary(members, double.NaN, best.Score!.Value, IsUsed: false);
-        var score = scorer.Score(Blend(summary), validationRows);
-        var beats = members.Length > 1 && metric.IsBetter(score, best.Score.Value);
+        var blend = Blend(summary);
+        var score = scorer.Score(blend, plan.ValidationRows);
+        var bestScore = best.Score.Value;
+        var beats = members.Length > 1 && (metric.IsBetter(score, bestScore)
+            || ((score == bestScore || (smooth && WithinNoise(score, bestScore))) && TiesBroken(blend, book.OutOfFold[best.Id])));
         return summary with { Score = score, IsUsed = beats && RefitFits(members.Select(m => book.Entry(m.Id))) };
     }
+
+    /// <summary>
+    /// True on small data (a repeated k-fold) with a metric of the predicted class: there a few rows decide that metric,
+    /// and the best trial's score is the luckiest of thousands, so the ensemble is selected by out-of-fold log loss (a
+    /// proper scoring rule, which rewards blending model families whose probabilities err differently) and is used
+    /// when its log loss is lower and its score is not significantly below the best trial's (within two standard errors).
+    /// </summary>
+    private bool SelectsByLogLoss => target.IsClassification && metric.ScoresLabels() && plan.Repeats > 1;
+
+    /// <summary>
+    /// Whether <paramref name="score"/> is within two binomial standard errors of <paramref name="best"/> over the
+    /// validation rows (metrics in [0, 1]; the variance is floored at one row's worth, so a perfect best still has a band).
+    /// </summary>
+    private bool WithinNoise(double score, double best)
+    {
+        var n = plan.ValidationRows.Count;
+        var p = Math.Clamp(best, 0, 1);
+        var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / n) / n);
+        return Math.Abs(best - score) <= 2 * standardError + 1e-9;
+    }
+
+    /// <summary>Whether <paramref name="blend"/> wins the tie-break against the best trial's predictions (lower out-of-fold log loss, for metrics of the predicted class).</summary>
+    private bool TiesBroken(float[] blend, float[] best) =>
+        scorer.TieBreak(plan.ValidationRows) is { } tieBreak && tieBreak(blend) < tieBreak(best);
 
     /// <summary>Whether refitting these trials (one fold's fit each, scaled to all rows) fits in the budget left.</summary>
     private bool RefitFits(IEnumerable<TrialEntry> members)
     {
         if (options.TimeBudget is not { } budget) return true;
-        var estimate = members.Sum(m => m.Seconds / Math.Max(1, folds - 1));
+        var estimate = members.Sum(m => m.Seconds * plan.RefitPerTrialSecond);
         return clock.Elapsed.TotalSeconds + estimate <= budget.TotalSeconds;
     }
 

@@ -7,17 +7,23 @@ namespace Pipelines.AutoML.Experiments;
 
 /// <summary>
 /// The study's trials as the run knows them: the latest entry of each, the tuner's proposals awaiting a report, the
-/// best score, and the out-of-fold predictions of the best <see cref="KeptOutOfFold"/> trials (what ensembling picks
-/// from; the rest are dropped to bound memory). Writes through to the store when there is one.
+/// best score, and the out-of-fold predictions of the best <see cref="KeptOutOfFold"/> trials, each learner's best
+/// <see cref="KeptPerLearner"/> among them (what ensembling picks from; the rest are dropped to bound memory). Writes through to the store when there is one. Equal scores are
+/// common on small data with metrics of the predicted class; a tie-break on the out-of-fold predictions (log loss,
+/// lower wins) then ranks them, and the lowest id after that.
 /// </summary>
-internal sealed class TrialBook(string study, ITrialStore? store, Metric metric, int totalRows)
+internal sealed class TrialBook(string study, ITrialStore? store, Metric metric, int totalRows, Func<float[], double>? tieBreak = null)
 {
     /// <summary>Out-of-fold predictions kept in memory for ensembling.</summary>
     public const int KeptOutOfFold = 64;
 
+    /// <summary>Out-of-fold predictions kept for each learner's best trials whatever their overall rank.</summary>
+    public const int KeptPerLearner = 3;
+
     private readonly SortedDictionary<int, TrialEntry> _entries = [];
     private readonly Dictionary<int, Trial> _proposals = [];
     private readonly Dictionary<int, float[]> _outOfFold = [];
+    private readonly Dictionary<int, double> _tieBreaks = [];
 
     public string Study => study;
 
@@ -29,7 +35,7 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
 
     public int FinishedCount => _entries.Values.Count(e => e.Status is TrialStatus.Succeeded or TrialStatus.Failed);
 
-    /// <summary>The best succeeded trial so far (on equal scores the lowest id), or null; kept as entries arrive, since the search loop asks often.</summary>
+    /// <summary>The best succeeded trial so far (on equal scores the lower tie-break, then the lowest id), or null; kept as entries arrive, since the search loop asks often.</summary>
     public TrialEntry? Best { get; private set; }
 
     public double? BestScore => Best?.Score;
@@ -72,15 +78,32 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
     private void Keep(TrialEntry entry)
     {
         _entries[entry.Id] = entry with { OutOfFold = null };
-        if (entry is { Status: TrialStatus.Succeeded, Score: double score }
-            && (Best is null || Best.Id == entry.Id || metric.IsBetter(score, Best.Score!.Value) || (score == Best.Score && entry.Id < Best.Id)))
+        if (entry is { Status: TrialStatus.Succeeded, OutOfFold: { } scored } && tieBreak is not null) _tieBreaks[entry.Id] = tieBreak(scored);
+        if (entry is { Status: TrialStatus.Succeeded, Score: not null } && (Best is null || Best.Id == entry.Id || Ranks(entry, Best) < 0))
             Best = _entries[entry.Id];
         if (entry is not { Status: TrialStatus.Succeeded, OutOfFold: { } predictions }) return;
         _outOfFold[entry.Id] = predictions;
         if (_outOfFold.Count <= KeptOutOfFold) return;
-        // The worst kept trial; among equal scores the newest, so the best trial (lowest id among the top score) is never dropped.
-        var worst = _outOfFold.Keys.Select(id => _entries[id])
-            .Aggregate((a, b) => metric.IsBetter(a.Score!.Value, b.Score!.Value) || (a.Score == b.Score && a.Id < b.Id) ? b : a);
+        // The lowest-ranked kept trial that is neither the best (the final model needs its predictions) nor among its
+        // learner's best few (so the ensemble can still blend model families).
+        var kept = _outOfFold.Keys.Select(id => _entries[id]).ToArray();
+        var protectedIds = kept.GroupBy(e => e.Learner).SelectMany(g => g.Order(Comparer<TrialEntry>.Create(Ranks)).Take(KeptPerLearner)).Select(e => e.Id).ToHashSet();
+        protectedIds.Add(Best!.Id);
+        var worst = kept.Where(e => !protectedIds.Contains(e.Id)).DefaultIfEmpty(kept.Where(e => e.Id != Best.Id).First())
+            .Aggregate((a, b) => Ranks(a, b) < 0 ? b : a);
         _outOfFold.Remove(worst.Id);
+    }
+
+    /// <summary>Negative when succeeded trial <paramref name="a"/> ranks above <paramref name="b"/>: better score, then lower tie-break, then lower id.</summary>
+    private int Ranks(TrialEntry a, TrialEntry b)
+    {
+        double sa = a.Score!.Value, sb = b.Score!.Value;
+        if (metric.IsBetter(sa, sb)) return -1;
+        if (metric.IsBetter(sb, sa)) return 1;
+        var ta = _tieBreaks.GetValueOrDefault(a.Id, double.NaN);
+        var tb = _tieBreaks.GetValueOrDefault(b.Id, double.NaN);
+        if (ta < tb) return -1;
+        if (tb < ta) return 1;
+        return a.Id.CompareTo(b.Id);
     }
 }

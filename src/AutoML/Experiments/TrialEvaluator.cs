@@ -8,8 +8,8 @@ namespace Pipelines.AutoML.Experiments;
 /// <summary>
 /// Runs one trial: for each fold of the plan, builds the trial's pipeline, fits it on the fold's training rows (a
 /// stratified sample of them when the trial asks for fewer rows) and predicts the fold's validation rows. The
-/// predictions land in one out-of-fold array over <see cref="ValidationPlan.ValidationRows"/>, so every trial is
-/// scored on the same rows. Thread-safe: trials run on it concurrently.
+/// predictions land in one out-of-fold array over <see cref="ValidationPlan.ValidationRows"/> (averaged over the plan's
+/// repeats), so every trial is scored on the same rows. Thread-safe: trials run on it concurrently.
 /// </summary>
 internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, ValidationPlan plan, TrialScorer scorer, Func<Parameters, int, EstimatorChain> build, int seed)
 {
@@ -33,8 +33,14 @@ internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, Va
             TrainingContext.ThrowIfCancelled();
             var predicted = new float[fold.Test.Length * width];
             target.ReadPredictions(model.Transform(data.Take(fold.Test)), predicted, 0);
+            // Each repeat predicts every validation row once: the out-of-fold value is the average over repeats.
+            var share = 1f / plan.Repeats;
             for (var i = 0; i < fold.Test.Length; i++)
-                predicted.AsSpan(i * width, width).CopyTo(outOfFold.AsSpan(plan.Position[fold.Test[i]] * width, width));
+            {
+                var into = outOfFold.AsSpan(plan.Position[fold.Test[i]] * width, width);
+                var values = predicted.AsSpan(i * width, width);
+                for (var j = 0; j < width; j++) into[j] += share * values[j];
+            }
             lock (foldScores) foldScores.Add(scorer.Score(predicted, fold.Test));
         }
         return new TrialResult(scorer.Score(outOfFold, plan.ValidationRows), outOfFold);

@@ -16,6 +16,13 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
     private readonly DecisionObjective? _objective =
         target.Width == 2 && policy.Objective(metric) is { Kind: not DecisionObjectiveKind.Cost } o ? o : null;
 
+    /// <summary>
+    /// The out-of-fold log loss that ranks trials of equal score when the metric scores predicted classes only (they tie
+    /// often on small data); null for other metrics.
+    /// </summary>
+    public Func<float[], double>? TieBreak(IReadOnlyList<int> rows) =>
+        target.IsClassification && metric.ScoresLabels() ? predictions => target.Score(Metric.LogLoss, predictions, rows) : null;
+
     public double Score(float[] predictions, IReadOnlyList<int> rows)
     {
         if (!target.IsClassification) return target.Score(metric, predictions, rows);

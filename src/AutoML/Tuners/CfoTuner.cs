@@ -6,7 +6,9 @@ namespace Pipelines.AutoML.Tuners;
 /// CFO's local search FLOW2 (Wu, Wang, Huang, "Frugal Optimization for Cost-related Hyperparameters", AAAI 2021),
 /// as FLAML uses it, over the unit cube:
 /// <list type="number">
-/// <item>Start at the low-cost defaults x (<see cref="ParameterSpace.DefaultPoint"/>) and evaluate them.</item>
+/// <item>Start at the low-cost defaults x (<see cref="ParameterSpace.DefaultPoint"/>) and evaluate them, then any
+/// points given to evaluate (FLAML's points_to_evaluate, e.g. a learner's library defaults); one that scores better
+/// than x becomes x.</item>
 /// <item>Draw a uniform direction u on the unit sphere; propose x + δu, and if that is not better, x − δu
 /// (coordinates clamped into [0, 1]). A strictly lower loss moves x there.</item>
 /// <item>After 2d non-improving proposals in a row (d = dimension), halve δ. δ starts at 0.1·√d.</item>
@@ -27,6 +29,7 @@ public sealed class CfoTuner : ITuner
     private readonly Dictionary<int, Proposal> _outstanding = [];
     private readonly Queue<double[]> _mirrors = new();
     private readonly HashSet<string> _evaluated = new(StringComparer.Ordinal);
+    private readonly Queue<double[]> _toEvaluate = new();
     private double[] _incumbent;
     private string _incumbentKey;
     private double _incumbentLoss = double.PositiveInfinity;
@@ -39,7 +42,8 @@ public sealed class CfoTuner : ITuner
     /// <param name="seed">Seeds directions and restarts.</param>
     /// <param name="start">The first point (unit coordinates); null for the space's defaults.</param>
     /// <param name="stepLowerBound">The step below which the search counts as converged and restarts.</param>
-    public CfoTuner(ParameterSpace space, int seed = 0, IReadOnlyList<double>? start = null, double stepLowerBound = 1e-3)
+    /// <param name="pointsToEvaluate">Parameters of this space proposed right after the start, in order.</param>
+    public CfoTuner(ParameterSpace space, int seed = 0, IReadOnlyList<double>? start = null, double stepLowerBound = 1e-3, IEnumerable<Parameters>? pointsToEvaluate = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         if (!(stepLowerBound > 0)) throw new ArgumentOutOfRangeException(nameof(stepLowerBound), stepLowerBound, "The step lower bound must be > 0.");
@@ -52,6 +56,7 @@ public sealed class CfoTuner : ITuner
         _incumbent = start is null ? space.DefaultPoint() : [.. start];
         if (_incumbent.Length != _dimension) throw new ArgumentException($"The start point has {_incumbent.Length} coordinates; the space has {_dimension}.", nameof(start));
         _incumbentKey = space.Decode(_incumbent).ToString();
+        foreach (var parameters in pointsToEvaluate ?? []) _toEvaluate.Enqueue(space.Encode(parameters));
     }
 
     /// <summary>The current step size δ in unit coordinates.</summary>
@@ -94,6 +99,7 @@ public sealed class CfoTuner : ITuner
             _startPending = false;
             return Issue(_incumbent, mirror: null);
         }
+        while (_toEvaluate.TryDequeue(out var given)) if (IsNew(given)) return Issue(given, mirror: null);
         if (_mirrors.TryDequeue(out var queued)) return Issue(queued, mirror: null);
         // Draw directions until one leads to parameters not seen yet; each miss counts as a non-improving proposal.
         for (var attempt = 0; attempt < 10_000; attempt++)
@@ -125,7 +131,8 @@ public sealed class CfoTuner : ITuner
             BestTrial = trial;
         }
         if (proposal.Epoch != _epoch) return;
-        if (proposal.IsStart || value < _incumbentLoss)
+        // A start reported after a better given point (parallel trials) does not take its place.
+        if (value < _incumbentLoss || (proposal.IsStart && double.IsPositiveInfinity(_incumbentLoss)))
         {
             var improved = !proposal.IsStart;
             _incumbent = proposal.Point;

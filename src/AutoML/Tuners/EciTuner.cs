@@ -34,8 +34,10 @@ public sealed class EciTuner : ITuner
     /// <param name="learnerParameter">The name of the learner choice.</param>
     /// <param name="totalRows">With a value, each learner gets a <see cref="SampleSizeSchedule"/> over this many rows.</param>
     /// <param name="initialSampleSize">The first sample size when <paramref name="totalRows"/> is given.</param>
+    /// <param name="pointsToEvaluate">Per learner, parameters its CFO evaluates right after its start (e.g. its library defaults).</param>
     public EciTuner(ParameterSpace space, IReadOnlyDictionary<string, double>? relativeCosts = null, int seed = 0,
-        string learnerParameter = "learner", int? totalRows = null, int initialSampleSize = 10_000)
+        string learnerParameter = "learner", int? totalRows = null, int initialSampleSize = 10_000,
+        IReadOnlyDictionary<string, Parameters>? pointsToEvaluate = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         if (space[learnerParameter] is not Choice choice || choice.Options.Any(o => o.Value is not string))
@@ -47,7 +49,8 @@ public sealed class EciTuner : ITuner
             var cost = relativeCosts is not null && relativeCosts.TryGetValue(name, out var c) ? c : 1.0;
             if (!(cost > 0) || double.IsInfinity(cost)) throw new ArgumentOutOfRangeException(nameof(relativeCosts), cost, $"Relative cost of '{name}' must be finite and > 0.");
             var schedule = totalRows is int n ? new SampleSizeSchedule(n, initialSampleSize) : null;
-            return new LearnerSearch(name, cost, new CfoTuner(space.Pin(learnerParameter, name), seed + i), schedule);
+            Parameters[] given = pointsToEvaluate is not null && pointsToEvaluate.TryGetValue(name, out var point) ? [point] : [];
+            return new LearnerSearch(name, cost, new CfoTuner(space.Pin(learnerParameter, name), seed + i, pointsToEvaluate: given), schedule);
         })];
     }
 

@@ -46,15 +46,16 @@ public sealed class EnsembleSelectionReferenceTests
     {
         var (predictions, actual) = Library(candidates: 12, rows: 150, classes: 3, seed: 7);
         var result = EnsembleSelection.Select(predictions, actual, 3, metric, size: 15);
-        var (picks, trajectory) = Reference(predictions, actual, 3, metric, 15);
+        var (picks, trajectory, tieBreaks) = Reference(predictions, actual, 3, metric, 15);
         var keep = result.Picks.Count;
         CollectionAssert.AreEqual(picks[..keep], result.Picks.ToArray(), "the kept picks");
         for (var i = 0; i < trajectory.Length; i++) Assert.AreEqual(trajectory[i], result.Trajectory[i], 1e-5, $"score after step {i + 1}");
-        // The kept prefix is the first best one.
+        // The kept prefix is the first best one (label metrics: equal scores ranked by log loss).
+        bool Above(int i, int j) => metric.IsBetter(trajectory[i], trajectory[j]) || (trajectory[i] == trajectory[j] && tieBreaks[i] < tieBreaks[j]);
         for (var i = 0; i < trajectory.Length; i++)
         {
-            Assert.IsFalse(metric.IsBetter(result.Trajectory[i], result.Score), $"step {i + 1} beats the kept score");
-            if (i < keep - 1) Assert.IsTrue(metric.IsBetter(result.Score, result.Trajectory[i]), $"step {i + 1} already reaches the kept score");
+            Assert.IsFalse(Above(i, keep - 1), $"step {i + 1} beats the kept prefix");
+            if (i < keep - 1) Assert.IsTrue(Above(keep - 1, i), $"step {i + 1} already reaches the kept prefix");
         }
     }
 
@@ -101,17 +102,22 @@ public sealed class EnsembleSelectionReferenceTests
             Assert.ThrowsExactly<OperationCanceledException>(() => EnsembleSelection.Select(predictions, actual, 2, Metric.LogLoss));
     }
 
-    /// <summary>Caruana's loop written plainly: averages from pick counts, in double, each step from scratch.</summary>
-    private static (int[] Picks, double[] Trajectory) Reference(float[][] predictions, int[] actual, int classes, Metric metric, int size)
+    /// <summary>
+    /// Caruana's loop written plainly: averages from pick counts, in double, each step from scratch; for metrics of the
+    /// predicted class, equal scores go to the lower log loss.
+    /// </summary>
+    private static (int[] Picks, double[] Trajectory, double[] TieBreaks) Reference(float[][] predictions, int[] actual, int classes, Metric metric, int size)
     {
         var counts = new int[predictions.Length];
         var picks = new int[size];
         var trajectory = new double[size];
+        var tieBreaks = new double[size];
         var width = predictions[0].Length;
         for (var step = 0; step < size; step++)
         {
             var best = -1;
             var bestScore = double.NaN;
+            var bestTieBreak = double.NaN;
             for (var c = 0; c < predictions.Length; c++)
             {
                 counts[c]++;
@@ -123,13 +129,17 @@ public sealed class EnsembleSelectionReferenceTests
                     average[i] = (float)(sum / (step + 1));
                 }
                 counts[c]--;
-                var score = ClassificationReport.Compute(actual, average, classes).Get(metric);
-                if (best < 0 || metric.IsBetter(score, bestScore)) (best, bestScore) = (c, score);
+                var report = ClassificationReport.Compute(actual, average, classes);
+                var score = report.Get(metric);
+                var tieBreak = metric.ScoresLabels() ? report.Get(Metric.LogLoss) : double.NaN;
+                if (best < 0 || metric.IsBetter(score, bestScore) || (score == bestScore && tieBreak < bestTieBreak - 1e-9))
+                    (best, bestScore, bestTieBreak) = (c, score, tieBreak);
             }
             counts[best]++;
             picks[step] = best;
             trajectory[step] = bestScore;
+            tieBreaks[step] = bestTieBreak;
         }
-        return (picks, trajectory);
+        return (picks, trajectory, tieBreaks);
     }
 }

@@ -71,7 +71,7 @@ public sealed class ExperimentTests
         var budget = TimeSpan.FromSeconds(2);
         var result = new Experiment(new ExperimentOptions
         {
-            TimeBudget = budget, Parallelism = 2, Learners = [new WaitingLearnerSpace(waitMs: 150)], EnsembleSize = 0, Folds = 2,
+            TimeBudget = budget, Parallelism = 2, Learners = [new WaitingLearnerSpace(waitMs: 150)], EnsembleSize = 0, Folds = 2, Repeats = 1,
         }).Run(TestData.Iris());
         Assert.IsGreaterThan(2, result.Trials.Count(t => t.Status == TrialStatus.Succeeded));
         Assert.IsLessThan(budget.TotalSeconds * 1.5 + 1, result.Elapsed.TotalSeconds, "a loose bound: the budget ends the search, the final refit is short");

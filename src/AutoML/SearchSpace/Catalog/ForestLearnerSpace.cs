@@ -37,6 +37,8 @@ public sealed class ForestLearnerSpace : ILearnerSpace
     /// </summary>
     public static ForestLearnerSpace ExtraTrees { get; } = new("extra_trees", extraTrees: true, relativeCost: 0.8, fullTreeLeaves: 2048);
 
+    private const int MostLeaves = 2048;
+
     public string Name { get; }
     public double RelativeCost { get; }
     public bool AcceptsCategorical => true;
@@ -45,9 +47,20 @@ public sealed class ForestLearnerSpace : ILearnerSpace
 
     public ParameterSpace Space(PredictionTask task) => new(
         ("n_estimators", new IntRange(4, 512, defaultValue: 4, log: true)),
-        ("max_leaves", new IntRange(4, 2048, defaultValue: 4, log: true)),
+        ("max_leaves", new IntRange(4, MostLeaves, defaultValue: 4, log: true)),
         ("max_features", new FloatRange(0.1, 1, defaultValue: 1, log: true)),
         ("min_samples_leaf", new IntRange(1, 32, defaultValue: 1, log: true)));
+
+    /// <summary>
+    /// <see cref="ForestOptions"/>' defaults: 100 trees grown without a leaf limit (the space's most leaves) and, for
+    /// classification, √features per node (as a fraction, within the space's range).
+    /// </summary>
+    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount)
+    {
+        var values = new Dictionary<string, double> { ["n_estimators"] = new RandomForestClassifier().Trees, ["max_leaves"] = MostLeaves };
+        if (task != PredictionTask.Regression && featureCount > 0) values["max_features"] = Math.Clamp(Math.Sqrt(featureCount) / featureCount, 0.1, 1);
+        return values;
+    }
 
     public IEstimator<ITransformer> Create(Parameters parameters, PredictionTask task, int seed)
     {

@@ -17,6 +17,9 @@ public sealed class LinearLearnerSpace : ILearnerSpace
 
     public bool Supports(PredictionTask task) => true;
 
+    /// <summary>L-BFGS penalties depend on the features' scale, so the library-defaults trial z-scores them.</summary>
+    public bool IsScaleSensitive => true;
+
     public ParameterSpace Space(PredictionTask task) => new(
         ("l2", new FloatRange(1e-6, 10, defaultValue: 1e-4, log: true)),
         ("l1", new FloatRange(1e-6, 1, defaultValue: 1e-6, log: true)));

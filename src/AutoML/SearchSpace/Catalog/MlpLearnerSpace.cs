@@ -27,6 +27,24 @@ public sealed class MlpLearnerSpace : ILearnerSpace
         ("epochs", new IntRange(10, 200, defaultValue: 20, log: true)),
         ("batch_size", new IntRange(16, 256, defaultValue: 64, log: true)));
 
+    /// <summary>
+    /// <see cref="MlpOptions"/>' defaults: as many layers of the same width as its hidden sizes, and its epochs (early
+    /// stopping still ends it sooner). It standardizes inputs itself, so it is not scale sensitive.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount)
+    {
+        var library = new MlpClassifier();
+        return new Dictionary<string, double>
+        {
+            ["layers"] = library.HiddenSizes.Count,
+            ["width"] = library.HiddenSizes[0],
+            ["learning_rate"] = (double)(decimal)library.LearningRate,
+            ["weight_decay"] = (double)(decimal)library.WeightDecay,
+            ["epochs"] = library.Epochs,
+            ["batch_size"] = library.BatchSize,
+        };
+    }
+
     public IEstimator<ITransformer> Create(Parameters parameters, PredictionTask task, int seed)
     {
         ArgumentNullException.ThrowIfNull(parameters);

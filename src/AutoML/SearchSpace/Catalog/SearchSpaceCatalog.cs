@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Pipelines.Data;
 using Pipelines.Errors;
 
@@ -72,6 +73,33 @@ public static class SearchSpaceCatalog
     /// <summary>Each learner's relative cost at its defaults, by name (what <c>EciTuner</c> takes).</summary>
     public static IReadOnlyDictionary<string, double> RelativeCosts(IReadOnlyList<ILearnerSpace>? learners = null) =>
         (learners ?? DefaultLearners).ToDictionary(l => l.Name, l => l.RelativeCost);
+
+    /// <summary>
+    /// Per learner of <paramref name="space"/> (a space made by <see cref="Create"/>), the parameters of its library
+    /// defaults trial: the space's defaults for every pipeline choice, z-scores for scale-sensitive learners, and the
+    /// learner's <see cref="ILearnerSpace.LibraryDefaults"/>. Learners whose library defaults are the low-cost start are left out.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Parameters> LibraryDefaultTrials(ParameterSpace space, DataSchema schema, PredictionTask task, IReadOnlyList<ILearnerSpace>? learners = null)
+    {
+        ArgumentNullException.ThrowIfNull(space);
+        ArgumentNullException.ThrowIfNull(schema);
+        var featureCount = Features(schema).Length;
+        var trials = new Dictionary<string, Parameters>(StringComparer.Ordinal);
+        var start = space.Default.ToJsonNode();
+        foreach (var learner in (learners ?? DefaultLearners).Where(l => l.Supports(task)))
+        {
+            var node = (JsonObject)start.DeepClone();
+            if (learner.IsScaleSensitive && node.ContainsKey(Scaling)) node[Scaling] = "zscore";
+            var section = learner.Space(task).Default.ToJsonNode();
+            foreach (var (name, value) in learner.LibraryDefaults(task, featureCount)) section[name] = value;
+            node[Learner] = new JsonObject { [learner.Name] = section };
+            // Through the unit cube and back, so values land on the space's grid (integers, ranges) as proposals do.
+            var pinned = space.Pin(Learner, learner.Name);
+            var parameters = pinned.Decode(pinned.Encode(Parameters.FromJson(node)));
+            if (!parameters.Equals(pinned.Default)) trials[learner.Name] = parameters;
+        }
+        return trials;
+    }
 
     /// <summary>The feature columns, refusing text ones.</summary>
     internal static ColumnSchema[] Features(DataSchema schema)

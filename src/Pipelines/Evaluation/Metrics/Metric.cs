@@ -36,6 +36,10 @@ public static class MetricDirection
         _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown metric."),
     };
 
+    /// <summary>True for metrics of the predicted class alone (accuracy, balanced accuracy, F1), which ignore how sure the model was.</summary>
+    public static bool ScoresLabels(this Metric metric) =>
+        metric is Metric.Accuracy or Metric.BalancedAccuracy or Metric.MacroF1 or Metric.WeightedF1;
+
     /// <summary>The task the metric belongs to.</summary>
     public static MetricTask TaskOf(this Metric metric) => metric switch
     {

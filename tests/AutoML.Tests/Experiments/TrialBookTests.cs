@@ -1,0 +1,40 @@
+using Pipelines.AutoML.Experiments;
+using Pipelines.AutoML.Store;
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Tests.Experiments;
+
+/// <summary>How the trial book ranks trials (score, then the out-of-fold tie-break) and which predictions it keeps.</summary>
+[TestClass]
+public sealed class TrialBookTests
+{
+    [TestMethod]
+    public void Equal_scores_go_to_the_lower_tie_break_and_the_best_is_never_evicted()
+    {
+        var book = new TrialBook("s", store: null, Metric.Accuracy, totalRows: 10, tieBreak: p => p[0]);
+        book.Save(Entry(1, 0.9, tieBreak: 0.5));
+        book.Save(Entry(2, 0.9, tieBreak: 0.3));
+        book.Save(Entry(3, 0.9, tieBreak: 0.4));
+        Assert.AreEqual(2, book.Best!.Id, "equal accuracy: the lower log loss wins");
+        book.Save(Entry(4, 0.95, tieBreak: 0.9));
+        Assert.AreEqual(4, book.Best!.Id, "a better score wins whatever its tie-break");
+        for (var id = 5; id < 5 + TrialBook.KeptOutOfFold; id++) book.Save(Entry(id, 0.95, tieBreak: 0.1));
+        Assert.IsTrue(book.OutOfFold.ContainsKey(book.Best!.Id));
+        Assert.AreEqual(5, book.Best!.Id);
+        Assert.HasCount(TrialBook.KeptOutOfFold, book.OutOfFold);
+    }
+
+    [TestMethod]
+    public void Each_learners_best_trials_keep_their_predictions_for_ensembling()
+    {
+        var book = new TrialBook("s", store: null, Metric.Accuracy, totalRows: 10);
+        for (var id = 0; id < TrialBook.KeptPerLearner + 1; id++) book.Save(Entry(id, 0.5 - id * 0.01, tieBreak: 0, learner: "weak"));
+        for (var id = 10; id < 10 + 2 * TrialBook.KeptOutOfFold; id++) book.Save(Entry(id, 0.9, tieBreak: 0));
+        Assert.HasCount(TrialBook.KeptOutOfFold, book.OutOfFold);
+        var weak = book.OutOfFold.Keys.Where(id => id < 10).Order().ToArray();
+        CollectionAssert.AreEqual(Enumerable.Range(0, TrialBook.KeptPerLearner).ToArray(), weak, "the weak learner's best three stay, its fourth goes");
+    }
+
+    private static TrialEntry Entry(int id, double score, double tieBreak, string learner = "x") =>
+        new(id, learner, [], null, TrialStatus.Succeeded, score, [score], 1, null, 0, id, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch) { OutOfFold = [(float)tieBreak] };
+}
