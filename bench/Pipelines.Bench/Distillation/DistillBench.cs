@@ -1,68 +1,63 @@
 using System.Diagnostics;
-using Pipelines.Data;
-using Pipelines.Evaluation;
-using Pipelines.IO;
+using System.Globalization;
 using Pipelines.Trainers.Compression;
 using Pipelines.Trainers.Distillation;
 using Pipelines.Trainers.Mlp;
-using Pipelines.Trainers.Trees;
 
 namespace Pipelines.Bench.Distillation;
 
 /// <summary>
 /// Distillation of a default GBDT teacher into an MLP student with at most a tenth of its parameters, on the
-/// classification sets in data/ (one seeded stratified 75/25 split each): test accuracy, parameters and predict time of
-/// both, a same-size MLP trained on the labels alone, and the student after 50 % magnitude pruning and after int8
-/// quantization (post-training calibration only, and quantization-aware training; both simulated with fake quantization).
+/// classification sets in data/ (one seeded stratified 75/25 split each, <see cref="DistillCase"/>): test accuracy,
+/// fidelity to the teacher, parameters and predict time of both, a same-size MLP trained on the labels alone, and the
+/// student after 50 % magnitude pruning and after int8 quantization (post-training calibration only, and
+/// quantization-aware training; both simulated with fake quantization). Arguments: [seeds=N] [splits=M] [data dir]; with
+/// N or M above 1, <see cref="DistillSeeds"/> follows over student seeds 1..N and split seeds 42..41+M.
 /// </summary>
 public sealed class DistillBench : IBench
 {
-    private static readonly (string File, string Label)[] Sets =
-        [("breast_cancer.csv", "diagnosis"), ("iris.csv", "species"), ("wine.csv", "cultivar"), ("digits.csv.gz", "digit")];
-
-    private static readonly int[] Widths = [64, 32, 16, 8, 6, 4, 3, 2];
-
     /// <inheritdoc/>
     public string Name => "distill";
 
     /// <inheritdoc/>
-    public string Description => "GBDT teacher vs distilled MLP student (<= 1/10 parameters), then pruned and int8-quantized";
+    public string Description => "GBDT teacher vs distilled MLP student (<= 1/10 parameters), then pruned and int8-quantized; [seeds=N] [splits=M] [data dir]";
 
     /// <inheritdoc/>
     public int Run(string[] args)
     {
-        var dataDir = args.Length > 0 ? args[0] : FindDataDirectory();
-        Console.WriteLine("| data set | teacher acc | teacher params | teacher ms/1k | student | student acc | kept | student params | ratio | student ms/1k | plain MLP acc | pruned 50 % acc | PTQ int8 acc | QAT int8 acc | fit s (teacher / student) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-        foreach (var (file, label) in Sets)
+        int seeds = 1, splits = 1;
+        string? dataDir = null;
+        foreach (var arg in args)
         {
-            var data = LabelTask.WithClassLabel(CsvReader.Read(Path.Combine(dataDir, file)).WithLabel(label));
-            var fold = Split.TrainTest(data, 0.25, seed: 42);
-            var train = data.Take(fold.Train);
-            var test = data.Take(fold.Test);
-
+            if (arg.StartsWith("seeds=", StringComparison.Ordinal)) seeds = int.Parse(arg["seeds=".Length..], CultureInfo.InvariantCulture);
+            else if (arg.StartsWith("splits=", StringComparison.Ordinal)) splits = int.Parse(arg["splits=".Length..], CultureInfo.InvariantCulture);
+            else dataDir = arg;
+        }
+        dataDir ??= FindDataDirectory();
+        Console.WriteLine("| data set | teacher acc | teacher params | teacher ms/1k | student | student acc | kept | fidelity | student params | ratio | student ms/1k | plain MLP acc | pruned 50 % acc | PTQ int8 acc | QAT int8 acc | fit s (teacher / student) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        var cases = new List<DistillCase>();
+        foreach (var (file, label) in DistillCase.Sets)
+        {
+            var set = DistillCase.Load(dataDir, file, label);
+            cases.Add(set);
+            var (train, test) = (set.Train, set.Test);
             var watch = Stopwatch.StartNew();
-            var teacher = new GbdtClassifier { Seed = 0, Threads = 2 }.Fit(train);
-            var teacherFit = watch.Elapsed.TotalSeconds;
-            var teacherParams = ModelSize.Parameters(teacher);
-            int d = teacher.Features.Count, k = teacher.Classes.Count;
-            var width = Widths.FirstOrDefault(h => d * h + h + h * k + k <= teacherParams / 10, 1);
-
-            watch.Restart();
-            var student = new DistillStudent { Teacher = teacher, HiddenSizes = [width], Epochs = 60, AugmentFactor = 2, Seed = 1 }.Fit(train);
+            var student = new DistillStudent { Teacher = set.Teacher, HiddenSizes = [set.Width], Seed = 1 }.Fit(train);
             var studentFit = watch.Elapsed.TotalSeconds;
-            var report = DistillationReport.Measure(teacher, student, test);
-            var plain = new MlpClassifier { HiddenSizes = [width], LearningRate = 0.01f, Epochs = 200, Seed = 1 }.Fit(train);
+            var report = DistillationReport.Measure(set.Teacher, student, test);
+            var plain = new MlpClassifier { HiddenSizes = [set.Width], LearningRate = 0.01f, Epochs = 200, Seed = 1 }.Fit(train);
             var pruned = new MagnitudePruning { Sparsity = 0.5, PruningSteps = 4, EpochsPerStep = 3, FineTuneEpochs = 10, LearningRate = 3e-3f, Seed = 1 }
                 .Compress(student, train, test);
             var ptq = new QuantizationAwareTraining { FineTuneEpochs = 0, Seed = 1 }.Compress(student, train, test);
             var qat = new QuantizationAwareTraining { FineTuneEpochs = 10, LearningRate = 1e-3f, Seed = 1 }.Compress(student, train, test);
             Console.WriteLine(
-                $"| {file} | {report.TeacherAccuracy:F4} | {report.TeacherParameters:N0} | {report.TeacherMsPer1000Rows:F2} | {d}-{width}-{k} | " +
-                $"{report.StudentAccuracy:F4} | {report.AccuracyRetained:P1} | {report.StudentParameters:N0} | {report.ParameterRatio:P1} | {report.StudentMsPer1000Rows:F2} | " +
+                $"| {file} | {report.TeacherAccuracy:F4} | {report.TeacherParameters:N0} | {report.TeacherMsPer1000Rows:F2} | {set.Architecture} | " +
+                $"{report.StudentAccuracy:F4} | {report.AccuracyRetained:P1} | {report.Fidelity:P1} | {report.StudentParameters:N0} | {report.ParameterRatio:P1} | {report.StudentMsPer1000Rows:F2} | " +
                 $"{ModelMetrics.Score(plain, test):F4} | {pruned.Report.AccuracyAfter:F4} | {ptq.Report.SimulatedInt8Accuracy:F4} | {qat.Report.SimulatedInt8Accuracy:F4} | " +
-                $"{teacherFit:F1} / {studentFit:F1} |");
+                $"{set.TeacherFitSeconds:F1} / {studentFit:F1} |");
         }
+        if (seeds > 1 || splits > 1) DistillSeeds.Print(cases, dataDir, seeds, splits);
         return 0;
     }
 

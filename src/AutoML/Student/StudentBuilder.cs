@@ -119,6 +119,7 @@ public sealed record StudentBuilder
             Teacher = adapter, HiddenSizes = HiddenSizes, Activation = Activation, Temperature = Temperature, Alpha = Alpha,
             Epochs = Epochs, LearningRate = LearningRate, BatchSize = BatchSize, Augmentation = Augmentation,
             AugmentFactor = AugmentFactor, Seed = Seed,
+            MinSyntheticRows = 0, // AugmentFactor alone sets the rows: AutoMLJob sizes Epochs for (1 + AugmentFactor) n rows
         }.Fit(features);
         var pruning = new MagnitudePruning
         {

@@ -11,6 +11,10 @@ namespace Pipelines.Trainers.Distillation;
 /// random real row, and then gets N(0, (NoiseScale s_j)^2) noise, s_j the feature's population std over the real rows;</item>
 /// <item>mixup (on when <see cref="MixupAlpha"/> is above 0): lambda x_i + (1 - lambda) x_j for two random real rows,
 /// lambda ~ Beta(alpha, alpha);</item>
+/// <item>boundary rows (on when <see cref="BoundarySearchSteps"/> is above 0 and the teacher puts the real rows in at
+/// least two classes): points where the teacher's class changes on the segment between two real rows of different
+/// predicted classes, found by bisection, plus the perturbation noise; they put the student's capacity where its
+/// decision must match the teacher's;</item>
 /// <item>an <see cref="IRowSource"/> (on when <see cref="RowSource"/> is set), for example a GAN sampler.</item>
 /// </list>
 /// </summary>
@@ -25,6 +29,10 @@ public sealed record DistillAugmentation
     /// <summary>Beta shape of mixup's lambda; 0 turns mixup off.</summary>
     public double MixupAlpha { get; init; } = 0.4;
 
+    /// <summary>Halvings of the bisection that finds boundary rows (each halving is one teacher call over all of them;
+    /// 8 puts a row within 1/256 of the segment from the boundary); 0 turns boundary rows off.</summary>
+    public int BoundarySearchSteps { get; init; } = 8;
+
     /// <summary>Extra rows from a generative model; null: none.</summary>
     public IRowSource? RowSource { get; init; }
 
@@ -35,7 +43,8 @@ public sealed record DistillAugmentation
         if (!(NoiseScale >= 0) || double.IsInfinity(NoiseScale)) ThrowHelper.BadOption(step, nameof(NoiseScale), NoiseScale, "a finite value >= 0");
         if (SwapProbability is < 0 or > 1 || double.IsNaN(SwapProbability)) ThrowHelper.BadOption(step, nameof(SwapProbability), SwapProbability, "a probability in [0, 1]");
         if (!(MixupAlpha >= 0) || double.IsInfinity(MixupAlpha)) ThrowHelper.BadOption(step, nameof(MixupAlpha), MixupAlpha, "a finite value >= 0 (0: off)");
-        if (!Perturbs && MixupAlpha == 0 && RowSource is null)
-            throw new ArgumentException($"{step}: the augmentation makes no rows (no noise, swaps, mixup or row source); set one, or set Augmentation to null.");
+        if (BoundarySearchSteps is < 0 or > 30) ThrowHelper.BadOption(step, nameof(BoundarySearchSteps), BoundarySearchSteps, "0 (off) to 30");
+        if (!Perturbs && MixupAlpha == 0 && BoundarySearchSteps == 0 && RowSource is null)
+            throw new ArgumentException($"{step}: the augmentation makes no rows (no noise, swaps, mixup, boundary rows or row source); set one, or set Augmentation to null.");
     }
 }

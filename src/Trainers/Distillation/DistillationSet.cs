@@ -1,33 +1,49 @@
 using Pipelines.Data;
 using Pipelines.Errors;
+using Pipelines.Evaluation;
 using Pipelines.Prediction;
 
 namespace Pipelines.Trainers.Distillation;
 
 /// <summary>
 /// What the student trains on: the real rows (with their true class, in the teacher's class order) followed by the
-/// synthetic rows (true class -1), all labelled by the teacher's probabilities. Features are raw (not standardized),
-/// row-major, in the teacher's feature order.
+/// synthetic rows (true class -1), all labelled by the teacher's probabilities; and held-out synthetic rows, made the
+/// same way from another seed, on which training measures how well the student copies the teacher. Features are raw
+/// (not standardized), row-major, in the teacher's feature order.
 /// </summary>
-internal sealed record DistillationSet(float[] Features, int Rows, int RealRows, float[] TeacherProbabilities, int[] Targets)
+internal sealed record DistillationSet(
+    float[] Features, int Rows, int RealRows, float[] TeacherProbabilities, int[] Targets,
+    float[] ValidationFeatures, int ValidationRows, float[] ValidationProbabilities)
 {
-    public static DistillationSet Build(string step, IPredictor teacher, DataFrame input, DistillAugmentation? augmentation, int augmentFactor, int seed)
+    /// <summary>The rows for <paramref name="options"/>: max(AugmentFactor n, MinSyntheticRows) synthetic rows for n real
+    /// rows, and ValidationRows held-out rows (none without an augmentation).</summary>
+    public static DistillationSet Build(string step, DistillStudent options, DataFrame input)
     {
+        var teacher = options.Teacher;
+        var augmentation = options.Augmentation;
         var set = TrainingSet.Read(step, input, allowMissing: false, allowCategorical: false, features: teacher.Features);
         var n = set.RowCount;
         if (n < 2) ThrowHelper.TooFewRows(step, n, 2);
         var targets = TeacherCodes(step, teacher, set, input.LabelName!);
-        var d = teacher.Features.Count;
+        var k = teacher.Classes.Count;
         var real = set.RowMajor();
-        var synthetic = augmentation is null
-            ? []
-            : SyntheticRows.Generate(step, augmentation, real, n, teacher.Features, augmentFactor * n, seed);
-        var m = synthetic.Length / d;
         var realProbabilities = teacher.Predict(new DataFrame(set.FeatureColumns));
-        var syntheticProbabilities = m == 0 ? [] : teacher.Predict(Frame(teacher.Features, synthetic, m));
+        if (augmentation is null) return new DistillationSet(real, n, n, realProbabilities, targets, [], 0, []);
+        var syntheticRows = Math.Max(options.AugmentFactor * n, options.MinSyntheticRows);
+        var validationRows = options.ValidationRows;
+        var seed = options.Seed;
+        var realClasses = ClassificationMetrics.ArgMax(realProbabilities, k);
+        int[] Classify(float[] values, int rows) => ClassificationMetrics.ArgMax(teacher.Predict(Frame(teacher.Features, values, rows)), k);
+        var synthetic = SyntheticRows.Generate(step, augmentation, real, realClasses, teacher.Features, syntheticRows, seed, Classify);
+        var held = SyntheticRows.Generate(step, augmentation, real, realClasses, teacher.Features, validationRows, seed ^ 0x5EED, Classify);
         return new DistillationSet(
-            [.. real, .. synthetic], n + m, n, [.. realProbabilities, .. syntheticProbabilities], [.. targets, .. Enumerable.Repeat(-1, m)]);
+            [.. real, .. synthetic], n + syntheticRows, n, [.. realProbabilities, .. Label(teacher, synthetic, syntheticRows)],
+            [.. targets, .. Enumerable.Repeat(-1, syntheticRows)],
+            held, validationRows, Label(teacher, held, validationRows));
     }
+
+    private static float[] Label(IPredictor teacher, float[] values, int rows) =>
+        rows == 0 ? [] : teacher.Predict(Frame(teacher.Features, values, rows));
 
     /// <summary>Row-major values as a frame of numeric columns named <paramref name="features"/>.</summary>
     public static DataFrame Frame(IReadOnlyList<string> features, float[] values, int rows)

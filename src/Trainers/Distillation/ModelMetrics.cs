@@ -46,6 +46,28 @@ public static class ModelMetrics
     }
 
     /// <summary>
+    /// Fidelity: the share of the rows of <paramref name="data"/> on which <paramref name="model"/>'s most probable class is
+    /// <paramref name="reference"/>'s (classes matched by name; a class the reference does not know counts as a
+    /// disagreement). For a distilled student against its teacher this measures how well it copies the teacher's
+    /// decision, independent of the true labels, which <paramref name="data"/> need not have.
+    /// </summary>
+    public static double Agreement(IPredictor model, IPredictor reference, DataFrame data)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(data);
+        if (model.Task == PredictionTask.Regression || reference.Task == PredictionTask.Regression)
+            throw new ArgumentException("ModelMetrics.Agreement: both models must be classifiers.", nameof(model));
+        if (data.RowCount == 0) return double.NaN;
+        var ours = ClassificationMetrics.ArgMax(model.Predict(data), model.Classes.Count);
+        var theirs = ClassificationMetrics.ArgMax(reference.Predict(data), reference.Classes.Count);
+        var map = model.Classes.Select(c => reference.Classes.OrdinalIndexOf(c)).ToArray();
+        var agree = 0;
+        for (var r = 0; r < ours.Length; r++) if (map[ours[r]] == theirs[r]) agree++;
+        return agree / (double)ours.Length;
+    }
+
+    /// <summary>
     /// Milliseconds per 1,000 rows of <see cref="IPredictor.Predict"/> on <paramref name="data"/>: one warm-up call, then
     /// repeated calls until at least <paramref name="minMilliseconds"/> have passed (at least 3), total time / rows predicted.
     /// </summary>

@@ -96,6 +96,8 @@ public sealed class MlpModel : Predictor
         for (var r = 0; r < rows; r++)
         {
             var row = z.AsSpan(r * k, k);
+            // TensorPrimitives.SoftMax does not shift by the max: a logit above ~88 would overflow exp to Inf/Inf = NaN.
+            TensorPrimitives.Subtract(row, TensorPrimitives.Max(row), row);
             TensorPrimitives.SoftMax(row, row);
         }
         return z;

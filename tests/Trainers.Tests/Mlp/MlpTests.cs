@@ -161,4 +161,15 @@ public sealed class MlpTests
         Assert.ThrowsExactly<ArgumentException>(() => new MlpClassifier { Activation = MlpActivation.Identity }.Fit(Xor()));
         Assert.ThrowsExactly<Errors.SchemaException>(() => new MlpRegressor().Fit(Xor()));
     }
+
+    [TestMethod]
+    public void LargeLogitsGiveFiniteProbabilities()
+    {
+        // Logits 200 and 150 overflow exp in float; the softmax must shift by the row's max first.
+        var layer = new MlpLayer(1, 2, [200f, 150f], [0f, 0f], MlpActivation.Identity);
+        var model = new MlpModel(PredictionTask.BinaryClassification, ["x"], ["a", "b"], [0f], [1f], [layer], 0f, 1f);
+        var p = model.Predict(new DataFrame([new NumericColumn("x", [1f, -1f])]));
+        float[] expected = [1f, 0f, 0f, 1f];
+        for (var i = 0; i < 4; i++) Assert.AreEqual(expected[i], p[i], 1e-6f, $"probability {i}");
+    }
 }
