@@ -59,7 +59,7 @@ public sealed class Experiment(ExperimentOptions options)
         var book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount, scorer.TieBreak(plan.ValidationRows));
         var guard = new MemoryGuard(options.MemoryLimitBytes ?? MemoryGuard.DefaultLimit(), MemoryProbe);
         double Cost(Trial trial, TrialEntry entry) => options.IsReproducible ? EstimatedCost(trial, learners, plan) : entry.Seconds;
-        TimeSpan? Deadline() => options.TimeBudget is { } budget ? budget - Reserve(budget, book.Best, plan) : null;
+        TimeSpan? Deadline() => options.TimeBudget is { } budget ? budget - Reserve(budget, options.EnsembleSize > 0 ? book.BestPerLearner : book.Best is { } b ? [b] : [], plan) : null;
         var loop = new SearchLoop(options, TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount, libraryDefaults), evaluator, metric, book, Cost, guard, clock, Deadline, onEvent);
         loop.Run(stored, interrupt);
 
@@ -121,12 +121,13 @@ public sealed class Experiment(ExperimentOptions options)
     }
 
     /// <summary>
-    /// Time kept back from the search for the final refit: 3% of the budget plus twice the best trial's estimated
-    /// refit time (one fold's fit scaled to all rows), at most a quarter of the budget.
+    /// Time kept back from the search for the final refit: 3% of the budget plus twice the estimated refit time (one
+    /// fold's fit scaled to all rows) of the trials the final model may hold: the best trial, or with ensembling each
+    /// learner's best (an ensemble blends model families); at most a quarter of the budget.
     /// </summary>
-    private static TimeSpan Reserve(TimeSpan budget, TrialEntry? best, ValidationPlan plan)
+    private static TimeSpan Reserve(TimeSpan budget, IReadOnlyCollection<TrialEntry> refits, ValidationPlan plan)
     {
-        var refit = best is null ? 0 : best.Seconds * plan.RefitPerTrialSecond;
+        var refit = refits.Sum(t => t.Seconds) * plan.RefitPerTrialSecond;
         return TimeSpan.FromSeconds(Math.Min(0.03 * budget.TotalSeconds + 2 * refit, 0.25 * budget.TotalSeconds));
     }
 

@@ -24,6 +24,7 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
     private readonly Dictionary<int, Trial> _proposals = [];
     private readonly Dictionary<int, float[]> _outOfFold = [];
     private readonly Dictionary<int, double> _tieBreaks = [];
+    private readonly Dictionary<string, TrialEntry> _bestPerLearner = new(StringComparer.Ordinal);
 
     public string Study => study;
 
@@ -39,6 +40,9 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
     public TrialEntry? Best { get; private set; }
 
     public double? BestScore => Best?.Score;
+
+    /// <summary>Each learner's best succeeded trial so far (ranked as <see cref="Best"/>), kept as entries arrive.</summary>
+    public IReadOnlyCollection<TrialEntry> BestPerLearner => _bestPerLearner.Values;
 
     /// <summary>The kept out-of-fold predictions of succeeded trials, by trial id (the best trial's always among them).</summary>
     public IReadOnlyDictionary<int, float[]> OutOfFold => _outOfFold;
@@ -81,6 +85,9 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
         if (entry is { Status: TrialStatus.Succeeded, OutOfFold: { } scored } && tieBreak is not null) _tieBreaks[entry.Id] = tieBreak(scored);
         if (entry is { Status: TrialStatus.Succeeded, Score: not null } && (Best is null || Best.Id == entry.Id || Ranks(entry, Best) < 0))
             Best = _entries[entry.Id];
+        if (entry is { Status: TrialStatus.Succeeded, Score: not null }
+            && (!_bestPerLearner.TryGetValue(entry.Learner ?? "", out var learnerBest) || learnerBest.Id == entry.Id || Ranks(entry, learnerBest) < 0))
+            _bestPerLearner[entry.Learner ?? ""] = _entries[entry.Id];
         if (entry is not { Status: TrialStatus.Succeeded, OutOfFold: { } predictions }) return;
         _outOfFold[entry.Id] = predictions;
         if (_outOfFold.Count <= KeptOutOfFold) return;

@@ -35,6 +35,17 @@ public sealed class TrialBookTests
         CollectionAssert.AreEqual(Enumerable.Range(0, TrialBook.KeptPerLearner).ToArray(), weak, "the weak learner's best three stay, its fourth goes");
     }
 
+    [TestMethod]
+    public void The_best_trial_of_each_learner_is_kept_for_the_refit_reserve()
+    {
+        var book = new TrialBook("s", store: null, Metric.Accuracy, totalRows: 10);
+        book.Save(Entry(1, 0.8, tieBreak: 0, learner: "a"));
+        book.Save(Entry(2, 0.9, tieBreak: 0, learner: "b"));
+        book.Save(Entry(3, 0.85, tieBreak: 0, learner: "a"));
+        book.Save(Entry(4, 0.7, tieBreak: 0, learner: "b"));
+        CollectionAssert.AreEquivalent(new[] { 3, 2 }, book.BestPerLearner.Select(e => e.Id).ToArray());
+    }
+
     private static TrialEntry Entry(int id, double score, double tieBreak, string learner = "x") =>
         new(id, learner, [], null, TrialStatus.Succeeded, score, [score], 1, null, 0, id, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch) { OutOfFold = [(float)tieBreak] };
 }
