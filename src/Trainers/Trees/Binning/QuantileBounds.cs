@@ -16,7 +16,7 @@ internal static class QuantileBounds
         var n = 0;
         foreach (var v in values) if (!float.IsNaN(v)) sorted[n++] = v;
         if (n == 0) return [float.PositiveInfinity];
-        Array.Sort(sorted, 0, n);
+        FloatRadixSort.Sort(sorted.AsSpan(0, n));
 
         // Distinct values with their counts.
         var distinct = new List<float>();
@@ -48,7 +48,7 @@ internal static class QuantileBounds
         return [.. bounds];
     }
 
-    /// <summary>The midpoint of neighbouring values a /// <summary>A float strictly between... or at the upper of two neighbours: a + (b - a) / 2 computed in double, kept below b.</summary>lt; b, computed in double and kept strictly below b so b falls in the next bin.</summary>
+    /// <summary>The midpoint of neighbouring values a &lt; b, computed in double and kept strictly below b so b falls in the next bin.</summary>
     private static float Midpoint(float a, float b)
     {
         var mid = (float)(a + ((double)b - a) / 2);

@@ -45,7 +45,8 @@ internal sealed class TreeGrower
         var queue = new PriorityQueue<int, (double, int)>();
 
         var rootHistogram = Rent();
-        _builder.Build(rootHistogram, _partition.Rows, 0, rows.Length, gradients, hessians, features, rowsAreAll);
+        _builder.SetGradients(gradients, hessians);
+        _builder.Build(rootHistogram, _partition.Rows, 0, rows.Length, features, rowsAreAll);
         var root = new GrownNode(SplitFinder.Totals(_layout.Of(rootHistogram, features[0])), 0) { Start = 0, Count = rows.Length };
         nodes.Add(root);
         Consider(0);
@@ -74,7 +75,7 @@ internal sealed class TreeGrower
             }
             var (small, large) = left.Count <= right.Count ? (node.Left, node.Right) : (node.Right, node.Left);
             var smallHistogram = Rent();
-            _builder.Build(smallHistogram, _partition.Rows, nodes[small].Start, nodes[small].Count, gradients, hessians, features, false);
+            _builder.Build(smallHistogram, _partition.Rows, nodes[small].Start, nodes[small].Count, features, false);
             HistogramBuilder.Subtract(parentHistogram, smallHistogram);
             histograms[small] = smallHistogram;
             histograms[large] = parentHistogram;

@@ -2,14 +2,17 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Pipelines.Trainers.Trees.Binning;
 
 namespace Pipelines.Trainers.Trees.Histograms;
 
 /// <summary>
-/// Builds node histograms fast: the node's gradients and hessians are first gathered into row order (so the inner loop
-/// reads them sequentially and only the byte bins are gathered), then features are split across threads. Each feature's
-/// bins are summed by one thread in row order, so the result does not depend on the thread count.
+/// Builds node histograms fast. Each row's gradient and hessian are stored as one 4-float vector (g, h, 1, 0), so a
+/// row adds to its bin's (G, H, C, unused) cell with one widen-to-double, one 32-byte add and one store. A node's vectors
+/// are first gathered into row order (so the inner loop reads them sequentially and only the byte bins are gathered),
+/// then features are split across threads. Each feature's bins are summed by one thread in row order with the same IEEE
+/// double additions as a scalar loop, so the result does not depend on the thread count.
 /// The larger child of a split is never built: it is the parent minus the smaller child (<see cref="Subtract"/>).
 /// </summary>
 internal sealed class HistogramBuilder
@@ -17,93 +20,103 @@ internal sealed class HistogramBuilder
     // Below this many (row, feature) pairs the node is built on the calling thread: scheduling costs more than it saves.
     private const long SerialWork = 64 * 1024;
 
+    // Nodes with at least this many rows gather their gradient vectors on all threads.
+    private const int ParallelGatherRows = 64 * 1024;
+
     private readonly BinnedMatrix _data;
     private readonly HistogramLayout _layout;
     private readonly ParallelOptions _parallel;
-    private readonly float[] _orderedGradients;
-    private readonly float[] _orderedHessians;
+    private readonly Vector128<float>[] _pairs;
+    private readonly Vector128<float>[] _ordered;
 
     public HistogramBuilder(BinnedMatrix data, HistogramLayout layout, ParallelOptions parallel)
     {
+        if (layout.NumbersPerBin != HistogramLayout.Stride) throw new ArgumentException("Boosting histograms need the one-output layout.", nameof(layout));
         _data = data;
         _layout = layout;
         _parallel = parallel;
-        _orderedGradients = new float[data.Rows];
-        _orderedHessians = new float[data.Rows];
+        _pairs = new Vector128<float>[data.Rows];
+        _ordered = new Vector128<float>[data.Rows];
+    }
+
+    /// <summary>Sets the per-row gradients and hessians (indexed by row) that the following <see cref="Build"/> calls sum.</summary>
+    public void SetGradients(float[] gradients, float[] hessians)
+    {
+        ForChunks(_data.Rows, (from, to) =>
+        {
+            for (var r = from; r < to; r++) _pairs[r] = Vector128.Create(gradients[r], hessians[r], 1f, 0f);
+        });
     }
 
     /// <summary>
-    /// Fills <paramref name="histogram"/> for the node holding <paramref name="rows"/>, for the features in
+    /// Fills <paramref name="histogram"/> for the node holding rows[start .. start + count), for the features in
     /// <paramref name="features"/> (others are left as they are). <paramref name="rowsAreAll"/> says the rows are 0..n-1 in
     /// order, which skips the gathering.
     /// </summary>
-    public void Build(double[] histogram, int[] rows, int start, int count, float[] gradients, float[] hessians, int[] features, bool rowsAreAll)
+    public void Build(double[] histogram, int[] rows, int start, int count, int[] features, bool rowsAreAll)
     {
-        float[] g, h;
-        if (rowsAreAll)
+        var pairs = _pairs;
+        if (!rowsAreAll)
         {
-            g = gradients;
-            h = hessians;
-        }
-        else
-        {
-            g = _orderedGradients;
-            h = _orderedHessians;
-            for (var i = 0; i < count; i++)
-            {
-                var r = rows[start + i];
-                g[i] = gradients[r];
-                h[i] = hessians[r];
-            }
+            pairs = _ordered;
+            if (count >= ParallelGatherRows) ForChunks(count, (from, to) => Gather(rows, start, from, to));
+            else Gather(rows, start, 0, count);
         }
         if ((long)count * features.Length < SerialWork || _parallel.MaxDegreeOfParallelism == 1)
         {
-            foreach (var f in features) BuildFeature(histogram, f, rows, start, count, g, h, rowsAreAll);
+            foreach (var f in features) BuildFeature(histogram, f, rows, start, count, pairs, rowsAreAll);
             return;
         }
-        Parallel.For(0, features.Length, _parallel, i => BuildFeature(histogram, features[i], rows, start, count, g, h, rowsAreAll));
-    }
-
-    /// <summary>
-    /// Adds g and h to the adjacent G and H of a cell with one 2-lane load, add and store instead of two scalar
-    /// read-modify-writes. Each lane is the same IEEE double addition as the scalar code, so sums are bit-identical.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void AddPair(ref double cell, float g, float h)
-    {
-        ref var pair = ref Unsafe.As<double, byte>(ref cell);
-        var sum = Unsafe.ReadUnaligned<Vector128<double>>(ref pair) + Vector128.Create((double)g, h);
-        Unsafe.WriteUnaligned(ref pair, sum);
+        Parallel.For(0, features.Length, _parallel, i => BuildFeature(histogram, features[i], rows, start, count, pairs, rowsAreAll));
     }
 
     /// <summary>Turns <paramref name="parent"/> into the larger child's histogram: parent - smaller, number by number.</summary>
     public static void Subtract(double[] parent, double[] smaller) => TensorPrimitives.Subtract(parent, smaller, parent);
 
-    private void BuildFeature(double[] histogram, int feature, int[] rows, int start, int count, float[] g, float[] h, bool rowsAreAll)
+    private void Gather(int[] rows, int start, int from, int to)
+    {
+        for (var i = from; i < to; i++) _ordered[i] = _pairs[rows[start + i]];
+    }
+
+    /// <summary>Runs <paramref name="body"/> over [0, count) in one chunk per thread (one chunk when small or serial).</summary>
+    private void ForChunks(int count, Action<int, int> body)
+    {
+        var chunks = count < ParallelGatherRows ? 1 : Math.Max(1, _parallel.MaxDegreeOfParallelism);
+        if (chunks == 1)
+        {
+            body(0, count);
+            return;
+        }
+        Parallel.For(0, chunks, _parallel, c => body((int)((long)count * c / chunks), (int)((long)count * (c + 1) / chunks)));
+    }
+
+    /// <summary>(g, h, 1, 0) as doubles: one vcvtps2pd where AVX is there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Widen(Vector128<float> pair) =>
+        Avx.IsSupported ? Avx.ConvertToVector256Double(pair) : Vector256.Create(Vector128.WidenLower(pair), Vector128.WidenUpper(pair));
+
+    private void BuildFeature(double[] histogram, int feature, int[] rows, int start, int count, Vector128<float>[] pairs, bool rowsAreAll)
     {
         var target = _layout.Of(histogram, feature);
         target.Clear();
-        ref var hist = ref MemoryMarshal.GetReference(target);
+        ref var hist = ref Unsafe.As<double, byte>(ref MemoryMarshal.GetReference(target));
         ref var bins = ref MemoryMarshal.GetReference(_data.Column(feature));
-        ref var gr = ref MemoryMarshal.GetArrayDataReference(g);
-        ref var hs = ref MemoryMarshal.GetArrayDataReference(h);
+        ref var pair = ref MemoryMarshal.GetArrayDataReference(pairs);
+        const int CellBytes = HistogramLayout.Stride * sizeof(double);
         if (rowsAreAll)
         {
             for (var i = 0; i < count; i++)
             {
-                ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref bins, i) * HistogramLayout.Stride);
-                AddPair(ref cell, Unsafe.Add(ref gr, i), Unsafe.Add(ref hs, i));
-                Unsafe.Add(ref cell, 2) += 1;
+                ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref bins, i) * CellBytes);
+                Unsafe.WriteUnaligned(ref cell, Unsafe.ReadUnaligned<Vector256<double>>(ref cell) + Widen(Unsafe.Add(ref pair, i)));
             }
             return;
         }
-        ref var index = ref MemoryMarshal.GetArrayDataReference(rows);
-        index = ref Unsafe.Add(ref index, start);
+        ref var index = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rows), start);
         for (var i = 0; i < count; i++)
         {
-            ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref bins, Unsafe.Add(ref index, i)) * HistogramLayout.Stride);
-            AddPair(ref cell, Unsafe.Add(ref gr, i), Unsafe.Add(ref hs, i));
-            Unsafe.Add(ref cell, 2) += 1;
+            ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref bins, Unsafe.Add(ref index, i)) * CellBytes);
+            Unsafe.WriteUnaligned(ref cell, Unsafe.ReadUnaligned<Vector256<double>>(ref cell) + Widen(Unsafe.Add(ref pair, i)));
         }
     }
 }
