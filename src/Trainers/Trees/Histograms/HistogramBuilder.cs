@@ -29,6 +29,12 @@ internal sealed class HistogramBuilder
     private readonly Vector128<float>[] _pairs;
     private readonly Vector128<float>[] _ordered;
 
+    // The prepared node.
+    private int[] _rows = [];
+    private int _start;
+    private int _count;
+    private bool _rowsAreAll;
+
     public HistogramBuilder(BinnedMatrix data, HistogramLayout layout, ParallelOptions parallel)
     {
         if (layout.NumbersPerBin != HistogramLayout.Stride) throw new ArgumentException("Boosting histograms need the one-output layout.", nameof(layout));
@@ -55,23 +61,67 @@ internal sealed class HistogramBuilder
     /// </summary>
     public void Build(double[] histogram, int[] rows, int start, int count, int[] features, bool rowsAreAll)
     {
-        var pairs = _pairs;
-        if (!rowsAreAll)
+        Prepare(rows, start, count, rowsAreAll);
+        if (IsSmall(features.Length))
         {
-            pairs = _ordered;
-            if (count >= ParallelGatherRows) ForChunks(count, (from, to) => Gather(rows, start, from, to));
-            else Gather(rows, start, 0, count);
-        }
-        if ((long)count * features.Length < SerialWork || _parallel.MaxDegreeOfParallelism == 1)
-        {
-            foreach (var f in features) BuildFeature(histogram, f, rows, start, count, pairs, rowsAreAll);
+            foreach (var f in features) BuildFeature(histogram, f);
             return;
         }
-        Parallel.For(0, features.Length, _parallel, i => BuildFeature(histogram, features[i], rows, start, count, pairs, rowsAreAll));
+        Parallel.For(0, features.Length, _parallel, i => BuildFeature(histogram, features[i]));
+    }
+
+    /// <summary>
+    /// Makes rows[start .. start + count) the node that <see cref="BuildFeature"/> sums: gathers its gradient vectors into
+    /// row order (all threads for big nodes), unless <paramref name="rowsAreAll"/> (rows 0..n-1 in order).
+    /// </summary>
+    public void Prepare(int[] rows, int start, int count, bool rowsAreAll)
+    {
+        _rows = rows;
+        _start = start;
+        _count = count;
+        _rowsAreAll = rowsAreAll;
+        if (rowsAreAll) return;
+        if (count >= ParallelGatherRows) ForChunks(count, (from, to) => Gather(rows, start, from, to));
+        else Gather(rows, start, 0, count);
+    }
+
+    /// <summary>Whether the prepared node is too small to build <paramref name="features"/> features on several threads.</summary>
+    public bool IsSmall(int features) => (long)_count * features < SerialWork || _parallel.MaxDegreeOfParallelism == 1;
+
+    /// <summary>Fills one feature's part of <paramref name="histogram"/> for the prepared node. Threads may build different features at once.</summary>
+    public void BuildFeature(double[] histogram, int feature)
+    {
+        var target = _layout.Of(histogram, feature);
+        target.Clear();
+        ref var hist = ref Unsafe.As<double, byte>(ref MemoryMarshal.GetReference(target));
+        ref var bins = ref MemoryMarshal.GetReference(_data.Column(feature));
+        const int CellBytes = HistogramLayout.Stride * sizeof(double);
+        var count = _count;
+        if (_rowsAreAll)
+        {
+            ref var pair = ref MemoryMarshal.GetArrayDataReference(_pairs);
+            for (var i = 0; i < count; i++)
+            {
+                ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref bins, i) * CellBytes);
+                Unsafe.WriteUnaligned(ref cell, Unsafe.ReadUnaligned<Vector256<double>>(ref cell) + Widen(Unsafe.Add(ref pair, i)));
+            }
+            return;
+        }
+        ref var ordered = ref MemoryMarshal.GetArrayDataReference(_ordered);
+        ref var index = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_rows), _start);
+        for (var i = 0; i < count; i++)
+        {
+            ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref bins, Unsafe.Add(ref index, i)) * CellBytes);
+            Unsafe.WriteUnaligned(ref cell, Unsafe.ReadUnaligned<Vector256<double>>(ref cell) + Widen(Unsafe.Add(ref ordered, i)));
+        }
     }
 
     /// <summary>Turns <paramref name="parent"/> into the larger child's histogram: parent - smaller, number by number.</summary>
     public static void Subtract(double[] parent, double[] smaller) => TensorPrimitives.Subtract(parent, smaller, parent);
+
+    /// <summary><see cref="Subtract"/> for one feature's numbers.</summary>
+    public void SubtractFeature(double[] parent, double[] smaller, int feature) =>
+        TensorPrimitives.Subtract(_layout.Of(parent, feature), _layout.Of(smaller, feature), _layout.Of(parent, feature));
 
     private void Gather(int[] rows, int start, int from, int to)
     {
@@ -81,7 +131,8 @@ internal sealed class HistogramBuilder
     /// <summary>Runs <paramref name="body"/> over [0, count) in one chunk per thread (one chunk when small or serial).</summary>
     private void ForChunks(int count, Action<int, int> body)
     {
-        var chunks = count < ParallelGatherRows ? 1 : Math.Max(1, _parallel.MaxDegreeOfParallelism);
+        var threads = _parallel.MaxDegreeOfParallelism > 0 ? _parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        var chunks = count < ParallelGatherRows ? 1 : threads;
         if (chunks == 1)
         {
             body(0, count);
@@ -94,29 +145,4 @@ internal sealed class HistogramBuilder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Widen(Vector128<float> pair) =>
         Avx.IsSupported ? Avx.ConvertToVector256Double(pair) : Vector256.Create(Vector128.WidenLower(pair), Vector128.WidenUpper(pair));
-
-    private void BuildFeature(double[] histogram, int feature, int[] rows, int start, int count, Vector128<float>[] pairs, bool rowsAreAll)
-    {
-        var target = _layout.Of(histogram, feature);
-        target.Clear();
-        ref var hist = ref Unsafe.As<double, byte>(ref MemoryMarshal.GetReference(target));
-        ref var bins = ref MemoryMarshal.GetReference(_data.Column(feature));
-        ref var pair = ref MemoryMarshal.GetArrayDataReference(pairs);
-        const int CellBytes = HistogramLayout.Stride * sizeof(double);
-        if (rowsAreAll)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref bins, i) * CellBytes);
-                Unsafe.WriteUnaligned(ref cell, Unsafe.ReadUnaligned<Vector256<double>>(ref cell) + Widen(Unsafe.Add(ref pair, i)));
-            }
-            return;
-        }
-        ref var index = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rows), start);
-        for (var i = 0; i < count; i++)
-        {
-            ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref bins, Unsafe.Add(ref index, i)) * CellBytes);
-            Unsafe.WriteUnaligned(ref cell, Unsafe.ReadUnaligned<Vector256<double>>(ref cell) + Widen(Unsafe.Add(ref pair, i)));
-        }
-    }
 }

@@ -19,15 +19,21 @@ internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parame
     public SplitInfo? Best(double[] histogram, int[] features)
     {
         SplitInfo? best = null;
-        foreach (var f in features)
-        {
-            var candidate = layout.Features[f].IsCategorical
-                ? BestCategorical(layout.Of(histogram, f), f, layout.Features[f])
-                : BestNumeric(layout.Of(histogram, f), f, layout.Features[f]);
-            if (candidate is not null && (best is null || candidate.Gain > best.Gain)) best = candidate;
-        }
+        foreach (var f in features) best = Better(best, BestOf(histogram, f));
         return best;
     }
+
+    /// <summary>The best split on feature <paramref name="feature"/> alone, or null. Safe to call for several features at once.</summary>
+    public SplitInfo? BestOf(double[] histogram, int feature) => layout.Features[feature].IsCategorical
+        ? BestCategorical(layout.Of(histogram, feature), feature, layout.Features[feature])
+        : BestNumeric(layout.Of(histogram, feature), feature, layout.Features[feature]);
+
+    /// <summary>
+    /// The better of the best so far and a later feature's candidate: a tie keeps the earlier, so folding candidates in
+    /// feature order gives the same split however they were computed.
+    /// </summary>
+    public static SplitInfo? Better(SplitInfo? best, SplitInfo? candidate) =>
+        candidate is not null && (best is null || candidate.Gain > best.Gain) ? candidate : best;
 
     /// <summary>Sums of a feature's histogram: the node's totals.</summary>
     public static NodeStats Totals(ReadOnlySpan<double> histogram)
