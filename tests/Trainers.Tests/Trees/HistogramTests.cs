@@ -47,6 +47,27 @@ public sealed class HistogramTests
     }
 
     [TestMethod]
+    [DataRow(1)]
+    [DataRow(2)]
+    public void SparseNodesBuiltRowByRowMatchTheNaiveHistogram(int threads)
+    {
+        // One row in 40 is below the density at which nodes are built row by row.
+        var (data, layout, g, h) = Setup(40_000, 4);
+        var rows = Enumerable.Range(0, data.Rows).Where(r => r % 40 == 7).ToArray();
+        var builder = new HistogramBuilder(data, layout, new ParallelOptions { MaxDegreeOfParallelism = threads });
+        builder.SetGradients(g, h);
+        var built = Enumerable.Repeat(-7.0, layout.Length).ToArray();
+        builder.Build(built, rows, 0, rows.Length, [.. Enumerable.Range(0, data.FeatureCount)], rowsAreAll: false);
+        CollectionAssert.AreEqual(NaiveHistogram.Build(data, layout, rows, g, h), built);
+
+        // A feature subset leaves the other features alone.
+        var subset = Enumerable.Repeat(-7.0, layout.Length).ToArray();
+        builder.Build(subset, rows, 0, rows.Length, [0, 3, 6], rowsAreAll: false);
+        foreach (var f in new[] { 0, 3, 6 }) CollectionAssert.AreEqual(layout.Of(built, f).ToArray(), layout.Of(subset, f).ToArray());
+        Assert.IsTrue(layout.Of(subset, 1).ToArray().All(v => v == -7.0));
+    }
+
+    [TestMethod]
     public void LargerChildBySubtractionEqualsDirectBuild()
     {
         var (data, layout, g, h) = Setup(5000, 2);

@@ -124,13 +124,14 @@ internal sealed class TreeGrower
         double[] smallHistogram, double[]? parentHistogram, int start, int count, bool searchSmall, bool searchLarge, int[] features, bool rowsAreAll)
     {
         _builder.Prepare(_partition.Rows, start, count, rowsAreAll);
+        var items = _builder.WorkItems(features);
         if (_builder.IsSmall(features.Length))
         {
-            for (var i = 0; i < features.Length; i++) Feature(i);
+            for (var i = 0; i < items.Length; i++) Item(i);
         }
         else
         {
-            Parallel.For(0, features.Length, _parallel, Feature);
+            Parallel.For(0, items.Length, _parallel, Item);
         }
         SplitInfo? bestSmall = null, bestLarge = null;
         for (var i = 0; i < features.Length; i++)
@@ -140,15 +141,19 @@ internal sealed class TreeGrower
         }
         return (bestSmall, bestLarge);
 
-        void Feature(int i)
+        void Item(int i)
         {
-            var f = features[i];
-            _builder.BuildFeature(smallHistogram, f);
-            _smallBest[i] = searchSmall ? _finder.BestOf(smallHistogram, f) : null;
-            _largeBest[i] = null;
-            if (!searchLarge) return;
-            _builder.SubtractFeature(parentHistogram!, smallHistogram, f);
-            _largeBest[i] = _finder.BestOf(parentHistogram!, f);
+            var item = items[i];
+            _builder.BuildItem(smallHistogram, features, item);
+            for (var at = item.First; at < item.First + item.Count; at++)
+            {
+                var f = features[at];
+                _smallBest[at] = searchSmall ? _finder.BestOf(smallHistogram, f) : null;
+                _largeBest[at] = null;
+                if (!searchLarge) continue;
+                _builder.SubtractFeature(parentHistogram!, smallHistogram, f);
+                _largeBest[at] = _finder.BestOf(parentHistogram!, f);
+            }
         }
     }
 
