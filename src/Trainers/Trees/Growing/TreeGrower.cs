@@ -32,7 +32,7 @@ internal sealed class TreeGrower
         _layout = new HistogramLayout(data.Features);
         _builder = new HistogramBuilder(data, _layout, parallel);
         _finder = new SplitFinder(_layout, parameters.Split);
-        _partition = new RowPartition(data.Rows);
+        _partition = new RowPartition(data.Rows, parallel);
         _smallBest = new SplitInfo?[data.FeatureCount];
         _largeBest = new SplitInfo?[data.FeatureCount];
     }
