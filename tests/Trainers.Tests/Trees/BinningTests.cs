@@ -78,4 +78,46 @@ public sealed class BinningTests
         CollectionAssert.AreNotEqual(a, c);
         Assert.AreEqual(255, a.Length);
     }
+
+    [TestMethod]
+    [DataRow(1)]
+    [DataRow(2)]
+    [DataRow(17)]
+    [DataRow(255)]
+    public void BoundSearchFindsTheFirstBoundAtOrAboveTheValue(int count)
+    {
+        var random = new Random(count);
+        var bounds = Enumerable.Range(0, count - 1).Select(_ => (float)TreeData.Normal(random)).Distinct().Order().Append(float.PositiveInfinity).ToArray();
+        var search = new BoundSearch(bounds);
+        // Random values, every bound itself, its neighbours just below and above, and the extremes.
+        var probes = Enumerable.Range(0, 2000).Select(_ => (float)(3 * TreeData.Normal(random)))
+            .Concat(bounds).Concat(bounds.Select(b => MathF.BitDecrement(b))).Concat(bounds.Select(b => MathF.BitIncrement(b)))
+            .Concat([float.NegativeInfinity, float.MinValue, -0f, 0f, float.MaxValue, float.PositiveInfinity]);
+        foreach (var x in probes)
+        {
+            var expected = Array.FindIndex(bounds, b => x <= b);
+            Assert.AreEqual(expected, search.Find(x), $"x = {x:R}");
+        }
+    }
+
+    [TestMethod]
+    [DataRow(100)]
+    [DataRow(50_000)]
+    public void RadixSortOrdersLikeTheComparisonSort(int length)
+    {
+        var random = new Random(length);
+        var values = Enumerable.Range(0, length).Select(i => (i % 7) switch
+        {
+            0 => (float)random.Next(-3, 4), // repeats, zeros
+            1 => -0f,
+            2 => float.NegativeInfinity,
+            3 => float.Epsilon * random.Next(-5, 6), // subnormals
+            _ => (float)(1e6 * TreeData.Normal(random)),
+        }).ToArray();
+        var expected = values.Order().ToArray();
+        FloatRadixSort.Sort(values);
+        // -0 and +0 compare equal; their relative order is all that may differ.
+        CollectionAssert.AreEqual(expected, values);
+        for (var i = 1; i < values.Length; i++) Assert.IsTrue(values[i - 1] <= values[i]);
+    }
 }

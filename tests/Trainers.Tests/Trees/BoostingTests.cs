@@ -69,6 +69,15 @@ public sealed class BoostingTests
     }
 
     [TestMethod]
+    public void ThreadCountDoesNotMatterWhenNodesAreBigEnoughToSplitRows()
+    {
+        // 100,000 rows: the gradient pass, the gradient gathering and the score update run in chunks on both threads.
+        var data = TreeData.Binary(100_000, 6, seed: 5);
+        GbdtClassifier Options(int threads) => new() { Rounds = 3, NumLeaves = 31, Seed = 2, Threads = threads };
+        CollectionAssert.AreEqual(Options(1).Fit(data).Predict(data), Options(2).Fit(data).Predict(data));
+    }
+
+    [TestMethod]
     public void EarlyStoppingKeepsTheBestIteration()
     {
         // Pure-noise labels: the validation loss soon rises, so boosting stops and keeps the best round.

@@ -51,8 +51,8 @@ public sealed class ForestHistogramTests
         var bins = new[] { FeatureBins.Numeric([1, float.PositiveInfinity]), FeatureBins.Categorical(["x", "y"]) };
         var boosting = new HistogramLayout(bins);
         Assert.AreEqual(HistogramLayout.Stride, boosting.NumbersPerBin);
-        Assert.AreEqual((3 + 4) * 3, boosting.Length);
-        Assert.AreEqual(9, boosting.Start(1));
+        Assert.AreEqual((3 + 4) * 4, boosting.Length);
+        Assert.AreEqual(12, boosting.Start(1));
         var forest = new HistogramLayout(bins, outputs: 4);
         Assert.AreEqual(7 * 6, forest.Length);
         Assert.AreEqual(18, forest.Start(1));

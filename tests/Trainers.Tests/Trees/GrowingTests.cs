@@ -81,4 +81,28 @@ public sealed class GrowingTests
         Assert.AreEqual(best.Feature, two.Nodes[0].Split!.Feature);
         Assert.AreEqual(best.Gain, two.Nodes[0].Split!.Gain, 1e-9);
     }
+
+    [TestMethod]
+    public void PartitionSplitsStablyOnOneThreadOrSeveral()
+    {
+        // 150,000 rows: the first split runs in chunks on both threads, the later (smaller) ones in one pass.
+        var random = new Random(9);
+        var bins = new byte[150_000];
+        random.NextBytes(bins);
+        var goesLeft = Enumerable.Range(0, 256).Select(b => b % 3 == 0).ToArray();
+        var rows = Enumerable.Range(0, bins.Length).Where(r => r % 7 != 3).ToArray();
+        var serial = new RowPartition(bins.Length);
+        var parallel = new RowPartition(bins.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 });
+        serial.Reset(rows);
+        parallel.Reset(rows);
+        var left = parallel.Split(0, rows.Length, bins, goesLeft);
+        Assert.AreEqual(serial.Split(0, rows.Length, bins, goesLeft), left);
+        CollectionAssert.AreEqual(serial.Rows, parallel.Rows);
+        // Left rows first, then right rows, each in their old (ascending) order.
+        var expectedLeft = rows.Where(r => goesLeft[bins[r]]).ToArray();
+        CollectionAssert.AreEqual(expectedLeft, parallel.Rows[..left]);
+        CollectionAssert.AreEqual(rows.Where(r => !goesLeft[bins[r]]).ToArray(), parallel.Rows[left..rows.Length]);
+        var inner = parallel.Split(left / 3, left / 2, bins, Enumerable.Range(0, 256).Select(b => b < 128).ToArray());
+        Assert.AreEqual(expectedLeft.Skip(left / 3).Take(left / 2).Count(r => bins[r] < 128), inner);
+    }
 }

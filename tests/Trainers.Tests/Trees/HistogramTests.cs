@@ -27,21 +27,44 @@ public sealed class HistogramTests
     }
 
     [TestMethod]
-    [DataRow(1)]
-    [DataRow(2)]
-    public void BuilderMatchesTheNaiveHistogram(int threads)
+    [DataRow(1, 30_000)]
+    [DataRow(2, 30_000)]
+    [DataRow(2, 150_000)] // nodes large enough to gather their gradients on both threads
+    public void BuilderMatchesTheNaiveHistogram(int threads, int size)
     {
-        var (data, layout, g, h) = Setup(30_000, 1);
+        var (data, layout, g, h) = Setup(size, 1);
         var rows = Enumerable.Range(0, data.Rows).Where(r => r % 3 != 1).ToArray();
         var features = Enumerable.Range(0, data.FeatureCount).ToArray();
         var builder = new HistogramBuilder(data, layout, new ParallelOptions { MaxDegreeOfParallelism = threads });
         var built = new double[layout.Length];
-        builder.Build(built, rows, 0, rows.Length, g, h, features, rowsAreAll: false);
+        builder.SetGradients(g, h);
+        builder.Build(built, rows, 0, rows.Length, features, rowsAreAll: false);
         CollectionAssert.AreEqual(NaiveHistogram.Build(data, layout, rows, g, h), built);
 
         var all = Enumerable.Range(0, data.Rows).ToArray();
-        builder.Build(built, all, 0, all.Length, g, h, features, rowsAreAll: true);
+        builder.Build(built, all, 0, all.Length, features, rowsAreAll: true);
         CollectionAssert.AreEqual(NaiveHistogram.Build(data, layout, all, g, h), built);
+    }
+
+    [TestMethod]
+    [DataRow(1)]
+    [DataRow(2)]
+    public void SparseNodesBuiltRowByRowMatchTheNaiveHistogram(int threads)
+    {
+        // One row in 40 is below the density at which nodes are built row by row.
+        var (data, layout, g, h) = Setup(40_000, 4);
+        var rows = Enumerable.Range(0, data.Rows).Where(r => r % 40 == 7).ToArray();
+        var builder = new HistogramBuilder(data, layout, new ParallelOptions { MaxDegreeOfParallelism = threads });
+        builder.SetGradients(g, h);
+        var built = Enumerable.Repeat(-7.0, layout.Length).ToArray();
+        builder.Build(built, rows, 0, rows.Length, [.. Enumerable.Range(0, data.FeatureCount)], rowsAreAll: false);
+        CollectionAssert.AreEqual(NaiveHistogram.Build(data, layout, rows, g, h), built);
+
+        // A feature subset leaves the other features alone.
+        var subset = Enumerable.Repeat(-7.0, layout.Length).ToArray();
+        builder.Build(subset, rows, 0, rows.Length, [0, 3, 6], rowsAreAll: false);
+        foreach (var f in new[] { 0, 3, 6 }) CollectionAssert.AreEqual(layout.Of(built, f).ToArray(), layout.Of(subset, f).ToArray());
+        Assert.IsTrue(layout.Of(subset, 1).ToArray().All(v => v == -7.0));
     }
 
     [TestMethod]
@@ -65,7 +88,9 @@ public sealed class HistogramTests
         var (data, layout, g, h) = Setup(2000, 3);
         var all = Enumerable.Range(0, data.Rows).ToArray();
         var built = Enumerable.Repeat(-7.0, layout.Length).ToArray();
-        new HistogramBuilder(data, layout, new ParallelOptions()).Build(built, all, 0, all.Length, g, h, [1, 4], rowsAreAll: true);
+        var builder = new HistogramBuilder(data, layout, new ParallelOptions());
+        builder.SetGradients(g, h);
+        builder.Build(built, all, 0, all.Length, [1, 4], rowsAreAll: true);
         var naive = NaiveHistogram.Build(data, layout, all, g, h);
         CollectionAssert.AreEqual(layout.Of(naive, 4).ToArray(), layout.Of(built, 4).ToArray());
         Assert.IsTrue(layout.Of(built, 0).ToArray().All(v => v == -7.0));

@@ -90,7 +90,7 @@ internal static class Binner
         return FeatureBins.Categorical(kept);
     }
 
-    /// <summary>Null (use every row) when <paramref name="rows"/> fits in the sample; else a seeded sample without replacement.</summary>
+    /// <summary>Null (use every row) when <paramref name="rows"/> fits in the sample; else a seeded sample without replacement, ascending.</summary>
     private static int[]? SampleRows(int rows, int sampleSize, int seed)
     {
         if (rows <= sampleSize) return null;
@@ -102,6 +102,9 @@ internal static class Binner
             var j = random.Next(i, rows);
             (all[i], all[j]) = (all[j], all[i]);
         }
-        return all[..sampleSize];
+        // Ascending, so every feature gathers its sample in one forward sweep; the bounds do not depend on the order.
+        var sample = all[..sampleSize];
+        Array.Sort(sample);
+        return sample;
     }
 }

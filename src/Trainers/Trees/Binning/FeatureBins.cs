@@ -8,6 +8,8 @@ namespace Pipelines.Trainers.Trees.Binning;
 /// </summary>
 internal sealed class FeatureBins
 {
+    private readonly BoundSearch? _search;
+
     private FeatureBins(bool isCategorical, float[] upperBounds, string[] categories)
     {
         IsCategorical = isCategorical;
@@ -15,6 +17,7 @@ internal sealed class FeatureBins
         Categories = categories;
         ValueBinCount = isCategorical ? categories.Length + 1 : upperBounds.Length;
         if (ValueBinCount + 1 > 256) throw new ArgumentException($"A feature has at most 256 bins; got {ValueBinCount + 1}.");
+        _search = isCategorical ? null : new BoundSearch(upperBounds);
     }
 
     /// <summary>A numeric feature with the given ascending upper bounds; the last must be +inf.</summary>
@@ -48,18 +51,6 @@ internal sealed class FeatureBins
     /// <summary>Value bins plus the missing bin.</summary>
     public int BinCount => ValueBinCount + 1;
 
-    /// <summary>Bin of a numeric value: the first b with x &lt;= UpperBounds[b] (binary search); NaN goes to <see cref="MissingBin"/>.</summary>
-    public byte NumericBin(float x)
-    {
-        if (float.IsNaN(x)) return (byte)MissingBin;
-        var bounds = UpperBounds;
-        int lo = 0, hi = bounds.Length - 1;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >> 1;
-            if (x <= bounds[mid]) hi = mid;
-            else lo = mid + 1;
-        }
-        return (byte)lo;
-    }
+    /// <summary>Bin of a numeric value: the first b with x &lt;= UpperBounds[b] (<see cref="BoundSearch"/>); NaN goes to <see cref="MissingBin"/>.</summary>
+    public byte NumericBin(float x) => float.IsNaN(x) ? (byte)MissingBin : (byte)_search!.Find(x);
 }

@@ -16,31 +16,26 @@ internal static class QuantileBounds
         var n = 0;
         foreach (var v in values) if (!float.IsNaN(v)) sorted[n++] = v;
         if (n == 0) return [float.PositiveInfinity];
-        Array.Sort(sorted, 0, n);
+        FloatRadixSort.Sort(sorted.AsSpan(0, n));
 
-        // Distinct values with their counts.
-        var distinct = new List<float>();
-        var counts = new List<int>();
-        for (var i = 0; i < n; i++)
-        {
-            if (distinct.Count > 0 && sorted[i] == distinct[^1]) counts[^1]++;
-            else { distinct.Add(sorted[i]); counts.Add(1); }
-        }
-
+        // Runs of equal values in the sorted sample are its distinct values; a run's first value stands for it.
         var bounds = new List<float>();
-        if (distinct.Count <= maxBins)
+        if (DistinctAtMost(sorted.AsSpan(0, n), maxBins))
         {
-            for (var i = 0; i + 1 < distinct.Count; i++) bounds.Add(Midpoint(distinct[i], distinct[i + 1]));
+            for (var i = 1; i < n; i++) if (sorted[i] != sorted[i - 1]) bounds.Add(Midpoint(sorted[i - 1], sorted[i]));
         }
         else
         {
             long seen = 0;
             var k = 1;
-            for (var i = 0; i + 1 < distinct.Count && k < maxBins; i++)
+            for (int start = 0, end; k < maxBins; start = end)
             {
-                seen += counts[i];
+                end = start + 1;
+                while (end < n && sorted[end] == sorted[start]) end++;
+                if (end == n) break; // the last distinct value closes no bin
+                seen += end - start;
                 if (seen * maxBins < (long)k * n) continue;
-                bounds.Add(Midpoint(distinct[i], distinct[i + 1]));
+                bounds.Add(Midpoint(sorted[start], sorted[end]));
                 while (k < maxBins && seen * maxBins >= (long)k * n) k++;
             }
         }
@@ -48,7 +43,18 @@ internal static class QuantileBounds
         return [.. bounds];
     }
 
-    /// <summary>The midpoint of neighbouring values a /// <summary>A float strictly between... or at the upper of two neighbours: a + (b - a) / 2 computed in double, kept below b.</summary>lt; b, computed in double and kept strictly below b so b falls in the next bin.</summary>
+    /// <summary>Whether the ascending <paramref name="sorted"/> holds at most <paramref name="limit"/> distinct values.</summary>
+    private static bool DistinctAtMost(ReadOnlySpan<float> sorted, int limit)
+    {
+        var distinct = 1;
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (sorted[i] != sorted[i - 1] && ++distinct > limit) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The midpoint of neighbouring values a &lt; b, computed in double and kept strictly below b so b falls in the next bin.</summary>
     private static float Midpoint(float a, float b)
     {
         var mid = (float)(a + ((double)b - a) / 2);

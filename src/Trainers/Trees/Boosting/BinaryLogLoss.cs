@@ -14,11 +14,11 @@ internal sealed class BinaryLogLoss : Objective
         return [Math.Log(q / (1 - q))];
     }
 
-    public override void Gradients(double[] scores, Labels labels, float[][] gradients, float[][] hessians)
+    protected override void Gradients(double[] scores, Labels labels, float[][] gradients, float[][] hessians, int from, int to)
     {
         var g = gradients[0];
         var h = hessians[0];
-        for (var r = 0; r < labels.Rows; r++)
+        for (var r = from; r < to; r++)
         {
             var p = 1 / (1 + Math.Exp(-scores[r]));
             var w = labels.Weights[r];

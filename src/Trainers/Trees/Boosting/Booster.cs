@@ -12,6 +12,10 @@ namespace Pipelines.Trainers.Trees.Boosting;
 /// </summary>
 internal static class Booster
 {
+    // Score updates of fewer rows stay on the calling thread.
+    private const int SerialRows = 32 * 1024;
+    private static readonly ParallelOptions Serial = new() { MaxDegreeOfParallelism = 1 };
+
     public static BoostingResult Train(Objective objective, BoostingData train, BoostingData? validation, double[] baseScores, BoostingSettings settings)
     {
         var parallel = settings.Parallel;
@@ -44,7 +48,7 @@ internal static class Booster
         for (var round = 0; round < settings.Rounds; round++)
         {
             parallel.CancellationToken.ThrowIfCancellationRequested(); // the trial's token (TrainingContext), checked per round
-            objective.Gradients(scores, train.Labels, gradients, hessians);
+            objective.Gradients(scores, train.Labels, gradients, hessians, parallel);
             var bagged = settings.RowSubsample < 1;
             var rows = bagged ? Sample(n, settings.RowSubsample, random) : allRows;
             if (bagged)
@@ -57,7 +61,7 @@ internal static class Booster
                 var features = settings.ColumnSubsample < 1 ? Sample(bins.Length, settings.ColumnSubsample, random) : allFeatures;
                 var tree = grower.Grow(gradients[c], hessians[c], rows, !bagged, features, settings.LearningRate);
                 grown.Add(tree);
-                AddToTraining(tree, grower.Partition, scores, k, c);
+                AddToTraining(tree, grower.Partition, scores, k, c, parallel);
                 if (bagged)
                 {
                     for (var r = 0; r < n; r++) if (!inBag[r]) scores[(r * k) + c] += tree.Predict(trainBins, r);
@@ -105,13 +109,16 @@ internal static class Booster
         return scores;
     }
 
-    private static void AddToTraining(GrownTree tree, RowPartition partition, double[] scores, int k, int output)
+    /// <summary>Adds each leaf's value to the scores of its rows; leaves own disjoint rows, so they go on all threads.</summary>
+    private static void AddToTraining(GrownTree tree, RowPartition partition, double[] scores, int k, int output, ParallelOptions parallel)
     {
-        foreach (var leaf in tree.Leaves)
+        var leaves = tree.Leaves.ToArray();
+        var options = leaves.Sum(l => l.Count) < SerialRows ? Serial : parallel;
+        Parallel.For(0, leaves.Length, options, i =>
         {
-            var value = leaf.Value;
-            foreach (var r in partition.Rows.AsSpan(leaf.Start, leaf.Count)) scores[(r * k) + output] += value;
-        }
+            var value = leaves[i].Value;
+            foreach (var r in partition.Rows.AsSpan(leaves[i].Start, leaves[i].Count)) scores[(r * k) + output] += value;
+        });
     }
 
     /// <summary>max(1, round(fraction * n)) distinct indices below n, ascending.</summary>

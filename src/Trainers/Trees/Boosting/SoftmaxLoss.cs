@@ -19,10 +19,10 @@ internal sealed class SoftmaxLoss(int classes) : Objective
         return scores;
     }
 
-    public override void Gradients(double[] scores, Labels labels, float[][] gradients, float[][] hessians)
+    protected override void Gradients(double[] scores, Labels labels, float[][] gradients, float[][] hessians, int from, int to)
     {
         Span<double> p = stackalloc double[classes];
-        for (var r = 0; r < labels.Rows; r++)
+        for (var r = from; r < to; r++)
         {
             Softmax(scores.AsSpan(r * classes, classes), p);
             var w = labels.Weights[r];

@@ -7,11 +7,11 @@ internal sealed class SquaredError : Objective
 
     public override double[] InitScores(Labels labels) => [WeightedMean(labels, r => labels.Targets[r])];
 
-    public override void Gradients(double[] scores, Labels labels, float[][] gradients, float[][] hessians)
+    protected override void Gradients(double[] scores, Labels labels, float[][] gradients, float[][] hessians, int from, int to)
     {
         var g = gradients[0];
         var h = hessians[0];
-        for (var r = 0; r < labels.Rows; r++)
+        for (var r = from; r < to; r++)
         {
             var w = labels.Weights[r];
             g[r] = (float)(w * (scores[r] - labels.Targets[r]));

@@ -7,7 +7,9 @@ namespace Pipelines.Trainers.Trees.Growing;
 /// <summary>
 /// Grows one tree leaf-wise (best-first, as LightGBM): the leaf whose best split gains most is split next, until
 /// NumLeaves leaves or no leaf can split. After a split only the smaller child's histogram is built; the larger is the
-/// parent's minus the smaller's. Leaf values are <c>learningRate * w</c> with w from <see cref="LeafMath.Value"/>.
+/// parent's minus the smaller's. Building, subtracting and the split search run feature by feature in one parallel
+/// loop, and the per-feature best splits are folded in feature order, so the tree does not depend on the thread count.
+/// Leaf values are <c>learningRate * w</c> with w from <see cref="LeafMath.Value"/>.
 /// </summary>
 internal sealed class TreeGrower
 {
@@ -16,17 +18,23 @@ internal sealed class TreeGrower
     private readonly HistogramBuilder _builder;
     private readonly SplitFinder _finder;
     private readonly GrowthParameters _parameters;
+    private readonly ParallelOptions _parallel;
     private readonly RowPartition _partition;
     private readonly Stack<double[]> _pool = new();
+    private readonly SplitInfo?[] _smallBest;
+    private readonly SplitInfo?[] _largeBest;
 
     public TreeGrower(BinnedMatrix data, GrowthParameters parameters, ParallelOptions parallel)
     {
         _data = data;
         _parameters = parameters;
+        _parallel = parallel;
         _layout = new HistogramLayout(data.Features);
         _builder = new HistogramBuilder(data, _layout, parallel);
         _finder = new SplitFinder(_layout, parameters.Split);
-        _partition = new RowPartition(data.Rows);
+        _partition = new RowPartition(data.Rows, parallel);
+        _smallBest = new SplitInfo?[data.FeatureCount];
+        _largeBest = new SplitInfo?[data.FeatureCount];
     }
 
     /// <summary>The row partition after the last <see cref="Grow"/>: each leaf's rows are Rows[Start .. Start + Count).</summary>
@@ -44,11 +52,12 @@ internal sealed class TreeGrower
         var histograms = new Dictionary<int, double[]>();
         var queue = new PriorityQueue<int, (double, int)>();
 
+        _builder.SetGradients(gradients, hessians);
         var rootHistogram = Rent();
-        _builder.Build(rootHistogram, _partition.Rows, 0, rows.Length, gradients, hessians, features, rowsAreAll);
-        var root = new GrownNode(SplitFinder.Totals(_layout.Of(rootHistogram, features[0])), 0) { Start = 0, Count = rows.Length };
-        nodes.Add(root);
-        Consider(0);
+        var (rootSplit, _) = BuildAndSearch(rootHistogram, null, 0, rows.Length, CanSplit(rows.Length, 0), false, features, rowsAreAll);
+        nodes.Add(new GrownNode(SplitFinder.Totals(_layout.Of(rootHistogram, features[0])), 0) { Start = 0, Count = rows.Length });
+        histograms[0] = rootHistogram;
+        Consider(0, rootSplit);
 
         var leaves = 1;
         while (leaves < p.NumLeaves && queue.TryDequeue(out var id, out _))
@@ -74,12 +83,12 @@ internal sealed class TreeGrower
             }
             var (small, large) = left.Count <= right.Count ? (node.Left, node.Right) : (node.Right, node.Left);
             var smallHistogram = Rent();
-            _builder.Build(smallHistogram, _partition.Rows, nodes[small].Start, nodes[small].Count, gradients, hessians, features, false);
-            HistogramBuilder.Subtract(parentHistogram, smallHistogram);
+            var (smallSplit, largeSplit) = BuildAndSearch(
+                smallHistogram, parentHistogram, nodes[small].Start, nodes[small].Count, CanSplit(nodes[small]), CanSplit(nodes[large]), features, false);
             histograms[small] = smallHistogram;
             histograms[large] = parentHistogram;
-            Consider(node.Left);
-            Consider(node.Right);
+            Consider(small, smallSplit);
+            Consider(large, largeSplit);
         }
 
         foreach (var h in histograms.Values) _pool.Push(h);
@@ -91,27 +100,67 @@ internal sealed class TreeGrower
         }
         return new GrownTree(nodes);
 
-        // Finds the node's best split; queues the node if it has one, else frees its histogram.
-        void Consider(int node)
+        // Queues the node if it has a split, else frees its histogram.
+        void Consider(int node, SplitInfo? split)
         {
-            var n = nodes[node];
-            var histogram = histograms.TryGetValue(node, out var h) ? h : rootHistogram;
-            var split = CanSplit(n) ? _finder.Best(histogram, features) : null;
             if (split is null)
             {
+                _pool.Push(histograms[node]);
                 histograms.Remove(node);
-                _pool.Push(histogram);
                 return;
             }
-            n.Split = split;
-            histograms[node] = histogram;
+            nodes[node].Split = split;
             queue.Enqueue(node, (-split.Gain, node));
         }
     }
 
-    private bool CanSplit(GrownNode node) =>
-        node.Count >= 2 * _parameters.Split.MinChildSamples && node.Count >= 2 &&
-        (_parameters.MaxDepth <= 0 || node.Depth < _parameters.MaxDepth);
+    /// <summary>
+    /// Builds the histogram of the node holding partition rows [start, start + count) into <paramref name="smallHistogram"/>
+    /// and finds its best split when <paramref name="searchSmall"/>; when <paramref name="searchLarge"/>, also turns
+    /// <paramref name="parentHistogram"/> into its sibling's (parent minus this node) and finds that one's best split.
+    /// Feature by feature, on all threads.
+    /// </summary>
+    private (SplitInfo? Small, SplitInfo? Large) BuildAndSearch(
+        double[] smallHistogram, double[]? parentHistogram, int start, int count, bool searchSmall, bool searchLarge, int[] features, bool rowsAreAll)
+    {
+        _builder.Prepare(_partition.Rows, start, count, rowsAreAll);
+        var items = _builder.WorkItems(features);
+        if (_builder.IsSmall(features.Length))
+        {
+            for (var i = 0; i < items.Length; i++) Item(i);
+        }
+        else
+        {
+            Parallel.For(0, items.Length, _parallel, Item);
+        }
+        SplitInfo? bestSmall = null, bestLarge = null;
+        for (var i = 0; i < features.Length; i++)
+        {
+            bestSmall = SplitFinder.Better(bestSmall, _smallBest[i]);
+            bestLarge = SplitFinder.Better(bestLarge, _largeBest[i]);
+        }
+        return (bestSmall, bestLarge);
+
+        void Item(int i)
+        {
+            var item = items[i];
+            _builder.BuildItem(smallHistogram, features, item);
+            for (var at = item.First; at < item.First + item.Count; at++)
+            {
+                var f = features[at];
+                _smallBest[at] = searchSmall ? _finder.BestOf(smallHistogram, f) : null;
+                _largeBest[at] = null;
+                if (!searchLarge) continue;
+                _builder.SubtractFeature(parentHistogram!, smallHistogram, f);
+                _largeBest[at] = _finder.BestOf(parentHistogram!, f);
+            }
+        }
+    }
+
+    private bool CanSplit(GrownNode node) => CanSplit(node.Count, node.Depth);
+
+    private bool CanSplit(int count, int depth) =>
+        count >= 2 * _parameters.Split.MinChildSamples && count >= 2 && (_parameters.MaxDepth <= 0 || depth < _parameters.MaxDepth);
 
     private double[] Rent() => _pool.Count > 0 ? _pool.Pop() : new double[_layout.Length];
 }

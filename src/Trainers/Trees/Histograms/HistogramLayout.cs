@@ -4,14 +4,15 @@ namespace Pipelines.Trainers.Trees.Histograms;
 
 /// <summary>
 /// Where each feature's bins sit in one node's histogram: a flat <c>double[]</c> holding, for every bin of every feature,
-/// <see cref="NumbersPerBin"/> numbers at <c>NumbersPerBin * (Offset(f) + bin)</c>. Gradient boosting stores three per bin
-/// (gradient sum G, hessian sum H, row count C); a multi-output histogram (random forests) stores K output sums, then the
-/// weight sum and the row count, K + 2 numbers, which for K = 1 is the same shape.
+/// <see cref="NumbersPerBin"/> numbers at <c>NumbersPerBin * (Offset(f) + bin)</c>. Gradient boosting stores four per bin
+/// (gradient sum G, hessian sum H, row count C, and an unused slot so a bin is one 32-byte vector that one vector add
+/// updates); a multi-output histogram (random forests) stores K output sums, then the weight sum and the row count,
+/// K + 2 numbers, which for K = 1 is padded to the same shape.
 /// </summary>
 internal sealed class HistogramLayout
 {
-    /// <summary>Numbers stored per bin for one output: G, H, C.</summary>
-    public const int Stride = 3;
+    /// <summary>Numbers stored per bin for one output: G, H, C and the unused slot.</summary>
+    public const int Stride = 4;
 
     private readonly int[] _offsets;
 
@@ -24,7 +25,7 @@ internal sealed class HistogramLayout
         for (var f = 0; f < features.Length; f++) _offsets[f + 1] = _offsets[f] + features[f].BinCount;
         Features = features;
         Outputs = outputs;
-        NumbersPerBin = outputs + 2;
+        NumbersPerBin = Math.Max(outputs + 2, Stride);
     }
 
     public FeatureBins[] Features { get; }
@@ -32,7 +33,7 @@ internal sealed class HistogramLayout
     /// <summary>Output sums per bin (1 for gradient boosting).</summary>
     public int Outputs { get; }
 
-    /// <summary>Numbers per bin: <see cref="Outputs"/> + 2 (<see cref="Stride"/> for one output).</summary>
+    /// <summary>Numbers per bin: <see cref="Outputs"/> + 2, at least <see cref="Stride"/>.</summary>
     public int NumbersPerBin { get; }
 
     /// <summary>Length of one node's histogram array.</summary>

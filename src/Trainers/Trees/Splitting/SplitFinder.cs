@@ -19,15 +19,21 @@ internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parame
     public SplitInfo? Best(double[] histogram, int[] features)
     {
         SplitInfo? best = null;
-        foreach (var f in features)
-        {
-            var candidate = layout.Features[f].IsCategorical
-                ? BestCategorical(layout.Of(histogram, f), f, layout.Features[f])
-                : BestNumeric(layout.Of(histogram, f), f, layout.Features[f]);
-            if (candidate is not null && (best is null || candidate.Gain > best.Gain)) best = candidate;
-        }
+        foreach (var f in features) best = Better(best, BestOf(histogram, f));
         return best;
     }
+
+    /// <summary>The best split on feature <paramref name="feature"/> alone, or null. Safe to call for several features at once.</summary>
+    public SplitInfo? BestOf(double[] histogram, int feature) => layout.Features[feature].IsCategorical
+        ? BestCategorical(layout.Of(histogram, feature), feature, layout.Features[feature])
+        : BestNumeric(layout.Of(histogram, feature), feature, layout.Features[feature]);
+
+    /// <summary>
+    /// The better of the best so far and a later feature's candidate: a tie keeps the earlier, so folding candidates in
+    /// feature order gives the same split however they were computed.
+    /// </summary>
+    public static SplitInfo? Better(SplitInfo? best, SplitInfo? candidate) =>
+        candidate is not null && (best is null || candidate.Gain > best.Gain) ? candidate : best;
 
     /// <summary>Sums of a feature's histogram: the node's totals.</summary>
     public static NodeStats Totals(ReadOnlySpan<double> histogram)
@@ -51,15 +57,23 @@ internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parame
 
     private double MinGain => Math.Max(parameters.MinSplitGain, 1e-12);
 
+    /// <summary>
+    /// Scans the value bins left to right as thresholds, once with missing values on the right and once on the left. The
+    /// loop keeps only the best threshold and builds its split at the end (the options read once, counts read as the
+    /// whole numbers they are): it runs once per feature for both children of every split.
+    /// </summary>
     private SplitInfo? BestNumeric(ReadOnlySpan<double> h, int feature, FeatureBins bins)
     {
         var total = Totals(h);
-        var parentScore = LeafMath.Score(total.G, total.H, parameters.L1, parameters.L2);
+        var (alpha, lambda) = (parameters.L1, parameters.L2);
+        var (minCount, minWeight) = (parameters.MinChildSamples, parameters.MinChildWeight);
+        var parentScore = LeafMath.Score(total.G, total.H, alpha, lambda);
         var m = bins.MissingBin * S;
-        var missing = new NodeStats(h[m + G], h[m + H], (int)Math.Round(h[m + C]));
+        var missing = new NodeStats(h[m + G], h[m + H], (int)h[m + C]);
         var values = bins.ValueBinCount;
         var bestGain = MinGain;
-        SplitInfo? best = null;
+        int bestThreshold = -1, bestPass = -1;
+        NodeStats bestLeft = default;
         for (var pass = 0; pass < 2; pass++)
         {
             var missingLeft = pass == 1;
@@ -68,25 +82,30 @@ internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parame
             var lc = missingLeft ? missing.Count : 0;
             // With missing on the right, the last value bin may also go left (all values vs missing).
             var last = missingLeft || missing.Count == 0 ? values - 2 : values - 1;
-            for (var t = 0; t <= last; t++)
+            var cells = h[..((last + 1) * S)];
+            for (var b = 0; b < cells.Length; b += S)
             {
-                var b = t * S;
-                lg += h[b + G];
-                lh += h[b + H];
-                lc += (int)Math.Round(h[b + C]);
-                if (h[b + C] == 0) continue; // same partition as the previous threshold
-                var left = new NodeStats(lg, lh, lc);
-                var right = total - left;
-                if (right.Count < parameters.MinChildSamples) break;
-                if (!Allowed(left, right)) continue;
-                var gain = Gain(left, right, parentScore);
+                lg += cells[b + G];
+                lh += cells[b + H];
+                var count = (int)cells[b + C]; // whole numbers
+                if (count == 0) continue; // same partition as the previous threshold
+                lc += count;
+                var rc = total.Count - lc;
+                if (rc < minCount) break;
+                var rh = total.H - lh;
+                if (lc < minCount || !(lh >= minWeight && rh >= minWeight)) continue;
+                var gain = 0.5 * (LeafMath.Score(lg, lh, alpha, lambda) + LeafMath.Score(total.G - lg, rh, alpha, lambda) - parentScore);
                 if (gain <= bestGain) continue;
                 bestGain = gain;
-                var defaultLeft = missing.Count == 0 ? left.Count >= right.Count : missingLeft;
-                best = new SplitInfo(feature, gain, false, t, null, defaultLeft, left, right);
+                bestThreshold = b / S;
+                bestPass = pass;
+                bestLeft = new NodeStats(lg, lh, lc);
             }
         }
-        return best;
+        if (bestThreshold < 0) return null;
+        var right = total - bestLeft;
+        var defaultLeft = missing.Count == 0 ? bestLeft.Count >= right.Count : bestPass == 1;
+        return new SplitInfo(feature, bestGain, false, bestThreshold, null, defaultLeft, bestLeft, right);
     }
 
     private SplitInfo? BestCategorical(ReadOnlySpan<double> h, int feature, FeatureBins bins)
