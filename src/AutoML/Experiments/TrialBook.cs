@@ -36,8 +36,8 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
 
     public int FinishedCount => _entries.Values.Count(e => e.Status is TrialStatus.Succeeded or TrialStatus.Failed);
 
-    /// <summary>The best succeeded trial so far (on equal scores the lower tie-break, then the lowest id), or null; kept as entries arrive, since the search loop asks often.</summary>
-    public TrialEntry? Best { get; private set; }
+    /// <summary>The best succeeded trial so far (on equal scores the lower tie-break, then the lowest id), or null: the best of <see cref="BestPerLearner"/>.</summary>
+    public TrialEntry? Best => _bestPerLearner.Count == 0 ? null : _bestPerLearner.Values.Aggregate((a, b) => Ranks(a, b) < 0 ? a : b);
 
     public double? BestScore => Best?.Score;
 
@@ -83,8 +83,6 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
     {
         _entries[entry.Id] = entry with { OutOfFold = null };
         if (entry is { Status: TrialStatus.Succeeded, OutOfFold: { } scored } && tieBreak is not null) _tieBreaks[entry.Id] = tieBreak(scored);
-        if (entry is { Status: TrialStatus.Succeeded, Score: not null } && (Best is null || Best.Id == entry.Id || Ranks(entry, Best) < 0))
-            Best = _entries[entry.Id];
         if (entry is { Status: TrialStatus.Succeeded, Score: not null }
             && (!_bestPerLearner.TryGetValue(entry.Learner ?? "", out var learnerBest) || learnerBest.Id == entry.Id || Ranks(entry, learnerBest) < 0))
             _bestPerLearner[entry.Learner ?? ""] = _entries[entry.Id];
@@ -95,8 +93,9 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
         // learner's best few (so the ensemble can still blend model families).
         var kept = _outOfFold.Keys.Select(id => _entries[id]).ToArray();
         var protectedIds = kept.GroupBy(e => e.Learner).SelectMany(g => g.Order(Comparer<TrialEntry>.Create(Ranks)).Take(KeptPerLearner)).Select(e => e.Id).ToHashSet();
-        protectedIds.Add(Best!.Id);
-        var worst = kept.Where(e => !protectedIds.Contains(e.Id)).DefaultIfEmpty(kept.Where(e => e.Id != Best.Id).First())
+        var best = Best!.Id;
+        protectedIds.Add(best);
+        var worst = kept.Where(e => !protectedIds.Contains(e.Id)).DefaultIfEmpty(kept.Where(e => e.Id != best).First())
             .Aggregate((a, b) => Ranks(a, b) < 0 ? b : a);
         _outOfFold.Remove(worst.Id);
     }
