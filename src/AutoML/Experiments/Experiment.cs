@@ -99,6 +99,7 @@ public sealed class Experiment(ExperimentOptions options)
             ["seed"] = options.Seed,
             ["folds"] = plan.Folds.Count,
             ["repeats"] = plan.Repeats,
+            ["model_seeds"] = "per_repeat",
             ["library_defaults"] = libraryDefaults is null ? null : new JsonArray([.. libraryDefaults.Values.Select(p => (JsonNode)p.ToJsonNode())]),
             ["reproducible"] = options.IsReproducible,
             ["space"] = space.ToJsonNode(),
@@ -122,7 +123,7 @@ public sealed class Experiment(ExperimentOptions options)
 
     /// <summary>
     /// Time kept back from the search for the final refit: 3% of the budget plus twice the estimated refit time (one
-    /// fold's fit scaled to all rows) of the trials the final model may hold: the best trial, or with ensembling each
+    /// fit on all rows per model seed, <see cref="ValidationPlan.RefitPerTrialSecond"/>) of the trials the final model may hold: the best trial, or with ensembling each
     /// learner's best (an ensemble blends model families); at most a quarter of the budget.
     /// </summary>
     private static TimeSpan Reserve(TimeSpan budget, IReadOnlyCollection<TrialEntry> refits, ValidationPlan plan)

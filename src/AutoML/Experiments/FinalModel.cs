@@ -33,16 +33,22 @@ internal sealed class FinalModel(
     public Fitted Fit(TrialEntry best)
     {
         onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Ensembling, clock.Elapsed));
-        var ensemble = SelectEnsemble(best);
+        var (ensemble, blend) = SelectEnsemble(best);
         onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Refitting, clock.Elapsed));
         var bestOutOfFold = book.OutOfFold[best.Id];
         var refitBest = Refit(best);
-        var (bestModel, bestDecision) = Decide(refitBest, bestOutOfFold);
-        if (ensemble is not { IsUsed: true }) return new Fitted(bestModel, bestModel, ensemble, bestOutOfFold, bestDecision);
-        var members = ensemble.Members.Select(m => m.Trial == best.Id ? refitBest : Refit(book.Entry(m.Trial))).ToArray();
-        var blend = Blend(ensemble);
-        var (model, fit) = Decide(WeightedEnsemble.Create(members, [.. ensemble.Members.Select(m => m.Weight)], frame.Schema), blend);
+        var (bestModel, bestDecision) = Decide(Average([(refitBest, 1)]), bestOutOfFold);
+        if (ensemble is not { IsUsed: true } || blend is null) return new Fitted(bestModel, bestModel, ensemble, bestOutOfFold, bestDecision);
+        var members = ensemble.Members.Select(m => (m.Trial == best.Id ? refitBest : Refit(book.Entry(m.Trial)), m.Weight)).ToArray();
+        var (model, fit) = Decide(Average(members), blend);
         return new Fitted(model, bestModel, ensemble, blend, fit);
+    }
+
+    /// <summary>The weighted average of the refitted trials' seed models: one chain when that is all there is, else one flat <see cref="WeightedEnsemble"/>.</summary>
+    private ITransformer Average(IReadOnlyList<(SeedBag Bag, double Weight)> trials)
+    {
+        var flat = trials.SelectMany(t => t.Bag.Members.Select(m => (m.Model, Weight: t.Weight * m.Share))).ToArray();
+        return flat.Length == 1 ? flat[0].Model : WeightedEnsemble.Create([.. flat.Select(m => m.Model)], [.. flat.Select(m => m.Weight)], frame.Schema);
     }
 
     /// <summary>
@@ -63,12 +69,13 @@ internal sealed class FinalModel(
         return (new TransformerChain([model, fit.Step]), fit);
     }
 
-    private EnsembleSummary? SelectEnsemble(TrialEntry best)
+    /// <summary>The selected ensemble (used or not) and its blended out-of-fold predictions, or nulls when there is nothing to blend.</summary>
+    private (EnsembleSummary? Summary, float[]? Blend) SelectEnsemble(TrialEntry best)
     {
-        if (options.EnsembleSize == 0) return null;
+        if (options.EnsembleSize == 0) return (null, null);
         var candidates = book.OutOfFold.Keys.Select(id => book.Entry(id))
             .Where(e => book.UsedAllRows(e)).OrderBy(e => e.Id).ToArray();
-        if (candidates.Length < 2) return null;
+        if (candidates.Length < 2) return (null, null);
         var predictions = candidates.Select(c => book.OutOfFold[c.Id]).ToArray();
         var smooth = SelectsByLogLoss;
         var selectBy = smooth ? Metric.LogLoss : metric;
@@ -82,7 +89,7 @@ internal sealed class FinalModel(
         var bestScore = best.Score.Value;
         var beats = members.Length > 1 && (metric.IsBetter(score, bestScore)
             || ((score == bestScore || (smooth && WithinNoise(score, bestScore))) && TiesBroken(blend, book.OutOfFold[best.Id])));
-        return summary with { Score = score, IsUsed = beats && RefitFits(members.Select(m => book.Entry(m.Id))) };
+        return (summary with { Score = score, IsUsed = beats && RefitFits(members.Select(m => book.Entry(m.Id))) }, blend);
     }
 
     /// <summary>
@@ -109,7 +116,7 @@ internal sealed class FinalModel(
     private bool TiesBroken(float[] blend, float[] best) =>
         scorer.TieBreak(plan.ValidationRows) is { } tieBreak && tieBreak(blend) < tieBreak(best);
 
-    /// <summary>Whether refitting these trials (one fold's fit each, scaled to all rows) fits in the budget left.</summary>
+    /// <summary>Whether refitting these trials (one fit on all rows per model seed each, estimated from their trials' time) fits in the budget left.</summary>
     private bool RefitFits(IEnumerable<TrialEntry> members)
     {
         if (options.TimeBudget is not { } budget) return true;
@@ -117,10 +124,12 @@ internal sealed class FinalModel(
         return clock.Elapsed.TotalSeconds + estimate <= budget.TotalSeconds;
     }
 
-    private TransformerChain Refit(TrialEntry entry)
+    /// <summary>The trial refitted on all rows, once per model seed of the plan.</summary>
+    private SeedBag Refit(TrialEntry entry)
     {
         using var context = TrainingContext.Enter(CancellationToken.None);
-        return build(Parameters.FromJson(entry.Parameters), options.Seed).Fit(frame);
+        var parameters = Parameters.FromJson(entry.Parameters);
+        return SeedBag.Fit(seed => build(parameters, seed).Fit(frame), plan.ModelSeeds(options.Seed), frame, target);
     }
 
     /// <summary>The members' out-of-fold predictions averaged with the ensemble's weights.</summary>

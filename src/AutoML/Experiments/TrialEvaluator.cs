@@ -9,7 +9,7 @@ namespace Pipelines.AutoML.Experiments;
 /// Runs one trial: for each fold of the plan, builds the trial's pipeline, fits it on the fold's training rows (a
 /// stratified sample of them when the trial asks for fewer rows) and predicts the fold's validation rows. The
 /// predictions land in one out-of-fold array over <see cref="ValidationPlan.ValidationRows"/> (averaged over the plan's
-/// repeats), so every trial is scored on the same rows. Thread-safe: trials run on it concurrently.
+/// repeats, each repeat's models seeded with <see cref="ValidationPlan.ModelSeed"/>), so every trial is scored on the same rows. Thread-safe: trials run on it concurrently.
 /// </summary>
 internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, ValidationPlan plan, TrialScorer scorer, Func<Parameters, int, EstimatorChain> build, int seed)
 {
@@ -29,7 +29,7 @@ internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, Va
             var fold = plan.Folds[f];
             var train = data.Take(fold.Train);
             if (fraction < 1) train = SampleSizeSchedule.Sample(train, Math.Max(2, (int)Math.Ceiling(fold.Train.Length * fraction)), seed + f);
-            var model = build(trial.Parameters, seed).Fit(train);
+            var model = build(trial.Parameters, plan.ModelSeed(seed, f)).Fit(train);
             TrainingContext.ThrowIfCancelled();
             var predicted = new float[fold.Test.Length * width];
             target.ReadPredictions(model.Transform(data.Take(fold.Test)), predicted, 0);

@@ -48,10 +48,22 @@ public sealed class ValidationPlan
     public int FoldsPerRepeat => Folds.Count / Repeats;
 
     /// <summary>
-    /// Estimated seconds of one fit on all rows per second of a trial: a trial is Repeats × k fits on (k − 1)/k of the
-    /// rows, so about Repeats × (k − 1) refits; a holdout trial fits 90% of the rows once.
+    /// Estimated seconds of a trial's final refit (one fit on all rows per model seed, <see cref="ModelSeeds"/>) per
+    /// second of the trial: a trial is Repeats × k fits on (k − 1)/k of the rows, so about Repeats × (k − 1) fits on
+    /// all rows, of which the refit is Repeats; a holdout trial fits 90% of the rows once.
     /// </summary>
-    public double RefitPerTrialSecond => IsHoldout ? 1.1 : 1.0 / Math.Max(1, Folds.Count - Repeats);
+    public double RefitPerTrialSecond => IsHoldout ? 1.1 : Repeats / (double)Math.Max(1, Folds.Count - Repeats);
+
+    /// <summary>
+    /// The model seed of fold <paramref name="fold"/>: the experiment's <paramref name="seed"/> plus the fold's repeat.
+    /// Each repeat's models then differ in their randomness as well as their rows, so a row's averaged out-of-fold
+    /// prediction measures an average of differently seeded models, which is what the final refit ships (one model per
+    /// seed, <see cref="ModelSeeds"/>). Without repeats every fold uses <paramref name="seed"/>.
+    /// </summary>
+    public int ModelSeed(int seed, int fold) => unchecked(seed + fold / FoldsPerRepeat);
+
+    /// <summary>The model seeds of the repeats, in order: the final refit fits one model per seed.</summary>
+    public IReadOnlyList<int> ModelSeeds(int seed) => [.. Enumerable.Range(0, Repeats).Select(r => unchecked(seed + r))];
 
     /// <summary>Rows of the training data.</summary>
     public int RowCount { get; }

@@ -21,7 +21,9 @@ public sealed class ValidationPlanTests
             CollectionAssert.AreEqual(Enumerable.Range(0, 150).ToArray(), tested, $"repeat {r} tests every row once");
         }
         CollectionAssert.AreNotEquivalent(plan.Folds[0].Test.ToArray(), plan.Folds[5].Test.ToArray(), "each repeat shuffles anew");
-        Assert.AreEqual(1.0 / (15 - 3), plan.RefitPerTrialSecond, 1e-12, "a trial is 3 × 4 refits' worth of fitting");
+        Assert.AreEqual(3.0 / (15 - 3), plan.RefitPerTrialSecond, 1e-12, "a trial is 3 × 4 fits on all rows' worth of fitting; the refit is 3 of them (one per seed)");
+        CollectionAssert.AreEqual(new[] { 7, 7, 7, 7, 7, 8, 8, 8, 8, 8, 9, 9, 9, 9, 9 }, Enumerable.Range(0, 15).Select(f => plan.ModelSeed(7, f)).ToArray(), "one model seed per repeat");
+        CollectionAssert.AreEqual(new[] { 7, 8, 9 }, plan.ModelSeeds(7).ToArray());
     }
 
     [TestMethod]
@@ -35,22 +37,24 @@ public sealed class ValidationPlanTests
     }
 
     [TestMethod]
-    public void Out_of_fold_predictions_average_over_the_repeats()
+    public void Out_of_fold_predictions_average_over_the_repeats_each_with_its_own_model_seed()
     {
-        SearchSpace.ILearnerSpace[] learners = [new SearchSpace.LinearLearnerSpace()];
+        // A seeded learner, so a fold fitted with the wrong seed would show.
+        SearchSpace.ILearnerSpace[] learners = [SearchSpace.ForestLearnerSpace.RandomForest];
         var result = new Experiment(new ExperimentOptions { MaxTrials = 1, EnsembleSize = 0, Learners = learners }).Run(TestData.Iris());
         Assert.HasCount(15, result.Trials.Single().FoldScores);
 
-        // The same pipeline fitted on every fold of the plan by hand: each row's three predictions, averaged.
+        // The same pipeline fitted on every fold of the plan by hand, seeded by its repeat: each row's three predictions, averaged.
         var frame = LabelTask.WithClassLabel(TestData.Iris());
         var task = LabelTask.Detect(frame);
         var target = ExperimentTarget.Of(frame, task);
         var plan = ValidationPlan.Create(frame, folds: null, seed: 0);
         var parameters = SearchSpace.Parameters.FromJson(result.Trials.Single().Parameters);
         var expected = new double[150 * 3];
-        foreach (var fold in plan.Folds)
+        for (var f = 0; f < plan.Folds.Count; f++)
         {
-            var model = SearchSpace.PipelineFactory.Create(parameters, frame.Schema, task, learners).Fit(frame.Take(fold.Train));
+            var fold = plan.Folds[f];
+            var model = SearchSpace.PipelineFactory.Create(parameters, frame.Schema, task, learners, plan.ModelSeed(0, f)).Fit(frame.Take(fold.Train));
             var predicted = new float[fold.Test.Length * 3];
             target.ReadPredictions(model.Transform(frame.Take(fold.Test)), predicted, 0);
             for (var i = 0; i < fold.Test.Length; i++)

@@ -1,0 +1,28 @@
+using Pipelines.Core;
+using Pipelines.Data;
+
+namespace Pipelines.AutoML.Experiments;
+
+/// <summary>
+/// A trial refitted on all rows once per model seed of the plan (<see cref="ValidationPlan.ModelSeeds"/>), so the
+/// model that ships averages the same seeds its out-of-fold predictions did. Fits whose predictions on the training
+/// rows equal an earlier fit's are merged into it (their weights add up): a pipeline that draws no random numbers gives
+/// one model, not several copies of it.
+/// </summary>
+internal sealed record SeedBag(IReadOnlyList<(TransformerChain Model, double Share)> Members)
+{
+    public static SeedBag Fit(Func<int, TransformerChain> fit, IReadOnlyList<int> seeds, DataFrame frame, ExperimentTarget target)
+    {
+        var members = new List<(TransformerChain Model, float[] Predictions, int Count)>();
+        foreach (var seed in seeds)
+        {
+            var model = fit(seed);
+            var predictions = new float[frame.RowCount * target.Width];
+            if (seeds.Count > 1) target.ReadPredictions(model.Transform(frame), predictions, 0);
+            var same = members.FindIndex(m => m.Predictions.AsSpan().SequenceEqual(predictions));
+            if (same >= 0) members[same] = members[same] with { Count = members[same].Count + 1 };
+            else members.Add((model, predictions, 1));
+        }
+        return new SeedBag([.. members.Select(m => (m.Model, m.Count / (double)seeds.Count))]);
+    }
+}
