@@ -18,4 +18,11 @@ internal static class TreeParallelism
 
     /// <summary>Options for prediction: the context's thread cap, so a trial scoring its validation rows stays within its share.</summary>
     public static ParallelOptions ForPrediction() => new() { MaxDegreeOfParallelism = TrainingContext.MaxThreads };
+
+    /// <summary>How many threads a loop under <paramref name="parallel"/> may use (no cap: every core).</summary>
+    public static int Threads(ParallelOptions parallel) =>
+        parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
+
+    /// <summary>Where chunk <paramref name="chunk"/> of [0, <paramref name="count"/>) cut into <paramref name="chunks"/> near-equal parts starts.</summary>
+    public static int ChunkStart(int count, int chunk, int chunks) => (int)((long)count * chunk / chunks);
 }

@@ -39,8 +39,7 @@ internal sealed class RowPartition
         // The unchecked reads below stay in bounds: rows are below Rows.Length, bins are bytes.
         if (start < 0 || count < 0 || start + count > Rows.Length || bins.Length < Rows.Length || goesLeft.Length < 256)
             throw new ArgumentException("The range must lie in Rows, the bins cover every row and the table every byte.");
-        var threads = _parallel is null ? 1 : _parallel.MaxDegreeOfParallelism > 0 ? _parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
-        var chunks = count < ParallelRows ? 1 : threads;
+        var chunks = count < ParallelRows || _parallel is null ? 1 : TreeParallelism.Threads(_parallel);
         var lefts = new int[chunks];
         var rights = new int[chunks];
         unsafe
@@ -67,7 +66,7 @@ internal sealed class RowPartition
         }
         return leftCount;
 
-        int From(int chunk) => start + (int)((long)count * chunk / chunks);
+        int From(int chunk) => start + TreeParallelism.ChunkStart(count, chunk, chunks);
     }
 
     /// <summary>

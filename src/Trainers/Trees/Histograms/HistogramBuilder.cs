@@ -57,7 +57,7 @@ internal sealed class HistogramBuilder
         _layout = layout;
         _parallel = parallel;
         _rowBins = new RowMajorBins(data, parallel);
-        _threads = parallel.MaxDegreeOfParallelism > 0 ? parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
+        _threads = TreeParallelism.Threads(parallel);
         _pairs = new Vector128<float>[data.Rows];
         _ordered = new Vector128<float>[data.Rows];
     }
@@ -82,16 +82,16 @@ internal sealed class HistogramBuilder
         var items = new (int, int)[blocks];
         for (var b = 0; b < blocks; b++)
         {
-            var first = features.Length * b / blocks;
-            items[b] = (first, (features.Length * (b + 1) / blocks) - first);
+            var first = TreeParallelism.ChunkStart(features.Length, b, blocks);
+            items[b] = (first, TreeParallelism.ChunkStart(features.Length, b + 1, blocks) - first);
         }
         return items;
     }
 
     /// <summary>
     /// Fills <paramref name="histogram"/> for the node holding rows[start .. start + count), for the features in
-    /// <paramref name="features"/> (ascending; others are left as they are). <paramref name="rowsAreAll"/> says the rows
-    /// are 0..n-1 in order, which skips the gathering.
+    /// <paramref name="features"/> (others are left as they are). <paramref name="rowsAreAll"/> says the rows are 0..n-1
+    /// in order, which skips the gathering.
     /// </summary>
     public void Build(double[] histogram, int[] rows, int start, int count, int[] features, bool rowsAreAll)
     {
@@ -191,11 +191,7 @@ internal sealed class HistogramBuilder
                 }
                 var row = bins + ((nint)rows[i] * width);
                 var value = Widen(Unsafe.Add(ref ordered, i));
-                for (var k = 0; k < features.Length; k++)
-                {
-                    ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref offset, k) + (row[Unsafe.Add(ref feature, k)] * CellBytes));
-                    Unsafe.WriteUnaligned(ref cell, Unsafe.ReadUnaligned<Vector256<double>>(ref cell) + value);
-                }
+                for (var k = 0; k < features.Length; k++) Add(ref Unsafe.Add(ref hist, Unsafe.Add(ref offset, k)), row[Unsafe.Add(ref feature, k)], value);
             }
         }
     }
@@ -223,14 +219,13 @@ internal sealed class HistogramBuilder
     /// <summary>Runs <paramref name="body"/> over [0, count) in one chunk per thread (one chunk when small or serial).</summary>
     private void ForChunks(int count, Action<int, int> body)
     {
-        var threads = _parallel.MaxDegreeOfParallelism > 0 ? _parallel.MaxDegreeOfParallelism : Environment.ProcessorCount;
-        var chunks = count < ParallelGatherRows ? 1 : threads;
+        var chunks = count < ParallelGatherRows ? 1 : _threads;
         if (chunks == 1)
         {
             body(0, count);
             return;
         }
-        Parallel.For(0, chunks, _parallel, c => body((int)((long)count * c / chunks), (int)((long)count * (c + 1) / chunks)));
+        Parallel.For(0, chunks, _parallel, c => body(TreeParallelism.ChunkStart(count, c, chunks), TreeParallelism.ChunkStart(count, c + 1, chunks)));
     }
 
     /// <summary>(g, h, 1, 0) as doubles: one vcvtps2pd where AVX is there.</summary>
