@@ -8,7 +8,8 @@ namespace Pipelines.AutoML.Experiments;
 /// <summary>
 /// The study's trials as the run knows them: the latest entry of each, the tuner's proposals awaiting a report, the
 /// best score, and the out-of-fold predictions of the best <see cref="KeptOutOfFold"/> trials, each learner's best
-/// <see cref="KeptPerLearner"/> among them (what ensembling picks from; the rest are dropped to bound memory). Writes through to the store when there is one. Equal scores are
+/// <see cref="KeptPerLearner"/> among them (what ensembling picks from; the rest are dropped to bound memory, and from the
+/// store too, so its size does not grow with the trials' predictions). Writes through to the store when there is one. Equal scores are
 /// common on small data with metrics of the predicted class; a tie-break on the out-of-fold predictions (log loss,
 /// lower wins) then ranks them, and the lowest id after that.
 /// </summary>
@@ -98,9 +99,14 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
         var worst = kept.Where(e => !protectedIds.Contains(e.Id)).DefaultIfEmpty(kept.Where(e => e.Id != best).First())
             .Aggregate((a, b) => Ranks(a, b) < 0 ? b : a);
         _outOfFold.Remove(worst.Id);
+        store?.DropOutOfFold(study, worst.Id);
     }
 
-    /// <summary>Negative when succeeded trial <paramref name="a"/> ranks above <paramref name="b"/>: better score, then lower tie-break, then lower id.</summary>
+    /// <summary>
+    /// Negative when succeeded trial <paramref name="a"/> ranks above <paramref name="b"/>: better score, then lower
+    /// tie-break, then lower id. A trial without a tie-break (its predictions were dropped from the store, so a resumed
+    /// run has none) ranks below an equal score with one: it was dropped for ranking low, and resuming must not lift it.
+    /// </summary>
     private int Ranks(TrialEntry a, TrialEntry b)
     {
         double sa = a.Score!.Value, sb = b.Score!.Value;
@@ -110,6 +116,7 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
         var tb = _tieBreaks.GetValueOrDefault(b.Id, double.NaN);
         if (ta < tb) return -1;
         if (tb < ta) return 1;
+        if (double.IsNaN(ta) != double.IsNaN(tb)) return double.IsNaN(ta) ? 1 : -1;
         return a.Id.CompareTo(b.Id);
     }
 }

@@ -25,4 +25,11 @@ public interface ITrialStore : IDisposable
 
     /// <summary>Every trial of <paramref name="study"/> by id; out-of-fold predictions only when <paramref name="withOutOfFold"/>.</summary>
     IReadOnlyList<TrialEntry> Trials(string study, bool withOutOfFold = false);
+
+    /// <summary>
+    /// Forgets the out-of-fold predictions of trial <paramref name="id"/> of <paramref name="study"/> (the experiment no
+    /// longer keeps them for ensembling), so the store grows by each trial's summary rather than by its predictions; the
+    /// rest of the trial stays. Nothing happens when the trial or its predictions are not there.
+    /// </summary>
+    void DropOutOfFold(string study, int id);
 }

@@ -93,6 +93,19 @@ public sealed partial class PostgresTrialStore : ISharedTrialStore
     }
 
     /// <inheritdoc/>
+    public void DropOutOfFold(string study, int id)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        Transaction((connection, transaction) =>
+        {
+            using var update = new NpgsqlCommand("UPDATE trials SET out_of_fold = NULL WHERE study = @study AND id = @id AND out_of_fold IS NOT NULL;", connection, transaction);
+            update.Parameters.AddWithValue("study", study);
+            update.Parameters.AddWithValue("id", id);
+            return update.ExecuteNonQuery();
+        });
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<TrialEntry> Trials(string study, bool withOutOfFold = false)
     {
         ArgumentNullException.ThrowIfNull(study);

@@ -120,6 +120,19 @@ public sealed partial class SqliteTrialStore : ISharedTrialStore
     }
 
     /// <inheritdoc/>
+    public void DropOutOfFold(string study, int id)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        Write(transaction =>
+        {
+            using var update = Command(transaction, "UPDATE trials SET out_of_fold = NULL WHERE study = $study AND id = $id AND out_of_fold IS NOT NULL;");
+            update.Parameters.AddWithValue("$study", study);
+            update.Parameters.AddWithValue("$id", id);
+            return update.ExecuteNonQuery();
+        });
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<TrialEntry> Trials(string study, bool withOutOfFold = false)
     {
         ArgumentNullException.ThrowIfNull(study);

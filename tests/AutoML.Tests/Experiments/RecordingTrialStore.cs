@@ -37,5 +37,13 @@ internal sealed class RecordingTrialStore : ITrialStore
     public IReadOnlyList<TrialEntry> Trials(string study, bool withOutOfFold = false) =>
         [.. _trials.Where(t => t.Key.Item1 == study).Select(t => withOutOfFold ? t.Value : t.Value with { OutOfFold = null }).OrderBy(t => t.Id)];
 
+    public void DropOutOfFold(string study, int id)
+    {
+        lock (_trials)
+        {
+            if (_trials.TryGetValue((study, id), out var trial)) _trials[(study, id)] = trial with { OutOfFold = null };
+        }
+    }
+
     public void Dispose() { }
 }

@@ -46,6 +46,26 @@ public sealed class TrialBookTests
         CollectionAssert.AreEquivalent(new[] { 3, 2 }, book.BestPerLearner.Select(e => e.Id).ToArray());
     }
 
+    [TestMethod]
+    public void Predictions_dropped_from_memory_are_dropped_from_the_store_and_a_resumed_book_ranks_the_same()
+    {
+        using var store = new RecordingTrialStore();
+        var book = new TrialBook("s", store, Metric.Accuracy, totalRows: 10, tieBreak: p => p[0]);
+        // Equal scores throughout, so only the tie-break ranks them; the lowest ids have the worst tie-breaks.
+        var count = TrialBook.KeptOutOfFold + 20;
+        for (var id = 0; id < count; id++) book.Save(Entry(id, 0.9, tieBreak: count - id));
+        var stored = store.Trials("s", withOutOfFold: true);
+        CollectionAssert.AreEquivalent(book.OutOfFold.Keys.ToArray(), stored.Where(t => t.OutOfFold is not null).Select(t => t.Id).ToArray());
+        Assert.HasCount(count, stored, "the trials themselves all stay");
+
+        // Resuming from the store: trials without predictions rank below equal scores with them, as they did.
+        var resumed = new TrialBook("s", store: null, Metric.Accuracy, totalRows: 10, tieBreak: p => p[0]);
+        foreach (var entry in stored) resumed.Save(entry);
+        Assert.AreEqual(book.Best!.Id, resumed.Best!.Id);
+        Assert.AreEqual(count - 1, resumed.Best!.Id);
+        CollectionAssert.AreEquivalent(book.OutOfFold.Keys.ToArray(), resumed.OutOfFold.Keys.ToArray());
+    }
+
     private static TrialEntry Entry(int id, double score, double tieBreak, string learner = "x") =>
         new(id, learner, [], null, TrialStatus.Succeeded, score, [score], 1, null, 0, id, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch) { OutOfFold = [(float)tieBreak] };
 }

@@ -67,6 +67,26 @@ public sealed class SqliteTrialStoreTests : TempFolderTests
     }
 
     [TestMethod]
+    public void Dropping_a_trials_predictions_keeps_the_trial_and_the_others_predictions()
+    {
+        using var store = SqliteTrialStore.Open(FileIn("trials.db"));
+        store.OpenStudy(Spec());
+        store.Save("study", Succeeded(0, 0.9) with { OutOfFold = [1f, 2f] });
+        store.Save("study", Succeeded(1, 0.8) with { OutOfFold = [3f, 4f] });
+
+        store.DropOutOfFold("study", 0);
+        store.DropOutOfFold("study", 0);
+        store.DropOutOfFold("study", 42);
+        store.DropOutOfFold("other study", 1);
+
+        var back = store.Trials("study", withOutOfFold: true);
+        Assert.HasCount(2, back);
+        Assert.IsNull(back[0].OutOfFold);
+        Assert.AreEqual((0.9, TrialStatus.Succeeded), (back[0].Score, back[0].Status), "the trial itself stays");
+        CollectionAssert.AreEqual(new[] { 3f, 4f }, back[1].OutOfFold);
+    }
+
+    [TestMethod]
     public void Saving_a_finished_trial_replaces_its_running_entry()
     {
         using var store = SqliteTrialStore.Open(FileIn("trials.db"));

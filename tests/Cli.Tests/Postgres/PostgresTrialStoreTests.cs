@@ -56,6 +56,25 @@ public sealed class PostgresTrialStoreTests
     }
 
     [TestMethod]
+    public void Dropping_a_trials_predictions_keeps_the_trial_and_the_others_predictions()
+    {
+        using var store = NewStore(out _);
+        store.OpenStudy(Spec());
+        store.Save("study", Entry(0, TrialStatus.Succeeded) with { Score = 0.9, OutOfFold = [1f, 2f] });
+        store.Save("study", Entry(1, TrialStatus.Succeeded) with { Score = 0.8, OutOfFold = [3f, 4f] });
+
+        store.DropOutOfFold("study", 0);
+        store.DropOutOfFold("study", 0);
+        store.DropOutOfFold("study", 42);
+
+        var back = store.Trials("study", withOutOfFold: true);
+        Assert.HasCount(2, back);
+        Assert.IsNull(back[0].OutOfFold);
+        Assert.AreEqual((0.9, TrialStatus.Succeeded), (back[0].Score, back[0].Status), "the trial itself stays");
+        CollectionAssert.AreEqual(new[] { 3f, 4f }, back[1].OutOfFold);
+    }
+
+    [TestMethod]
     public void The_schema_is_versioned_and_foreign_or_newer_databases_are_refused()
     {
         var server = PostgresServer.Shared;
