@@ -88,7 +88,7 @@ internal sealed class FinalModel(
         var score = scorer.Score(blend, plan.ValidationRows);
         var bestScore = best.Score.Value;
         var beats = members.Length > 1 && (metric.IsBetter(score, bestScore)
-            || ((score == bestScore || (smooth && WithinNoise(score, bestScore))) && TiesBroken(blend, book.OutOfFold[best.Id])));
+            || ((score == bestScore || (smooth && WithinNoise(score, bestScore))) && TiesBroken(blend, best.Id)));
         return (summary with { Score = score, IsUsed = beats && RefitFits(members.Select(m => book.Entry(m.Id))) }, blend);
     }
 
@@ -113,8 +113,8 @@ internal sealed class FinalModel(
     }
 
     /// <summary>Whether <paramref name="blend"/> wins the tie-break against the best trial's predictions (lower out-of-fold log loss, for metrics of the predicted class).</summary>
-    private bool TiesBroken(float[] blend, float[] best) =>
-        scorer.TieBreak(plan.ValidationRows) is { } tieBreak && tieBreak(blend) < tieBreak(best);
+    private bool TiesBroken(float[] blend, int best) =>
+        scorer.TieBreak(plan.ValidationRows) is { } tieBreak && tieBreak(blend) < book.TieBreak(best);
 
     /// <summary>Whether refitting these trials (one fit on all rows per model seed each, estimated from their trials' time) fits in the budget left.</summary>
     private bool RefitFits(IEnumerable<TrialEntry> members)

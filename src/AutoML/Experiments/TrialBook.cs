@@ -48,6 +48,9 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
     /// <summary>The kept out-of-fold predictions of succeeded trials, by trial id (the best trial's always among them).</summary>
     public IReadOnlyDictionary<int, float[]> OutOfFold => _outOfFold;
 
+    /// <summary>The tie-break value of succeeded trial <paramref name="id"/> (its out-of-fold log loss), or NaN when there is none.</summary>
+    public double TieBreak(int id) => _tieBreaks.GetValueOrDefault(id, double.NaN);
+
     /// <summary>True when <paramref name="entry"/> trained on all rows (not a sample), so its refit behaves as its folds did.</summary>
     public bool UsedAllRows(TrialEntry entry) => entry.SampleSize is not int n || n >= totalRows;
 
@@ -112,8 +115,8 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
         double sa = a.Score!.Value, sb = b.Score!.Value;
         if (metric.IsBetter(sa, sb)) return -1;
         if (metric.IsBetter(sb, sa)) return 1;
-        var ta = _tieBreaks.GetValueOrDefault(a.Id, double.NaN);
-        var tb = _tieBreaks.GetValueOrDefault(b.Id, double.NaN);
+        var ta = TieBreak(a.Id);
+        var tb = TieBreak(b.Id);
         if (ta < tb) return -1;
         if (tb < ta) return 1;
         if (double.IsNaN(ta) != double.IsNaN(tb)) return double.IsNaN(ta) ? 1 : -1;
