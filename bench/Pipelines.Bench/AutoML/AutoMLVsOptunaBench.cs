@@ -11,7 +11,9 @@ namespace Pipelines.Bench.AutoML;
 /// this order (so all three see similar machine load): our <see cref="Experiment"/> with the time budget, each default
 /// learner at its library defaults, and an Optuna-tuned XGBoost with the same budget (bench/scripts/optuna_xgboost.py).
 /// Prints the test score of each in the experiment's metric, the gap to Optuna, whether ours is at least the best
-/// default learner, and the wall-clock seconds each used.
+/// default learner, and the wall-clock seconds each used. Arguments: [budget-seconds] [splits=N] [optuna=off]
+/// [set-name prefixes]; with splits=N each set is also run on split seeds 43, 44, ... and a summary averages the test
+/// scores over the splits (one 45-row test part decides little on its own).
 /// </summary>
 public sealed class AutoMLVsOptunaBench : IBench
 {
@@ -25,19 +27,29 @@ public sealed class AutoMLVsOptunaBench : IBench
 
     public string Name => "automl-vs-optuna";
 
-    public string Description => "AutoML experiment (60 s) vs best default learner vs Optuna-tuned XGBoost (60 s) on data/ sets";
+    public string Description => "AutoML experiment (60 s) vs best default learner vs Optuna-tuned XGBoost (60 s) on data/ sets; [budget] [splits=N] [optuna=off] [set prefixes]";
 
     public int Run(string[] args)
     {
-        var budget = TimeSpan.FromSeconds(args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 60);
-        var chosen = args.Length > 1 ? Sets.Where(s => args[1..].Any(a => s.File.StartsWith(a, StringComparison.Ordinal))).ToArray() : Sets;
+        var splits = 1;
+        var optunaOff = false;
+        var rest = new List<string>();
+        foreach (var arg in args)
+        {
+            if (arg.StartsWith("splits=", StringComparison.Ordinal)) splits = int.Parse(arg["splits=".Length..], CultureInfo.InvariantCulture);
+            else if (arg == "optuna=off") optunaOff = true;
+            else rest.Add(arg);
+        }
+        var budget = TimeSpan.FromSeconds(rest.Count > 0 ? double.Parse(rest[0], CultureInfo.InvariantCulture) : 60);
+        var chosen = rest.Count > 1 ? Sets.Where(s => rest[1..].Any(a => s.File.StartsWith(a, StringComparison.Ordinal))).ToArray() : Sets;
         var dataDir = GbdtQualityBench.FindDataDirectory();
-        var missing = OptunaXgboostPeer.Unavailable();
+        var missing = optunaOff ? "optuna=off was given" : OptunaXgboostPeer.Unavailable();
         if (missing is not null) Console.WriteLine($"Optuna-XGBoost column skipped: {missing}");
         var peer = missing is null ? new OptunaXgboostPeer(FindScript()) : null;
-        Console.WriteLine($"budget {budget.TotalSeconds:F0} s per contender, {Environment.ProcessorCount} cores, split seed {SplitSeed}, experiment seed 0; load average at start {LoadAverage()}");
+        Console.WriteLine($"budget {budget.TotalSeconds:F0} s per contender, {Environment.ProcessorCount} cores, split seeds {SplitSeed}..{SplitSeed + splits - 1}, experiment seed 0; load average at start {LoadAverage()}");
 
-        var rows = chosen.Select(set => Compare(BenchSplit.Read(Path.Combine(dataDir, set.File), set.Label, SplitSeed), budget, peer)).ToList();
+        var runs = chosen.SelectMany(set => Enumerable.Range(SplitSeed, splits)
+            .Select(seed => Compare(BenchSplit.Read(Path.Combine(dataDir, set.File), set.Label, seed), seed, budget, peer))).ToList();
 
         Console.WriteLine();
         Console.WriteLine("Test scores in the experiment's metric (accuracy in parentheses); seconds are wall-clock per contender. Best default learner:");
@@ -45,15 +57,36 @@ public sealed class AutoMLVsOptunaBench : IBench
         Console.WriteLine();
         Console.WriteLine("| data set | metric | ours | best default learner | default chosen by CV | Optuna-XGBoost | ours − Optuna | ours ≥ best default | ours s | defaults s (5 learners, CV + fit) | Optuna s | trials ours / Optuna | load average 1/5/15 min, before → after |");
         Console.WriteLine("| --- | --- | ---: | --- | --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- |");
-        foreach (var row in rows) Console.WriteLine(row);
+        foreach (var run in runs) Console.WriteLine(run.Row);
+        if (splits > 1) PrintSummary(runs, splits);
         return 0;
     }
 
-    /// <summary>Runs the three contenders on one split, printing details as they finish; returns the summary table row.</summary>
-    private static string Compare(BenchSplit split, TimeSpan budget, OptunaXgboostPeer? peer)
+    /// <summary>Per set, the mean test score of each contender over the splits, and on how many splits ours was at least the best default.</summary>
+    private static void PrintSummary(IReadOnlyList<Comparison> runs, int splits)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"Mean test score over {splits} splits (a failed run of ours counts as 0):");
+        Console.WriteLine();
+        Console.WriteLine("| data set | ours | best default learner (oracle per split) | default chosen by CV | Optuna-XGBoost | ours ≥ best default | ours ≥ default chosen by CV |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var set in runs.GroupBy(r => r.Set))
+        {
+            var optuna = set.All(r => r.Optuna is not null) ? F(set.Average(r => r.Optuna!.Value)) : "n/a";
+            Console.WriteLine($"| {set.Key} | {F(set.Average(r => r.Ours ?? 0))} | {F(set.Average(r => r.BestDefault))} | {F(set.Average(r => r.CvDefault))} | {optuna} | "
+                + $"{set.Count(r => r.Ours >= r.BestDefault)} of {set.Count()} | {set.Count(r => r.Ours >= r.CvDefault)} of {set.Count()} |");
+        }
+    }
+
+    /// <summary>One set on one split: the test scores (ours null when it failed) and the printed table row.</summary>
+    private sealed record Comparison(string Set, double? Ours, double BestDefault, double CvDefault, double? Optuna, string Row);
+
+    /// <summary>Runs the three contenders on one split, printing details as they finish; returns their scores and the table row.</summary>
+    private static Comparison Compare(BenchSplit split, int seed, TimeSpan budget, OptunaXgboostPeer? peer)
     {
         var loadBefore = LoadAverage();
-        Console.WriteLine($"\n{split.Name}: train {split.Train.RowCount} rows, test {split.Test.RowCount}, load average {loadBefore}");
+        var name = seed == SplitSeed ? split.Name : $"{split.Name} (split {seed})";
+        Console.WriteLine($"\n{name}: train {split.Train.RowCount} rows, test {split.Test.RowCount}, load average {loadBefore}");
 
         var clock = Stopwatch.StartNew();
         var (result, failure) = RunExperiment(split, budget);
@@ -83,10 +116,11 @@ public sealed class AutoMLVsOptunaBench : IBench
         var oursCell = result is null ? $"failed ({failure!.Split(':')[0]})" : $"{F(ours.Score)} ({F(ours.Accuracy)})";
         var gap = optuna is null || result is null ? "n/a" : F(ours.Score - optuna.Score, signed: true);
         var meetsBar = result is null ? "**no** (failed)" : ours.Score >= best.Score ? "yes" : "**no**";
-        return $"| {split.Name} | {metric} | {oursCell} | {F(best.Score)} ({F(best.Accuracy)}) {best.Learner} | {F(chosenByCv.Score)} {chosenByCv.Learner} | "
+        var row = $"| {name} | {metric} | {oursCell} | {F(best.Score)} ({F(best.Accuracy)}) {best.Learner} | {F(chosenByCv.Score)} {chosenByCv.Learner} | "
             + $"{(optuna is null ? "n/a" : $"{F(optuna.Score)} ({F(optuna.Accuracy)})")} | {gap} | {meetsBar} | "
             + $"{oursSeconds:F1} | {defaults.Sum(d => d.Seconds):F1} | {(optuna is null ? "n/a" : optuna.WallSeconds.ToString("F1", CultureInfo.InvariantCulture))} | "
             + $"{result?.Trials.Count.ToString(CultureInfo.InvariantCulture) ?? "n/a"} / {(optuna is null ? "n/a" : optuna.Trials.ToString(CultureInfo.InvariantCulture))} | {loadBefore} → {LoadAverage()} |";
+        return new Comparison(split.Name, result is null ? null : ours.Score, best.Score, chosenByCv.Score, optuna?.Score, row);
     }
 
     /// <summary>
