@@ -100,7 +100,8 @@ public sealed class AutoMLVsOptunaBench : IBench
         }
         else
         {
-            var model = result.Ensemble is { IsUsed: true } e ? $"ensemble of {e.Members.Count} (best: {result.Best.Learner})" : result.Best.Learner;
+            var model = result.Ensemble is { IsUsed: true } e
+                ? $"{(e.OfLibraryDefaults ? "library-defaults blend" : "ensemble")} of {e.Members.Count} (best: {result.Best.Learner})" : result.Best.Learner;
             Console.WriteLine($"  ours: {metric} {ours.Score:F4} (accuracy {ours.Accuracy:F4}), {result.Trials.Count} trials, out-of-fold {result.Score:F4}, {model}, {oursSeconds:F1} s");
         }
 

@@ -56,10 +56,13 @@ public sealed class Experiment(ExperimentOptions options)
         EstimatorChain Build(Parameters p, int seed) => PipelineFactory.Create(p, schema, task, learners, seed);
         var scorer = new TrialScorer(target, metric, options.Decision);
         var evaluator = new TrialEvaluator(frame, target, plan, scorer, Build, options.Seed);
-        var book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount, scorer.TieBreak(plan.ValidationRows));
+        var defaults = options.Space is null ? LibraryDefaultsPerLearner(space, libraryDefaults!, learners, task) : [];
+        var book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount, scorer.TieBreak(plan.ValidationRows), IsLibraryDefault);
+        bool IsLibraryDefault(TrialEntry entry) =>
+            entry.Learner is { } learner && defaults.TryGetValue(learner, out var parameters) && Parameters.FromJson(entry.Parameters).Equals(parameters);
         var guard = new MemoryGuard(options.MemoryLimitBytes ?? MemoryGuard.DefaultLimit(), MemoryProbe);
         double Cost(Trial trial, TrialEntry entry) => options.IsReproducible ? EstimatedCost(trial, learners, plan) : entry.Seconds;
-        TimeSpan? Deadline() => options.TimeBudget is { } budget ? budget - Reserve(budget, options.EnsembleSize > 0 ? book.BestPerLearner : book.Best is { } b ? [b] : [], plan) : null;
+        TimeSpan? Deadline() => options.TimeBudget is { } budget ? budget - Reserve(budget, options.EnsembleSize > 0 ? RefitCandidates(book) : book.Best is { } b ? [b] : [], plan) : null;
         var loop = new SearchLoop(options, TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount, libraryDefaults), evaluator, metric, book, Cost, guard, clock, Deadline, onEvent);
         loop.Run(stored, interrupt);
 
@@ -85,6 +88,17 @@ public sealed class Experiment(ExperimentOptions options)
             Interrupted = interrupt.IsCancellationRequested,
         };
     }
+
+    /// <summary>The trials an ensemble may refit: each learner's best and, for the small-data portfolio, its library-defaults trial.</summary>
+    private static TrialEntry[] RefitCandidates(TrialBook book) =>
+        [.. book.BestPerLearner.Concat(book.LibraryDefaults.Select(book.Entry)).DistinctBy(e => e.Id)];
+
+    /// <summary>
+    /// Each learner's library-defaults trial parameters: its entry in <paramref name="libraryDefaults"/>, or the space's
+    /// defaults with that learner chosen when those already are its library defaults (they are then the low-cost start).
+    /// </summary>
+    private static Dictionary<string, Parameters> LibraryDefaultsPerLearner(ParameterSpace space, IReadOnlyDictionary<string, Parameters> libraryDefaults, IReadOnlyList<ILearnerSpace> learners, PredictionTask task) =>
+        learners.Where(l => l.Supports(task)).ToDictionary(l => l.Name, l => libraryDefaults.GetValueOrDefault(l.Name) ?? space.Pin(SearchSpaceCatalog.Learner, l.Name).Default, StringComparer.Ordinal);
 
     /// <summary>The study's identity: every setting that changes which trials a replay proposes.</summary>
     private StudySpec Spec(DataFrame frame, ParameterSpace space, ValidationPlan plan, Metric metric, IReadOnlyDictionary<string, Parameters>? libraryDefaults)
@@ -124,7 +138,7 @@ public sealed class Experiment(ExperimentOptions options)
     /// <summary>
     /// Time kept back from the search for the final refit: 3% of the budget plus twice the estimated refit time (one
     /// fit on all rows per model seed, <see cref="ValidationPlan.RefitPerTrialSecond"/>) of the trials the final model may hold: the best trial, or with ensembling each
-    /// learner's best (an ensemble blends model families); at most a quarter of the budget.
+    /// learner's best and its library-defaults trial (an ensemble blends model families); at most a quarter of the budget.
     /// </summary>
     private static TimeSpan Reserve(TimeSpan budget, IReadOnlyCollection<TrialEntry> refits, ValidationPlan plan)
     {

@@ -60,5 +60,8 @@ public sealed record ExperimentResult
     public required bool Interrupted { get; init; }
 }
 
-/// <summary>A selected ensemble: member trial ids with weights (summing to 1), its out-of-fold score, and whether it is used.</summary>
-public sealed record EnsembleSummary(IReadOnlyList<(int Trial, double Weight)> Members, double Score, double BestSingleScore, bool IsUsed);
+/// <summary>
+/// A selected ensemble: member trial ids with weights (summing to 1), its out-of-fold score, whether it is used, and
+/// whether it blends the learners' library-defaults trials (the small-data portfolio; it may then have one member).
+/// </summary>
+public sealed record EnsembleSummary(IReadOnlyList<(int Trial, double Weight)> Members, double Score, double BestSingleScore, bool IsUsed, bool OfLibraryDefaults = false);

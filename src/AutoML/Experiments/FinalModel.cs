@@ -69,22 +69,55 @@ internal sealed class FinalModel(
         return (new TransformerChain([model, fit.Step]), fit);
     }
 
-    /// <summary>The selected ensemble (used or not) and its blended out-of-fold predictions, or nulls when there is nothing to blend.</summary>
+    /// <summary>
+    /// The selected ensemble (used or not) and its blended out-of-fold predictions, or nulls when there is nothing to
+    /// blend: the blend of the library-defaults portfolio where that is chosen, else the ensemble over the kept trials.
+    /// </summary>
     private (EnsembleSummary? Summary, float[]? Blend) SelectEnsemble(TrialEntry best)
     {
         if (options.EnsembleSize == 0) return (null, null);
         var candidates = book.OutOfFold.Keys.Select(id => book.Entry(id))
             .Where(e => book.UsedAllRows(e)).OrderBy(e => e.Id).ToArray();
-        if (candidates.Length < 2) return (null, null);
+        var chosen = candidates.Length < 2 ? (null, null) : SelectFromTrials(candidates, best);
+        return SelectsByLogLoss && Portfolio(best, chosen.Summary) is { } portfolio ? portfolio : chosen;
+    }
+
+    /// <summary>
+    /// On small data: the log-loss blend of the learners' library-defaults trials (AutoGluon's recipe of strong defaults
+    /// and a weighted ensemble), used unless the search's choice scores more than two standard errors above it out of fold.
+    /// There the search's best of thousands of trials is picked for luck as much as for skill (over four splits of each
+    /// small set in data/ its test accuracy averaged below the CV-chosen default learner's), while the portfolio is
+    /// one fixed trial per learner. Null when no library-defaults trial ran, the search clearly wins, or the refit does not fit in time.
+    /// </summary>
+    private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, EnsembleSummary? chosen)
+    {
+        var defaults = book.LibraryDefaults.Select(book.Entry).Where(book.UsedAllRows).OrderBy(e => e.Id).ToArray();
+        if (defaults.Length == 0) return null;
+        var members = defaults.Length == 1 ? [(defaults[0].Id, 1.0)] : Select(defaults, Metric.LogLoss);
+        var blend = Blend(members);
+        var score = scorer.Score(blend, plan.ValidationRows);
+        var searched = chosen is { IsUsed: true } ensemble ? ensemble.Score : best.Score!.Value;
+        if ((metric.IsBetter(searched, score) && !WithinNoise(score, searched)) || !RefitFits(members.Select(m => book.Entry(m.Id)))) return null;
+        return (new EnsembleSummary(members, score, best.Score!.Value, IsUsed: true, OfLibraryDefaults: true), blend);
+    }
+
+    /// <summary>Greedy ensemble selection over <paramref name="candidates"/>' out-of-fold predictions: member ids and weights.</summary>
+    private (int Id, double Weight)[] Select(IReadOnlyList<TrialEntry> candidates, Metric selectBy)
+    {
         var predictions = candidates.Select(c => book.OutOfFold[c.Id]).ToArray();
-        var smooth = SelectsByLogLoss;
-        var selectBy = smooth ? Metric.LogLoss : metric;
         var selection = target.IsClassification
             ? EnsembleSelection.Select(predictions, [.. plan.ValidationRows.Select(r => target.Codes[r])], target.Width, selectBy, options.EnsembleSize)
             : EnsembleSelection.Select(predictions, [.. plan.ValidationRows.Select(r => target.Targets[r])], selectBy, options.EnsembleSize);
-        var members = selection.Members.Select(i => (candidates[i].Id, selection.Weights[i])).ToArray();
+        return [.. selection.Members.Select(i => (candidates[i].Id, selection.Weights[i]))];
+    }
+
+    /// <summary>The ensemble over the kept trials, used when it beats the best trial out of fold (see <see cref="SelectsByLogLoss"/> for small data).</summary>
+    private (EnsembleSummary? Summary, float[]? Blend) SelectFromTrials(IReadOnlyList<TrialEntry> candidates, TrialEntry best)
+    {
+        var smooth = SelectsByLogLoss;
+        var members = Select(candidates, smooth ? Metric.LogLoss : metric);
         var summary = new EnsembleSummary(members, double.NaN, best.Score!.Value, IsUsed: false);
-        var blend = Blend(summary);
+        var blend = Blend(members);
         var score = scorer.Score(blend, plan.ValidationRows);
         var bestScore = best.Score.Value;
         var beats = members.Length > 1 && (metric.IsBetter(score, bestScore)
@@ -132,11 +165,11 @@ internal sealed class FinalModel(
         return SeedBag.Fit(seed => build(parameters, seed).Fit(frame), plan.ModelSeeds(options.Seed), frame, target);
     }
 
-    /// <summary>The members' out-of-fold predictions averaged with the ensemble's weights.</summary>
-    private float[] Blend(EnsembleSummary ensemble)
+    /// <summary>The members' out-of-fold predictions averaged with their weights.</summary>
+    private float[] Blend((int Trial, double Weight)[] members)
     {
-        var blend = new float[book.OutOfFold[ensemble.Members[0].Trial].Length];
-        foreach (var (trial, weight) in ensemble.Members)
+        var blend = new float[book.OutOfFold[members[0].Trial].Length];
+        foreach (var (trial, weight) in members)
         {
             var predictions = book.OutOfFold[trial];
             for (var i = 0; i < blend.Length; i++) blend[i] += (float)(weight * predictions[i]);

@@ -9,11 +9,11 @@ namespace Pipelines.AutoML.Experiments;
 /// The study's trials as the run knows them: the latest entry of each, the tuner's proposals awaiting a report, the
 /// best score, and the out-of-fold predictions of the best <see cref="KeptOutOfFold"/> trials, each learner's best
 /// <see cref="KeptPerLearner"/> among them (what ensembling picks from; the rest are dropped to bound memory, and from the
-/// store too, so its size does not grow with the trials' predictions). Writes through to the store when there is one. Equal scores are
+/// store too, so its size does not grow with the trials' predictions; the learners' library-defaults trials always keep theirs). Writes through to the store when there is one. Equal scores are
 /// common on small data with metrics of the predicted class; a tie-break on the out-of-fold predictions (log loss,
 /// lower wins) then ranks them, and the lowest id after that.
 /// </summary>
-internal sealed class TrialBook(string study, ITrialStore? store, Metric metric, int totalRows, Func<float[], double>? tieBreak = null)
+internal sealed class TrialBook(string study, ITrialStore? store, Metric metric, int totalRows, Func<float[], double>? tieBreak = null, Func<TrialEntry, bool>? isLibraryDefault = null)
 {
     /// <summary>Out-of-fold predictions kept in memory for ensembling.</summary>
     public const int KeptOutOfFold = 64;
@@ -26,6 +26,7 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
     private readonly Dictionary<int, float[]> _outOfFold = [];
     private readonly Dictionary<int, double> _tieBreaks = [];
     private readonly Dictionary<string, TrialEntry> _bestPerLearner = new(StringComparer.Ordinal);
+    private readonly HashSet<int> _libraryDefaults = [];
 
     public string Study => study;
 
@@ -44,6 +45,9 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
 
     /// <summary>Each learner's best succeeded trial so far (ranked as <see cref="Best"/>), kept as entries arrive.</summary>
     public IReadOnlyCollection<TrialEntry> BestPerLearner => _bestPerLearner.Values;
+
+    /// <summary>The succeeded trials of the learners' library defaults (their predictions are always kept: the small-data portfolio blends them).</summary>
+    public IReadOnlyCollection<int> LibraryDefaults => _libraryDefaults;
 
     /// <summary>The kept out-of-fold predictions of succeeded trials, by trial id (the best trial's always among them).</summary>
     public IReadOnlyDictionary<int, float[]> OutOfFold => _outOfFold;
@@ -92,6 +96,7 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
             _bestPerLearner[entry.Learner ?? ""] = _entries[entry.Id];
         if (entry is not { Status: TrialStatus.Succeeded, OutOfFold: { } predictions }) return;
         _outOfFold[entry.Id] = predictions;
+        if (isLibraryDefault?.Invoke(entry) == true) _libraryDefaults.Add(entry.Id);
         if (_outOfFold.Count <= KeptOutOfFold) return;
         // The lowest-ranked kept trial that is neither the best (the final model needs its predictions) nor among its
         // learner's best few (so the ensemble can still blend model families).
@@ -99,6 +104,7 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
         var protectedIds = kept.GroupBy(e => e.Learner).SelectMany(g => g.Order(Comparer<TrialEntry>.Create(Ranks)).Take(KeptPerLearner)).Select(e => e.Id).ToHashSet();
         var best = Best!.Id;
         protectedIds.Add(best);
+        protectedIds.UnionWith(_libraryDefaults);
         var worst = kept.Where(e => !protectedIds.Contains(e.Id)).DefaultIfEmpty(kept.Where(e => e.Id != best).First())
             .Aggregate((a, b) => Ranks(a, b) < 0 ? b : a);
         _outOfFold.Remove(worst.Id);

@@ -50,6 +50,7 @@ internal static class MetricsJson
                     ? new JsonObject
                     {
                         ["used"] = e.IsUsed,
+                        ["of_library_defaults"] = e.OfLibraryDefaults,
                         ["cv_score"] = Number(e.Score),
                         ["members"] = new JsonArray([.. e.Members.Select(m => (JsonNode?)new JsonObject { ["trial"] = m.Trial, ["weight"] = m.Weight })]),
                     }

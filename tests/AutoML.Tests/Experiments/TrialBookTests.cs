@@ -66,6 +66,17 @@ public sealed class TrialBookTests
         CollectionAssert.AreEquivalent(book.OutOfFold.Keys.ToArray(), resumed.OutOfFold.Keys.ToArray());
     }
 
+    [TestMethod]
+    public void Library_defaults_trials_keep_their_predictions_however_they_rank()
+    {
+        var book = new TrialBook("s", store: null, Metric.Accuracy, totalRows: 10, isLibraryDefault: e => e.Id is 0 or 1);
+        book.Save(Entry(0, 0.1, tieBreak: 0));
+        book.Save(Entry(1, 0.2, tieBreak: 0, learner: "y"));
+        for (var id = 10; id < 10 + 2 * TrialBook.KeptOutOfFold; id++) book.Save(Entry(id, 0.9, tieBreak: 0));
+        CollectionAssert.AreEquivalent(new[] { 0, 1 }, book.LibraryDefaults.ToArray());
+        Assert.IsTrue(book.OutOfFold.ContainsKey(0) && book.OutOfFold.ContainsKey(1));
+    }
+
     private static TrialEntry Entry(int id, double score, double tieBreak, string learner = "x") =>
         new(id, learner, [], null, TrialStatus.Succeeded, score, [score], 1, null, 0, id, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch) { OutOfFold = [(float)tieBreak] };
 }
