@@ -56,7 +56,9 @@ public sealed class Experiment(ExperimentOptions options)
         EstimatorChain Build(Parameters p, int seed) => PipelineFactory.Create(p, schema, task, learners, seed);
         var scorer = new TrialScorer(target, metric, options.Decision);
         var evaluator = new TrialEvaluator(frame, target, plan, scorer, Build, options.Seed);
-        var defaults = options.Space is null ? LibraryDefaultsPerLearner(space, libraryDefaults!, learners, task) : [];
+        // Only where the final model may blend them: elsewhere keeping their predictions and reserving their refit is waste.
+        var defaults = options.Space is null && options.EnsembleSize > 0 && FinalModel.SmallDataRules(target, metric, plan)
+            ? LibraryDefaultsPerLearner(space, libraryDefaults!, learners, task) : [];
         var book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount, scorer.TieBreak(plan.ValidationRows), IsLibraryDefault);
         bool IsLibraryDefault(TrialEntry entry) =>
             entry.Learner is { } learner && defaults.TryGetValue(learner, out var parameters) && Parameters.FromJson(entry.Parameters).Equals(parameters);
@@ -89,7 +91,7 @@ public sealed class Experiment(ExperimentOptions options)
         };
     }
 
-    /// <summary>The trials an ensemble may refit: each learner's best and, for the small-data portfolio, its library-defaults trial.</summary>
+    /// <summary>The trials an ensemble may refit: each learner's best and, where the small-data portfolio applies, its library-defaults trial.</summary>
     private static TrialEntry[] RefitCandidates(TrialBook book) =>
         [.. book.BestPerLearner.Concat(book.LibraryDefaults.Select(book.Entry)).DistinctBy(e => e.Id)];
 

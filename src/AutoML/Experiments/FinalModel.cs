@@ -130,8 +130,13 @@ internal sealed class FinalModel(
     /// and the best trial's score is the luckiest of thousands, so the ensemble is selected by out-of-fold log loss (a
     /// proper scoring rule, which rewards blending model families whose probabilities err differently) and is used
     /// when its log loss is lower and its score is not significantly below the best trial's (within two standard errors).
+    /// The library-defaults portfolio applies under the same condition (<see cref="Portfolio"/>).
     /// </summary>
-    private bool SelectsByLogLoss => target.IsClassification && metric.ScoresLabels() && plan.Repeats > 1;
+    private bool SelectsByLogLoss => SmallDataRules(target, metric, plan);
+
+    /// <summary>Whether <see cref="SelectsByLogLoss"/> holds for a run: the experiment keeps and reserves the library-defaults trials only then.</summary>
+    public static bool SmallDataRules(ExperimentTarget target, Metric metric, ValidationPlan plan) =>
+        target.IsClassification && metric.ScoresLabels() && plan.Repeats > 1;
 
     /// <summary>
     /// Whether <paramref name="score"/> is within two binomial standard errors of <paramref name="best"/> over the
