@@ -1,6 +1,8 @@
 using Pipelines.Data;
 using Pipelines.Trainers.Distillation;
+using Pipelines.Trainers.Mlp;
 using Pipelines.Trainers.Trees;
+using Pipelines.Trainers.Trees.Prediction;
 
 namespace Pipelines.Trainers.Tests.Distillation;
 
@@ -24,6 +26,15 @@ public sealed class DistillFidelityTests
             label[r] = x[r] * x[r] + y[r] * y[r] < 0.3f ? "inner" : y[r] > x[r] / 2 ? "upper" : "lower";
         }
         return new DataFrame([new NumericColumn("x", x), new NumericColumn("y", y), CategoricalColumn.FromValues("class", label)], label: "class");
+    }
+
+    /// <summary>A small GBDT teacher on the rings, a barely trained student of it, and 200 other rows to compare them on.</summary>
+    private static (GbdtModel Teacher, MlpModel Student, DataFrame Probe) SmallTeacherAndStudent()
+    {
+        var train = Rings(120, 1);
+        var teacher = new GbdtClassifier { Rounds = 20, Seed = 0, Threads = 1 }.Fit(train);
+        var student = new DistillStudent { Teacher = teacher, HiddenSizes = [4], Epochs = 2, MinSyntheticRows = 0, Seed = 1 }.Fit(train);
+        return (teacher, student, Rings(200, 2));
     }
 
     [TestMethod]
@@ -70,10 +81,7 @@ public sealed class DistillFidelityTests
     [TestMethod]
     public void AgreementCountsRowsWithTheSameClass()
     {
-        var train = Rings(120, 1);
-        var probe = Rings(200, 2);
-        var teacher = new GbdtClassifier { Rounds = 20, Seed = 0, Threads = 1 }.Fit(train);
-        var student = new DistillStudent { Teacher = teacher, HiddenSizes = [4], Epochs = 2, MinSyntheticRows = 0, Seed = 1 }.Fit(train);
+        var (teacher, student, probe) = SmallTeacherAndStudent();
         Assert.AreEqual(1.0, ModelMetrics.Agreement(teacher, teacher, probe));
         var ours = Evaluation.ClassificationMetrics.ArgMax(student.Predict(probe), 3);
         var theirs = Evaluation.ClassificationMetrics.ArgMax(teacher.Predict(probe), 3);
@@ -85,10 +93,7 @@ public sealed class DistillFidelityTests
     [TestMethod]
     public void FidelityCheckCountsDisagreementsFirstAndTheSoftLossSecond()
     {
-        var train = Rings(120, 1);
-        var probe = Rings(200, 2);
-        var teacher = new GbdtClassifier { Rounds = 20, Seed = 0, Threads = 1 }.Fit(train);
-        var student = new DistillStudent { Teacher = teacher, HiddenSizes = [4], Epochs = 2, MinSyntheticRows = 0, Seed = 1 }.Fit(train);
+        var (teacher, student, probe) = SmallTeacherAndStudent();
         var x = probe.Numeric("x").ToArray();
         var y = probe.Numeric("y").ToArray();
         var standardized = new float[400];
