@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Pipelines.AutoML.Experiments;
+
+namespace Pipelines.Bench.Suite;
+
+/// <summary>Our <see cref="Experiment"/> with its defaults and the suite's time budget, fitted on the training part (so its final model is refit on all of it).</summary>
+internal sealed class OursContender(TimeSpan budget) : ISuiteContender
+{
+    public const string Tool = "ours";
+
+    public IReadOnlyList<string> Tools => [Tool];
+
+    public string? Unavailable => null;
+
+    public IEnumerable<SuiteOutcome> Run(SuiteCase suiteCase, IReadOnlyList<string> tools, string build)
+    {
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var result = new Experiment(new ExperimentOptions { TimeBudget = budget, Seed = 0 }).Run(suiteCase.Data.Train);
+            var seconds = clock.Elapsed.TotalSeconds;
+            var predicted = result.Model.Transform(suiteCase.Data.Test);
+            var target = suiteCase.Data.Target;
+            var metrics = target.IsClassification
+                ? SuiteScores.Classification(target, suiteCase.TestRows, target.ReadLabels(predicted), Probabilities(target, predicted))
+                : SuiteScores.Regression(target, suiteCase.TestRows, Probabilities(target, predicted));
+            var model = result.Ensemble is { IsUsed: true } e
+                ? $"{(e.OfLibraryDefaults ? "library-defaults blend" : "ensemble")} of {e.Members.Count}, best {result.Best.Learner}" : result.Best.Learner;
+            var detail = $"{result.Metric} {result.Score:F4} out of fold, {result.Trials.Count} trials, {model}";
+            return [new SuiteOutcome(Tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, metrics, seconds, null, detail, build, DateTimeOffset.UtcNow)];
+        }
+#pragma warning disable CA1031 // a failure of the tool under test is a result of the suite
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            var where = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(" Pipelines.", StringComparison.Ordinal));
+            return [new SuiteOutcome(Tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds,
+                $"{ex.GetType().Name}: {ex.Message} {where}", null, build, DateTimeOffset.UtcNow)];
+        }
+    }
+
+    private static float[] Probabilities(ExperimentTarget target, Data.DataFrame predicted)
+    {
+        var values = new float[predicted.RowCount * target.Width];
+        target.ReadPredictions(predicted, values, 0);
+        return values;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pipelines.Bench.Suite;
+
+/// <summary>
+/// One tool on one split of one set: its test metrics (<see cref="SuiteScores"/>) or its error, the seconds it took to
+/// fit (search included), and the build of ours it ran with. One JSON line each in the suite's results file, so runs
+/// append, and a report can combine earlier runs (an earlier build's row beside the new one).
+/// </summary>
+internal sealed record SuiteOutcome(
+    string Tool,
+    string Set,
+    int Split,
+    string Task,
+    IReadOnlyDictionary<string, double> Metrics,
+    double FitSeconds,
+    string? Error,
+    string? Detail,
+    string Build,
+    DateTimeOffset FinishedAt)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public bool IsClassification => Task == "classification";
+
+    public string ToJsonLine() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Every outcome in a results file (one JSON object per line; blank lines skipped).</summary>
+    public static IReadOnlyList<SuiteOutcome> ReadAll(string path) =>
+        [.. File.ReadLines(path).Where(l => l.Trim().Length > 0).Select((l, i) =>
+            JsonSerializer.Deserialize<SuiteOutcome>(l, Json) ?? throw new InvalidDataException($"{path}:{i + 1}: not a suite outcome"))];
+}
