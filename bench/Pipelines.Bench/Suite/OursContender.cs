@@ -3,8 +3,12 @@ using Pipelines.AutoML.Experiments;
 
 namespace Pipelines.Bench.Suite;
 
-/// <summary>Our <see cref="Experiment"/> with its defaults and the suite's time budget, fitted on the training part (so its final model is refit on all of it).</summary>
-internal sealed class OursContender(TimeSpan budget) : ISuiteContender
+/// <summary>
+/// Our <see cref="Experiment"/> with its defaults and the suite's time budget, fitted on the training part (so its
+/// final model is refit on all of it). With a trial count instead (for iterating on a loaded machine), the run is the
+/// experiment's reproducible mode: the same trials whatever the load.
+/// </summary>
+internal sealed class OursContender(TimeSpan budget, int? trials = null) : ISuiteContender
 {
     public const string Tool = "ours";
 
@@ -17,7 +21,7 @@ internal sealed class OursContender(TimeSpan budget) : ISuiteContender
         var clock = Stopwatch.StartNew();
         try
         {
-            var result = new Experiment(new ExperimentOptions { TimeBudget = budget, Seed = 0 }).Run(suiteCase.Data.Train);
+            var result = new Experiment(new ExperimentOptions { TimeBudget = trials is null ? budget : null, MaxTrials = trials, Seed = 0 }).Run(suiteCase.Data.Train);
             var seconds = clock.Elapsed.TotalSeconds;
             var predicted = result.Model.Transform(suiteCase.Data.Test);
             var target = suiteCase.Data.Target;
