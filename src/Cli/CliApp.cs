@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Pipelines.Cli.Commands;
 using Pipelines.Cli.Output;
 using Pipelines.Errors;
@@ -15,11 +16,17 @@ public static class CliApp
     public const int Failure = 1;
     public const int BadInput = 2;
 
+    /// <summary>The command's name, as help and usage lines show it (the installed tool's name, not the assembly's).</summary>
+    public const string Name = "pipelines";
+
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var terminal = Terminal.Create(output);
-        var root = new RootCommand("AutoML for hard tabular data: profile, clean, rebalance, search, export to ONNX.")
+        // A RootCommand is named after the executable (Pipelines.Cli); a plain command with the same options is named as the tool.
+        var root = new Command(Name, "AutoML for hard tabular data: profile, clean, rebalance, search, export to ONNX.")
         {
+            new HelpOption(),
+            new VersionOption(),
             ProfileCommand.Create(terminal),
             AutoMLCommand.Create(terminal),
             SweepCommand.Create(terminal),
@@ -30,7 +37,7 @@ public static class CliApp
         if (parsed.Errors.Count > 0)
         {
             foreach (var e in parsed.Errors) error.WriteLine($"error: {e.Message}");
-            error.WriteLine("Run 'pipelines --help' for usage.");
+            error.WriteLine($"Run '{Name} --help' for usage.");
             return BadInput;
         }
         try

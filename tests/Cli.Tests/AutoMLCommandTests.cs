@@ -29,6 +29,7 @@ public sealed class AutoMLCommandTests
             var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json")))!;
             Assert.AreEqual(6, (int)metrics["search"]!["trials"]!);
             Assert.AreEqual(1.0, (double)metrics["models"]!["model.onnx"]!["parity_label_agreement"]!);
+            Assert.AreEqual("cpu", (string?)metrics["models"]!["model.onnx"]!["ort_device"]);
             Assert.IsGreaterThan(0.85, (double)metrics["models"]!["model.onnx"]!["test"]!["accuracy"]!);
 
             var more = CliRun.Of("automl", RepoPaths.Data("iris.csv"), "--label", "species", "--trials", "9", "--out", folder);

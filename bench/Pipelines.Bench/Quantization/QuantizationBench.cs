@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using Pipelines.Data;
 using Pipelines.Evaluation;
 using Pipelines.Export.Onnx;
 using Pipelines.Export.Onnx.Proto;
 using Pipelines.Export.Quantization;
-using Pipelines.Export.Runtime;
+using Pipelines.Export.Serving;
 using Pipelines.IO;
 using Pipelines.Trainers.Mlp;
 
@@ -58,7 +60,8 @@ public sealed class QuantizationBench : IBench
             foreach (var (name, variant) in variants)
             {
                 var bytes = OnnxModel.ToBytes(variant);
-                using var session = new InferenceSession(bytes, new InferenceSessionOptions { IntraOpThreads = 1, InterOpThreads = 1 });
+                using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+                using var session = new InferenceSession(bytes, options);
                 var probabilities = Probabilities(session, test);
                 var k = model.Classes.Count;
                 var accuracy = ClassificationMetrics.Accuracy(actual, ClassificationMetrics.ArgMax(probabilities, k));
@@ -72,18 +75,26 @@ public sealed class QuantizationBench : IBench
         return 0;
     }
 
-    private static float[] Probabilities(InferenceSession session, DataFrame rows) =>
-        session.Run(Feeds(session, rows)).Single(o => o.ElementType == TensorElementType.Float).GetFloats();
+    private static float[] Probabilities(InferenceSession session, DataFrame rows)
+    {
+        using var outputs = session.Run(Feeds(session, rows));
+        return [.. outputs.Select(o => o.Value).OfType<Tensor<float>>().Single()];
+    }
+
+    private static void RunOnce(InferenceSession session, IReadOnlyCollection<NamedOnnxValue> feeds)
+    {
+        using var outputs = session.Run(feeds);
+    }
 
     private static (double P50, double P99) Latency(InferenceSession session, DataFrame test, int runs)
     {
         var feeds = Enumerable.Range(0, Math.Min(64, test.RowCount)).Select(r => Feeds(session, test.Take([r]))).ToArray();
-        for (var i = 0; i < 200; i++) session.Run(feeds[i % feeds.Length]);
+        for (var i = 0; i < 200; i++) RunOnce(session, feeds[i % feeds.Length]);
         var micros = new double[runs];
         for (var i = 0; i < runs; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            session.Run(feeds[i % feeds.Length]);
+            RunOnce(session, feeds[i % feeds.Length]);
             micros[i] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
         }
         Array.Sort(micros);
@@ -94,17 +105,16 @@ public sealed class QuantizationBench : IBench
     {
         var batch = test.Take([.. Enumerable.Range(0, 1024).Select(i => i % test.RowCount)]);
         var feeds = Feeds(session, batch);
-        session.Run(feeds);
+        RunOnce(session, feeds);
         var best = double.MaxValue;
         for (var i = 0; i < 5; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            session.Run(feeds);
+            RunOnce(session, feeds);
             best = Math.Min(best, Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
         return 1024 / best;
     }
 
-    private static List<NamedTensor> Feeds(InferenceSession session, DataFrame rows) =>
-        [.. session.Inputs.Select(i => NamedTensor.FromFloats(i.Name, rows.Numeric(i.Name).ToArray(), rows.RowCount, 1))];
+    private static IReadOnlyList<NamedOnnxValue> Feeds(InferenceSession session, DataFrame rows) => OnnxInputs.FromFrame(session.InputMetadata, rows);
 }

@@ -8,6 +8,7 @@ using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Evaluation;
 using Pipelines.Export.Onnx;
+using Pipelines.Export.Serving;
 using Pipelines.IO;
 using Pipelines.Persistence;
 using Pipelines.Profiling;
@@ -34,6 +35,9 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.TestFraction is <= 0 or >= 1) throw new Errors.PipelineException($"The test fraction must be between 0 and 1 (exclusive), not {options.TestFraction}.");
+        ArgumentNullException.ThrowIfNull(options.Device);
+        // Fails now, naming what is missing, rather than after the search.
+        OnnxSessions.CreateOptions(options.Device).Dispose();
         var clock = Stopwatch.StartNew();
         void Step(string phase, string detail) => onEvent?.Invoke(new JobStep(phase, detail, clock.Elapsed));
 
@@ -99,10 +103,10 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var compression = options.Student && target.IsClassification ? Compress(model, experiment, train, test, outputs, step) : null;
         if (compression is null) OnnxModel.Save(OnnxExporter.Export(model, train), outputs.Staged(JobOutputs.Model));
 
-        step("check", "test rows in process and in ONNX Runtime");
+        step("check", $"test rows in process and in ONNX Runtime ({options.Device})");
         var checks = new List<ModelCheck> { ModelCheck.InProcess("best", bestModel, test, target, split.Test) };
         if (experiment.Ensemble is { IsUsed: true }) checks.Add(ModelCheck.InProcess("ensemble", model, test, target, split.Test));
-        checks.Add(ModelCheck.Onnx("model.onnx", outputs.Staged(JobOutputs.Model), test, target, split.Test, model));
+        checks.Add(ModelCheck.Onnx("model.onnx", outputs.Staged(JobOutputs.Model), test, target, split.Test, model, options.Device));
         if (compression is not null)
             checks.Add(ModelCheck.Onnx("student.int8.onnx", outputs.Staged(JobOutputs.Student), test, target, split.Test, reference: null));
 

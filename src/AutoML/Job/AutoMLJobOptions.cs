@@ -1,4 +1,5 @@
 using Pipelines.Evaluation;
+using Pipelines.Export.Serving;
 
 namespace Pipelines.AutoML.Job;
 
@@ -38,4 +39,11 @@ public sealed record AutoMLJobOptions
 
     /// <summary>Whether to distil, prune and quantize a student model.</summary>
     public bool Student { get; init; } = true;
+
+    /// <summary>
+    /// Where ONNX Runtime runs the check of model.onnx on the test rows (the student is timed on the CPU, where it is
+    /// meant to serve). A CUDA device is checked before the search starts, so a missing driver or library ends the job
+    /// at once.
+    /// </summary>
+    public OnnxDevice Device { get; init; } = OnnxDevice.Cpu;
 }

@@ -103,6 +103,7 @@ internal static class MetricsJson
         if (check.SingleRowMs is { } single) node["ort_single_row_ms"] = single;
         if (check.MaxProbabilityDifference is { } diff) node["parity_max_abs_diff"] = diff;
         if (check.LabelAgreement is { } agreement) node["parity_label_agreement"] = agreement;
+        if (check.Device is { } device) node["ort_device"] = device.ToString();
         return node;
     }
 

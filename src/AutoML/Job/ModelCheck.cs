@@ -9,7 +9,7 @@ namespace Pipelines.AutoML.Job;
 
 /// <summary>
 /// A model's test numbers: every metric of the task on the test rows, in process and (for an ONNX file) in ONNX
-/// Runtime, the parity between the two, the file size and ORT latency.
+/// Runtime, the parity between the two, the file size and ORT latency, and the device ORT ran on.
 /// </summary>
 public sealed record ModelCheck(
     string Name,
@@ -18,7 +18,8 @@ public sealed record ModelCheck(
     double? BatchMsPerRow = null,
     double? SingleRowMs = null,
     double? MaxProbabilityDifference = null,
-    double? LabelAgreement = null)
+    double? LabelAgreement = null,
+    OnnxDevice? Device = null)
 {
     /// <summary>Scores <paramref name="model"/> in process on <paramref name="test"/> (rows <paramref name="rows"/> of the target's frame).</summary>
     public static ModelCheck InProcess(string name, ITransformer model, DataFrame test, ExperimentTarget target, IReadOnlyList<int> rows)
@@ -31,11 +32,12 @@ public sealed record ModelCheck(
     /// Scores the ONNX model at <paramref name="path"/> in ONNX Runtime on <paramref name="test"/>, with its size and
     /// latency, and compares its outputs with <paramref name="reference"/> (the in-process model it was exported from).
     /// Latency: one warm-up pass, then the whole test set in one batch (ms per row) and the median of single-row runs.
+    /// ONNX Runtime runs on <paramref name="device"/>, the CPU by default.
     /// </summary>
-    public static ModelCheck Onnx(string name, string path, DataFrame test, ExperimentTarget target, IReadOnlyList<int> rows, ITransformer? reference)
+    public static ModelCheck Onnx(string name, string path, DataFrame test, ExperimentTarget target, IReadOnlyList<int> rows, ITransformer? reference, OnnxDevice? device = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        using var scorer = OnnxScorer.Open(path);
+        using var scorer = OnnxScorer.Open(path, device);
         var predicted = scorer.Predict(test);
         var clock = Stopwatch.StartNew();
         predicted = scorer.Predict(test);
@@ -59,7 +61,7 @@ public sealed record ModelCheck(
             for (var i = 0; i < ort.Length; i++) maxDiff = Math.Max(maxDiff.Value, Math.Abs(ort[i] - local[i]));
             agreement = target.IsClassification ? Agreement(predicted, localOutput) : null;
         }
-        return new ModelCheck(name, target.Scores(predicted, rows), new FileInfo(path).Length, batch, singles.Count == 0 ? null : singles[singles.Count / 2], maxDiff, agreement);
+        return new ModelCheck(name, target.Scores(predicted, rows), new FileInfo(path).Length, batch, singles.Count == 0 ? null : singles[singles.Count / 2], maxDiff, agreement, scorer.Device);
     }
 
     private static float[] Predictions(DataFrame predicted, ExperimentTarget target)

@@ -1,11 +1,10 @@
 using Pipelines.Errors;
-using Pipelines.Export.Runtime;
 
 namespace Pipelines.AutoML.Student;
 
 /// <summary>
 /// How <see cref="CompressionStages"/> times a model in ONNX Runtime. Input tensors are built before timing, so the
-/// time is that of <see cref="InferenceSession.Run"/> alone (feeding the tensors, running the graph, copying the
+/// time is that of ONNX Runtime's <c>InferenceSession.Run</c> alone (feeding the tensors, running the graph, copying the
 /// outputs back). Each model first runs once on every batch and on a few single rows (warm-up: allocations, kernel
 /// selection), then:
 /// <list type="bullet">
@@ -27,16 +26,16 @@ public sealed record LatencyOptions
     public double MinMilliseconds { get; init; } = 100;
 
     /// <summary>
-    /// The session settings; by default one intra-op thread, so numbers do not depend on how busy the other cores are
-    /// and compare across models.
+    /// ONNX Runtime's threads within one operator; 1 by default, so numbers do not depend on how busy the other cores
+    /// are and compare across models; 0 lets ONNX Runtime choose (one per physical core).
     /// </summary>
-    public InferenceSessionOptions Session { get; init; } = new() { IntraOpThreads = 1 };
+    public int IntraOpThreads { get; init; } = 1;
 
     internal void Validate(string step)
     {
         if (BatchRows < 1) ThrowHelper.BadOption(step, nameof(BatchRows), BatchRows, "at least 1");
         if (MaxSingleRows < 1) ThrowHelper.BadOption(step, nameof(MaxSingleRows), MaxSingleRows, "at least 1");
         if (!(MinMilliseconds >= 0) || double.IsInfinity(MinMilliseconds)) ThrowHelper.BadOption(step, nameof(MinMilliseconds), MinMilliseconds, "a finite value >= 0");
-        ArgumentNullException.ThrowIfNull(Session);
+        if (IntraOpThreads < 0) ThrowHelper.BadOption(step, nameof(IntraOpThreads), IntraOpThreads, "0 (ONNX Runtime's choice) or more");
     }
 }

@@ -1,36 +1,45 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Microsoft.ML.OnnxRuntime;
 using Pipelines.Data;
 using Pipelines.Export.Onnx;
-using Pipelines.Export.Runtime;
 using Pipelines.Export.Serving;
 
 namespace Pipelines.AutoML.Student;
 
-/// <summary>An exported model loaded in ONNX Runtime: predictions as prediction columns, and latency (see <see cref="LatencyOptions"/>).</summary>
+/// <summary>An exported model loaded in ONNX Runtime on the CPU: predictions as prediction columns, and latency (see <see cref="LatencyOptions"/>).</summary>
 internal sealed class OrtModel : IDisposable
 {
     private readonly InferenceSession _session;
     private readonly string[]? _classes;
 
-    public OrtModel(byte[] model, InferenceSessionOptions options)
+    /// <param name="model">The serialized ONNX model.</param>
+    /// <param name="name">What to call the model in errors.</param>
+    /// <param name="intraOpThreads">ONNX Runtime's threads within one operator; 0 for its choice.</param>
+    public OrtModel(byte[] model, string name, int intraOpThreads)
     {
-        _session = new InferenceSession(model, options);
-        _classes = _session.Metadata.CustomMetadata.TryGetValue(OnnxExporter.LabelClassesKey, out var json) ? JsonSerializer.Deserialize<string[]>(json) : null;
+        using var options = OnnxSessions.CreateOptions(OnnxDevice.Cpu);
+        options.IntraOpNumThreads = intraOpThreads;
+        _session = OnnxSessions.Open(model, name, options);
+        _classes = _session.ModelMetadata.CustomMetadataMap.TryGetValue(OnnxExporter.LabelClassesKey, out var json) ? JsonSerializer.Deserialize<string[]>(json) : null;
     }
 
     /// <summary>PredictedLabel and Probability.&lt;class&gt; columns for every row of <paramref name="frame"/>.</summary>
-    public DataFrame Predict(DataFrame frame) => OnnxOutputs.ToFrame(_session.Run(Inputs(frame)), _classes);
+    public DataFrame Predict(DataFrame frame)
+    {
+        using var outputs = OnnxSessions.Run(_session, Inputs(frame));
+        return OnnxOutputs.ToFrame(outputs, _classes);
+    }
 
     /// <summary>Mean milliseconds per row in batches, and per single-row call.</summary>
     public (double BatchMsPerRow, double SingleRowMs) Latency(DataFrame rows, LatencyOptions options)
     {
-        var batches = new List<IReadOnlyList<NamedTensor>>();
+        var batches = new List<IReadOnlyList<NamedOnnxValue>>();
         for (var start = 0; start < rows.RowCount; start += options.BatchRows)
             batches.Add(Inputs(rows.Take([.. Enumerable.Range(start, Math.Min(options.BatchRows, rows.RowCount - start))])));
         var singles = Enumerable.Range(0, Math.Min(options.MaxSingleRows, rows.RowCount)).Select(r => Inputs(rows.Take([r]))).ToList();
-        foreach (var batch in batches) _session.Run(batch);
-        foreach (var single in singles.Take(10)) _session.Run(single);
+        foreach (var batch in batches) RunOnce(batch);
+        foreach (var single in singles.Take(10)) RunOnce(single);
         var batchMs = Time(batches, options.MinMilliseconds) / rows.RowCount;
         var singleMs = Time(singles, options.MinMilliseconds) / singles.Count;
         return (batchMs, singleMs);
@@ -38,16 +47,21 @@ internal sealed class OrtModel : IDisposable
 
     public void Dispose() => _session.Dispose();
 
-    private IReadOnlyList<NamedTensor> Inputs(DataFrame frame) => OnnxInputs.FromFrame(_session.Inputs, frame);
+    private IReadOnlyList<NamedOnnxValue> Inputs(DataFrame frame) => OnnxInputs.FromFrame(_session.InputMetadata, frame);
+
+    private void RunOnce(IReadOnlyList<NamedOnnxValue> inputs)
+    {
+        using var outputs = OnnxSessions.Run(_session, inputs);
+    }
 
     // Milliseconds per pass over all the calls, passes repeated until minMilliseconds have passed.
-    private double Time(List<IReadOnlyList<NamedTensor>> calls, double minMilliseconds)
+    private double Time(List<IReadOnlyList<NamedOnnxValue>> calls, double minMilliseconds)
     {
         var watch = Stopwatch.StartNew();
         var passes = 0;
         do
         {
-            foreach (var call in calls) _session.Run(call);
+            foreach (var call in calls) RunOnce(call);
             passes++;
         }
         while (watch.Elapsed.TotalMilliseconds < minMilliseconds);

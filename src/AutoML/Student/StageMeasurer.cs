@@ -37,7 +37,7 @@ internal sealed class StageMeasurer(DataFrame test, IReadOnlyList<string> classe
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             OnnxModel.Save(model, path);
         }
-        using var ort = new OrtModel(bytes, latency.Session);
+        using var ort = new OrtModel(bytes, name, latency.IntraOpThreads);
         var predictions = StagePredictions.Read(ort.Predict(test), classes, name);
         var (delta, agreement) = predictions.Compare(reference);
         var (batch, single) = ort.Latency(test, latency);

@@ -9,7 +9,7 @@ using Spectre.Console;
 namespace Pipelines.Cli.Commands;
 
 /// <summary>
-/// `pipelines automl FILE --label L [--time 60] [--metric M] [--out DIR]`: the whole job (profile, clean, search,
+/// `pipelines automl FILE --label L [--time 60] [--metric M] [--out DIR] [--device cpu|cuda[:N]]`: the whole job (profile, clean, search,
 /// ensemble, refit, export, distil, report) into DIR. Ctrl-C ends the search early and still writes the outputs from
 /// the best so far; a second Ctrl-C stops at once (the trial store keeps what finished, and a rerun resumes).
 /// </summary>
@@ -30,10 +30,11 @@ internal static class AutoMLCommand
             Description = "auto: calibrate and tune the decision rule for the metric; a number in (0, 1): a fixed threshold on the positive class (binary labels; 0.5 is the plain model).",
             DefaultValueFactory = _ => "auto",
         };
+        var device = DeviceOption.Create("Where ONNX Runtime checks model.onnx on the test rows: cpu, cuda or cuda:N (needs the CUDA build, see docs/onnxruntime.md).");
         var costs = new Option<FileInfo?>("--cost-matrix") { Description = "CSV of misclassification costs (first column the actual class, header the predicted classes); the rule minimizes the expected cost." };
         var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
         {
-            file, label, time, metric, output, trials, seed, threshold, costs,
+            file, label, time, metric, output, trials, seed, threshold, costs, device,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +51,7 @@ internal static class AutoMLCommand
                 Seed = parse.GetValue(seed),
                 Threshold = Threshold(parse.GetRequiredValue(threshold)),
                 CostMatrixPath = parse.GetValue(costs)?.FullName,
+                Device = DeviceOption.Value(parse, device),
             };
             if (options.CostMatrixPath is { } costFile && !File.Exists(costFile)) throw new PipelineException($"{costFile}: no such cost matrix file.");
             if (!File.Exists(options.DataPath)) throw new PipelineException($"{options.DataPath}: no such file. Pass the CSV file to learn from.");

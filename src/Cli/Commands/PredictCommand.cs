@@ -6,8 +6,8 @@ using Pipelines.IO;
 namespace Pipelines.Cli.Commands;
 
 /// <summary>
-/// `pipelines predict MODEL FILE --out predictions.csv [--label L]`: scores a CSV file with an ONNX model (in ONNX Runtime)
-/// or a pipeline file (in process) and writes the predictions in the file's row order.
+/// `pipelines predict MODEL FILE --out predictions.csv [--label L] [--device cpu|cuda[:N]]`: scores a CSV file with an ONNX
+/// model (in ONNX Runtime, on the device) or a pipeline file (in process) and writes the predictions in the file's row order.
 /// </summary>
 internal static class PredictCommand
 {
@@ -17,18 +17,20 @@ internal static class PredictCommand
         var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz) with the columns the model reads." };
         var output = new Option<FileInfo>("--out", "-o") { Description = "Where to write the predictions (CSV).", Required = true };
         var label = new Option<string?>("--label", "-l") { Description = "A label column in FILE, ignored when predicting." };
+        var device = DeviceOption.Create("Where ONNX Runtime runs an .onnx model: cpu, cuda or cuda:N (needs the CUDA build, see docs/onnxruntime.md).");
         var command = new Command("predict", "Predict every row of a CSV file: the predicted label and one probability per class, or the score.")
         {
-            model, file, output, label,
+            model, file, output, label, device,
         };
         command.SetAction(parse =>
         {
-            using var scorer = ModelScorer.Open(parse.GetRequiredValue(model).FullName);
+            var path = parse.GetRequiredValue(model).FullName;
+            using var scorer = ModelScorer.Open(path, DeviceOption.Value(parse, device));
             var data = ModelInputCsv.Read(parse.GetRequiredValue(file).FullName, scorer.Inputs, parse.GetValue(label));
             var predictions = scorer.Predict(data);
-            var path = parse.GetRequiredValue(output).FullName;
-            CsvWriter.Write(predictions, path);
-            terminal.Console.Profile.Out.Writer.WriteLine($"Wrote {predictions.RowCount:N0} predictions ({string.Join(", ", predictions.Names)}) to {path}.");
+            var outputPath = parse.GetRequiredValue(output).FullName;
+            CsvWriter.Write(predictions, outputPath);
+            terminal.Console.Profile.Out.Writer.WriteLine($"Wrote {predictions.RowCount:N0} predictions ({string.Join(", ", predictions.Names)}) to {outputPath}.");
             return CliApp.Ok;
         });
         return command;

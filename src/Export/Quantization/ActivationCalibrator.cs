@@ -1,7 +1,8 @@
 using Pipelines.Data;
 using Pipelines.Export.Onnx;
 using Pipelines.Export.Onnx.Proto;
-using Pipelines.Export.Runtime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Pipelines.Export.Serving;
 
 namespace Pipelines.Export.Quantization;
 
@@ -30,17 +31,19 @@ internal static class ActivationCalibrator
         }
         var fetched = activations.Where(a => !graphInputs.Contains(a)).ToArray();
         var ranges = activations.ToDictionary(a => a, _ => new ActivationRange(), StringComparer.Ordinal);
-        using var session = new InferenceSession(OnnxModel.ToBytes(probe));
+        using var session = OnnxSessions.Open(OnnxModel.ToBytes(probe), "the model being calibrated for quantization");
         for (var start = 0; start < calibration.RowCount; start += options.CalibrationBatchRows)
         {
             var count = Math.Min(options.CalibrationBatchRows, calibration.RowCount - start);
             var rows = calibration.Take([.. Enumerable.Range(start, count)]);
-            var feeds = CalibrationFeeds.For(session.Inputs, rows);
-            foreach (var feed in feeds.Where(f => ranges.ContainsKey(f.Name))) ranges[feed.Name].Observe(feed.GetFloats());
+            var feeds = CalibrationFeeds.For(session.InputMetadata, rows);
+            foreach (var feed in feeds.Where(f => ranges.ContainsKey(f.Name))) ranges[feed.Name].Observe(Floats(feed.AsTensor<float>()));
             if (fetched.Length == 0) continue;
-            var results = session.Run(feeds, fetched);
-            for (var i = 0; i < fetched.Length; i++) ranges[fetched[i]].Observe(results[i].GetFloats());
+            using var results = OnnxSessions.Run(session, feeds, fetched);
+            for (var i = 0; i < fetched.Length; i++) ranges[fetched[i]].Observe(Floats(results[i].AsTensor<float>()));
         }
         return ranges;
     }
+
+    private static ReadOnlySpan<float> Floats(Tensor<float> tensor) => tensor is DenseTensor<float> dense ? dense.Buffer.Span : tensor.ToArray();
 }

@@ -1,5 +1,6 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using Pipelines.Data;
-using Pipelines.Export.Runtime;
 
 namespace Pipelines.Export.Quantization;
 
@@ -9,29 +10,30 @@ namespace Pipelines.Export.Quantization;
 /// </summary>
 internal static class CalibrationFeeds
 {
-    public static List<NamedTensor> For(IReadOnlyList<TensorInfo> inputs, DataFrame rows)
+    public static List<NamedOnnxValue> For(IReadOnlyDictionary<string, NodeMetadata> inputs, DataFrame rows)
     {
-        var feeds = new List<NamedTensor>(inputs.Count);
-        foreach (var input in inputs)
+        var feeds = new List<NamedOnnxValue>(inputs.Count);
+        int[] shape = [rows.RowCount, 1];
+        foreach (var (name, input) in inputs)
         {
-            if (!rows.Contains(input.Name))
-                throw new ArgumentException($"The calibration rows have no column '{input.Name}', an input of the model; pass rows with the columns the model was exported from.", nameof(rows));
-            var column = rows[input.Name];
-            if (input.ElementType == TensorElementType.Float)
+            if (!rows.Contains(name))
+                throw new ArgumentException($"The calibration rows have no column '{name}', an input of the model; pass rows with the columns the model was exported from.", nameof(rows));
+            var column = rows[name];
+            if (input.ElementDataType == TensorElementType.Float)
             {
                 if (column is not NumericColumn numeric)
-                    throw new ArgumentException($"Model input '{input.Name}' is float, but calibration column '{input.Name}' is {column.Kind}.", nameof(rows));
-                feeds.Add(NamedTensor.FromFloats(input.Name, numeric.ToArray(), rows.RowCount, 1));
+                    throw new ArgumentException($"Model input '{name}' is float, but calibration column '{name}' is {column.Kind}.", nameof(rows));
+                feeds.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(numeric.ToArray(), shape)));
             }
-            else if (input.ElementType == TensorElementType.String)
+            else if (input.ElementDataType == TensorElementType.String)
             {
                 var values = new string[rows.RowCount];
                 for (var r = 0; r < values.Length; r++) values[r] = column.FormatValue(r) ?? "";
-                feeds.Add(NamedTensor.FromStrings(input.Name, values, rows.RowCount, 1));
+                feeds.Add(NamedOnnxValue.CreateFromTensor(name, new DenseTensor<string>(values, shape)));
             }
             else
             {
-                throw new ArgumentException($"Model input '{input.Name}' is {input.ElementType}; calibration feeds float and string [N, 1] inputs only.", nameof(rows));
+                throw new ArgumentException($"Model input '{name}' is {input.ElementDataType}; calibration feeds float and string [N, 1] inputs only.", nameof(rows));
             }
         }
         return feeds;

@@ -1,40 +1,43 @@
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using Pipelines.Data;
 using Pipelines.Errors;
-using Pipelines.Export.Runtime;
 
 namespace Pipelines.Export.Serving;
 
-/// <summary>Builds the input tensors of an ONNX model from a frame, by the model's declared input names.</summary>
+/// <summary>Builds the inputs of an ONNX model from a frame, by the model's declared input names.</summary>
 public static class OnnxInputs
 {
     /// <summary>
-    /// One tensor per declared input, from the column of the same name: a float input from a numeric column (NaN where
-    /// missing), a string input from any column's formatted values ("" where missing); shape [N, 1] (or [N] for a
-    /// rank-1 input). A missing column, or text where the model reads numbers, is a <see cref="SchemaException"/>.
+    /// One value per declared input (<see cref="InferenceSession.InputMetadata"/>), from the column of the same name: a
+    /// float input from a numeric column (NaN where missing), a string input from any column's formatted values ("" where
+    /// missing); shape [N, 1] (or [N] for a rank-1 input). Float data is shared with the column's copy, not copied again.
+    /// A missing column, or text where the model reads numbers, is a <see cref="SchemaException"/>.
     /// </summary>
-    public static IReadOnlyList<NamedTensor> FromFrame(IReadOnlyList<TensorInfo> inputs, DataFrame frame)
+    public static IReadOnlyList<NamedOnnxValue> FromFrame(IReadOnlyDictionary<string, NodeMetadata> inputs, DataFrame frame)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(frame);
         var rows = frame.RowCount;
-        var tensors = new List<NamedTensor>(inputs.Count);
-        foreach (var input in inputs)
+        var values = new List<NamedOnnxValue>(inputs.Count);
+        foreach (var (name, input) in inputs)
         {
-            if (!frame.Contains(input.Name))
+            if (!frame.Contains(name))
                 throw new SchemaException(
-                    $"The data has no column '{input.Name}', which the model reads. The model reads: {string.Join(", ", inputs.Select(i => $"'{i.Name}'"))}.");
-            var column = frame[input.Name];
-            long[] shape = input.Shape.Count == 1 ? [rows] : [rows, 1];
-            tensors.Add(input.ElementType switch
+                    $"The data has no column '{name}', which the model reads. The model reads: {string.Join(", ", inputs.Keys.Select(i => $"'{i}'"))}.");
+            var column = frame[name];
+            int[] shape = input.Dimensions.Length == 1 ? [rows] : [rows, 1];
+            values.Add(input.ElementDataType switch
             {
-                TensorElementType.Float when column is NumericColumn numeric => NamedTensor.FromFloats(input.Name, numeric.ToArray(), shape),
+                TensorElementType.Float when column is NumericColumn numeric =>
+                    NamedOnnxValue.CreateFromTensor(name, new DenseTensor<float>(numeric.ToArray(), shape)),
                 TensorElementType.Float => throw new SchemaException(
-                    $"Column '{input.Name}' is {column.Kind.ToString().ToLowerInvariant()}, but the model reads it as numbers. Fix the values, or the column's kind."),
-                TensorElementType.String => NamedTensor.FromStrings(input.Name, Strings(column), shape),
-                _ => throw new SchemaException($"The model's input '{input.Name}' is {input.ElementType}; only float and string inputs are supported."),
+                    $"Column '{name}' is {column.Kind.ToString().ToLowerInvariant()}, but the model reads it as numbers. Fix the values, or the column's kind."),
+                TensorElementType.String => NamedOnnxValue.CreateFromTensor(name, new DenseTensor<string>(Strings(column), shape)),
+                var other => throw new SchemaException($"The model's input '{name}' is {other}; only float and string inputs are supported."),
             });
         }
-        return tensors;
+        return values;
     }
 
     private static string[] Strings(Column column)

@@ -1,7 +1,9 @@
 using System.Globalization;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using Pipelines.Data;
+using Pipelines.Errors;
 using Pipelines.Export.Onnx;
-using Pipelines.Export.Runtime;
 using Pipelines.Prediction;
 
 namespace Pipelines.Export.Serving;
@@ -13,41 +15,55 @@ public static class OnnxOutputs
     /// <see cref="OnnxLearnerOutputs.PredictedLabel"/> becomes the categorical PredictedLabel column (categories in
     /// <paramref name="classes"/> order), <see cref="OnnxLearnerOutputs.Probability"/> [N, K] one Probability.&lt;class&gt;
     /// column per class, <see cref="OnnxLearnerOutputs.Score"/> the Score column. Any other output becomes a column of its
-    /// own name (name.1, name.2, ... when it has several columns).
+    /// own name (name.1, name.2, ... when it has several columns). Outputs must be float, int64 or string tensors.
     /// </summary>
-    /// <param name="outputs">What the session returned.</param>
+    /// <param name="outputs">What the session returned (the values are read, not disposed).</param>
     /// <param name="classes">The class names (the model's "label_classes" metadata); null names probability columns by index.</param>
-    public static DataFrame ToFrame(IReadOnlyList<NamedTensor> outputs, IReadOnlyList<string>? classes)
+    public static DataFrame ToFrame(IEnumerable<NamedOnnxValue> outputs, IReadOnlyList<string>? classes)
     {
         ArgumentNullException.ThrowIfNull(outputs);
         var columns = new List<Column>();
         foreach (var output in outputs)
         {
-            var rows = (int)output.Shape[0];
-            var width = output.Shape.Count == 1 ? 1 : (int)(output.Length / Math.Max(1, rows));
-            if (output.ElementType == TensorElementType.String)
+            switch (output.Value)
             {
-                columns.Add(Labels(output.Name, output.GetStrings(), output.Name == OnnxLearnerOutputs.PredictedLabel ? classes : null));
-                continue;
-            }
-            var values = output.ElementType == TensorElementType.Int64
-                ? [.. output.GetInt64s().Select(v => (float)v)]
-                : output.GetFloats();
-            for (var j = 0; j < width; j++)
-            {
-                var name = output.Name switch
-                {
-                    OnnxLearnerOutputs.Probability => PredictionColumns.Probability(classes is not null && j < classes.Count ? classes[j] : j.ToString(CultureInfo.InvariantCulture)),
-                    _ when width == 1 => output.Name,
-                    _ => output.Name + "." + (j + 1).ToString(CultureInfo.InvariantCulture),
-                };
-                var column = new float[rows];
-                for (var r = 0; r < rows; r++) column[r] = values[r * width + j];
-                columns.Add(new NumericColumn(name, column));
+                case Tensor<string> strings:
+                    columns.Add(Labels(output.Name, Elements(strings), output.Name == OnnxLearnerOutputs.PredictedLabel ? classes : null));
+                    break;
+                case Tensor<float> floats:
+                    AddNumbers(columns, output.Name, floats.Dimensions, Elements(floats), classes);
+                    break;
+                case Tensor<long> longs:
+                    AddNumbers(columns, output.Name, longs.Dimensions, Array.ConvertAll(Elements(longs), v => (float)v), classes);
+                    break;
+                default:
+                    throw new ModelFormatException(
+                        $"The model's output '{output.Name}' is {output.Value?.GetType().Name ?? "empty"}; predictions are read from float, int64 or string tensors.");
             }
         }
         return new DataFrame(columns);
     }
+
+    private static void AddNumbers(List<Column> columns, string name, ReadOnlySpan<int> shape, float[] values, IReadOnlyList<string>? classes)
+    {
+        var rows = shape.Length == 0 ? values.Length : shape[0];
+        var width = shape.Length <= 1 ? 1 : values.Length / Math.Max(1, rows);
+        for (var j = 0; j < width; j++)
+        {
+            var columnName = name switch
+            {
+                OnnxLearnerOutputs.Probability => PredictionColumns.Probability(classes is not null && j < classes.Count ? classes[j] : j.ToString(CultureInfo.InvariantCulture)),
+                _ when width == 1 => name,
+                _ => name + "." + (j + 1).ToString(CultureInfo.InvariantCulture),
+            };
+            var column = new float[rows];
+            for (var r = 0; r < rows; r++) column[r] = values[r * width + j];
+            columns.Add(new NumericColumn(columnName, column));
+        }
+    }
+
+    // Outputs are dense tensors over ORT's memory: one block copy rather than an element-by-element enumeration.
+    private static T[] Elements<T>(Tensor<T> tensor) => tensor is DenseTensor<T> dense ? dense.Buffer.ToArray() : [.. tensor];
 
     private static CategoricalColumn Labels(string name, string[] values, IReadOnlyList<string>? classes)
     {

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using Pipelines.Data;
 using Pipelines.Errors;
 using Pipelines.Export.Onnx;
-using Pipelines.Export.Runtime;
 
 namespace Pipelines.Export.Serving;
 
@@ -12,47 +13,49 @@ public sealed class OnnxScorer : IModelScorer
     private readonly InferenceSession _session;
     private readonly IReadOnlyList<string>? _classes;
 
-    private OnnxScorer(InferenceSession session)
+    private OnnxScorer(InferenceSession session, OnnxDevice device)
     {
         _session = session;
-        _classes = session.Metadata.CustomMetadata.TryGetValue(OnnxExporter.LabelClassesKey, out var json) ? JsonSerializer.Deserialize<string[]>(json) : null;
-        var kinds = session.Metadata.CustomMetadata.TryGetValue(OnnxExporter.InputSchemaKey, out var schema) ? InputKinds(schema) : [];
-        Inputs = [.. session.Inputs.Select(i => new ColumnSchema(i.Name, kinds.GetValueOrDefault(i.Name, i.ElementType == TensorElementType.Float ? ColumnKind.Numeric : ColumnKind.Categorical)))];
+        Device = device;
+        var metadata = session.ModelMetadata.CustomMetadataMap;
+        _classes = metadata.TryGetValue(OnnxExporter.LabelClassesKey, out var json) ? JsonSerializer.Deserialize<string[]>(json) : null;
+        var kinds = metadata.TryGetValue(OnnxExporter.InputSchemaKey, out var schema) ? InputKinds(schema) : [];
+        Inputs = [.. session.InputMetadata.Select(i => new ColumnSchema(i.Key,
+            kinds.GetValueOrDefault(i.Key, i.Value.ElementDataType == TensorElementType.Float ? ColumnKind.Numeric : ColumnKind.Categorical)))];
     }
 
     /// <inheritdoc/>
     public IReadOnlyList<ColumnSchema> Inputs { get; }
 
+    /// <summary>Where the model runs.</summary>
+    public OnnxDevice Device { get; }
+
     /// <summary>The ONNX Runtime session.</summary>
     public InferenceSession Session => _session;
 
     /// <summary>
-    /// Loads the ONNX model at <paramref name="path"/>. A missing file, or one that is not an ONNX model ONNX Runtime can
-    /// load, is a <see cref="PipelineException"/> naming the file.
+    /// Loads the ONNX model at <paramref name="path"/> on <paramref name="device"/> (the CPU by default). A missing file,
+    /// one that is not an ONNX model ONNX Runtime can load, or a device that cannot be used is a
+    /// <see cref="PipelineException"/> naming the file or the missing piece.
     /// </summary>
-    public static OnnxScorer Open(string path, InferenceSessionOptions? options = null)
+    public static OnnxScorer Open(string path, OnnxDevice? device = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        device ??= OnnxDevice.Cpu;
         if (!File.Exists(path)) throw new PipelineException($"{path}: no such model file. Check the path, or export one with 'pipelines export'.");
         var bytes = File.ReadAllBytes(path);
         var model = Read(path, bytes);
         if (model.Graph is null || model.Graph.Output.Count == 0)
             throw new ModelFormatException($"{path}: not an ONNX model (no graph with outputs). Pass a file written by 'pipelines export'.");
-        try
-        {
-            return new OnnxScorer(new InferenceSession(bytes, options));
-        }
-        catch (OnnxRuntimeException e) when (e.ErrorCode != OrtErrorCode.Ok)
-        {
-            throw new ModelFormatException($"{path}: ONNX Runtime cannot load the model: {e.OrtMessage}", e);
-        }
+        using var options = OnnxSessions.CreateOptions(device);
+        return new OnnxScorer(OnnxSessions.Open(bytes, path, options), device);
     }
 
     /// <inheritdoc/>
     public DataFrame Predict(DataFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var outputs = _session.Run(OnnxInputs.FromFrame(_session.Inputs, frame));
+        using var outputs = OnnxSessions.Run(_session, OnnxInputs.FromFrame(_session.InputMetadata, frame));
         return OnnxOutputs.ToFrame(outputs, _classes);
     }
 

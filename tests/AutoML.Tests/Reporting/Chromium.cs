@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Pipelines.Tests;
 
 namespace Pipelines.AutoML.Tests.Reporting;
 
@@ -7,9 +8,13 @@ internal static class Chromium
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
 
-    /// <summary>The chromium executable on PATH; fails the test (never skips it) when there is none.</summary>
+    /// <summary>
+    /// The chromium executable on PATH, after requiring Debian's chromium package (installed as root, else the test is
+    /// Inconclusive: see <see cref="DebianPackages"/>).
+    /// </summary>
     public static string Find()
     {
+        DebianPackages.Require("chromium");
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
         foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
@@ -19,8 +24,7 @@ internal static class Chromium
                 if (File.Exists(candidate)) return candidate;
             }
         }
-        Assert.Fail("Chromium was not found on PATH. Run .ci/setup-debian-packages (as root) to install the Debian package 'chromium'; " +
-            ".ci/run does this before the tests.");
+        Assert.Fail("The Debian package chromium is installed, but no chromium executable is on PATH (" + path + ").");
         return null!;
     }
 

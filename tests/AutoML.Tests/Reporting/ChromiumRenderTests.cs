@@ -6,7 +6,7 @@ using Pipelines.AutoML.Reporting;
 namespace Pipelines.AutoML.Tests.Reporting;
 
 /// <summary>
-/// Loads a full report.html in headless Chromium (Debian's chromium, installed by .ci/setup-debian-packages): every chart
+/// Loads a full report.html in headless Chromium (Debian's chromium, which the test installs when run as root: DebianPackages): every chart
 /// is laid out with a size and visible marks, and the screenshot shows the charts' colours on a page that is not blank.
 /// Set PIPELINES_KEEP_REPORT to a folder to keep the page and screenshot for a look.
 /// </summary>

@@ -1,10 +1,10 @@
+using Microsoft.ML.OnnxRuntime;
 using Pipelines.AutoML.Student;
 using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Errors;
 using Pipelines.Evaluation;
 using Pipelines.Export.Onnx;
-using Pipelines.Export.Runtime;
 using Pipelines.Export.Serving;
 using Pipelines.Prediction;
 
@@ -37,7 +37,8 @@ public sealed class IrisStudentTests
         {
             var expected = student.Pipeline.Transform(test);
             using var session = new InferenceSession(OnnxModel.ToBytes(OnnxExporter.Export(student.Pipeline, train)));
-            var actual = OnnxOutputs.ToFrame(session.Run(OnnxInputs.FromFrame(session.Inputs, test)), student.Classes);
+            using var outputs = session.Run(OnnxInputs.FromFrame(session.InputMetadata, test));
+            var actual = OnnxOutputs.ToFrame(outputs, student.Classes);
             for (var r = 0; r < test.RowCount; r++)
                 Assert.AreEqual(expected[PredictionColumns.PredictedLabel].FormatValue(r), actual[PredictionColumns.PredictedLabel].FormatValue(r), $"row {r}");
             foreach (var name in student.Classes.Select(PredictionColumns.Probability))

@@ -2,14 +2,16 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Pipelines.Tests;
 
 namespace Pipelines.Cli.Tests.Postgres;
 
 /// <summary>
 /// One throwaway PostgreSQL server for the test run, started by setup-postgres.sh on a free loopback port in a temp
-/// folder (installing Debian's postgresql package when missing) and stopped when the test process exits. Logins over
-/// TCP need the password, which is random per run. When the server cannot be set up, every test that asks for it fails
-/// with the script's output and what to do; none passes without it.
+/// folder and stopped when the test process exits. Debian's postgresql package is required first
+/// (<see cref="DebianPackages.Require"/>: installed as root, else every test that asks for the server is Inconclusive).
+/// Logins over TCP need the password, which is random per run. When the installed server cannot be set up, every test
+/// that asks for it fails with the script's output; none passes without it.
 /// </summary>
 internal sealed class PostgresServer
 {
@@ -61,6 +63,7 @@ internal sealed class PostgresServer
 
     private static PostgresServer Start()
     {
+        DebianPackages.Require("postgresql");
         var folder = Path.Combine(Path.GetTempPath(), $"pipelines-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var port = FreePort();
@@ -70,9 +73,7 @@ internal sealed class PostgresServer
         {
             RunScript(password, "stop", folder);
             throw new InvalidOperationException(
-                $"PostgreSQL could not be set up for the tests (setup-postgres.sh exited with {code}):\n{output}\n" +
-                "These tests need Debian's postgresql package: run them as root (the script installs it with apt-get) or install it first " +
-                "(apt-get install postgresql); .ci/setup-debian-packages installs it in CI.");
+                $"PostgreSQL could not be set up for the tests (setup-postgres.sh exited with {code}):\n{output}");
         }
         var server = new PostgresServer(folder, port, password);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => RunScript(password, "stop", folder);

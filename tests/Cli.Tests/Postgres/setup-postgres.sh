@@ -6,9 +6,9 @@
 #                                      and an empty database "trials"; prints "ready" when it accepts connections.
 #   setup-postgres.sh stop DIR         stops the server (immediately) and removes DIR.
 #
-# Installs Debian's postgresql package when no initdb is found (as root; apt-get update once). PostgreSQL refuses to
-# run as root, so as root the server runs as the unprivileged "postgres" user (made by the package; created here if
-# missing) through runuser. Fails with a message saying what to do when the server cannot be set up.
+# Needs Debian's postgresql package (the tests install it first: tests/Pipelines.Testing/DebianPackages.cs). PostgreSQL
+# refuses to run as root, so as root the server runs as the unprivileged "postgres" user (made by the package; created
+# here if missing) through runuser. Fails with a message saying what to do when the server cannot be set up.
 set -euo pipefail
 
 action=${1:?usage: setup-postgres.sh start DIR PORT | stop DIR}
@@ -31,15 +31,8 @@ case "$action" in
     password=${PIPELINES_PG_PASSWORD:?set PIPELINES_PG_PASSWORD to the password the test user gets}
     bin=$(find_bin)
     if [ -z "$bin" ]; then
-      if [ "$(id -u)" -ne 0 ]; then
-        echo "PostgreSQL is not installed and this user cannot install it: run 'sudo apt-get install postgresql' (Debian) or put initdb on PATH." >&2
-        exit 3
-      fi
-      echo "installing Debian's postgresql package..." >&2
-      apt-get update -qq >/dev/null
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-      bin=$(find_bin)
-      [ -n "$bin" ] || { echo "apt-get installed postgresql but no initdb was found under /usr/lib/postgresql/*/bin." >&2; exit 3; }
+      echo "PostgreSQL is not installed: no initdb under /usr/lib/postgresql/*/bin or on PATH; run 'sudo apt-get install postgresql' (Debian)." >&2
+      exit 3
     fi
     if [ "$(id -u)" -eq 0 ] && ! id postgres >/dev/null 2>&1; then
       useradd --system --home-dir /nonexistent --shell /usr/sbin/nologin postgres

@@ -3,7 +3,6 @@ using Pipelines.Data;
 using Pipelines.Export.Onnx;
 using Pipelines.Export.Onnx.Conversion;
 using Pipelines.Export.Onnx.Proto;
-using Pipelines.Export.Runtime;
 using Pipelines.Prediction;
 using Pipelines.Tests.Contract;
 using Pipelines.Transforms.Normalization;
@@ -30,11 +29,10 @@ public sealed class LearnerOutputTests
         OnnxChecker.Check(model);
 
         var expected = pipeline.Transform(data);
-        using var session = new InferenceSession(OnnxModel.ToBytes(model));
-        var outputs = session.Run(OnnxParity.Inputs(session, data));
-        var labels = outputs[0].GetStrings();
-        var probabilities = outputs[1].GetFloats();
-        CollectionAssert.AreEqual(new long[] { data.RowCount, 2 }, outputs[1].Shape.ToArray());
+        var outputs = OrtOutput.Run(model, data);
+        var labels = outputs[0].Strings;
+        var probabilities = outputs[1].Floats;
+        CollectionAssert.AreEqual(new[] { data.RowCount, 2 }, outputs[1].Shape);
         var predicted = expected.Categorical(PredictionColumns.PredictedLabel);
         var yes = expected.Numeric(PredictionColumns.Probability("yes"));
         for (var r = 0; r < data.RowCount; r++)

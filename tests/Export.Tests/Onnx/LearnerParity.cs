@@ -2,8 +2,6 @@ using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Export.Onnx;
 using Pipelines.Export.Onnx.Proto;
-using Pipelines.Export.Runtime;
-using Pipelines.Export.Serving;
 using Pipelines.Prediction;
 
 namespace Pipelines.Export.Tests.Onnx;
@@ -19,25 +17,23 @@ internal static class LearnerParity
         var model = OnnxExporter.Export(fitted, training);
         if (check) OnnxChecker.Check(model);
         var expected = fitted.Transform(frame);
-        using var session = new InferenceSession(OnnxModel.ToBytes(model));
-        var outputs = session.Run(OnnxInputs.FromFrame(session.Inputs, frame));
-        var byName = outputs.ToDictionary(o => o.Name);
+        var byName = OrtOutput.Run(model, frame).ToDictionary(o => o.Name);
         var rows = frame.RowCount;
         if (byName.TryGetValue(OnnxLearnerOutputs.Score, out var score))
         {
-            CollectionAssert.AreEqual(new long[] { rows, 1 }, score.Shape.ToArray());
-            var actual = score.GetFloats();
+            CollectionAssert.AreEqual(new[] { rows, 1 }, score.Shape);
+            var actual = score.Floats;
             var want = expected.Numeric(PredictionColumns.Score);
             for (var r = 0; r < rows; r++)
                 Microsoft.VisualStudio.TestTools.UnitTesting.Assert.AreEqual(want[r], actual[r], 1e-5f * Math.Max(1f, Math.Abs(want[r])), $"score, row {r}");
             return model;
         }
-        var labels = byName[OnnxLearnerOutputs.PredictedLabel].GetStrings();
+        var labels = byName[OnnxLearnerOutputs.PredictedLabel].Strings;
         var probability = byName[OnnxLearnerOutputs.Probability];
         var predicted = (CategoricalColumn)expected[PredictionColumns.PredictedLabel];
         var classes = predicted.Categories;
-        CollectionAssert.AreEqual(new long[] { rows, classes.Count }, probability.Shape.ToArray());
-        var p = probability.GetFloats();
+        CollectionAssert.AreEqual(new[] { rows, classes.Count }, probability.Shape);
+        var p = probability.Floats;
         for (var c = 0; c < classes.Count; c++)
         {
             var want = expected.Numeric(PredictionColumns.Probability(classes[c]));

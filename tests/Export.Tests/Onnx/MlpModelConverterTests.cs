@@ -1,7 +1,6 @@
 using Pipelines.Data;
 using Pipelines.Export.Onnx;
 using Pipelines.Export.Onnx.Converters;
-using Pipelines.Export.Runtime;
 using Pipelines.Prediction;
 using Pipelines.Trainers.Mlp;
 
@@ -31,12 +30,11 @@ public sealed class MlpModelConverterTests
         var onnx = OnnxExporter.Export(model, data);
 
         CollectionAssert.AreEqual(new[] { PredictionColumns.PredictedLabel, OnnxLearnerOutputs.Probability }, onnx.Graph.Output.Select(o => o.Name).ToArray());
-        using var session = new InferenceSession(OnnxModel.ToBytes(onnx));
-        var outputs = session.Run(OnnxParity.Inputs(session, data));
-        var labels = outputs[0].GetStrings();
-        var probabilities = outputs[1].GetFloats();
+        var outputs = OrtOutput.Run(onnx, data);
+        var labels = outputs[0].Strings;
+        var probabilities = outputs[1].Floats;
         var k = model.Classes.Count;
-        CollectionAssert.AreEqual(new long[] { data.RowCount, k }, outputs[1].Shape.ToArray());
+        CollectionAssert.AreEqual(new[] { data.RowCount, k }, outputs[1].Shape);
         var expected = model.Predict(data);
         var predicted = model.Transform(data).Categorical(PredictionColumns.PredictedLabel);
         var worst = 0f;
@@ -64,12 +62,11 @@ public sealed class MlpModelConverterTests
         var onnx = OnnxExporter.Export(model, data);
         OnnxChecker.Check(onnx);
 
-        using var session = new InferenceSession(OnnxModel.ToBytes(onnx));
-        var output = session.Run(OnnxParity.Inputs(session, data)).Single();
+        var output = OrtOutput.Run(onnx, data).Single();
         Assert.AreEqual(PredictionColumns.Score, output.Name);
-        CollectionAssert.AreEqual(new long[] { data.RowCount, 1 }, output.Shape.ToArray());
+        CollectionAssert.AreEqual(new[] { data.RowCount, 1 }, output.Shape);
         var expected = model.Predict(data);
-        var actual = output.GetFloats();
+        var actual = output.Floats;
         for (var r = 0; r < data.RowCount; r++) Assert.AreEqual(expected[r], actual[r], 1e-5f * Math.Max(1f, Math.Abs(expected[r])), $"row {r}");
     }
 }

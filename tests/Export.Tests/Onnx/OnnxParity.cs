@@ -1,6 +1,5 @@
 using Pipelines.Data;
 using Pipelines.Export.Onnx;
-using Pipelines.Export.Runtime;
 
 namespace Pipelines.Export.Tests.Onnx;
 
@@ -9,38 +8,21 @@ internal static class OnnxParity
 {
     public const float Tolerance = 1e-5f;
 
-    /// <summary>The graph inputs for <paramref name="frame"/>: each input column as [N, 1], missing as NaN or "".</summary>
-    public static List<NamedTensor> Inputs(InferenceSession session, DataFrame frame)
-    {
-        var inputs = new List<NamedTensor>();
-        foreach (var input in session.Inputs)
-        {
-            var column = frame[input.Name];
-            inputs.Add(column switch
-            {
-                NumericColumn n => NamedTensor.FromFloats(input.Name, n.ToArray(), frame.RowCount, 1),
-                _ => NamedTensor.FromStrings(input.Name, [.. Enumerable.Range(0, frame.RowCount).Select(r => column.FormatValue(r) ?? "")], frame.RowCount, 1),
-            });
-        }
-        return inputs;
-    }
-
     /// <summary>Asserts that every output column of the transform-only model equals the in-process result on <paramref name="frame"/>.</summary>
     public static void AssertTransformParity(Core.ITransformer fitted, DataFrame training, DataFrame frame)
     {
         var model = OnnxExporter.Export(fitted, training);
         var expected = fitted.Transform(frame);
-        using var session = new InferenceSession(OnnxModel.ToBytes(model));
-        var outputs = session.Run(Inputs(session, frame));
+        var outputs = OrtOutput.Run(model, frame);
         var compared = 0;
         foreach (var output in outputs)
         {
             Assert.IsTrue(output.Name.EndsWith(OnnxExporter.OutputSuffix, StringComparison.Ordinal), output.Name);
             var column = expected[output.Name[..^OnnxExporter.OutputSuffix.Length]];
-            CollectionAssert.AreEqual(new long[] { frame.RowCount, 1 }, output.Shape.ToArray(), output.Name);
+            CollectionAssert.AreEqual(new[] { frame.RowCount, 1 }, output.Shape, output.Name);
             if (column is NumericColumn numeric)
             {
-                var actual = output.GetFloats();
+                var actual = output.Floats;
                 for (var r = 0; r < frame.RowCount; r++)
                 {
                     var e = numeric[r];
@@ -51,7 +33,7 @@ internal static class OnnxParity
             }
             else
             {
-                var actual = output.GetStrings();
+                var actual = output.Strings;
                 for (var r = 0; r < frame.RowCount; r++) Assert.AreEqual(column.FormatValue(r) ?? "", actual[r], $"{column.Name}, row {r}");
             }
             compared++;

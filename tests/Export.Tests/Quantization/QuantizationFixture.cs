@@ -2,7 +2,6 @@ using Pipelines.Data;
 using Pipelines.Evaluation;
 using Pipelines.Export.Onnx;
 using Pipelines.Export.Onnx.Proto;
-using Pipelines.Export.Runtime;
 using Pipelines.Export.Tests.Onnx;
 using Pipelines.Trainers.Mlp;
 
@@ -28,9 +27,8 @@ internal static class QuantizationFixture
     /// <summary>The probability output (float [N, K]) and label output of <paramref name="model"/> on <paramref name="rows"/>.</summary>
     public static (float[] Probabilities, string[] Labels) Run(ModelProto model, DataFrame rows)
     {
-        using var session = new InferenceSession(OnnxModel.ToBytes(model));
-        var outputs = session.Run(OnnxParity.Inputs(session, rows));
-        return (outputs.Single(o => o.ElementType == TensorElementType.Float).GetFloats(), outputs.Single(o => o.ElementType == TensorElementType.String).GetStrings());
+        var outputs = OrtOutput.Run(model, rows);
+        return (outputs.Single(o => o.Data is float[]).Floats, outputs.Single(o => o.Data is string[]).Strings);
     }
 
     private static (ModelProto, DataFrame, DataFrame) Build()

@@ -5,7 +5,7 @@ using Pipelines.Tests.Contract;
 
 namespace Pipelines.Tests.Sampling;
 
-/// <summary>Class counts against imbalanced-learn, when the system Python has it (Debian python3-imblearn, installed by .ci/setup-debian-packages).</summary>
+/// <summary>Class counts against imbalanced-learn, in Debian's Python (python3-imblearn, installed by the test when run as root: DebianPackages).</summary>
 [TestClass]
 public sealed class ImblearnParityTests
 {
