@@ -36,48 +36,46 @@ public sealed class Experiment(ExperimentOptions options)
         var frame = LabelTask.WithClassLabel(data).Without(dropped);
         var task = LabelTask.Detect(frame);
         var target = ExperimentTarget.Of(frame, task);
-        var metric = options.Metric ?? MetricChoice.Default(target);
-        MetricChoice.Check(metric, task);
-        if (target.IsClassification) options.Decision.Check(target.Width);
-        else if (options.Decision != DecisionPolicy.Auto) throw new PipelineException("A threshold or cost matrix needs a classification label; this label is numeric (regression).");
+        var metric = ChooseMetric(target, task);
         var learners = options.Learners ?? SearchSpaceCatalog.DefaultLearners;
         var space = options.Space ?? SearchSpaceCatalog.Create(frame.Schema, task, learners);
         var plan = ValidationPlan.Create(frame, options.Folds, options.Seed, options.Repeats);
         var libraryDefaults = options.Space is null ? SearchSpaceCatalog.LibraryDefaultTrials(space, frame.Schema, task, learners) : null;
         var spec = Spec(frame, space, plan, metric, libraryDefaults);
-        var stored = Array.Empty<TrialEntry>() as IReadOnlyList<TrialEntry>;
-        if (options.Store is { } store)
-        {
-            onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Resuming, clock.Elapsed));
-            if (store.OpenStudy(spec)) stored = store.Trials(spec.Name, withOutOfFold: true);
-        }
+        var stored = Resume(spec, clock, onEvent);
 
         var schema = frame.Schema;
-        EstimatorChain Build(Parameters p, int seed) => PipelineFactory.Create(p, schema, task, learners, seed);
         var scorer = new TrialScorer(target, metric, options.Decision);
-        var evaluator = new TrialEvaluator(frame, target, plan, scorer, Build, options.Seed);
-        // Only where the final model may blend them: elsewhere keeping their predictions and reserving their refit is waste.
-        var defaults = options.Space is null && options.EnsembleSize > 0 && FinalModel.SmallDataRules(target, metric, plan)
-            ? LibraryDefaultsPerLearner(space, libraryDefaults!, learners, task) : [];
-        var book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount, scorer.TieBreak(plan.ValidationRows), IsLibraryDefault);
-        bool IsLibraryDefault(TrialEntry entry) =>
-            entry.Learner is { } learner && defaults.TryGetValue(learner, out var parameters) && Parameters.FromJson(entry.Parameters).Equals(parameters);
+        var smallData = SmallDataPolicy.Create(options, target, metric, plan, space, libraryDefaults, learners);
+        var run = new ExperimentRun
+        {
+            Options = options,
+            Frame = frame,
+            Target = target,
+            Metric = metric,
+            Plan = plan,
+            Scorer = scorer,
+            Build = (p, seed) => PipelineFactory.Create(p, schema, task, learners, seed),
+            Book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount, scorer.TieBreak(plan.ValidationRows), smallData.IsLibraryDefault),
+            SmallData = smallData,
+            Clock = clock,
+            OnEvent = onEvent,
+        };
+        var tuner = TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount, libraryDefaults);
+        var evaluator = new TrialEvaluator(frame, target, plan, scorer, run.Build, options.Seed);
         var guard = new MemoryGuard(options.MemoryLimitBytes ?? MemoryGuard.DefaultLimit(), MemoryProbe);
-        double Cost(Trial trial, TrialEntry entry) => options.IsReproducible ? EstimatedCost(trial, learners, plan) : entry.Seconds;
-        TimeSpan? Deadline() => options.TimeBudget is { } budget ? budget - Reserve(budget, options.EnsembleSize > 0 ? RefitCandidates(book) : book.Best is { } b ? [b] : [], plan) : null;
-        var loop = new SearchLoop(options, TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount, libraryDefaults), evaluator, metric, book, Cost, guard, clock, Deadline, onEvent);
-        loop.Run(stored, interrupt);
+        new SearchLoop(run, tuner, evaluator, new SearchBudget(run, learners), guard).Run(stored, interrupt);
 
-        var best = book.Best ?? throw NoTrialSucceeded(book.Entries);
-        var final = new FinalModel(options, frame, target, metric, scorer, Build, book, clock, plan, onEvent).Fit(best);
-        onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Done, clock.Elapsed));
+        var best = run.Book.Best ?? throw NoTrialSucceeded(run.Book.Entries);
+        var final = new FinalModel(run).Fit(best);
+        run.Enter(ExperimentPhase.Done);
         return new ExperimentResult
         {
             Study = spec,
             Metric = metric,
             Task = task,
             Classes = target.Classes,
-            Trials = book.Entries,
+            Trials = run.Book.Entries,
             Best = best,
             Ensemble = final.Ensemble,
             Model = WithDropped(final.Model, dropped),
@@ -91,16 +89,23 @@ public sealed class Experiment(ExperimentOptions options)
         };
     }
 
-    /// <summary>The trials an ensemble may refit: each learner's best and, where the small-data portfolio applies, its library-defaults trial.</summary>
-    private static TrialEntry[] RefitCandidates(TrialBook book) =>
-        [.. book.BestPerLearner.Concat(book.LibraryDefaults.Select(book.Entry)).DistinctBy(e => e.Id)];
+    /// <summary>The metric to optimize (the options' or the label's default), checked against the task and the decision policy.</summary>
+    private Metric ChooseMetric(ExperimentTarget target, PredictionTask task)
+    {
+        var metric = options.Metric ?? MetricChoice.Default(target);
+        MetricChoice.Check(metric, task);
+        if (target.IsClassification) options.Decision.Check(target.Width);
+        else if (options.Decision != DecisionPolicy.Auto) throw new PipelineException("A threshold or cost matrix needs a classification label; this label is numeric (regression).");
+        return metric;
+    }
 
-    /// <summary>
-    /// Each learner's library-defaults trial parameters: its entry in <paramref name="libraryDefaults"/>, or the space's
-    /// defaults with that learner chosen when those already are its library defaults (they are then the low-cost start).
-    /// </summary>
-    private static Dictionary<string, Parameters> LibraryDefaultsPerLearner(ParameterSpace space, IReadOnlyDictionary<string, Parameters> libraryDefaults, IReadOnlyList<ILearnerSpace> learners, PredictionTask task) =>
-        learners.Where(l => l.Supports(task)).ToDictionary(l => l.Name, l => libraryDefaults.GetValueOrDefault(l.Name) ?? space.Pin(SearchSpaceCatalog.Learner, l.Name).Default, StringComparer.Ordinal);
+    /// <summary>The study's stored trials with their predictions when the store already holds it (a resumed run); none otherwise.</summary>
+    private IReadOnlyList<TrialEntry> Resume(StudySpec spec, Stopwatch clock, Action<ExperimentEvent>? onEvent)
+    {
+        if (options.Store is not { } store) return [];
+        onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Resuming, clock.Elapsed));
+        return store.OpenStudy(spec) ? store.Trials(spec.Name, withOutOfFold: true) : [];
+    }
 
     /// <summary>The study's identity: every setting that changes which trials a replay proposes.</summary>
     private StudySpec Spec(DataFrame frame, ParameterSpace space, ValidationPlan plan, Metric metric, IReadOnlyDictionary<string, Parameters>? libraryDefaults)
@@ -124,28 +129,6 @@ public sealed class Experiment(ExperimentOptions options)
         };
         var json = settings.ToJsonString();
         return new StudySpec(options.StudyName, options.StudyKind, metric.ToString(), metric.HigherIsBetter(), StudyFingerprint.Compute(frame, json), json);
-    }
-
-    /// <summary>A trial's deterministic cost: its learner's estimate, scaled by the sample it trains on, times the folds.</summary>
-    private static double EstimatedCost(Trial trial, IReadOnlyList<ILearnerSpace> learners, ValidationPlan plan)
-    {
-        var p = trial.Parameters;
-        var fraction = trial.SampleSize is int n ? Math.Min(1.0, (double)n / plan.RowCount) : 1.0;
-        var name = p.Contains(SearchSpaceCatalog.Learner) ? p.GetString(SearchSpaceCatalog.Learner) : null;
-        var learner = learners.FirstOrDefault(l => l.Name == name);
-        var cost = learner is null ? 1.0 : learner.EstimateCost(p.GetSection(SearchSpaceCatalog.Learner));
-        return cost * fraction * plan.Folds.Count;
-    }
-
-    /// <summary>
-    /// Time kept back from the search for the final refit: 3% of the budget plus twice the estimated refit time (one
-    /// fit on all rows per model seed, <see cref="ValidationPlan.RefitPerTrialSecond"/>) of the trials the final model may hold: the best trial, or with ensembling each
-    /// learner's best and its library-defaults trial (an ensemble blends model families); at most a quarter of the budget.
-    /// </summary>
-    private static TimeSpan Reserve(TimeSpan budget, IReadOnlyCollection<TrialEntry> refits, ValidationPlan plan)
-    {
-        var refit = refits.Sum(t => t.Seconds) * plan.RefitPerTrialSecond;
-        return TimeSpan.FromSeconds(Math.Min(0.03 * budget.TotalSeconds + 2 * refit, 0.25 * budget.TotalSeconds));
     }
 
     private static ITransformer WithDropped(ITransformer model, string[] dropped) =>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipelines.AutoML.Ensembling;
 using Pipelines.Calibration;
 using Pipelines.AutoML.SearchSpace;
@@ -16,30 +15,20 @@ namespace Pipelines.AutoML.Experiments;
 /// the time left) and refits the chosen pipelines on all training rows,
 /// so the final model is never one fold's model.
 /// </summary>
-internal sealed class FinalModel(
-    ExperimentOptions options,
-    DataFrame frame,
-    ExperimentTarget target,
-    Metric metric,
-    TrialScorer scorer,
-    Func<Parameters, int, EstimatorChain> build,
-    TrialBook book,
-    Stopwatch clock,
-    ValidationPlan plan,
-    Action<ExperimentEvent>? onEvent)
+internal sealed class FinalModel(ExperimentRun run)
 {
     public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold, DecisionFit? Decision = null);
 
     public Fitted Fit(TrialEntry best)
     {
-        onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Ensembling, clock.Elapsed));
+        run.Enter(ExperimentPhase.Ensembling);
         var (ensemble, blend) = SelectEnsemble(best);
-        onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Refitting, clock.Elapsed));
-        var bestOutOfFold = book.OutOfFold[best.Id];
+        run.Enter(ExperimentPhase.Refitting);
+        var bestOutOfFold = run.Book.OutOfFold[best.Id];
         var refitBest = Refit(best);
         var (bestModel, bestDecision) = Decide(Average([(refitBest, 1)]), bestOutOfFold);
         if (ensemble is not { IsUsed: true } || blend is null) return new Fitted(bestModel, bestModel, ensemble, bestOutOfFold, bestDecision);
-        var members = ensemble.Members.Select(m => (m.Trial == best.Id ? refitBest : Refit(book.Entry(m.Trial)), m.Weight)).ToArray();
+        var members = ensemble.Members.Select(m => (m.Trial == best.Id ? refitBest : Refit(run.Book.Entry(m.Trial)), m.Weight)).ToArray();
         var (model, fit) = Decide(Average(members), blend);
         return new Fitted(model, bestModel, ensemble, blend, fit);
     }
@@ -48,7 +37,7 @@ internal sealed class FinalModel(
     private ITransformer Average(IReadOnlyList<(SeedBag Bag, double Weight)> trials)
     {
         var flat = trials.SelectMany(t => t.Bag.Members.Select(m => (m.Model, Weight: t.Weight * m.Share))).ToArray();
-        return flat.Length == 1 ? flat[0].Model : WeightedEnsemble.Create([.. flat.Select(m => m.Model)], [.. flat.Select(m => m.Weight)], frame.Schema);
+        return flat.Length == 1 ? flat[0].Model : WeightedEnsemble.Create([.. flat.Select(m => m.Model)], [.. flat.Select(m => m.Weight)], run.Frame.Schema);
     }
 
     /// <summary>
@@ -57,15 +46,15 @@ internal sealed class FinalModel(
     /// </summary>
     private (ITransformer Model, DecisionFit? Fit) Decide(ITransformer model, float[] outOfFold)
     {
-        if (!target.IsClassification) return (model, null);
-        var classes = target.Classes;
-        if (options.Decision.Threshold is { } threshold)
+        if (!run.Target.IsClassification) return (model, null);
+        var classes = run.Target.Classes;
+        if (run.Options.Decision.Threshold is { } threshold)
         {
             var fixedStep = new DecisionStep(classes, ProbabilityCalibration.None, new ThresholdRule(1, (float)threshold));
             return (new TransformerChain([model, fixedStep]), new DecisionFit(fixedStep, new CalibrationChoice(ProbabilityCalibration.None, new Dictionary<CalibrationMethod, double>()), null));
         }
-        var actual = plan.ValidationRows.Select(r => target.Codes[r]).ToArray();
-        var fit = DecisionStep.FitWithReport(actual, outOfFold, classes, new CalibrationOptions { Seed = options.Seed }, options.Decision.Objective(metric));
+        var actual = run.Plan.ValidationRows.Select(r => run.Target.Codes[r]).ToArray();
+        var fit = DecisionStep.FitWithReport(actual, outOfFold, classes, new CalibrationOptions { Seed = run.Options.Seed }, run.Options.Decision.Objective(run.Metric));
         return (new TransformerChain([model, fit.Step]), fit);
     }
 
@@ -75,11 +64,11 @@ internal sealed class FinalModel(
     /// </summary>
     private (EnsembleSummary? Summary, float[]? Blend) SelectEnsemble(TrialEntry best)
     {
-        if (options.EnsembleSize == 0) return (null, null);
-        var candidates = book.OutOfFold.Keys.Select(id => book.Entry(id))
-            .Where(e => book.UsedAllRows(e)).OrderBy(e => e.Id).ToArray();
+        if (run.Options.EnsembleSize == 0) return (null, null);
+        var candidates = run.Book.OutOfFold.Keys.Select(id => run.Book.Entry(id))
+            .Where(e => run.Book.UsedAllRows(e)).OrderBy(e => e.Id).ToArray();
         var chosen = candidates.Length < 2 ? (null, null) : SelectFromTrials(candidates, best);
-        return SelectsByLogLoss && Portfolio(best, chosen.Summary) is { } portfolio ? portfolio : chosen;
+        return run.SmallData.Applies && Portfolio(best, chosen.Summary) is { } portfolio ? portfolio : chosen;
     }
 
     /// <summary>
@@ -91,92 +80,67 @@ internal sealed class FinalModel(
     /// </summary>
     private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, EnsembleSummary? chosen)
     {
-        var defaults = book.LibraryDefaults.Select(book.Entry).Where(book.UsedAllRows).OrderBy(e => e.Id).ToArray();
+        var defaults = run.Book.LibraryDefaults.Select(run.Book.Entry).Where(run.Book.UsedAllRows).OrderBy(e => e.Id).ToArray();
         if (defaults.Length == 0) return null;
         var members = defaults.Length == 1 ? [(defaults[0].Id, 1.0)] : Select(defaults, Metric.LogLoss);
         var blend = Blend(members);
-        var score = scorer.Score(blend, plan.ValidationRows);
+        var score = run.Scorer.Score(blend, run.Plan.ValidationRows);
         var searched = chosen is { IsUsed: true } ensemble ? ensemble.Score : best.Score!.Value;
-        if ((metric.IsBetter(searched, score) && !WithinNoise(score, searched)) || !RefitFits(members.Select(m => book.Entry(m.Id)))) return null;
+        if ((run.Metric.IsBetter(searched, score) && !run.SmallData.WithinNoise(score, searched)) || !RefitFits(members.Select(m => run.Book.Entry(m.Id)))) return null;
         return (new EnsembleSummary(members, score, best.Score!.Value, IsUsed: true, OfLibraryDefaults: true), blend);
     }
 
     /// <summary>Greedy ensemble selection over <paramref name="candidates"/>' out-of-fold predictions: member ids and weights.</summary>
     private (int Id, double Weight)[] Select(IReadOnlyList<TrialEntry> candidates, Metric selectBy)
     {
-        var predictions = candidates.Select(c => book.OutOfFold[c.Id]).ToArray();
-        var selection = target.IsClassification
-            ? EnsembleSelection.Select(predictions, [.. plan.ValidationRows.Select(r => target.Codes[r])], target.Width, selectBy, options.EnsembleSize)
-            : EnsembleSelection.Select(predictions, [.. plan.ValidationRows.Select(r => target.Targets[r])], selectBy, options.EnsembleSize);
+        var predictions = candidates.Select(c => run.Book.OutOfFold[c.Id]).ToArray();
+        var selection = run.Target.IsClassification
+            ? EnsembleSelection.Select(predictions, [.. run.Plan.ValidationRows.Select(r => run.Target.Codes[r])], run.Target.Width, selectBy, run.Options.EnsembleSize)
+            : EnsembleSelection.Select(predictions, [.. run.Plan.ValidationRows.Select(r => run.Target.Targets[r])], selectBy, run.Options.EnsembleSize);
         return [.. selection.Members.Select(i => (candidates[i].Id, selection.Weights[i]))];
     }
 
-    /// <summary>The ensemble over the kept trials, used when it beats the best trial out of fold (see <see cref="SelectsByLogLoss"/> for small data).</summary>
+    /// <summary>The ensemble over the kept trials, used when it beats the best trial out of fold (by log loss on small data: <see cref="SmallDataPolicy"/>).</summary>
     private (EnsembleSummary? Summary, float[]? Blend) SelectFromTrials(IReadOnlyList<TrialEntry> candidates, TrialEntry best)
     {
-        var smooth = SelectsByLogLoss;
-        var members = Select(candidates, smooth ? Metric.LogLoss : metric);
+        var smooth = run.SmallData.Applies;
+        var members = Select(candidates, smooth ? Metric.LogLoss : run.Metric);
         var summary = new EnsembleSummary(members, double.NaN, best.Score!.Value, IsUsed: false);
         var blend = Blend(members);
-        var score = scorer.Score(blend, plan.ValidationRows);
+        var score = run.Scorer.Score(blend, run.Plan.ValidationRows);
         var bestScore = best.Score.Value;
-        var beats = members.Length > 1 && (metric.IsBetter(score, bestScore)
-            || ((score == bestScore || (smooth && WithinNoise(score, bestScore))) && TiesBroken(blend, best.Id)));
-        return (summary with { Score = score, IsUsed = beats && RefitFits(members.Select(m => book.Entry(m.Id))) }, blend);
-    }
-
-    /// <summary>
-    /// True on small data (a repeated k-fold) with a metric of the predicted class: there a few rows decide that metric,
-    /// and the best trial's score is the luckiest of thousands, so the ensemble is selected by out-of-fold log loss (a
-    /// proper scoring rule, which rewards blending model families whose probabilities err differently) and is used
-    /// when its log loss is lower and its score is not significantly below the best trial's (within two standard errors).
-    /// The library-defaults portfolio applies under the same condition (<see cref="Portfolio"/>).
-    /// </summary>
-    private bool SelectsByLogLoss => SmallDataRules(target, metric, plan);
-
-    /// <summary>Whether <see cref="SelectsByLogLoss"/> holds for a run: the experiment keeps and reserves the library-defaults trials only then.</summary>
-    public static bool SmallDataRules(ExperimentTarget target, Metric metric, ValidationPlan plan) =>
-        target.IsClassification && metric.ScoresLabels() && plan.Repeats > 1;
-
-    /// <summary>
-    /// Whether <paramref name="score"/> is within two binomial standard errors of <paramref name="best"/> over the
-    /// validation rows (metrics in [0, 1]; the variance is floored at one row's worth, so a perfect best still has a band).
-    /// </summary>
-    private bool WithinNoise(double score, double best)
-    {
-        var n = plan.ValidationRows.Count;
-        var p = Math.Clamp(best, 0, 1);
-        var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / n) / n);
-        return Math.Abs(best - score) <= 2 * standardError + 1e-9;
+        var beats = members.Length > 1 && (run.Metric.IsBetter(score, bestScore)
+            || ((score == bestScore || (smooth && run.SmallData.WithinNoise(score, bestScore))) && TiesBroken(blend, best.Id)));
+        return (summary with { Score = score, IsUsed = beats && RefitFits(members.Select(m => run.Book.Entry(m.Id))) }, blend);
     }
 
     /// <summary>Whether <paramref name="blend"/> wins the tie-break against the best trial's predictions (lower out-of-fold log loss, for metrics of the predicted class).</summary>
     private bool TiesBroken(float[] blend, int best) =>
-        scorer.TieBreak(plan.ValidationRows) is { } tieBreak && tieBreak(blend) < book.TieBreak(best);
+        run.Scorer.TieBreak(run.Plan.ValidationRows) is { } tieBreak && tieBreak(blend) < run.Book.TieBreak(best);
 
     /// <summary>Whether refitting these trials (one fit on all rows per model seed each, estimated from their trials' time) fits in the budget left.</summary>
     private bool RefitFits(IEnumerable<TrialEntry> members)
     {
-        if (options.TimeBudget is not { } budget) return true;
-        var estimate = members.Sum(m => m.Seconds * plan.RefitPerTrialSecond);
-        return clock.Elapsed.TotalSeconds + estimate <= budget.TotalSeconds;
+        if (run.Options.TimeBudget is not { } budget) return true;
+        var estimate = members.Sum(m => m.Seconds * run.Plan.RefitPerTrialSecond);
+        return run.Clock.Elapsed.TotalSeconds + estimate <= budget.TotalSeconds;
     }
 
-    /// <summary>The trial refitted on all rows, once per model seed of the plan.</summary>
+    /// <summary>The trial refitted on all rows, once per model seed of the run.Plan.</summary>
     private SeedBag Refit(TrialEntry entry)
     {
         using var context = TrainingContext.Enter(CancellationToken.None);
         var parameters = Parameters.FromJson(entry.Parameters);
-        return SeedBag.Fit(seed => build(parameters, seed).Fit(frame), plan.ModelSeeds(options.Seed), frame, target);
+        return SeedBag.Fit(seed => run.Build(parameters, seed).Fit(run.Frame), run.Plan.ModelSeeds(run.Options.Seed), run.Frame, run.Target);
     }
 
     /// <summary>The members' out-of-fold predictions averaged with their weights.</summary>
     private float[] Blend((int Trial, double Weight)[] members)
     {
-        var blend = new float[book.OutOfFold[members[0].Trial].Length];
+        var blend = new float[run.Book.OutOfFold[members[0].Trial].Length];
         foreach (var (trial, weight) in members)
         {
-            var predictions = book.OutOfFold[trial];
+            var predictions = run.Book.OutOfFold[trial];
             for (var i = 0; i < blend.Length; i++) blend[i] += (float)(weight * predictions[i]);
         }
         return blend;

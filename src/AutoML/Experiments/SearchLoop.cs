@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipelines.AutoML.Store;
 using Pipelines.AutoML.Tuners;
 using Pipelines.Core;
@@ -16,17 +15,7 @@ namespace Pipelines.AutoML.Experiments;
 /// again). In reproducible mode results reach the tuner in trial-id order with deterministic costs, so the trials do
 /// not depend on timing.
 /// </summary>
-internal sealed class SearchLoop(
-    ExperimentOptions options,
-    ITuner tuner,
-    TrialEvaluator evaluator,
-    Metric metric,
-    TrialBook book,
-    Func<Trial, TrialEntry, double> costOf,
-    MemoryGuard guard,
-    Stopwatch clock,
-    Func<TimeSpan?> searchDeadline,
-    Action<ExperimentEvent>? onEvent)
+internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator evaluator, SearchBudget budget, MemoryGuard guard)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
     private readonly List<RunningTrial> _running = [];
@@ -37,15 +26,15 @@ internal sealed class SearchLoop(
     /// <summary>Replays <paramref name="stored"/> into the tuner, then searches until a stop condition holds.</summary>
     public void Run(IReadOnlyList<TrialEntry> stored, CancellationToken interrupt)
     {
-        var replay = TrialReplay.Run(tuner, stored, Replay, book.Study,
-            options.IsReproducible ? options.Parallelism : null, options.MaxTrials ?? int.MaxValue);
+        var replay = TrialReplay.Run(tuner, stored, Replay, run.Book.Study,
+            run.Options.IsReproducible ? run.Options.Parallelism : null, run.Options.MaxTrials ?? int.MaxValue);
         var pending = new Queue<(Trial, int, TrialEntry?)>(replay);
         _proposed = stored.Count + replay.Count(r => r.Trial.Id >= stored.Count);
-        onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Searching, clock.Elapsed));
-        var threads = Math.Max(1, Environment.ProcessorCount / options.Parallelism);
+        run.Enter(ExperimentPhase.Searching);
+        var threads = Math.Max(1, Environment.ProcessorCount / run.Options.Parallelism);
         while (true)
         {
-            while (_running.Count + _undelivered.Count < options.Parallelism && (pending.Count > 0 || CanPropose(interrupt)))
+            while (_running.Count + _undelivered.Count < run.Options.Parallelism && (pending.Count > 0 || CanPropose(interrupt)))
             {
                 if (interrupt.IsCancellationRequested || PastDeadline()) break;
                 var (trial, after, finished) = pending.Count > 0 ? pending.Dequeue() : Propose();
@@ -67,15 +56,15 @@ internal sealed class SearchLoop(
             var stopping = interrupt.IsCancellationRequested || PastDeadline();
             // In reproducible mode a finished trial waits for smaller ids even when stopping: it stays stored unreported,
             // and a resumed run reports it in its turn, so the resumed search is the uninterrupted one.
-            Deliver(all: !options.IsReproducible);
+            Deliver(all: !run.Options.IsReproducible);
             if (_running.Count == 0 && stopping) break;
         }
     }
 
     private bool CanPropose(CancellationToken interrupt) =>
-        !interrupt.IsCancellationRequested && !PastDeadline() && !tuner.IsDone && (options.MaxTrials is not int max || _proposed < max);
+        !interrupt.IsCancellationRequested && !PastDeadline() && !tuner.IsDone && (run.Options.MaxTrials is not int max || _proposed < max);
 
-    private bool PastDeadline() => searchDeadline() is { } deadline && clock.Elapsed >= deadline;
+    private bool PastDeadline() => budget.Deadline() is { } deadline && run.Clock.Elapsed >= deadline;
 
     private (Trial, int, TrialEntry?) Propose()
     {
@@ -86,7 +75,7 @@ internal sealed class SearchLoop(
     /// <summary>A trial that finished in an earlier run but was not reported yet: its stored result is reported in turn.</summary>
     private void Reuse(Trial trial, TrialEntry finished)
     {
-        book.Restore(trial, finished);
+        run.Book.Restore(trial, finished);
         _undelivered.Add(finished);
     }
 
@@ -94,20 +83,20 @@ internal sealed class SearchLoop(
     {
         var stop = new CancellationTokenSource();
         var running = new RunningTrial(trial, proposedAfter, DateTimeOffset.UtcNow, stop);
-        book.Save(book.Started(trial, proposedAfter, running.StartedAt));
+        run.Book.Save(run.Book.Started(trial, proposedAfter, running.StartedAt));
         running.Task = Task.Run(() =>
         {
             using var context = TrainingContext.Enter(stop.Token, threads);
             return evaluator.Evaluate(trial, running.FoldScores);
         });
-        if (options.TrialTimeLimit is { } limit)
+        if (run.Options.TrialTimeLimit is { } limit)
         {
             // A timer rather than CancelAfter so the reason is recorded before the token fires.
             var timer = new Timer(_ => running.RequestStop($"exceeded the trial time limit of {limit.TotalSeconds:0.#} s", isFailure: true), null, limit, Timeout.InfiniteTimeSpan);
             running.Task.ContinueWith(_ => timer.Dispose(), TaskScheduler.Default);
         }
         _running.Add(running);
-        onEvent?.Invoke(new TrialStarted(trial.Id, TrialBook.LearnerOf(trial), clock.Elapsed));
+        run.OnEvent?.Invoke(new TrialStarted(trial.Id, TrialBook.LearnerOf(trial), run.Clock.Elapsed));
     }
 
     private void StopAll(string reason)
@@ -115,30 +104,30 @@ internal sealed class SearchLoop(
         foreach (var r in _running) r.RequestStop(reason, isFailure: false);
     }
 
-    private TrialEntry Finish(RunningTrial run)
+    private TrialEntry Finish(RunningTrial running)
     {
-        run.Freeze();
-        var started = book.Started(run.Trial, run.ProposedAfter, run.StartedAt);
-        var folds = run.FoldScores.ToArray();
-        var ended = started with { Seconds = run.Seconds, FinishedAt = DateTimeOffset.UtcNow, FoldScores = folds };
+        running.Freeze();
+        var started = run.Book.Started(running.Trial, running.ProposedAfter, running.StartedAt);
+        var folds = running.FoldScores.ToArray();
+        var ended = started with { Seconds = running.Seconds, FinishedAt = DateTimeOffset.UtcNow, FoldScores = folds };
         TrialEntry entry;
-        if (run.Task.IsCompletedSuccessfully)
+        if (running.Task.IsCompletedSuccessfully)
         {
-            var result = run.Task.Result;
+            var result = running.Task.Result;
             entry = double.IsNaN(result.Score)
-                ? ended with { Status = TrialStatus.Failed, Error = $"{metric} is undefined on the out-of-fold predictions" }
+                ? ended with { Status = TrialStatus.Failed, Error = $"{run.Metric} is undefined on the out-of-fold predictions" }
                 : ended with { Status = TrialStatus.Succeeded, Score = result.Score, OutOfFold = result.OutOfFold };
         }
         else
         {
-            var error = run.Task.Exception?.GetBaseException();
-            var cancelled = error is OperationCanceledException && run.StopReason is not null;
+            var error = running.Task.Exception?.GetBaseException();
+            var cancelled = error is OperationCanceledException && running.StopReason is not null;
             entry = cancelled
-                ? ended with { Status = run.StopIsFailure ? TrialStatus.Failed : TrialStatus.Cancelled, Error = run.StopReason }
+                ? ended with { Status = running.StopIsFailure ? TrialStatus.Failed : TrialStatus.Cancelled, Error = running.StopReason }
                 : ended with { Status = TrialStatus.Failed, Error = Describe(error) };
         }
         // Saved now so a finished trial survives a crash even before the tuner hears of it (it is re-run then).
-        book.Save(entry);
+        run.Book.Save(entry);
         return entry;
     }
 
@@ -154,10 +143,10 @@ internal sealed class SearchLoop(
             var entry = _undelivered[0];
             _undelivered.RemoveAt(0);
             var reported = entry with { ReportOrder = _reports++ };
-            var trial = book.Proposal(entry.Id);
-            tuner.Report(trial, Loss(reported), costOf(trial, reported), reported.Status == TrialStatus.Failed);
-            book.Save(reported);
-            onEvent?.Invoke(new TrialEnded(reported, book.FinishedCount, book.BestScore, clock.Elapsed, Remaining()));
+            var trial = run.Book.Proposal(entry.Id);
+            tuner.Report(trial, Loss(reported), budget.Cost(trial, reported), reported.Status == TrialStatus.Failed);
+            run.Book.Save(reported);
+            run.OnEvent?.Invoke(new TrialEnded(reported, run.Book.FinishedCount, run.Book.BestScore, run.Clock.Elapsed, run.Remaining));
             if (!all) return;
         }
     }
@@ -172,14 +161,12 @@ internal sealed class SearchLoop(
 
     private void Replay(Trial trial, TrialEntry entry)
     {
-        book.Restore(trial, entry);
-        tuner.Report(trial, Loss(entry), costOf(trial, entry), entry.Status == TrialStatus.Failed);
+        run.Book.Restore(trial, entry);
+        tuner.Report(trial, Loss(entry), budget.Cost(trial, entry), entry.Status == TrialStatus.Failed);
         _reports++;
     }
 
-    private double Loss(TrialEntry entry) => entry.Score is double score ? metric.ToLoss(score) : double.PositiveInfinity;
-
-    private TimeSpan? Remaining() => options.TimeBudget is { } budget ? budget - clock.Elapsed : null;
+    private double Loss(TrialEntry entry) => entry.Score is double score ? run.Metric.ToLoss(score) : double.PositiveInfinity;
 
     /// <summary>One line for the store: our own errors as they are, others with their type.</summary>
     private static string Describe(Exception? error) => error switch

@@ -1,0 +1,56 @@
+using Pipelines.AutoML.SearchSpace;
+using Pipelines.AutoML.Store;
+using Pipelines.AutoML.Tuners;
+
+namespace Pipelines.AutoML.Experiments;
+
+/// <summary>
+/// When the search must stop and what each trial cost the tuner. The search ends early enough to leave the final
+/// refit its time (<see cref="Deadline"/>); in reproducible mode a trial's cost is its learner's deterministic estimate
+/// instead of measured seconds, so the trials do not depend on the machine.
+/// </summary>
+internal sealed class SearchBudget(ExperimentRun run, IReadOnlyList<ILearnerSpace> learners)
+{
+    /// <summary>
+    /// The elapsed time at which the search stops proposing and stops running trials, or null without a budget: the
+    /// budget less the refit reserve of the trials the final model may hold now.
+    /// </summary>
+    public TimeSpan? Deadline() => run.Options.TimeBudget is { } budget ? budget - Reserve(budget, RefitCandidates()) : null;
+
+    /// <summary>The cost reported to the tuner for a finished trial.</summary>
+    public double Cost(Trial trial, TrialEntry entry) => run.Options.IsReproducible ? EstimatedCost(trial) : entry.Seconds;
+
+    /// <summary>
+    /// The trials the final model may refit: with ensembling each learner's best and, where the small-data rules keep
+    /// them, the library-defaults trials (an ensemble blends model families); without, the best trial.
+    /// </summary>
+    private TrialEntry[] RefitCandidates()
+    {
+        var book = run.Book;
+        if (run.Options.EnsembleSize == 0) return book.Best is { } best ? [best] : [];
+        return [.. book.BestPerLearner.Concat(book.LibraryDefaults.Select(book.Entry)).DistinctBy(e => e.Id)];
+    }
+
+    /// <summary>
+    /// Time kept back from the search for the final refit: 3% of the budget plus twice the estimated refit time (one
+    /// fit on all rows per model seed, <see cref="ValidationPlan.RefitPerTrialSecond"/>) of <paramref name="refits"/>;
+    /// at most a quarter of the budget.
+    /// </summary>
+    private TimeSpan Reserve(TimeSpan budget, IReadOnlyCollection<TrialEntry> refits)
+    {
+        var refit = refits.Sum(t => t.Seconds) * run.Plan.RefitPerTrialSecond;
+        return TimeSpan.FromSeconds(Math.Min(0.03 * budget.TotalSeconds + 2 * refit, 0.25 * budget.TotalSeconds));
+    }
+
+    /// <summary>A trial's deterministic cost: its learner's estimate, scaled by the sample it trains on, times the folds.</summary>
+    private double EstimatedCost(Trial trial)
+    {
+        var p = trial.Parameters;
+        var plan = run.Plan;
+        var fraction = trial.SampleSize is int n ? Math.Min(1.0, (double)n / plan.RowCount) : 1.0;
+        var name = p.Contains(SearchSpaceCatalog.Learner) ? p.GetString(SearchSpaceCatalog.Learner) : null;
+        var learner = learners.FirstOrDefault(l => l.Name == name);
+        var cost = learner is null ? 1.0 : learner.EstimateCost(p.GetSection(SearchSpaceCatalog.Learner));
+        return cost * fraction * plan.Folds.Count;
+    }
+}
