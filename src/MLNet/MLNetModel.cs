@@ -81,6 +81,16 @@ public sealed class MLNetModel
         AtomicFile.Write(path, stream => mlContext.Model.Save(Transformer, InputSchema, stream));
     }
 
+    /// <summary>
+    /// Reads the ONNX model file <paramref name="onnxPath"/> and writes its ML.NET model to <paramref name="zipPath"/>
+    /// (what <c>pipelines automl</c> does for model.mlnet.zip). The chain has no randomness, so no seed is needed.
+    /// </summary>
+    public static void ConvertOnnxFile(string onnxPath, string zipPath)
+    {
+        var mlContext = new MLContext();
+        FromOnnx(mlContext, onnxPath).Save(mlContext, zipPath);
+    }
+
     private static MLNetModel FromOnnx(MLContext mlContext, byte[] onnxModel, string source)
     {
         ArgumentNullException.ThrowIfNull(mlContext);

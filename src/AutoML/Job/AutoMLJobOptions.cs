@@ -38,4 +38,10 @@ public sealed record AutoMLJobOptions
 
     /// <summary>Whether to distil, prune and quantize a student model.</summary>
     public bool Student { get; init; } = true;
+
+    /// <summary>
+    /// File name (in the output folder) of the ML.NET model written from model.onnx (see <see cref="MLNet.MLNetModel"/>);
+    /// null writes none. A plain file name, not a path.
+    /// </summary>
+    public string? MLNetModel { get; init; } = JobOutputs.MLNetModel;
 }

@@ -31,9 +31,14 @@ internal static class AutoMLCommand
             DefaultValueFactory = _ => "auto",
         };
         var costs = new Option<FileInfo?>("--cost-matrix") { Description = "CSV of misclassification costs (first column the actual class, header the predicted classes); the rule minimizes the expected cost." };
+        var mlnet = new Option<string>("--mlnet-model")
+        {
+            Description = "File name of the ML.NET model (an OnnxTransformer over model.onnx, for mlContext.Model.Load) in the output folder; 'none' writes none.",
+            DefaultValueFactory = _ => JobOutputs.MLNetModel,
+        };
         var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
         {
-            file, label, time, metric, output, trials, seed, threshold, costs,
+            file, label, time, metric, output, trials, seed, threshold, costs, mlnet,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +55,7 @@ internal static class AutoMLCommand
                 Seed = parse.GetValue(seed),
                 Threshold = Threshold(parse.GetRequiredValue(threshold)),
                 CostMatrixPath = parse.GetValue(costs)?.FullName,
+                MLNetModel = parse.GetRequiredValue(mlnet) is var name && string.Equals(name, "none", StringComparison.OrdinalIgnoreCase) ? null : name,
             };
             if (options.CostMatrixPath is { } costFile && !File.Exists(costFile)) throw new PipelineException($"{costFile}: no such cost matrix file.");
             if (!File.Exists(options.DataPath)) throw new PipelineException($"{options.DataPath}: no such file. Pass the CSV file to learn from.");
