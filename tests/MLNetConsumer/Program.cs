@@ -19,7 +19,14 @@ var columns = inputSchema.Select(c => new TextLoader.Column(
     c.Name,
     c.Type is TextDataViewType ? DataKind.String : DataKind.Single,
     Csv.IndexOf(header, c.Name))).ToArray();
-var data = mlContext.Data.LoadFromTextFile(args[1], columns, separatorChar: ',', hasHeader: true, allowQuoting: true);
+var data = mlContext.Data.LoadFromTextFile(args[1], new TextLoader.Options
+{
+    Columns = columns,
+    Separators = [','],
+    HasHeader = true,
+    AllowQuoting = true,
+    MissingRealsAsNaNs = true,
+});
 var scored = model.Transform(data);
 
 var output = new StringBuilder();
