@@ -20,7 +20,7 @@ internal static class ImporterFactory
             throw Unsupported(column, "a vector of variable size has no fixed set of frame columns", "give it a fixed size, or drop it (mlContext.Transforms.DropColumns)");
         var names = SlotNames(column);
         var item = ItemType(type);
-        if (kind is { } declared && item is not (TextDataViewType or KeyDataViewType))
+        if (kind is not null && item is not (TextDataViewType or KeyDataViewType))
             throw new SchemaException($"IDataView column '{column.Name}' is {type}; DataViewImportOptions.ColumnKinds applies only to text and key columns. Remove its entry.");
         if (kind is ColumnKind.Numeric)
             throw new SchemaException($"IDataView column '{column.Name}' is {type}; a text or key column can be read as Categorical or Text, not Numeric. Convert it first (mlContext.Transforms.Conversion.ConvertType).");
