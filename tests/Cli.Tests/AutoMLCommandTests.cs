@@ -21,9 +21,9 @@ public sealed class AutoMLCommandTests
         var folder = NewFolder();
         try
         {
-            var run = CliRun.Of("automl", RepoPaths.Data("iris.csv"), "--label", "species", "--trials", "6", "--out", folder);
+            var run = CliRun.Of("automl", RepoPaths.Data("iris.csv"), "--label", "species", "--trials", "6", "--out", folder, "--mlnet-model", "iris.mlnet.zip");
             Assert.AreEqual(CliApp.Ok, run.ExitCode, run.Error + run.Output);
-            foreach (var name in new[] { "model.onnx", "pipeline", "leaderboard.csv", "trials.db", "metrics.json" })
+            foreach (var name in new[] { "model.onnx", "iris.mlnet.zip", "pipeline", "leaderboard.csv", "trials.db", "metrics.json" })
                 Assert.IsTrue(File.Exists(Path.Combine(folder, name)), $"{name} is missing; output: {run.Output}");
             Assert.IsFalse(Directory.Exists(Path.Combine(folder, ".staging")));
             var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "metrics.json")))!;
@@ -32,8 +32,9 @@ public sealed class AutoMLCommandTests
             Assert.AreEqual("cpu", (string?)metrics["models"]!["model.onnx"]!["ort_device"]);
             Assert.IsGreaterThan(0.85, (double)metrics["models"]!["model.onnx"]!["test"]!["accuracy"]!);
 
-            var more = CliRun.Of("automl", RepoPaths.Data("iris.csv"), "--label", "species", "--trials", "9", "--out", folder);
+            var more = CliRun.Of("automl", RepoPaths.Data("iris.csv"), "--label", "species", "--trials", "9", "--out", folder, "--mlnet-model", "none");
             Assert.AreEqual(CliApp.Ok, more.ExitCode, more.Error + more.Output);
+            Assert.DoesNotContain(".zip", more.Output.Split('\n').Single(l => l.StartsWith("Wrote ", StringComparison.Ordinal)), "--mlnet-model none writes no ML.NET model");
             var trialLines = more.Output.Split('\n').Count(l => l.Contains("] trial ", StringComparison.Ordinal));
             Assert.AreEqual(3, trialLines, "the 6 stored trials are replayed; only 3 new ones run\n" + more.Output);
             Assert.AreEqual(9, File.ReadAllLines(Path.Combine(folder, "leaderboard.csv")).Length - 1);
@@ -67,6 +68,8 @@ public sealed class AutoMLCommandTests
                 ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--threshold", "0.3", "--out", folder],
                 ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--threshold", "high", "--out", folder],
                 ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--cost-matrix", RepoPaths.Data("no-costs.csv"), "--out", folder],
+                ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--mlnet-model", "../model.zip", "--out", folder],
+                ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--mlnet-model", "model.onnx", "--out", folder],
             ];
             foreach (var args in cases)
             {

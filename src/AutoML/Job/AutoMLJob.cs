@@ -10,6 +10,7 @@ using Pipelines.Evaluation;
 using Pipelines.Export.Onnx;
 using Pipelines.Export.Serving;
 using Pipelines.IO;
+using Pipelines.MLNet;
 using Pipelines.Persistence;
 using Pipelines.Profiling;
 using Pipelines.Transforms.Cleaning;
@@ -35,6 +36,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.TestFraction is <= 0 or >= 1) throw new Errors.PipelineException($"The test fraction must be between 0 and 1 (exclusive), not {options.TestFraction}.");
+        if (options.MLNetModel is { } mlnet) JobOutputs.CheckOutputName(mlnet, "--mlnet-model");
         ArgumentNullException.ThrowIfNull(options.Device);
         // Fails now, naming what is missing, rather than after the search.
         OnnxSessions.CreateOptions(options.Device).Dispose();
@@ -102,6 +104,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         PipelineFile.Save(outputs.Staged(JobOutputs.Pipeline), model, train.Schema, $"pipelines automl: {Path.GetFileName(options.DataPath)} → {options.Label}");
         var compression = options.Student && target.IsClassification ? Compress(model, experiment, train, test, outputs, step) : null;
         if (compression is null) OnnxModel.Save(OnnxExporter.Export(model, train), outputs.Staged(JobOutputs.Model));
+        if (options.MLNetModel is { } mlnet) MLNetModel.ConvertOnnxFile(outputs.Staged(JobOutputs.Model), outputs.Staged(mlnet));
 
         step("check", $"test rows in process and in ONNX Runtime ({options.Device})");
         var checks = new List<ModelCheck> { ModelCheck.InProcess("best", bestModel, test, target, split.Test) };
@@ -113,7 +116,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var board = new Leaderboard(experiment.Study, store.Trials(Study));
         board.WriteCsv(outputs.Staged(JobOutputs.Leaderboard));
         var result = new AutoMLJobResult(experiment, checks, fixes, outputs.Folder,
-            [JobOutputs.Model, .. compression is null ? Array.Empty<string>() : [JobOutputs.Student], JobOutputs.Pipeline, JobOutputs.Leaderboard,
+            [JobOutputs.Model, .. compression is null ? Array.Empty<string>() : [JobOutputs.Student], .. options.MLNetModel is null ? Array.Empty<string>() : [options.MLNetModel], JobOutputs.Pipeline, JobOutputs.Leaderboard,
              JobOutputs.Trials, JobOutputs.Metrics, JobOutputs.Report], clock.Elapsed) { Compression = compression };
         step("report", "report.html");
         var report = new ReportBuilder(options, target, split, test).Build(result with { Elapsed = clock.Elapsed }, profile, cleaning.Output, model, board, compression, Threshold(experiment));

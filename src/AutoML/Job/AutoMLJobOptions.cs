@@ -46,4 +46,10 @@ public sealed record AutoMLJobOptions
     /// at once.
     /// </summary>
     public OnnxDevice Device { get; init; } = OnnxDevice.Cpu;
+
+    /// <summary>
+    /// File name (in the output folder) of the ML.NET model written from model.onnx (see <see cref="MLNet.MLNetModel"/>);
+    /// null writes none. A plain file name, not a path.
+    /// </summary>
+    public string? MLNetModel { get; init; } = JobOutputs.MLNetModel;
 }

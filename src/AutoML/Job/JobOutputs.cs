@@ -18,6 +18,9 @@ public sealed class JobOutputs
     public const string Metrics = "metrics.json";
     public const string Report = "report.html";
 
+    /// <summary>The ML.NET model's default name (<see cref="AutoMLJobOptions.MLNetModel"/>).</summary>
+    public const string MLNetModel = "model.mlnet.zip";
+
     private const string StagingName = ".staging";
 
     private JobOutputs(string folder)
@@ -40,6 +43,19 @@ public sealed class JobOutputs
 
     /// <summary>The final path of output <paramref name="name"/>.</summary>
     public string Final(string name) => Path.Combine(Folder, name);
+
+    /// <summary>
+    /// Checks that <paramref name="name"/> can name an extra output: a plain file name (no folder), not one of the job's
+    /// own outputs. Bad names are a <see cref="PipelineException"/> naming the option.
+    /// </summary>
+    public static void CheckOutputName(string name, string option)
+    {
+        string[] reserved = [Model, Student, Pipeline, Leaderboard, Trials, Metrics, Report, StagingName];
+        if (string.IsNullOrWhiteSpace(name) || name != Path.GetFileName(name) || name is "." or ".." || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
+            throw new PipelineException($"{option} takes a file name (written into the output folder), not '{name}'.");
+        if (reserved.Contains(name, StringComparer.OrdinalIgnoreCase))
+            throw new PipelineException($"{option} cannot be '{name}': the job writes its own output under that name. Pick another name, such as {MLNetModel}.");
+    }
 
     /// <summary>Creates the folder, proves it writable and clears a stale completion marker and staging area.</summary>
     public static JobOutputs Prepare(string folder)

@@ -32,9 +32,14 @@ internal static class AutoMLCommand
         };
         var device = DeviceOption.Create("Where ONNX Runtime checks model.onnx on the test rows: cpu, cuda or cuda:N (needs the CUDA build, see docs/onnxruntime.md).");
         var costs = new Option<FileInfo?>("--cost-matrix") { Description = "CSV of misclassification costs (first column the actual class, header the predicted classes); the rule minimizes the expected cost." };
+        var mlnet = new Option<string>("--mlnet-model")
+        {
+            Description = "File name of the ML.NET model (an OnnxTransformer over model.onnx, for mlContext.Model.Load) in the output folder; 'none' writes none.",
+            DefaultValueFactory = _ => JobOutputs.MLNetModel,
+        };
         var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
         {
-            file, label, time, metric, output, trials, seed, threshold, costs, device,
+            file, label, time, metric, output, trials, seed, threshold, costs, device, mlnet,
         };
         command.SetAction(parse =>
         {
@@ -52,6 +57,7 @@ internal static class AutoMLCommand
                 Threshold = Threshold(parse.GetRequiredValue(threshold)),
                 CostMatrixPath = parse.GetValue(costs)?.FullName,
                 Device = DeviceOption.Value(parse, device),
+                MLNetModel = parse.GetRequiredValue(mlnet) is var name && string.Equals(name, "none", StringComparison.OrdinalIgnoreCase) ? null : name,
             };
             if (options.CostMatrixPath is { } costFile && !File.Exists(costFile)) throw new PipelineException($"{costFile}: no such cost matrix file.");
             if (!File.Exists(options.DataPath)) throw new PipelineException($"{options.DataPath}: no such file. Pass the CSV file to learn from.");
