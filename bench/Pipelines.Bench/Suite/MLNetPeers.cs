@@ -9,7 +9,7 @@ namespace Pipelines.Bench.Suite;
 
 /// <summary>
 /// ML.NET's LightGbm and FastTree at their defaults, in the pipeline ML.NET's Model Builder writes for tabular data:
-/// the training CSV loaded with a TextLoader (numbers as Single, categories as text), missing numbers replaced by the
+/// the training CSV loaded with a TextLoader (numbers as Single, empty ones as NaN, categories as text), missing numbers replaced by the
 /// column mean, categories one-hot encoded, all concatenated into Features; binary labels as Boolean for the binary
 /// trainers, several classes as a key for LightGbm's multiclass trainer and a one-versus-all FastTree (as
 /// Microsoft.ML.AutoML searches them). Test predictions are scored by <see cref="SuiteScores"/> like every tool's.
@@ -54,6 +54,8 @@ internal sealed class MLNetPeers : ISuiteContender
                 Separators = [','],
                 HasHeader = true,
                 AllowQuoting = true,
+                // Without it an empty number reads as 0 and the mean replacement never sees a missing value.
+                MissingRealsAsNaNs = true,
                 Columns = [.. schema.Columns.Select((c, i) => new TextLoader.Column(
                     c.Name == label ? LabelText : c.Name,
                     c.Name == label ? (suiteCase.IsClassification ? DataKind.String : DataKind.Single) : c.Kind == ColumnKind.Numeric ? DataKind.Single : DataKind.String,

@@ -7,8 +7,9 @@ namespace Pipelines.Bench.Suite;
 /// <summary>
 /// The suite's tables from its outcomes: per set the mean over splits of each metric and of the fit seconds for every
 /// tool, then per tool its mean rank, the sets where it is within one point of the best other tool, its
-/// wins/ties/losses against each other tool and its worst gap to the best tool. Sets are compared on the splits that
-/// every tool in the table has an outcome for; a failed split scores as the worst possible value.
+/// wins/ties/losses against each other tool and its worst gap to the best tool. A set is compared on the splits that
+/// every tool with outcomes for it has (a tool without any is shown as "-" and left out of that set's comparisons); a
+/// failed split scores as the worst possible value.
 /// Ours from an earlier build than the newest appears as its own tool, "ours@BUILD".
 /// </summary>
 internal static class SuiteReport
@@ -71,9 +72,9 @@ internal static class SuiteReport
             _sets = sets;
             foreach (var set in sets)
             {
-                // The splits every tool has an outcome for.
+                // The splits every tool with outcomes for this set has.
                 var common = tools.Select(t => rows.Where(r => r.Tool == t && r.Outcome.Set == set).Select(r => r.Outcome.Split).ToHashSet())
-                    .Aggregate((a, b) => { a.IntersectWith(b); return a; });
+                    .Where(splits => splits.Count > 0).Aggregate((a, b) => { a.IntersectWith(b); return a; });
                 _splits[set] = common.Count;
                 foreach (var tool in tools)
                     _cells[(tool, set)] = [.. rows.Where(r => r.Tool == tool && r.Outcome.Set == set && common.Contains(r.Outcome.Split)).Select(r => r.Outcome).OrderBy(o => o.Split)];
@@ -87,6 +88,12 @@ internal static class SuiteReport
             if (outcomes.Length == 0 || outcomes.Any(o => o.Error is not null || !o.Metrics.ContainsKey(metric))) return double.NaN;
             return outcomes.Average(o => o.Metrics[metric]);
         }
+
+        /// <summary>Whether <paramref name="tool"/> has outcomes for <paramref name="set"/>.</summary>
+        private bool Has(string tool, string set) => _cells[(tool, set)].Length > 0;
+
+        /// <summary>The tools with outcomes for <paramref name="set"/>.</summary>
+        private string[] Present(string set) => [.. _tools.Where(t => Has(t, set))];
 
         /// <summary>Higher-is-better value for comparisons: NaN (failed) as the worst.</summary>
         private double Comparable(string tool, string set, string metric)
@@ -105,8 +112,9 @@ internal static class SuiteReport
             text.AppendLine($"| --- | ---: |{string.Concat(_tools.Select(_ => " ---: |"))}");
             foreach (var set in _sets)
             {
-                var best = _tools.Max(t => Comparable(t, set, metric));
-                var cells = _tools.Select(t => Comparable(t, set, metric) == best && !double.IsNegativeInfinity(best) ? $"**{F(Mean(t, set, metric))}**" : F(Mean(t, set, metric)));
+                var best = Present(set).Max(t => Comparable(t, set, metric));
+                var cells = _tools.Select(t => !Has(t, set) ? "-"
+                    : Comparable(t, set, metric) == best && !double.IsNegativeInfinity(best) ? $"**{F(Mean(t, set, metric))}**" : F(Mean(t, set, metric)));
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {set} | {_splits[set]} | {string.Join(" | ", cells)} |");
             }
             text.AppendLine();
@@ -145,19 +153,22 @@ internal static class SuiteReport
             var ranks = _tools.ToDictionary(t => t, _ => 0.0);
             foreach (var set in _sets)
             {
-                foreach (var tool in _tools)
+                var present = Present(set);
+                foreach (var tool in present)
                 {
                     var value = Comparable(tool, set, primary);
-                    ranks[tool] += 1 + _tools.Count(o => Comparable(o, set, primary) > value) + 0.5 * (_tools.Count(o => Comparable(o, set, primary) == value) - 1);
+                    ranks[tool] += 1 + present.Count(o => Comparable(o, set, primary) > value) + 0.5 * (present.Count(o => Comparable(o, set, primary) == value) - 1);
                 }
             }
             foreach (var tool in _tools)
             {
-                var within = _sets.Count(set => Within(tool, set, primary) && Within(tool, set, ranking));
-                var gaps = _sets.Select(set => (Set: set, Gap: _tools.Max(o => Comparable(o, set, primary)) - Comparable(tool, set, primary))).MaxBy(g => g.Gap);
+                var sets = _sets.Where(set => Has(tool, set)).ToArray();
+                if (sets.Length == 0) continue;
+                var within = sets.Count(set => Within(tool, set, primary) && Within(tool, set, ranking));
+                var gaps = sets.Select(set => (Set: set, Gap: Present(set).Max(o => Comparable(o, set, primary)) - Comparable(tool, set, primary))).MaxBy(g => g.Gap);
                 var versus = _tools.Select(other => other == tool ? "-" : Record(tool, other, primary));
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {tool} | {ranks[tool] / _sets.Length:F2} | {within} of {_sets.Length} | {(double.IsInfinity(gaps.Gap) ? "fail" : gaps.Gap.ToString("F4", CultureInfo.InvariantCulture))} ({gaps.Set}) | {string.Join(" | ", versus)} |");
+                    $"| {tool} | {ranks[tool] / sets.Length:F2} | {within} of {sets.Length} | {(double.IsInfinity(gaps.Gap) ? "fail" : gaps.Gap.ToString("F4", CultureInfo.InvariantCulture))} ({gaps.Set}) | {string.Join(" | ", versus)} |");
             }
             text.AppendLine();
             return text.ToString();
@@ -165,7 +176,7 @@ internal static class SuiteReport
 
         private bool Within(string tool, string set, string metric)
         {
-            var others = _tools.Where(o => o.Split('@')[0] != tool.Split('@')[0]).ToArray();
+            var others = Present(set).Where(o => o.Split('@')[0] != tool.Split('@')[0]).ToArray();
             if (others.Length == 0) return true;
             return Comparable(tool, set, metric) >= others.Max(o => Comparable(o, set, metric)) - Point - 1e-12;
         }
@@ -173,7 +184,7 @@ internal static class SuiteReport
         private string Record(string tool, string other, string metric)
         {
             int wins = 0, ties = 0, losses = 0;
-            foreach (var set in _sets)
+            foreach (var set in _sets.Where(set => Has(tool, set) && Has(other, set)))
             {
                 var (a, b) = (Comparable(tool, set, metric), Comparable(other, set, metric));
                 if (a > b) wins++;
