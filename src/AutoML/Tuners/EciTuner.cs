@@ -35,9 +35,11 @@ public sealed class EciTuner : ITuner
     /// <param name="totalRows">With a value, each learner gets a <see cref="SampleSizeSchedule"/> over this many rows.</param>
     /// <param name="initialSampleSize">The first sample size when <paramref name="totalRows"/> is given.</param>
     /// <param name="pointsToEvaluate">Per learner, parameters its CFO evaluates right after its start (e.g. its library defaults).</param>
+    /// <param name="startPoints">Per learner, the parameters its CFO starts at instead of the space's low-cost defaults
+    /// (e.g. its library defaults, where they are affordable); <paramref name="relativeCosts"/> should then be their costs.</param>
     public EciTuner(ParameterSpace space, IReadOnlyDictionary<string, double>? relativeCosts = null, int seed = 0,
         string learnerParameter = "learner", int? totalRows = null, int initialSampleSize = 10_000,
-        IReadOnlyDictionary<string, Parameters>? pointsToEvaluate = null)
+        IReadOnlyDictionary<string, Parameters>? pointsToEvaluate = null, IReadOnlyDictionary<string, Parameters>? startPoints = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         if (space[learnerParameter] is not Choice choice || choice.Options.Any(o => o.Value is not string))
@@ -50,7 +52,9 @@ public sealed class EciTuner : ITuner
             if (!(cost > 0) || double.IsInfinity(cost)) throw new ArgumentOutOfRangeException(nameof(relativeCosts), cost, $"Relative cost of '{name}' must be finite and > 0.");
             var schedule = totalRows is int n ? new SampleSizeSchedule(n, initialSampleSize) : null;
             Parameters[] given = pointsToEvaluate is not null && pointsToEvaluate.TryGetValue(name, out var point) ? [point] : [];
-            return new LearnerSearch(name, cost, new CfoTuner(space.Pin(learnerParameter, name), seed + i, pointsToEvaluate: given), schedule);
+            var pinned = space.Pin(learnerParameter, name);
+            double[]? start = startPoints is not null && startPoints.TryGetValue(name, out var first) ? pinned.Encode(first) : null;
+            return new LearnerSearch(name, cost, new CfoTuner(pinned, seed + i, start, pointsToEvaluate: given), schedule);
         })];
     }
 
