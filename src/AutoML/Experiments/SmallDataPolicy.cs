@@ -43,7 +43,7 @@ internal sealed class SmallDataPolicy
     public static SmallDataPolicy Create(ExperimentOptions options, ExperimentTarget target, Metric metric, ValidationPlan plan,
         ParameterSpace space, IReadOnlyDictionary<string, Parameters>? libraryDefaults, IReadOnlyList<ILearnerSpace> learners)
     {
-        var applies = target.IsClassification && metric.ScoresLabels();
+        var applies = target.IsClassification && metric.ScoresLabels() && plan.Repeats > 1;
         var blends = applies && options.Space is null && options.EnsembleSize > 0 && libraryDefaults is not null;
         var perLearner = blends
             ? learners.Where(l => l.Supports(target.Task)).ToDictionary(

@@ -9,6 +9,7 @@ namespace Pipelines.AutoML.Tuners;
 /// For learner l with K0 = cost spent on l, K1 = cost spent when its best loss ε_l was found, K2 = cost spent when the
 /// best before that was found (0 if none), ε_l' that previous best, and ε* the best loss over all learners:
 /// <list type="bullet">
+/// <item>Learners not tried yet (and with no trial in flight) are proposed before any other, in this order.</item>
 /// <item>not tried yet: ECI = c_l · u, where c_l is l's relative cost at its defaults and u the cost per unit of
 /// relative cost observed on the first finished trial (1 before any).</item>
 /// <item>ECI₁ = max(K0 − K1, K1 − K2): how long l took to improve last time, or has been waiting since.</item>
@@ -92,7 +93,10 @@ public sealed class EciTuner : ITuner
     {
         var chosen = _learners[0];
         var lowest = double.PositiveInfinity;
-        foreach (var learner in _learners)
+        // Every learner's first trial comes before any learner is chosen by ECI (cheapest first), so an expensive
+        // learner is not starved by a cheap one's small improvements: its first model may be the best of all.
+        var untried = _learners.Where(l => l.Trials == 0 && !_outstanding.Values.Any(o => o.Learner == l)).ToArray();
+        foreach (var learner in untried.Length > 0 ? untried : _learners)
         {
             var eci = EstimatedCostForImprovement(learner);
             if (eci < lowest) (chosen, lowest) = (learner, eci);
