@@ -3,14 +3,18 @@ using System.Globalization;
 using Pipelines.Data;
 using Pipelines.Evaluation;
 using Pipelines.IO;
+using Pipelines.MLNet.Trainers;
+using Pipelines.Prediction;
 using Pipelines.Trainers.Trees;
 
 namespace Pipelines.Bench.Trees;
 
 /// <summary>
-/// Test accuracy and log loss of our GBDT (defaults) next to XGBoost (tree_method=hist, defaults) and scikit-learn's
-/// HistGradientBoostingClassifier (defaults) on the classification sets in data/, with one seeded stratified 75/25 split
-/// each; the peers read the same split from temporary CSV files.
+/// Test accuracy and log loss of our GBDT (defaults) next to XGBoost (tree_method=hist, defaults), scikit-learn's
+/// HistGradientBoostingClassifier (defaults) and ML.NET's LightGbm and FastTree (ML.NET's defaults, through the
+/// project's <see cref="LightGbmClassifier"/> / <see cref="FastTreeClassifier"/>, whose models are ML.NET's read
+/// exactly; LightGbm multiclass with the softmax objective; FastTree binary only) on the classification sets in data/,
+/// with one seeded stratified 75/25 split each; the Python peers read the same split from temporary CSV files.
 /// </summary>
 public sealed class GbdtQualityBench : IBench
 {
@@ -37,7 +41,7 @@ public sealed class GbdtQualityBench : IBench
 
     public string Name => "gbdt-quality";
 
-    public string Description => "GBDT test accuracy / log loss vs XGBoost hist and sklearn HistGradientBoosting on data/ sets";
+    public string Description => "GBDT test accuracy / log loss vs XGBoost hist, sklearn HistGradientBoosting and ML.NET LightGbm / FastTree on data/ sets";
 
     public int Run(string[] args)
     {
@@ -54,16 +58,10 @@ public sealed class GbdtQualityBench : IBench
             var classes = labels.Categories.Count;
             var shape = $"{data.RowCount} x {data.ColumnCount - 1}";
 
-            var watch = Stopwatch.StartNew();
-            var model = new GbdtClassifier { Seed = 0, Threads = 2 }.Fit(train);
-            var fit = watch.Elapsed.TotalSeconds;
-            var probabilities = model.Predict(test);
-            // Our model's classes are those of the training rows, in the frame's category order.
-            var actual = test.Categorical(label).Recode(model.Classes).Codes.ToArray();
-            var predicted = ClassificationMetrics.ArgMax(probabilities, model.Classes.Count);
-            var accuracy = ClassificationMetrics.Accuracy(actual, predicted);
-            var logLoss = ProbabilisticMetrics.LogLoss(actual, probabilities, model.Classes.Count);
-            Console.WriteLine($"| {file} | {shape} | {classes} | ours (Pipelines GBDT) | {accuracy:F4} | {logLoss:F4} | {fit:F2} |");
+            Report(file, shape, classes, "ours (Pipelines GBDT)", () => new GbdtClassifier { Seed = 0, Threads = 2 }.Fit(train), test, label);
+            Report(file, shape, classes, "ML.NET LightGbm", () => new LightGbmClassifier { Seed = 0, Threads = 2 }.Fit(train), test, label);
+            if (classes == 2) Report(file, shape, classes, "ML.NET FastTree", () => new FastTreeClassifier { Seed = 0, Threads = 2 }.Fit(train), test, label);
+            else Console.WriteLine($"| {file} | {shape} | {classes} | ML.NET FastTree | - | - | - (binary only) |");
 
             var dir = Path.Combine(Path.GetTempPath(), "gbdt-quality-" + Guid.NewGuid().ToString("N"));
             Directory.CreateDirectory(dir);
@@ -87,6 +85,20 @@ public sealed class GbdtQualityBench : IBench
             }
         }
         return 0;
+    }
+
+    /// <summary>Fits with <paramref name="fit"/> and prints the test accuracy and log loss (the model's classes are the training rows', in the frame's order).</summary>
+    private static void Report(string file, string shape, int classes, string name, Func<Predictor> fit, DataFrame test, string label)
+    {
+        var watch = Stopwatch.StartNew();
+        var model = fit();
+        var seconds = watch.Elapsed.TotalSeconds;
+        var probabilities = model.Predict(test);
+        var actual = test.Categorical(label).Recode(model.Classes).Codes.ToArray();
+        var predicted = ClassificationMetrics.ArgMax(probabilities, model.Classes.Count);
+        var accuracy = ClassificationMetrics.Accuracy(actual, predicted);
+        var logLoss = ProbabilisticMetrics.LogLoss(actual, probabilities, model.Classes.Count);
+        Console.WriteLine($"| {file} | {shape} | {classes} | {name} | {accuracy:F4} | {logLoss:F4} | {seconds:F2} |");
     }
 
     internal static string FindDataDirectory()

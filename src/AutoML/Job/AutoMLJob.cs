@@ -95,6 +95,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             Store = store,
             StudyName = Study,
             Decision = decision,
+            Learners = options.Learners,
         }).Run(cleaning.Output, onEvent, interrupt);
         fixes.AddRange(experiment.DroppedColumns.Select(c => $"ignored text column '{c}'"));
 

@@ -52,4 +52,7 @@ public sealed record AutoMLJobOptions
     /// null writes none. A plain file name, not a path.
     /// </summary>
     public string? MLNetModel { get; init; } = JobOutputs.MLNetModel;
+
+    /// <summary>The learners to search (<see cref="SearchSpace.LearnerSelection.Parse"/> reads them by name); null for the default learners.</summary>
+    public IReadOnlyList<SearchSpace.ILearnerSpace>? Learners { get; init; }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipelines.AutoML.Job;
+using Pipelines.AutoML.SearchSpace;
 using Pipelines.Cli.Output;
 using Pipelines.Errors;
 using Pipelines.Evaluation;
@@ -9,7 +10,7 @@ using Spectre.Console;
 namespace Pipelines.Cli.Commands;
 
 /// <summary>
-/// `pipelines automl FILE --label L [--time 60] [--metric M] [--out DIR] [--device cpu|cuda[:N]]`: the whole job (profile, clean, search,
+/// `pipelines automl FILE --label L [--time 60] [--metric M] [--out DIR] [--device cpu|cuda[:N]] [--learners NAME,...]`: the whole job (profile, clean, search,
 /// ensemble, refit, export, distil, report) into DIR. Ctrl-C ends the search early and still writes the outputs from
 /// the best so far; a second Ctrl-C stops at once (the trial store keeps what finished, and a rerun resumes).
 /// </summary>
@@ -37,9 +38,14 @@ internal static class AutoMLCommand
             Description = "File name of the ML.NET model (an OnnxTransformer over model.onnx, for mlContext.Model.Load) in the output folder; 'none' writes none.",
             DefaultValueFactory = _ => JobOutputs.MLNetModel,
         };
+        var learners = new Option<string?>("--learners")
+        {
+            Description = "Learners to search, comma-separated: " + string.Join(", ", LearnerSelection.Known.Select(l => l.Name)) +
+                $"; '{LearnerSelection.MLNetGroup}' for all of ML.NET's trainers, '{LearnerSelection.DefaultGroup}' for the default set (the default).",
+        };
         var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
         {
-            file, label, time, metric, output, trials, seed, threshold, costs, device, mlnet,
+            file, label, time, metric, output, trials, seed, threshold, costs, device, mlnet, learners,
         };
         command.SetAction(parse =>
         {
@@ -58,6 +64,7 @@ internal static class AutoMLCommand
                 CostMatrixPath = parse.GetValue(costs)?.FullName,
                 Device = DeviceOption.Value(parse, device),
                 MLNetModel = parse.GetRequiredValue(mlnet) is var name && string.Equals(name, "none", StringComparison.OrdinalIgnoreCase) ? null : name,
+                Learners = parse.GetValue(learners) is { } names ? LearnerSelection.Parse(names) : null,
             };
             if (options.CostMatrixPath is { } costFile && !File.Exists(costFile)) throw new PipelineException($"{costFile}: no such cost matrix file.");
             if (!File.Exists(options.DataPath)) throw new PipelineException($"{options.DataPath}: no such file. Pass the CSV file to learn from.");

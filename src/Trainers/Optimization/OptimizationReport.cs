@@ -14,6 +14,9 @@ public enum StopReason
 
     /// <summary>No step along the search direction decreased the objective enough (usually: at the precision limit).</summary>
     LineSearchFailed,
+
+    /// <summary>Another library trained the model (ML.NET's trainers) and does not report its optimizer's run.</summary>
+    NotReported,
 }
 
 /// <summary>
@@ -25,7 +28,11 @@ public enum StopReason
 /// <param name="Converged">True when a tolerance was met (not the iteration cap, not a failed line search).</param>
 /// <param name="Reason">Why it stopped.</param>
 /// <param name="LossHistory">The objective after each accepted step, starting at the initial point.</param>
-public sealed record OptimizationReport(int Iterations, double FinalLoss, bool Converged, StopReason Reason, IReadOnlyList<double> LossHistory);
+public sealed record OptimizationReport(int Iterations, double FinalLoss, bool Converged, StopReason Reason, IReadOnlyList<double> LossHistory)
+{
+    /// <summary>The report of a model another library trained: no iterations or losses known (<see cref="StopReason.NotReported"/>).</summary>
+    public static OptimizationReport NotReported { get; } = new(0, double.NaN, false, StopReason.NotReported, []);
+}
 
 /// <summary>The minimizer found and the report of the run that found it.</summary>
 public sealed record OptimizationResult(double[] Solution, OptimizationReport Report);

@@ -1,6 +1,7 @@
 using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Export.Onnx;
+using Pipelines.MLNet.Trainers;
 using Pipelines.Trainers.LinearModels;
 using Pipelines.Trainers.Trees;
 using Pipelines.Transforms.Cleaning;
@@ -65,6 +66,50 @@ public sealed class LearnerParityTests
         var (train, test) = LearnerData.SplitRegression("wine.csv", "alcohol");
         LearnerParity.Assert(new OneHotEncode().Append(new LinearRegression()).Fit(train), train, test);
         LearnerParity.Assert(new GbdtRegressor { Rounds = 30, Seed = 3 }.Fit(train), train, test);
+    }
+
+    [TestMethod]
+    public void MLNet_binary_learners_in_a_pipeline()
+    {
+        foreach (var learner in new IEstimator<ITransformer>[]
+        {
+            new LightGbmClassifier { NumberOfIterations = 30, Seed = 3 },
+            new FastTreeClassifier { NumberOfTrees = 30, Seed = 3 },
+            new FastForestClassifier { NumberOfTrees = 20, Seed = 3 },
+            new ZScoreNormalize().Append(new LbfgsClassifier()),
+            new ZScoreNormalize().Append(new SdcaClassifier { Seed = 3 }),
+        })
+        {
+            Fit("breast_cancer.csv", "diagnosis", learner);
+        }
+    }
+
+    [TestMethod]
+    public void MLNet_multiclass_learners_in_a_pipeline()
+    {
+        Fit("wine.csv", "cultivar", new LightGbmClassifier { NumberOfIterations = 20, MinimumExampleCountPerLeaf = 5, Seed = 3 });
+        Fit("wine.csv", "cultivar", new ZScoreNormalize().Append(new LbfgsClassifier()));
+        Fit("wine.csv", "cultivar", new ZScoreNormalize().Append(new SdcaClassifier { Seed = 3 }));
+    }
+
+    [TestMethod]
+    public void MLNet_regression_learners_in_a_pipeline()
+    {
+        var (train, test) = LearnerData.SplitRegression("wine.csv", "alcohol");
+        LearnerParity.Assert(new OneHotEncode().Append(new LightGbmRegressor { NumberOfIterations = 30, Seed = 3 }).Fit(train), train, test);
+        LearnerParity.Assert(new OneHotEncode().Append(new FastTreeRegressor { NumberOfTrees = 30, Seed = 3 }).Fit(train), train, test);
+        LearnerParity.Assert(new OneHotEncode().Append(new FastForestRegressor { NumberOfTrees = 20, Seed = 3 }).Fit(train), train, test);
+        LearnerParity.Assert(new OneHotEncode().Append(new ZScoreNormalize()).Append(new SdcaRegressor { Seed = 3 }).Fit(train), train, test);
+    }
+
+    [TestMethod]
+    public void Messy_churn_one_hot_then_MLNet_learners_with_missing_values()
+    {
+        var (train, test) = LearnerData.Split("messy_churn.csv", "churned");
+        Assert.IsTrue(test.Features.Any(c => c.MissingCount() > 0), "the held-out rows have missing values");
+        // LightGbm learns where NaN goes; FastTree is trained on imputed rows and still meets NaN-free input here.
+        LearnerParity.Assert(new DropConstantColumns().Append(new OneHotEncode()).Append(new LightGbmClassifier { NumberOfIterations = 30, Seed = 3 }).Fit(train), train, test);
+        LearnerParity.Assert(new DropConstantColumns().Append(new ImputeMissing()).Append(new OneHotEncode()).Append(new FastTreeClassifier { NumberOfTrees = 30, Seed = 3 }).Fit(train), train, test);
     }
 
     private static void Fit(string file, string label, IEstimator<ITransformer> estimator)

@@ -29,9 +29,19 @@ public static class SearchSpaceCatalog
     public const string Rebalancing = "rebalancing";
     public const string Learner = "learner";
 
-    /// <summary>GBDT, random forest, extra trees, linear and MLP, in that order.</summary>
-    public static IReadOnlyList<ILearnerSpace> DefaultLearners { get; } =
+    /// <summary>
+    /// GBDT, random forest, extra trees, linear and MLP, in that order. (ML.NET's trainers join with
+    /// <c>[.. ProjectLearners, .. MLNetLearners]</c> once the benchmark suite says so.)
+    /// </summary>
+    public static IReadOnlyList<ILearnerSpace> DefaultLearners => ProjectLearners;
+
+    /// <summary>The project's own learners: GBDT, random forest, extra trees, linear and MLP.</summary>
+    public static IReadOnlyList<ILearnerSpace> ProjectLearners { get; } =
         [new GbdtLearnerSpace(), ForestLearnerSpace.RandomForest, ForestLearnerSpace.ExtraTrees, new LinearLearnerSpace(), new MlpLearnerSpace()];
+
+    /// <summary>ML.NET's trainers, the set Microsoft.ML.AutoML searches: LightGbm, FastTree, FastForest, L-BFGS and SDCA (the group name <c>mlnet</c>).</summary>
+    public static IReadOnlyList<ILearnerSpace> MLNetLearners { get; } =
+        [new LightGbmLearnerSpace(), new FastTreeLearnerSpace(), new FastForestLearnerSpace(), new LbfgsLearnerSpace(), new SdcaLearnerSpace()];
 
     /// <summary>The space for data of <paramref name="schema"/> and <paramref name="task"/>.</summary>
     public static ParameterSpace Create(DataSchema schema, PredictionTask task, IReadOnlyList<ILearnerSpace>? learners = null)

@@ -1,0 +1,59 @@
+using Microsoft.ML.Trainers.FastTree;
+using Pipelines.Errors;
+
+namespace Pipelines.MLNet.Trainers;
+
+/// <summary>
+/// Options shared by <see cref="FastTreeClassifier"/> and <see cref="FastTreeRegressor"/>: ML.NET's FastTree (MART
+/// gradient boosting) options under their ML.NET names and defaults. ML.NET's FastTree skips every training row with
+/// a NaN feature, so NaN is refused when fitting (impute first); at prediction its trees send NaN right (ML.NET keeps no
+/// missing-value direction for them).
+/// </summary>
+public abstract record FastTreeOptions : MLNetTrainerOptions
+{
+    /// <summary>Boosting rounds (one tree each).</summary>
+    public int NumberOfTrees { get; init; } = 100;
+
+    /// <summary>Most leaves per tree.</summary>
+    public int NumberOfLeaves { get; init; } = 20;
+
+    /// <summary>Fewest rows in a leaf.</summary>
+    public int MinimumExampleCountPerLeaf { get; init; } = 10;
+
+    /// <summary>Shrinkage of every tree.</summary>
+    public double LearningRate { get; init; } = 0.2;
+
+    /// <summary>Most value bins per feature.</summary>
+    public int MaximumBinCountPerFeature { get; init; } = 255;
+
+    /// <summary>Share of features each tree may split on.</summary>
+    public double FeatureFraction { get; init; } = 1;
+
+    /// <summary>Copies these values (and the seed and threads) into ML.NET's options.</summary>
+    private protected T Apply<T>(T options) where T : BoostedTreeOptions
+    {
+        options.NumberOfTrees = NumberOfTrees;
+        options.NumberOfLeaves = NumberOfLeaves;
+        options.MinimumExampleCountPerLeaf = MinimumExampleCountPerLeaf;
+        options.LearningRate = LearningRate;
+        options.MaximumBinCountPerFeature = MaximumBinCountPerFeature;
+        options.FeatureFraction = FeatureFraction;
+        options.Seed = Seed;
+        options.NumberOfThreads = MLNetTraining.Threads(this);
+        options.LabelColumnName = TrainingDataView.Label;
+        options.FeatureColumnName = TrainingDataView.Features;
+        options.ExampleWeightColumnName = TrainingDataView.Weight;
+        return options;
+    }
+
+    private protected void Validate(string step)
+    {
+        if (NumberOfTrees < 1) ThrowHelper.BadOption(step, nameof(NumberOfTrees), NumberOfTrees, "at least 1");
+        if (NumberOfLeaves < 2) ThrowHelper.BadOption(step, nameof(NumberOfLeaves), NumberOfLeaves, "at least 2");
+        if (MinimumExampleCountPerLeaf < 1) ThrowHelper.BadOption(step, nameof(MinimumExampleCountPerLeaf), MinimumExampleCountPerLeaf, "at least 1");
+        if (!(LearningRate > 0 && double.IsFinite(LearningRate))) ThrowHelper.BadOption(step, nameof(LearningRate), LearningRate, "a positive number");
+        if (MaximumBinCountPerFeature < 2) ThrowHelper.BadOption(step, nameof(MaximumBinCountPerFeature), MaximumBinCountPerFeature, "at least 2");
+        if (FeatureFraction is not (> 0 and <= 1)) ThrowHelper.BadOption(step, nameof(FeatureFraction), FeatureFraction, "a fraction in (0, 1]");
+        if (Threads is < 1) ThrowHelper.BadOption(step, nameof(Threads), Threads, "at least 1, or null");
+    }
+}

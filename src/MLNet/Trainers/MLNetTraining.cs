@@ -1,0 +1,110 @@
+using System.Globalization;
+using Microsoft.ML;
+using Pipelines.Core;
+using Pipelines.Data;
+using Pipelines.Errors;
+using Pipelines.Prediction;
+
+namespace Pipelines.MLNet.Trainers;
+
+/// <summary>The data of one ML.NET training: the feature names, the task and classes, the view ML.NET reads and its context.</summary>
+internal sealed record MLNetData(string Step, IReadOnlyList<string> Features, PredictionTask Task, string[] Classes, TrainingDataView View, MLContext Context)
+{
+    /// <summary>Every feature is numeric here (ML.NET's trainers get a vector of Single).</summary>
+    public bool[] NotCategorical => new bool[Features.Count];
+}
+
+/// <summary>
+/// What the ML.NET learners share: reading the frame at the boundary, the output schema, running the trainer with its
+/// failures turned into the project's errors, and ML.NET's own ONNX export of the trained model.
+/// </summary>
+internal static class MLNetTraining
+{
+    /// <summary>
+    /// Reads <paramref name="data"/> for <paramref name="step"/>: numeric features (NaN refused unless
+    /// <paramref name="allowMissing"/>), the label as classes (at least two present) or, for regression, values. With
+    /// <paramref name="classesAsKey"/> a binary label is a key of two values, as ML.NET's multiclass trainers read it.
+    /// </summary>
+    public static MLNetData Read(string step, DataFrame data, bool regression, bool allowMissing, int seed, bool classesAsKey = false)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var set = TrainingSet.Read(step, data, allowMissing, allowCategorical: false);
+        var columns = set.FeatureColumns.Select(c => ((NumericColumn)c).ToArray()).ToArray();
+        string[] classes = [.. set.Classes];
+        float[] targets = set.Targets;
+        var task = set.Task;
+        if (!regression)
+        {
+            if (task == PredictionTask.Regression)
+                throw new SchemaException($"{step}: label '{data.LabelName}' holds numbers with many distinct values; use the regressor for regression.");
+            var present = set.ClassCodes.Distinct().Count();
+            if (present < 2) ThrowHelper.TooFewClasses(step, data.LabelName!, present, set.RowCount);
+        }
+        else
+        {
+            if (task != PredictionTask.Regression)
+            {
+                if (data.Label is not NumericColumn)
+                    throw new SchemaException($"{step}: label '{data.LabelName}' is categorical; regression needs a numeric label (use the classifier for classes).");
+                // A numeric label of few whole numbers was read as classes named by their values: read the values back.
+                var values = classes.Select(c => float.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+                targets = [.. set.ClassCodes.Select(c => values[c])];
+                task = PredictionTask.Regression;
+                classes = [];
+            }
+            if (set.RowCount < 2) ThrowHelper.TooFewRows(step, set.RowCount, 2);
+        }
+        var labelKind = classesAsKey && task == PredictionTask.BinaryClassification ? PredictionTask.MulticlassClassification : task;
+        var view = new TrainingDataView(columns, labelKind, classes.Length, set.ClassCodes, targets, set.Weights);
+        return new MLNetData(step, set.Features, task, classes, view, new MLContext(seed));
+    }
+
+    /// <summary>The thread count for ML.NET: the option capped by the training context, or the context's cap.</summary>
+    public static int Threads(MLNetTrainerOptions options) => TrainingContext.Threads(options.Threads);
+
+    /// <summary>
+    /// Runs <paramref name="fit"/> on the data's view. ML.NET cannot be cancelled midway, so the training context is
+    /// checked before and after; ML.NET's own failures become a <see cref="PipelineException"/> naming the trainer.
+    /// </summary>
+    public static T Fit<T>(MLNetData data, string trainer, Func<IDataView, T> fit)
+    {
+        TrainingContext.ThrowIfCancelled();
+        T fitted;
+        try
+        {
+            fitted = fit(data.View);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
+        {
+            throw new PipelineException($"{data.Step}: ML.NET's {trainer} failed on this data: {e.Message}", e);
+        }
+        TrainingContext.ThrowIfCancelled();
+        return fitted;
+    }
+
+    /// <summary>ML.NET's own ONNX export (Microsoft.ML.OnnxConverter) of <paramref name="fitted"/>, as bytes.</summary>
+    public static byte[] Onnx(MLNetData data, Microsoft.ML.ITransformer fitted)
+    {
+        using var stream = new MemoryStream();
+        data.Context.Model.ConvertToOnnx(fitted, data.View, stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Input schema plus the prediction columns (partial for classification: class names come from the data).</summary>
+    public static DataSchema OutputSchema(DataSchema input, bool regression, string step)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.Label is null) ThrowHelper.NeedsLabel(step);
+        foreach (var column in input.Features)
+        {
+            if (column.Kind == ColumnKind.Categorical)
+                throw new SchemaException($"{step}: feature '{column.Name}' is categorical; ML.NET's trainers take numbers, so encode it first (OneHotEncode, TargetEncode) or drop it.");
+            if (column.Kind != ColumnKind.Numeric) ThrowHelper.WrongKind(step, column.Name, column.Kind, ColumnKind.Numeric);
+        }
+        var added = regression
+            ? new ColumnSchema(PredictionColumns.Score, ColumnKind.Numeric)
+            : new ColumnSchema(PredictionColumns.PredictedLabel, ColumnKind.Categorical);
+        var schema = new DataSchema([.. input.Columns.Where(c => c.Name != added.Name), added]);
+        return regression ? schema : schema.AsPartial();
+    }
+}

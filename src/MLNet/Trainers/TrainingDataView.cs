@@ -1,0 +1,139 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Pipelines.Data;
+using Pipelines.Prediction;
+
+namespace Pipelines.MLNet.Trainers;
+
+/// <summary>
+/// A <see cref="TrainingSet"/> as the IDataView ML.NET's trainers read: "Features" (a vector of Single, one slot per
+/// feature, NaN kept), "Label" (Boolean: class code 1 is true, for binary; a key of the class count, code + 1, for
+/// multiclass; Single for regression) and "Weight" (Single). Reads the set's column arrays in place.
+/// </summary>
+internal sealed class TrainingDataView : IDataView
+{
+    public const string Features = "Features";
+    public const string Label = "Label";
+    public const string Weight = "Weight";
+
+    private readonly float[][] _columns;
+    private readonly PredictionTask _task;
+    private readonly int[] _codes;
+    private readonly float[] _targets;
+    private readonly float[] _weights;
+    private readonly int _classCount;
+
+    public TrainingDataView(IReadOnlyList<float[]> columns, PredictionTask task, int classCount, int[] codes, float[] targets, float[] weights)
+    {
+        _columns = [.. columns];
+        _task = task;
+        _codes = codes;
+        _targets = targets;
+        _weights = weights;
+        _classCount = classCount;
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn(Features, new VectorDataViewType(NumberDataViewType.Single, _columns.Length));
+        builder.AddColumn(Label, task switch
+        {
+            PredictionTask.BinaryClassification => BooleanDataViewType.Instance,
+            PredictionTask.MulticlassClassification => new KeyDataViewType(typeof(uint), classCount),
+            _ => NumberDataViewType.Single,
+        });
+        builder.AddColumn(Weight, NumberDataViewType.Single);
+        Schema = builder.ToSchema();
+    }
+
+    /// <summary>
+    /// The <paramref name="features"/> of <paramref name="frame"/> (numeric) as a view of this one's shape, every label the
+    /// first class or 0: what the ML.NET model trained on this view transforms.
+    /// </summary>
+    public TrainingDataView ForFeatures(Pipelines.Data.DataFrame frame, IReadOnlyList<string> features)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var columns = features.Select(f => ((NumericColumn)frame[f]).ToArray()).ToArray();
+        var rows = frame.RowCount;
+        return new TrainingDataView(columns, _task, _classCount, new int[rows], new float[rows], [.. Enumerable.Repeat(1f, rows)]);
+    }
+
+    public bool CanShuffle => false;
+
+    public DataViewSchema Schema { get; }
+
+    public long? GetRowCount() => _weights.Length;
+
+    /// <summary>Per feature, σ_j = sqrt(Σ_i w_i (x_ij - μ_j)² / Σ_i w_i) with μ_j the weighted mean (what linear models' standardized weights use).</summary>
+    public double[] WeightedStandardDeviations()
+    {
+        var total = _weights.Sum(w => (double)w);
+        var result = new double[_columns.Length];
+        if (!(total > 0)) return result;
+        for (var f = 0; f < _columns.Length; f++)
+        {
+            var x = _columns[f];
+            double mean = 0;
+            for (var i = 0; i < x.Length; i++) mean += _weights[i] * x[i];
+            mean /= total;
+            double variance = 0;
+            for (var i = 0; i < x.Length; i++) variance += _weights[i] * (x[i] - mean) * (x[i] - mean);
+            result[f] = Math.Sqrt(variance / total);
+        }
+        return result;
+    }
+
+    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
+
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [new Cursor(this)];
+
+    private sealed class Cursor(TrainingDataView parent) : DataViewRowCursor
+    {
+        private long _position = -1;
+
+        public override DataViewSchema Schema => parent.Schema;
+
+        public override long Position => _position;
+
+        public override long Batch => 0;
+
+        public override bool MoveNext()
+        {
+            if (_position + 1 >= parent._weights.Length)
+            {
+                _position = parent._weights.Length;
+                return false;
+            }
+            _position++;
+            return true;
+        }
+
+        public override bool IsColumnActive(DataViewSchema.Column column) => true;
+
+        public override ValueGetter<DataViewRowId> GetIdGetter() =>
+            (ref DataViewRowId value) => value = new DataViewRowId((ulong)_position, 0);
+
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+        {
+            Delegate getter = column.Name switch
+            {
+                Features => (ValueGetter<VBuffer<float>>)GetFeatures,
+                Weight => (ValueGetter<float>)((ref float value) => value = parent._weights[Row]),
+                Label when parent._task == PredictionTask.BinaryClassification => (ValueGetter<bool>)((ref bool value) => value = parent._codes[Row] == 1),
+                Label when parent._task == PredictionTask.MulticlassClassification => (ValueGetter<uint>)((ref uint value) => value = (uint)parent._codes[Row] + 1),
+                Label => (ValueGetter<float>)((ref float value) => value = parent._targets[Row]),
+                _ => throw new InvalidOperationException($"The training view has no column '{column.Name}'."),
+            };
+            return getter as ValueGetter<TValue>
+                ?? throw new InvalidOperationException($"Column '{column.Name}' is {column.Type}; it cannot be read as {typeof(TValue).Name}.");
+        }
+
+        private void GetFeatures(ref VBuffer<float> value)
+        {
+            var columns = parent._columns;
+            var editor = VBufferEditor.Create(ref value, columns.Length);
+            var row = Row;
+            for (var f = 0; f < columns.Length; f++) editor.Values[f] = columns[f][row];
+            value = editor.Commit();
+        }
+
+        private int Row => (int)_position;
+    }
+}
