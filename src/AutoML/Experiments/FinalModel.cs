@@ -103,7 +103,7 @@ internal sealed class FinalModel(ExperimentRun run)
     /// <summary>The ensemble over the kept trials, used when it beats the best trial out of fold (by log loss on small data: <see cref="SmallDataPolicy"/>).</summary>
     private (EnsembleSummary? Summary, float[]? Blend) SelectFromTrials(IReadOnlyList<TrialEntry> candidates, TrialEntry best)
     {
-        var smooth = run.SmallData.Applies;
+        var smooth = run.Target.IsClassification && run.Metric.ScoresLabels();
         var members = Select(candidates, smooth ? Metric.LogLoss : run.Metric);
         var summary = new EnsembleSummary(members, double.NaN, best.Score!.Value, IsUsed: false);
         var blend = Blend(members);
