@@ -33,7 +33,7 @@ public static class SearchSpaceCatalog
     /// GBDT, random forest, extra trees, linear and MLP, in that order. (ML.NET's trainers join with
     /// <c>[.. ProjectLearners, .. MLNetLearners]</c> once the benchmark suite says so.)
     /// </summary>
-    public static IReadOnlyList<ILearnerSpace> DefaultLearners => ProjectLearners;
+    public static IReadOnlyList<ILearnerSpace> DefaultLearners => [.. ProjectLearners, .. MLNetLearners];
 
     /// <summary>The project's own learners: GBDT, random forest, extra trees, linear and MLP.</summary>
     public static IReadOnlyList<ILearnerSpace> ProjectLearners { get; } =
