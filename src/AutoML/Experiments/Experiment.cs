@@ -64,12 +64,12 @@ public sealed class Experiment(ExperimentOptions options)
             entry.Learner is { } learner && defaults.TryGetValue(learner, out var parameters) && Parameters.FromJson(entry.Parameters).Equals(parameters);
         var guard = new MemoryGuard(options.MemoryLimitBytes ?? MemoryGuard.DefaultLimit(), MemoryProbe);
         double Cost(Trial trial, TrialEntry entry) => options.IsReproducible ? EstimatedCost(trial, learners, plan) : entry.Seconds;
-        TimeSpan? Deadline() => options.TimeBudget is { } budget ? budget - Reserve(budget, options.EnsembleSize > 0 ? RefitCandidates(book) : book.Best is { } b ? [b] : [], plan) : null;
+        TimeSpan? Deadline() => options.TimeBudget is { } budget ? budget - Reserve(budget, options.EnsembleSize > 0 ? RefitCandidates(book) : book.Best is { } b ? [b] : [], plan, options.RefitAfterRun) : null;
         var loop = new SearchLoop(options, TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount, libraryDefaults), evaluator, metric, book, Cost, guard, clock, Deadline, onEvent);
         loop.Run(stored, interrupt);
 
         var best = book.Best ?? throw NoTrialSucceeded(book.Entries);
-        var final = new FinalModel(options, frame, target, metric, scorer, Build, book, clock, plan, onEvent).Fit(best);
+        var final = new FinalModel(options, frame, target, metric, scorer, Build, book, clock, plan, onEvent).Fit(best, dropped, learners);
         onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Done, clock.Elapsed));
         return new ExperimentResult
         {
@@ -83,6 +83,7 @@ public sealed class Experiment(ExperimentOptions options)
             Model = WithDropped(final.Model, dropped),
             BestModel = WithDropped(final.BestModel, dropped),
             OutOfFold = final.OutOfFold,
+            Recipe = final.Recipe,
             Decision = final.Decision,
             ValidationRows = plan.ValidationRows,
             DroppedColumns = dropped,
@@ -141,11 +142,13 @@ public sealed class Experiment(ExperimentOptions options)
     /// Time kept back from the search for the final refit: 3% of the budget plus twice the estimated refit time (one
     /// fit on all rows per model seed, <see cref="ValidationPlan.RefitPerTrialSecond"/>) of the trials the final model may hold: the best trial, or with ensembling each
     /// learner's best and its library-defaults trial (an ensemble blends model families); at most a quarter of the budget.
+    /// A refit the caller runs after the experiment (<see cref="ExperimentOptions.RefitAfterRun"/>) adds its share of
+    /// the refit time, and up to another quarter of the budget.
     /// </summary>
-    private static TimeSpan Reserve(TimeSpan budget, IReadOnlyCollection<TrialEntry> refits, ValidationPlan plan)
+    private static TimeSpan Reserve(TimeSpan budget, IReadOnlyCollection<TrialEntry> refits, ValidationPlan plan, double refitAfterRun)
     {
-        var refit = refits.Sum(t => t.Seconds) * plan.RefitPerTrialSecond;
-        return TimeSpan.FromSeconds(Math.Min(0.03 * budget.TotalSeconds + 2 * refit, 0.25 * budget.TotalSeconds));
+        var refit = refits.Sum(t => t.Seconds) * plan.RefitPerTrialSecond * (1 + refitAfterRun);
+        return TimeSpan.FromSeconds(Math.Min(0.03 * budget.TotalSeconds + 2 * refit, 0.25 * (1 + Math.Min(1, refitAfterRun)) * budget.TotalSeconds));
     }
 
     private static ITransformer WithDropped(ITransformer model, string[] dropped) =>
