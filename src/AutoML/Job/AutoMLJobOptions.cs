@@ -13,7 +13,11 @@ public sealed record AutoMLJobOptions
     /// <summary>The output folder.</summary>
     public required string OutputDir { get; init; }
 
-    /// <summary>Budget of the search and final refit (distillation, export and the report come after it).</summary>
+    /// <summary>
+    /// Budget of the whole job, from reading the data to the last output: the steps after the search (refit on all
+    /// rows, export, ONNX checks, distillation, importance, report) are estimated and their time kept back from the
+    /// search (<see cref="JobBudget"/>). Not used when <see cref="MaxTrials"/> is set: the run is then reproducible.
+    /// </summary>
     public TimeSpan Time { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The metric to optimize; null for the default for the label.</summary>
@@ -22,8 +26,20 @@ public sealed record AutoMLJobOptions
     /// <summary>Caps the trials (makes the search reproducible when set without a budget).</summary>
     public int? MaxTrials { get; init; }
 
-    /// <summary>Share of rows held out for testing, stratified and seeded.</summary>
+    /// <summary>Share of rows held out for a test figure, stratified and seeded, when <see cref="MinHoldoutRows"/> allows one.</summary>
     public double TestFraction { get; init; } = 0.25;
+
+    /// <summary>
+    /// Rows the held-out part must have for the job to hold one out (<see cref="HoldoutRule"/>); with fewer, the
+    /// out-of-fold estimate is the only figure. 0 always holds out; <see cref="int.MaxValue"/> never does.
+    /// </summary>
+    public int MinHoldoutRows { get; init; } = HoldoutRule.DefaultMinRows;
+
+    /// <summary>
+    /// A CSV file of test rows (the data's columns and label) that the shipped model is measured on; no part of the data
+    /// is then held out. Null for none.
+    /// </summary>
+    public string? TestPath { get; init; }
 
     public int Seed { get; init; }
 

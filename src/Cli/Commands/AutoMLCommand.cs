@@ -9,9 +9,10 @@ using Spectre.Console;
 namespace Pipelines.Cli.Commands;
 
 /// <summary>
-/// `pipelines automl FILE --label L [--time 60] [--metric M] [--out DIR]`: the whole job (profile, clean, search,
-/// ensemble, refit, export, distil, report) into DIR. Ctrl-C ends the search early and still writes the outputs from
-/// the best so far; a second Ctrl-C stops at once (the trial store keeps what finished, and a rerun resumes).
+/// `pipelines automl FILE --label L [--time 60] [--metric M] [--out DIR] [--test FILE]`: the whole job (profile, clean,
+/// search, ensemble, refit on every row, export, distil, report) into DIR within --time seconds. Ctrl-C ends the search
+/// early and still writes the outputs from the best so far; a second Ctrl-C stops at once (the trial store keeps what
+/// finished, and a rerun resumes).
 /// </summary>
 internal static class AutoMLCommand
 {
@@ -19,7 +20,7 @@ internal static class AutoMLCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz) with a header row." };
         var label = new Option<string>("--label", "-l") { Description = "The column to predict.", Required = true };
-        var time = new Option<double>("--time", "-t") { Description = "Seconds for the search and refit.", DefaultValueFactory = _ => 60 };
+        var time = new Option<double>("--time", "-t") { Description = "Seconds for the whole job: search, refit, export, student and report.", DefaultValueFactory = _ => 60 };
         var metric = new Option<string?>("--metric", "-m") { Description = "Metric to optimize (default: accuracy, macro-F1 on imbalanced labels, R2 for regression)." };
         metric.AcceptOnlyFromAmong([.. Enum.GetNames<Metric>().Select(Kebab)]);
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the outputs.", DefaultValueFactory = _ => new DirectoryInfo("automl-out") };
@@ -31,9 +32,10 @@ internal static class AutoMLCommand
             DefaultValueFactory = _ => "auto",
         };
         var costs = new Option<FileInfo?>("--cost-matrix") { Description = "CSV of misclassification costs (first column the actual class, header the predicted classes); the rule minimizes the expected cost." };
+        var test = new Option<FileInfo?>("--test") { Description = "CSV of test rows (the data's columns and label): the shipped model is measured on it, and no part of the data is held out." };
         var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
         {
-            file, label, time, metric, output, trials, seed, threshold, costs,
+            file, label, time, metric, output, trials, seed, threshold, costs, test,
         };
         command.SetAction(parse =>
         {
@@ -50,6 +52,7 @@ internal static class AutoMLCommand
                 Seed = parse.GetValue(seed),
                 Threshold = Threshold(parse.GetRequiredValue(threshold)),
                 CostMatrixPath = parse.GetValue(costs)?.FullName,
+                TestPath = parse.GetValue(test)?.FullName,
             };
             if (options.CostMatrixPath is { } costFile && !File.Exists(costFile)) throw new PipelineException($"{costFile}: no such cost matrix file.");
             if (!File.Exists(options.DataPath)) throw new PipelineException($"{options.DataPath}: no such file. Pass the CSV file to learn from.");
@@ -62,27 +65,44 @@ internal static class AutoMLCommand
         return command;
     }
 
+    /// <summary>
+    /// The figures, each with the rows it comes from, then what ships: the ONNX files' size and latency (the student's as
+    /// ratios to model.onnx's, or why there is none), the trials, and where the outputs are.
+    /// </summary>
     private static void Summary(Terminal terminal, AutoMLJobResult result)
     {
         var e = result.Experiment;
         var showAccuracy = e.Metric != Metric.Accuracy && e.Task != Data.PredictionTask.Regression;
-        var table = new Table().Border(terminal.Border).AddColumns(["model", e.Metric.ToString(), .. showAccuracy ? ["accuracy"] : Array.Empty<string>(), "size", "ORT ms/row"]);
-        foreach (var check in result.Checks)
+        var table = new Table().Border(terminal.Border).AddColumns(["model", "rows", e.Metric.ToString(), .. showAccuracy ? ["accuracy"] : Array.Empty<string>()]);
+        foreach (var figure in result.Figures)
         {
-            string[] accuracy = showAccuracy ? [Format(check.Scores.GetValueOrDefault(nameof(Metric.Accuracy), double.NaN))] : [];
-            table.AddRow([
-                Markup.Escape(check.Name),
-                Format(check.Scores.GetValueOrDefault(e.Metric.ToString(), double.NaN)),
-                .. accuracy,
-                check.SizeBytes is { } size ? $"{size / 1024.0:0.0} KiB" : "",
-                check.BatchMsPerRow is { } ms ? ms.ToString("0.0000", CultureInfo.InvariantCulture) : ""]);
+            string[] accuracy = showAccuracy ? [Format(figure.Scores.GetValueOrDefault(nameof(Metric.Accuracy), double.NaN))] : [];
+            table.AddRow([Markup.Escape(figure.Model), Markup.Escape(Rows(figure)), Format(figure.Scores.GetValueOrDefault(e.Metric.ToString(), double.NaN)), .. accuracy]);
         }
         terminal.Console.Write(table);
+        var writer = terminal.Console.Profile.Out.Writer;
+        foreach (var check in result.Checks)
+        {
+            var ratios = check.Name == JobOutputs.Student && result.Checks[0] is { } teacher
+                ? Invariant($" (size ratio {check.SizeBytes / (double)teacher.SizeBytes:0.####}, latency ratio {check.BatchMsPerRow / teacher.BatchMsPerRow:0.###} to model.onnx)")
+                : "";
+            writer.WriteLine(Invariant($"{check.Name}: {check.SizeBytes / 1024.0:#,0.0} KiB, {check.BatchMsPerRow:0.0000} ms per row in ONNX Runtime{ratios}, fitted on all {result.Rows:N0} rows."));
+        }
+        if (result.Compression is null && result.StudentNote is { } note) writer.WriteLine($"{char.ToUpperInvariant(note[0])}{note[1..]}.");
         var interrupted = e.Interrupted ? " (search interrupted; outputs are from the best so far)" : "";
-        terminal.Console.Profile.Out.Writer.WriteLine(
-            $"{e.Trials.Count} trials; best trial {e.Best.Id} ({e.Best.Learner}) {e.Metric} {Format(e.Best.Score ?? double.NaN)} out of fold{interrupted}.");
-        terminal.Console.Profile.Out.Writer.WriteLine($"Wrote {string.Join(", ", result.Outputs)} to {result.OutputDir} in {result.Elapsed.TotalSeconds:0}s.");
+        writer.WriteLine($"{e.Trials.Count} trials; best trial {e.Best.Id} ({e.Best.Learner}) {e.Metric} {Format(e.Best.Score ?? double.NaN)} out of fold{interrupted}.");
+        writer.WriteLine($"Wrote {string.Join(", ", result.Outputs)} to {result.OutputDir} in {result.Elapsed.TotalSeconds:0}s.");
     }
+
+    /// <summary>A figure's rows, short: "out of fold, 3,750 rows", "held out, 1,250 rows", "test.csv, 1,000 rows".</summary>
+    private static string Rows(ModelFigure figure) => figure.Rows switch
+    {
+        FigureRows.OutOfFold => Invariant($"out of fold, {figure.RowCount:N0} rows"),
+        FigureRows.HeldOut => Invariant($"held out, {figure.RowCount:N0} rows (fitted on {figure.FittedRows:N0})"),
+        _ => Invariant($"test file, {figure.RowCount:N0} rows"),
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"auto" → null (tune), else a number in (0, 1).</summary>
     private static double? Threshold(string value)

@@ -7,6 +7,7 @@ internal static class CurvesSection
 {
     public static void Write(HtmlWriter html, ReportData data)
     {
+        if (data.EvaluationRows is { } rows) html.Paragraph($"Rows: {rows}.", "lead");
         html.OpenGrid();
         if (data.RocCurves is { } roc) WriteRoc(html, roc);
         if (data.PrCurves is { } pr) WritePr(html, pr);
