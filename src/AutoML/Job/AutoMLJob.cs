@@ -128,6 +128,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             StudyName = Study,
             Decision = data.Decision,
             RefitAfterRun = budget?.RefitAfterRun ?? 0,
+            Learners = options.Learners,
         }).Run(cleaning.Output, onEvent, interrupt);
         fixes.AddRange(experiment.DroppedColumns.Select(c => $"ignored text column '{c}'"));
         phases.Mark("search");

@@ -1,3 +1,4 @@
+using Pipelines.AutoML.SearchSpace;
 using Pipelines.Evaluation;
 
 namespace Pipelines.AutoML.Job;
@@ -8,6 +9,7 @@ public sealed record AutoMLJobOptions
     /// <summary>The CSV/TSV file (optionally .gz) to learn from.</summary>
     public required string DataPath { get; init; }
 
+    /// <summary>The label column.</summary>
     public required string Label { get; init; }
 
     /// <summary>The output folder.</summary>
@@ -52,6 +54,9 @@ public sealed record AutoMLJobOptions
     /// <summary>A cost matrix CSV (rows actual, columns predicted, class names as headers); the rule then minimizes cost.</summary>
     public string? CostMatrixPath { get; init; }
 
-    /// <summary>Whether to distil, prune and quantize a student model.</summary>
+    /// <summary>The learners to search; null for the catalog's defaults (<see cref="SearchSpaceCatalog.DefaultLearners"/>).</summary>
+    public IReadOnlyList<ILearnerSpace>? Learners { get; init; }
+
+    /// <summary>Whether to distil, prune and quantize a student model (when one is worth it, <see cref="Student.StudentChoice"/>).</summary>
     public bool Student { get; init; } = true;
 }

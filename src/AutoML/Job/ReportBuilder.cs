@@ -74,7 +74,7 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
         var parameters = Parameters.FromJson(experiment.Best.Parameters);
         var method = parameters.Contains(SearchSpaceCatalog.Rebalancing) ? parameters.GetString(SearchSpaceCatalog.Rebalancing) : "none";
         var frame = cleanTrain.Without(experiment.DroppedColumns);
-        var chain = PipelineFactory.Create(parameters, frame.Schema, experiment.Task, options.Seed);
+        var chain = PipelineFactory.Create(parameters, frame.Schema, experiment.Task, options.Learners ?? SearchSpaceCatalog.DefaultLearners, options.Seed);
         var before = Counts(frame);
         var after = new EstimatorChain(chain.Steps.Take(chain.Steps.Count - 1)).FitTransform(frame).Output;
         return new ClassBalance(before, Counts(after), method);
