@@ -42,6 +42,12 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     /// <summary>Rows permutation importance is computed on at most (fewer when its time limit asks).</summary>
     private const int ImportanceRows = 2000;
 
+    /// <summary>
+    /// Permutation importance's time limit without a budget (a trial count alone): its rows are then sampled by time, so
+    /// the report's importance may differ between two runs whose models are the same.
+    /// </summary>
+    private static readonly TimeSpan UnbudgetedImportance = TimeSpan.FromSeconds(10);
+
     /// <summary>Permutation repeats per feature: enough for a stable ranking at a few seconds' cost.</summary>
     private const int ImportanceRepeats = 3;
 
@@ -138,29 +144,14 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         // The report's confusion matrix, curves and importance use the most honest rows there are: the test file, else the
         // held-out rows, else the out-of-fold predictions (importance then on rows the model was fitted on, said so).
         (ScoredRows Scored, ImportanceRows Importance)? evaluation = null;
-        ITransformer shipped;
+        var shipped = searched as ITransformer;
         if (holdout.Split is { } heldOutSplit)
         {
-            var heldOut = frame.Take(heldOutSplit.Test);
-            step("holdout", Invariant($"the final model on the {heldOut.RowCount:N0} held-out rows"));
-            var description = Invariant($"held out: {heldOut.RowCount:N0} rows, scored by the final model fitted on the other {train.RowCount:N0}");
-            var output = searched.Transform(heldOut);
-            figures.Add(new ModelFigure("final model", FigureRows.HeldOut, heldOut.RowCount, train.RowCount, description, data.Target.Scores(output, heldOutSplit.Test)));
-            if (experiment.Ensemble is { IsUsed: true })
-            {
-                var best = new TransformerChain([cleaning.Transformer, experiment.BestModel]).Transform(heldOut);
-                figures.Add(new ModelFigure("best single trial", FigureRows.HeldOut, heldOut.RowCount, train.RowCount, description, data.Target.Scores(best, heldOutSplit.Test)));
-            }
-            evaluation = (ScoredRows.Of(description, data.Target, heldOutSplit.Test, output), new ImportanceRows(description, searched, heldOut, data.Target, heldOutSplit.Test));
+            evaluation = HeldOut(frame, heldOutSplit, data.Target, experiment, cleaning, searched, figures, step);
             phases.Mark("held-out score");
             step("refit", Invariant($"the final model on all {frame.RowCount:N0} rows"));
-            var all = new EstimatorChain([new DropDuplicateRows(), new DropColumns(ConstantColumns(cleaning))]).FitTransform(frame);
-            shipped = new TransformerChain([all.Transformer, experiment.Recipe.Refit(all.Output, CancellationToken.None)]);
+            shipped = OnEveryRow(frame, experiment, cleaning);
             phases.Mark("refit on all rows");
-        }
-        else
-        {
-            shipped = searched;
         }
 
         step("save", Invariant($"the pipeline file and model.onnx, fitted on all {frame.RowCount:N0} rows"));
@@ -189,6 +180,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
         var board = new Leaderboard(experiment.Study, store.Trials(Study));
         board.WriteCsv(outputs.Staged(JobOutputs.Leaderboard));
+        phases.Mark("leaderboard");
         var published = new List<string> { JobOutputs.Model };
         if (student.Compression is not null) published.Add(JobOutputs.Student);
         published.AddRange([JobOutputs.Pipeline, JobOutputs.Leaderboard, JobOutputs.Trials, JobOutputs.Metrics, JobOutputs.Report]);
@@ -204,14 +196,46 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             Budget = budget,
         };
         step("report", "report.html");
-        var importanceLimit = budget?.ImportanceLimit(clock.Elapsed);
+        var importanceLimit = budget?.ImportanceLimit(clock.Elapsed) ?? UnbudgetedImportance;
         var report = new ReportBuilder(options, scored, importanceRows, ImportanceRepeats, ImportanceRows).Build(
             result with { Elapsed = clock.Elapsed }, data.Profile, cleaning.Output, board, checkDescription, Threshold(experiment), importanceLimit);
+        phases.Mark("report data");
         HtmlReport.Write(report, outputs.Staged(JobOutputs.Report));
         phases.Mark("report");
         result = result with { Elapsed = clock.Elapsed, Phases = phases.Seconds };
         MetricsJson.Write(outputs.Staged(JobOutputs.Metrics), options, result);
         return result;
+    }
+
+    /// <summary>
+    /// Scores the final model found without the held-out rows on them (and the best single trial, when an ensemble is
+    /// used), adding the figures; returns those rows for the report.
+    /// </summary>
+    private static (ScoredRows, ImportanceRows) HeldOut(
+        DataFrame frame, Fold split, ExperimentTarget target, ExperimentResult experiment, FittedStep cleaning, TransformerChain searched,
+        List<ModelFigure> figures, Action<string, string> step)
+    {
+        var heldOut = frame.Take(split.Test);
+        step("holdout", Invariant($"the final model on the {heldOut.RowCount:N0} held-out rows"));
+        var description = Invariant($"held out: {heldOut.RowCount:N0} rows, scored by the final model fitted on the other {split.Train.Length:N0}");
+        var output = searched.Transform(heldOut);
+        figures.Add(new ModelFigure("final model", FigureRows.HeldOut, heldOut.RowCount, split.Train.Length, description, target.Scores(output, split.Test)));
+        if (experiment.Ensemble is { IsUsed: true })
+        {
+            var best = new TransformerChain([cleaning.Transformer, experiment.BestModel]).Transform(heldOut);
+            figures.Add(new ModelFigure("best single trial", FigureRows.HeldOut, heldOut.RowCount, split.Train.Length, description, target.Scores(best, split.Test)));
+        }
+        return (ScoredRows.Of(description, target, split.Test, output), new ImportanceRows(description, searched, heldOut, target, split.Test));
+    }
+
+    /// <summary>
+    /// The final model refit on every row: the same recipe (<see cref="FinalModelRecipe.Refit"/>) after the same
+    /// cleaning, duplicates dropped from all rows and the constant columns the search's rows had dropped.
+    /// </summary>
+    private static TransformerChain OnEveryRow(DataFrame frame, ExperimentResult experiment, FittedStep cleaning)
+    {
+        var all = new EstimatorChain([new DropDuplicateRows(), new DropColumns(ConstantColumns(cleaning))]).FitTransform(frame);
+        return new TransformerChain([all.Transformer, experiment.Recipe.Refit(all.Output, CancellationToken.None)]);
     }
 
     /// <summary>What the student step produced: the compression table and the student's ONNX check and test figure, or why there is none.</summary>

@@ -109,9 +109,9 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
     /// <summary>
     /// Permutation importance on at most <c>maxImportanceRows</c> rows, fewer (a stratified sample) when one scoring of
     /// the rows times 1 + features × repeats would not fit in <paramref name="limit"/>; one repeat when even
-    /// <see cref="MinImportanceRows"/> rows would not, and left out when that does not fit either.
+    /// <see cref="MinImportanceRows"/> rows would not, and left out, saying so, when that does not fit either.
     /// </summary>
-    private FeatureImportanceData? Importance(Metric metric, TimeSpan? limit)
+    private FeatureImportanceData Importance(Metric metric, TimeSpan? limit)
     {
         var (frame, rows) = Shrink(importance.Frame, importance.Rows, maxImportanceRows);
         var shuffles = repeats;
@@ -125,7 +125,8 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
             int Fits(int r) => (int)Math.Min(frame.RowCount, left / (perRow * (1 + features * r)));
             if (Fits(shuffles) < Math.Min(MinImportanceRows, frame.RowCount)) shuffles = 1;
             var fits = Fits(shuffles);
-            if (fits < Math.Min(MinImportanceRows, frame.RowCount)) return null;
+            if (fits < Math.Min(MinImportanceRows, frame.RowCount))
+                return new FeatureImportanceData(metric.ToString(), []) { Note = Invariant($"Left out: {Math.Max(0, l.TotalSeconds):0.0}s of the time budget were left, too little to shuffle {features:N0} columns over {Math.Min(MinImportanceRows, frame.RowCount)} rows.") };
             (frame, rows) = Shrink(frame, rows, fits);
         }
         var features2 = PermutationImportance.Compute(importance.Model, frame, output =>

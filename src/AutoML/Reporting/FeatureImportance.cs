@@ -14,4 +14,7 @@ public sealed record FeatureImportanceData(string Metric, IReadOnlyList<FeatureI
 {
     /// <summary>The rows that were shuffled, in words; null says "the test rows".</summary>
     public string? Rows { get; init; }
+
+    /// <summary>Why there are no importances (e.g. no time was left for them); null when there is nothing to say.</summary>
+    public string? Note { get; init; }
 }

@@ -22,19 +22,32 @@ internal sealed class OrtModel : IDisposable
     /// <summary>PredictedLabel and Probability.&lt;class&gt; columns for every row of <paramref name="frame"/>.</summary>
     public DataFrame Predict(DataFrame frame) => OnnxOutputs.ToFrame(_session.Run(Inputs(frame)), _classes);
 
-    /// <summary>Mean milliseconds per row in batches, and per single-row call.</summary>
+    /// <summary>
+    /// Mean milliseconds per row in batches, and per single-row call. The single rows timed are as many of the first
+    /// <see cref="LatencyOptions.MaxSingleRows"/> as one pass of <see cref="LatencyOptions.MinMilliseconds"/> holds at
+    /// the pace of a warm-up call (at least <see cref="MinSingleRows"/>), so a model that is slow per call (hundreds of
+    /// input columns) is not timed for seconds.
+    /// </summary>
     public (double BatchMsPerRow, double SingleRowMs) Latency(DataFrame rows, LatencyOptions options)
     {
         var batches = new List<IReadOnlyList<NamedTensor>>();
         for (var start = 0; start < rows.RowCount; start += options.BatchRows)
             batches.Add(Inputs(rows.Take([.. Enumerable.Range(start, Math.Min(options.BatchRows, rows.RowCount - start))])));
-        var singles = Enumerable.Range(0, Math.Min(options.MaxSingleRows, rows.RowCount)).Select(r => Inputs(rows.Take([r]))).ToList();
-        foreach (var batch in batches) _session.Run(batch);
-        foreach (var single in singles.Take(10)) _session.Run(single);
+        _session.Run(batches[0]);
         var batchMs = Time(batches, options.MinMilliseconds) / rows.RowCount;
+        var first = Inputs(rows.Take([0]));
+        _session.Run(first);
+        var pace = Stopwatch.StartNew();
+        _session.Run(first);
+        var perCall = Math.Max(pace.Elapsed.TotalMilliseconds, 1e-3);
+        var count = Math.Clamp((int)(options.MinMilliseconds / perCall), Math.Min(MinSingleRows, rows.RowCount), Math.Min(options.MaxSingleRows, rows.RowCount));
+        var singles = Enumerable.Range(0, count).Select(r => Inputs(rows.Take([r]))).ToList();
         var singleMs = Time(singles, options.MinMilliseconds) / singles.Count;
         return (batchMs, singleMs);
     }
+
+    /// <summary>Fewest single rows timed.</summary>
+    private const int MinSingleRows = 5;
 
     public void Dispose() => _session.Dispose();
 

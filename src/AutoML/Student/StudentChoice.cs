@@ -36,7 +36,7 @@ public sealed record StudentChoice(bool Distil, long TeacherBytes, double Teache
 
     /// <summary>The choice and its reason, in words.</summary>
     public string Reason => Distil
-        ? $"distilled: a student is {Ratios} of model.onnx"
+        ? Invariant($"distilled: a student is at least {MinGain:0}× smaller or faster than model.onnx ({Ratios})")
         : Invariant($"no student: model.onnx is already about as small and fast as a student would be ({Ratios}); a student is distilled when it is at least {MinGain:0}× smaller or faster");
 
     /// <summary>Student / teacher size and latency, with the values.</summary>

@@ -15,7 +15,7 @@ internal static class ImportanceSection
             $"(mean \u00b1 standard deviation{repeats}). A drop near 0 means the model does not rely on the column.", "lead");
         if (shown.Count == 0)
         {
-            html.Paragraph("No feature importances were given.", "note");
+            html.Paragraph(importance.Note ?? "No feature importances were given.", "note");
             return;
         }
         var chart = HorizontalBarChart.Render(new HorizontalBarSpec("feature-importance", $"Permutation importance (drop in {importance.Metric})",
