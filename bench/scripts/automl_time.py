@@ -57,7 +57,7 @@ def phases(metrics_path):
         "refit": get("held-out score", "refit on all rows"),
         "export": get("save and export", "ONNX check"),
         "student": get("student"),
-        "report": get("report"),
+        "report": get("leaderboard", "report data", "report"),
         "other": get("read and clean"),
     }
 

@@ -107,38 +107,51 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
     }
 
     /// <summary>
-    /// Permutation importance on at most <c>maxImportanceRows</c> rows, fewer (a stratified sample) when one scoring of
-    /// the rows times 1 + features × repeats would not fit in <paramref name="limit"/>; one repeat when even
-    /// <see cref="MinImportanceRows"/> rows would not, and left out, saying so, when that does not fit either.
+    /// Permutation importance on at most <c>maxImportanceRows</c> rows, fewer (a stratified sample) when 1 + features ×
+    /// repeats scorings would not fit in <paramref name="limit"/>; one repeat when even <see cref="MinImportanceRows"/>
+    /// rows would not, and left out, saying so, when that does not fit either. A scoring is timed again at each row count
+    /// tried, since part of its cost (per column, per call) does not shrink with the rows.
     /// </summary>
     private FeatureImportanceData Importance(Metric metric, TimeSpan? limit)
     {
         var (frame, rows) = Shrink(importance.Frame, importance.Rows, maxImportanceRows);
-        var shuffles = repeats;
-        if (limit is { } l)
-        {
-            var watch = Stopwatch.StartNew();
-            importance.Model.Transform(frame);
-            var perRow = watch.Elapsed.TotalSeconds / frame.RowCount;
-            var features = frame.Features.Count();
-            var left = l.TotalSeconds - watch.Elapsed.TotalSeconds;
-            int Fits(int r) => (int)Math.Min(frame.RowCount, left / (perRow * (1 + features * r)));
-            if (Fits(shuffles) < Math.Min(MinImportanceRows, frame.RowCount)) shuffles = 1;
-            var fits = Fits(shuffles);
-            if (fits < Math.Min(MinImportanceRows, frame.RowCount))
-                return new FeatureImportanceData(metric.ToString(), []) { Note = Invariant($"Left out: {Math.Max(0, l.TotalSeconds):0.0}s of the time budget were left, too little to shuffle {features:N0} columns over {Math.Min(MinImportanceRows, frame.RowCount)} rows.") };
-            (frame, rows) = Shrink(frame, rows, fits);
-        }
-        var features2 = PermutationImportance.Compute(importance.Model, frame, output =>
+        double Score(DataFrame output)
         {
             var score = importance.Target.Scores(output, rows)[metric.ToString()];
             return metric.HigherIsBetter() ? score : -score;
-        }, shuffles, options.Seed);
+        }
+        var shuffles = repeats;
+        if (limit is { } l)
+        {
+            var clock = Stopwatch.StartNew();
+            var features = frame.Features.Count();
+            var least = Math.Min(MinImportanceRows, frame.RowCount);
+            for (var attempt = 0; ; attempt++)
+            {
+                var call = Stopwatch.StartNew();
+                Score(importance.Model.Transform(frame));
+                var cost = call.Elapsed.TotalSeconds * (1 + features * shuffles);
+                var left = l.TotalSeconds - clock.Elapsed.TotalSeconds;
+                if (cost <= left) break;
+                var fits = (int)(frame.RowCount * left / cost);
+                if (fits < least && shuffles > 1) shuffles = 1;
+                else if (fits < least || attempt == MaxImportanceAttempts)
+                    return new FeatureImportanceData(metric.ToString(), [])
+                    {
+                        Note = Invariant($"Left out: {Math.Max(0, l.TotalSeconds):0.0}s of the time budget were left, too little to shuffle {features:N0} columns over {least:N0} rows."),
+                    };
+                else (frame, rows) = Shrink(frame, rows, fits);
+            }
+        }
+        var features2 = PermutationImportance.Compute(importance.Model, frame, Score, shuffles, options.Seed);
         var description = frame.RowCount < importance.Frame.RowCount
             ? Invariant($"{frame.RowCount:N0} of these rows ({importance.Description})")
             : importance.Description;
         return new FeatureImportanceData(metric.ToString(), features2, shuffles) { Rows = description };
     }
+
+    /// <summary>Row counts tried before importance is left out.</summary>
+    private const int MaxImportanceAttempts = 4;
 
     /// <summary>At most <paramref name="count"/> of the rows (stratified, seeded), with their target rows.</summary>
     private (DataFrame Frame, IReadOnlyList<int> Rows) Shrink(DataFrame frame, IReadOnlyList<int> rows, int count)

@@ -55,6 +55,8 @@ public sealed class JobBudgetTests
         var late = budget.StudentLimit(TimeSpan.FromSeconds(50));
         Assert.AreEqual(10, (early - late).TotalSeconds, 1e-6, "time the search left unused goes to the student");
         Assert.IsLessThan(budget.ImportanceLimit(TimeSpan.FromSeconds(50)), late, "the student leaves the importance its share");
+        Assert.AreEqual(2 * budget.Importance, budget.ImportanceLimit(TimeSpan.FromSeconds(5)), "at most twice its plan");
+        Assert.AreEqual(budget.ImportanceLimit(TimeSpan.FromSeconds(58)), budget.StudentLimit(TimeSpan.FromSeconds(58)) + budget.Importance);
         Assert.IsLessThan(TimeSpan.Zero, budget.StudentLimit(TimeSpan.FromSeconds(60)), "a search that ran over leaves nothing");
     }
 }
