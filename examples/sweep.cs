@@ -9,7 +9,6 @@
 // trials.db already holds the study resumes it)
 using System.Globalization;
 using Pipelines.AutoML.Experiments;
-using Pipelines.AutoML.Job;
 using Pipelines.AutoML.SearchSpace;
 using Pipelines.AutoML.Store;
 using Pipelines.AutoML.Sweeps;
@@ -53,8 +52,8 @@ foreach (var row in board.Top(5))
 
 // The best trial's pipeline, refit on all training rows, scored on the held-out rows.
 var target = ExperimentTarget.Of(test, LabelTask.Detect(test));
-var check = ModelCheck.InProcess("best", result.BestModel, test, target, [.. Enumerable.Range(0, test.RowCount)]);
-Console.WriteLine(Line($"best trial {result.Best.Id} refit: test ROC AUC {check.Scores[nameof(Metric.RocAuc)]:0.0000}, accuracy {check.Scores[nameof(Metric.Accuracy)]:0.0000}"));
+var scores = target.Scores(result.BestModel.Transform(test), [.. Enumerable.Range(0, test.RowCount)]);
+Console.WriteLine(Line($"best trial {result.Best.Id} refit: test ROC AUC {scores[nameof(Metric.RocAuc)]:0.0000}, accuracy {scores[nameof(Metric.Accuracy)]:0.0000}"));
 Console.WriteLine("example finished: OK");
 
 static string Line(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

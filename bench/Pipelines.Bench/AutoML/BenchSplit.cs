@@ -1,5 +1,4 @@
 using Pipelines.AutoML.Experiments;
-using Pipelines.AutoML.Job;
 using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Evaluation;
@@ -44,7 +43,7 @@ internal sealed class BenchSplit
     /// <summary><paramref name="metric"/> and accuracy of <paramref name="model"/> on the test rows.</summary>
     public (double Score, double Accuracy) Score(ITransformer model, Metric metric)
     {
-        var scores = ModelCheck.InProcess("test", model, Test, Target, Fold.Test).Scores;
+        var scores = Target.Scores(model.Transform(Test), Fold.Test);
         return (scores[metric.ToString()], scores[nameof(Metric.Accuracy)]);
     }
 }

@@ -57,6 +57,14 @@ public sealed record ExperimentOptions
     /// <summary>Greedy ensemble selection steps; 0 turns ensembling off.</summary>
     public int EnsembleSize { get; init; } = 25;
 
+    /// <summary>
+    /// A refit of the final model that the caller runs after the experiment within the same time budget, on this many
+    /// times the experiment's rows (<see cref="FinalModelRecipe.Refit"/>; the AutoML job refits on all rows after
+    /// searching on its training part); 0, the default, for none. The search keeps time back for it as for its own
+    /// refit, so <see cref="TimeBudget"/> then covers both refits.
+    /// </summary>
+    public double RefitAfterRun { get; init; }
+
     /// <summary>Where trials are written as they finish (and replayed from on resume); null keeps them in memory only.</summary>
     public ITrialStore? Store { get; init; }
 
@@ -79,6 +87,7 @@ public sealed record ExperimentOptions
         if (Parallelism < 1) throw new ArgumentOutOfRangeException(nameof(Parallelism), Parallelism, "At least one trial at a time.");
         if (TrialTimeLimit is { } limit && limit <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TrialTimeLimit), limit, "The trial time limit must be positive.");
         if (MemoryLimitBytes is < 1) throw new ArgumentOutOfRangeException(nameof(MemoryLimitBytes), MemoryLimitBytes, "The memory limit must be positive.");
+        if (!(RefitAfterRun >= 0) || double.IsInfinity(RefitAfterRun)) throw new ArgumentOutOfRangeException(nameof(RefitAfterRun), RefitAfterRun, "0 (no refit after the run) or a finite row multiple.");
         if (EnsembleSize < 0) throw new ArgumentOutOfRangeException(nameof(EnsembleSize), EnsembleSize, "0 (no ensemble) or more.");
         if (GridPoints < 2) throw new ArgumentOutOfRangeException(nameof(GridPoints), GridPoints, "At least 2 grid points.");
         if (string.IsNullOrWhiteSpace(StudyName)) throw new ArgumentException("A study needs a name.", nameof(StudyName));

@@ -36,6 +36,12 @@ public sealed record ExperimentResult
     /// <summary>The best single trial's pipeline refit on all training rows (the same as <see cref="Model"/> without an ensemble).</summary>
     public required ITransformer BestModel { get; init; }
 
+    /// <summary>
+    /// What <see cref="Model"/> is (its pipelines, weights, seeds and decision step), to fit the same model on other rows
+    /// (<see cref="FinalModelRecipe.Refit"/>).
+    /// </summary>
+    public required FinalModelRecipe Recipe { get; init; }
+
     /// <summary>Out-of-fold predictions of the final model's members combined as it combines them, over <see cref="ValidationRows"/>.</summary>
     public required float[] OutOfFold { get; init; }
 

@@ -29,6 +29,12 @@ internal sealed class ExperimentRun
     /// <summary>The pipeline of a trial's parameters under a model seed.</summary>
     public required Func<Parameters, int, EstimatorChain> Build { get; init; }
 
+    /// <summary>The learners the search chooses among (the pipelines' factory and a refit need them).</summary>
+    public required IReadOnlyList<ILearnerSpace> Learners { get; init; }
+
+    /// <summary>Text feature columns left out of the search; the final model ignores them.</summary>
+    public required IReadOnlyList<string> Dropped { get; init; }
+
     public required TrialBook Book { get; init; }
 
     public required SmallDataPolicy SmallData { get; init; }

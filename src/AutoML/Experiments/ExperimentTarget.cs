@@ -61,6 +61,36 @@ public sealed class ExperimentTarget
         return new ExperimentTarget(task, [.. present.Select(c => label.Categories[c])], codes, []);
     }
 
+    /// <summary>
+    /// The target of other rows of the same label (a test file): this target's task and classes in the same order, with
+    /// each row's class looked up by name, so predictions of a model fitted on this target's rows read and score the same
+    /// way. A missing label, or a class this target lacks, is a <see cref="DataValueException"/> naming the row.
+    /// </summary>
+    public ExperimentTarget ForRows(DataFrame data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (data.Label is null) throw new SchemaException("Scoring rows needs their label column set (DataFrame.WithLabel).");
+        if (!IsClassification)
+        {
+            if (data.Label is not NumericColumn numeric) throw new SchemaException($"Label '{data.LabelName}' must be numeric: the model predicts numbers (regression).");
+            var values = numeric.ToArray();
+            var missing = Array.FindIndex(values, float.IsNaN);
+            if (missing >= 0) throw new DataValueException($"Label '{data.LabelName}' is missing in row {missing + 1}; drop rows without a label before scoring.");
+            return new ExperimentTarget(Task, [], [], values);
+        }
+        var label = data.Label;
+        var codes = new int[data.RowCount];
+        for (var row = 0; row < codes.Length; row++)
+        {
+            var name = label is NumericColumn n ? (float.IsNaN(n[row]) ? null : n[row].ToString(System.Globalization.CultureInfo.InvariantCulture)) : label.FormatValue(row);
+            if (name is null) throw new DataValueException($"Label '{data.LabelName}' is missing in row {row + 1}; drop rows without a label before scoring.");
+            codes[row] = Classes.OrdinalIndexOf(name);
+            if (codes[row] < 0)
+                throw new DataValueException($"Label '{data.LabelName}' is '{name}' in row {row + 1}, not one of the classes the model knows ({string.Join(", ", Classes)}).");
+        }
+        return new ExperimentTarget(Task, Classes, codes, []);
+    }
+
     /// <summary>Class code of each row (classification).</summary>
     public ReadOnlySpan<int> Codes => _codes;
 

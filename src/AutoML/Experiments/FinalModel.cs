@@ -4,7 +4,6 @@ using Pipelines.AutoML.SearchSpace;
 using Pipelines.AutoML.Store;
 using Pipelines.Core;
 using Pipelines.Data;
-using Pipelines.Ensembles;
 using Pipelines.Evaluation;
 
 namespace Pipelines.AutoML.Experiments;
@@ -17,7 +16,7 @@ namespace Pipelines.AutoML.Experiments;
 /// </summary>
 internal sealed class FinalModel(ExperimentRun run)
 {
-    public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold, DecisionFit? Decision = null);
+    public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold, FinalModelRecipe Recipe, DecisionFit? Decision = null);
 
     public Fitted Fit(TrialEntry best)
     {
@@ -27,18 +26,17 @@ internal sealed class FinalModel(ExperimentRun run)
         var bestOutOfFold = run.Book.OutOfFold[best.Id];
         var refitBest = Refit(best);
         var (bestModel, bestDecision) = Decide(Average([(refitBest, 1)]), bestOutOfFold);
-        if (ensemble is not { IsUsed: true } || blend is null) return new Fitted(bestModel, bestModel, ensemble, bestOutOfFold, bestDecision);
+        FinalModelRecipe Recipe(IEnumerable<(int Trial, double Weight)> members, DecisionFit? decision) => new(
+            run.Target.Task, [.. members.Select(m => new RecipeMember(m.Trial, Parameters.FromJson(run.Book.Entry(m.Trial).Parameters), m.Weight))],
+            run.Plan.ModelSeeds(run.Options.Seed), decision?.Step, run.Dropped, run.Learners);
+        if (ensemble is not { IsUsed: true } || blend is null)
+            return new Fitted(bestModel, bestModel, ensemble, bestOutOfFold, Recipe([(best.Id, 1)], bestDecision), bestDecision);
         var members = ensemble.Members.Select(m => (m.Trial == best.Id ? refitBest : Refit(run.Book.Entry(m.Trial)), m.Weight)).ToArray();
         var (model, fit) = Decide(Average(members), blend);
-        return new Fitted(model, bestModel, ensemble, blend, fit);
+        return new Fitted(model, bestModel, ensemble, blend, Recipe(ensemble.Members, fit), fit);
     }
 
-    /// <summary>The weighted average of the refitted trials' seed models: one chain when that is all there is, else one flat <see cref="WeightedEnsemble"/>.</summary>
-    private ITransformer Average(IReadOnlyList<(SeedBag Bag, double Weight)> trials)
-    {
-        var flat = trials.SelectMany(t => t.Bag.Members.Select(m => (m.Model, Weight: t.Weight * m.Share))).ToArray();
-        return flat.Length == 1 ? flat[0].Model : WeightedEnsemble.Create([.. flat.Select(m => m.Model)], [.. flat.Select(m => m.Weight)], run.Frame.Schema);
-    }
+    private ITransformer Average(IReadOnlyList<(SeedBag Bag, double Weight)> trials) => SeedBag.Average(trials, run.Frame.Schema);
 
     /// <summary>
     /// Appends the decision step to a classifier: a fixed threshold on uncalibrated probabilities, or a calibration and
@@ -121,11 +119,14 @@ internal sealed class FinalModel(ExperimentRun run)
     private bool TiesBroken(float[] blend, int best) =>
         run.Scorer.TieBreak(run.Plan.ValidationRows) is { } tieBreak && tieBreak(blend) < run.Book.TieBreak(best);
 
-    /// <summary>Whether refitting these trials (one fit on all rows per model seed each, estimated from their trials' time) fits in the budget left.</summary>
+    /// <summary>
+    /// Whether refitting these trials (one fit on all rows per model seed each, estimated from their trials' time; and
+    /// again on the caller's rows when it refits after the run) fits in the budget left.
+    /// </summary>
     private bool RefitFits(IEnumerable<TrialEntry> members)
     {
         if (run.Options.TimeBudget is not { } budget) return true;
-        var estimate = members.Sum(m => m.Seconds * run.Plan.RefitPerTrialSecond);
+        var estimate = members.Sum(m => m.Seconds * run.Plan.RefitPerTrialSecond) * (1 + run.Options.RefitAfterRun);
         return run.Clock.Elapsed.TotalSeconds + estimate <= budget.TotalSeconds;
     }
 

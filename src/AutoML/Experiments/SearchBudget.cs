@@ -34,12 +34,16 @@ internal sealed class SearchBudget(ExperimentRun run, IReadOnlyList<ILearnerSpac
     /// <summary>
     /// Time kept back from the search for the final refit: 3% of the budget plus twice the estimated refit time (one
     /// fit on all rows per model seed, <see cref="ValidationPlan.RefitPerTrialSecond"/>) of <paramref name="refits"/>;
-    /// at most a quarter of the budget.
+    /// at most a quarter of the budget. A refit the caller runs after the experiment
+    /// (<see cref="ExperimentOptions.RefitAfterRun"/>) adds its share of the refit time, and up to another 5% of the
+    /// budget: the estimate counts every candidate twice, so the cap is what usually binds, and a larger one would end
+    /// the search early for refits that mostly do not happen.
     /// </summary>
     private TimeSpan Reserve(TimeSpan budget, IReadOnlyCollection<TrialEntry> refits)
     {
-        var refit = refits.Sum(t => t.Seconds) * run.Plan.RefitPerTrialSecond;
-        return TimeSpan.FromSeconds(Math.Min(0.03 * budget.TotalSeconds + 2 * refit, 0.25 * budget.TotalSeconds));
+        var after = run.Options.RefitAfterRun;
+        var refit = refits.Sum(t => t.Seconds) * run.Plan.RefitPerTrialSecond * (1 + after);
+        return TimeSpan.FromSeconds(Math.Min(0.03 * budget.TotalSeconds + 2 * refit, (0.25 + 0.05 * Math.Min(1, after)) * budget.TotalSeconds));
     }
 
     /// <summary>A trial's deterministic cost: its learner's estimate, scaled by the sample it trains on, times the folds.</summary>

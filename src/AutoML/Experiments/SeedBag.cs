@@ -1,5 +1,6 @@
 using Pipelines.Core;
 using Pipelines.Data;
+using Pipelines.Ensembles;
 
 namespace Pipelines.AutoML.Experiments;
 
@@ -24,5 +25,15 @@ internal sealed record SeedBag(IReadOnlyList<(TransformerChain Model, double Sha
             else members.Add((model, predictions, 1));
         }
         return new SeedBag([.. members.Select(m => (m.Model, m.Count / (double)seeds.Count))]);
+    }
+
+    /// <summary>
+    /// The weighted average of refitted trials' seed models: the one chain when that is all there is, else one flat
+    /// <see cref="WeightedEnsemble"/> of every seed model (a trial's weight split by its models' shares).
+    /// </summary>
+    public static ITransformer Average(IReadOnlyList<(SeedBag Bag, double Weight)> trials, DataSchema schema)
+    {
+        var flat = trials.SelectMany(t => t.Bag.Members.Select(m => (m.Model, Weight: t.Weight * m.Share))).ToArray();
+        return flat.Length == 1 ? flat[0].Model : WeightedEnsemble.Create([.. flat.Select(m => m.Model)], [.. flat.Select(m => m.Weight)], schema);
     }
 }

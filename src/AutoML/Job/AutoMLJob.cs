@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Pipelines.AutoML.Experiments;
 using Pipelines.AutoML.Reporting;
 using Pipelines.AutoML.Store;
@@ -22,20 +23,49 @@ using ThresholdPoint = Pipelines.AutoML.Reporting.ThresholdPoint;
 namespace Pipelines.AutoML.Job;
 
 /// <summary>
-/// The main job, what `pipelines automl` runs: read and profile the data, hold out a stratified test split, clean
-/// (duplicate rows, constant columns; text columns are ignored), search with the AutoML experiment into a trial store
-/// in the output folder (so a stopped run resumes), ensemble and refit, export the final model to ONNX and check it
-/// in ONNX Runtime on the test rows, distil a small quantized student, and write the leaderboard, metrics and report.
-/// Bad input is found before anything is written; outputs appear only when the job completes.
+/// The main job, what `pipelines automl` runs: read and profile the data (and the user's test file), hold out a
+/// stratified test part when the data is large enough (<see cref="HoldoutRule"/>), clean (duplicate rows, constant
+/// columns; text columns are ignored), search with the AutoML experiment into a trial store in the output folder (so a
+/// stopped run resumes), score the final model on the held-out rows and refit the same recipe on every row, export it
+/// to ONNX (and to an ML.NET model, <see cref="AutoMLJobOptions.MLNetModel"/>) and check it in ONNX Runtime on
+/// <see cref="AutoMLJobOptions.Device"/>, distil a small quantized student when one would be much smaller or faster
+/// (<see cref="StudentChoice"/>), and write the leaderboard, metrics and report, each figure saying which rows it comes
+/// from. The whole job fits in <see cref="AutoMLJobOptions.Time"/> (<see cref="JobBudget"/>). Bad input is found before
+/// anything is written; outputs appear only when the job completes, and a failed run leaves an earlier run's outputs
+/// as they were.
 /// </summary>
 public sealed class AutoMLJob(AutoMLJobOptions options)
 {
+    /// <summary>The study's name in the output folder's trial store.</summary>
     public const string Study = "automl";
 
+    /// <summary>Rows of the data model.onnx's parity and latency (and the student's table) are measured on without a test file.</summary>
+    private const int CheckRows = 2000;
+
+    /// <summary>Rows permutation importance is computed on at most (fewer when its time limit asks).</summary>
+    private const int ImportanceRows = 2000;
+
+    /// <summary>
+    /// Permutation importance's time limit without a budget (a trial count alone): its rows are then sampled by time, so
+    /// the report's importance may differ between two runs whose models are the same.
+    /// </summary>
+    private static readonly TimeSpan UnbudgetedImportance = TimeSpan.FromSeconds(10);
+
+    /// <summary>Permutation repeats per feature: enough for a stable ranking at a few seconds' cost.</summary>
+    private const int ImportanceRepeats = 3;
+
+    /// <summary>Seconds below which no student is started: measuring one alone takes about that.</summary>
+    private const double MinStudentSeconds = 1.5;
+
+    /// <summary>How ONNX models are timed: the student's defaults, so model.onnx and the student compare.</summary>
+    private static readonly LatencyOptions Latency = new();
+
+    /// <summary>Runs the job; <paramref name="interrupt"/> ends the search early (the outputs are still written).</summary>
     public AutoMLJobResult Run(Action<ExperimentEvent>? onEvent = null, CancellationToken interrupt = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.TestFraction is <= 0 or >= 1) throw new Errors.PipelineException($"The test fraction must be between 0 and 1 (exclusive), not {options.TestFraction}.");
+        if (options.MinHoldoutRows < 0) throw new Errors.PipelineException($"The least held-out rows must be 0 or more, not {options.MinHoldoutRows}.");
         if (options.MLNetModel is { } mlnet) JobOutputs.CheckOutputName(mlnet, "--mlnet-model");
         ArgumentNullException.ThrowIfNull(options.Device);
         // Fails now, naming what is missing, rather than after the search.
@@ -57,11 +87,17 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         };
         if (target.IsClassification) decision.Check(target.Width);
         else if (decision != DecisionPolicy.Auto) throw new Errors.PipelineException("--threshold and --cost-matrix need a classification label; this label is numeric (regression).");
+        TestFile? test = null;
+        if (options.TestPath is { } testPath)
+        {
+            Step("read", testPath);
+            test = TestFile.Read(testPath, raw, options.DataPath, target);
+        }
 
         var outputs = JobOutputs.Prepare(options.OutputDir);
         try
         {
-            var result = Execute(frame, target, profile, decision, outputs, clock, Step, onEvent, interrupt);
+            var result = Execute(new JobData(frame, target, profile, decision, test), outputs, clock, Step, onEvent, interrupt);
             outputs.Publish();
             Step("done", outputs.Folder);
             return result with { Elapsed = clock.Elapsed };
@@ -73,87 +109,220 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         }
     }
 
+    /// <summary>What the job read and checked before writing anything.</summary>
+    private sealed record JobData(DataFrame Frame, ExperimentTarget Target, DataProfile Profile, DecisionPolicy Decision, TestFile? Test);
+
     private AutoMLJobResult Execute(
-        DataFrame frame, ExperimentTarget target, DataProfile profile, DecisionPolicy decision, JobOutputs outputs, Stopwatch clock,
-        Action<string, string> step, Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
+        JobData data, JobOutputs outputs, Stopwatch clock, Action<string, string> step, Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
     {
-        var split = Split.TrainTest(frame, options.TestFraction, options.Seed);
-        var train = frame.Take(split.Train);
-        var test = frame.Take(split.Test);
-        step("clean", $"{train.RowCount:N0} training rows, {test.RowCount:N0} test rows held out");
+        var phases = new PhaseLog(clock);
+        var frame = data.Frame;
+        var holdout = HoldoutRule.Choose(frame, options.TestFraction, options.MinHoldoutRows, options.Seed, data.Test is not null);
+        var train = holdout.Split is { } split ? frame.Take(split.Train) : frame;
+        step("clean", holdout.Split is { } s
+            ? Invariant($"{train.RowCount:N0} rows for the search, {s.Test.Length:N0} held out for a test figure")
+            : Invariant($"{frame.RowCount:N0} rows for the search; {holdout.Reason}"));
         var cleaning = new EstimatorChain([new DropDuplicateRows(), new DropConstantColumns()]).FitTransform(train);
         var fixes = Fixes(train, cleaning);
+        var budget = options.MaxTrials is null ? JobBudget.Plan(options.Time, clock.Elapsed, frame.RowCount, train.RowCount, WantsStudent(data.Target)) : null;
+        if (budget is not null)
+            step("budget", Invariant($"{budget.Search.TotalSeconds:0.#}s for the search and refits, {budget.AfterSearch.TotalSeconds:0.#}s kept for export, checks, student and report"));
+        phases.Mark("read and clean");
 
         using var store = TrialStores.Open(outputs.TrialsPath);
         var experiment = new Experiment(new ExperimentOptions
         {
-            TimeBudget = options.MaxTrials is null ? options.Time : null,
+            TimeBudget = budget?.Search,
             MaxTrials = options.MaxTrials,
             Metric = options.Metric,
             Seed = options.Seed,
             Parallelism = options.Parallelism,
             Store = store,
             StudyName = Study,
-            Decision = decision,
+            Decision = data.Decision,
+            RefitAfterRun = budget?.RefitAfterRun ?? 0,
             Learners = options.Learners,
         }).Run(cleaning.Output, onEvent, interrupt);
         fixes.AddRange(experiment.DroppedColumns.Select(c => $"ignored text column '{c}'"));
+        phases.Mark("search");
 
-        var model = new TransformerChain([cleaning.Transformer, experiment.Model]);
-        var bestModel = new TransformerChain([cleaning.Transformer, experiment.BestModel]);
-        step("save", "pipeline file and ONNX model");
-        PipelineFile.Save(outputs.Staged(JobOutputs.Pipeline), model, train.Schema, $"pipelines automl: {Path.GetFileName(options.DataPath)} → {options.Label}");
-        var compression = options.Student && target.IsClassification ? Compress(model, experiment, train, test, outputs, step) : null;
-        if (compression is null) OnnxModel.Save(OnnxExporter.Export(model, train), outputs.Staged(JobOutputs.Model));
+        var searched = new TransformerChain([cleaning.Transformer, experiment.Model]);
+        var figures = OutOfFold(experiment, cleaning.Output.RowCount).ToList();
+        // The report's confusion matrix, curves and importance use the most honest rows there are: the test file, else the
+        // held-out rows, else the out-of-fold predictions (importance then on rows the model was fitted on, said so).
+        (ScoredRows Scored, ImportanceRows Importance)? evaluation = null;
+        var shipped = searched as ITransformer;
+        if (holdout.Split is { } heldOutSplit)
+        {
+            evaluation = HeldOut(frame, heldOutSplit, data.Target, experiment, cleaning, searched, figures, step);
+            phases.Mark("held-out score");
+            step("refit", Invariant($"the final model on all {frame.RowCount:N0} rows"));
+            shipped = OnEveryRow(frame, experiment, cleaning);
+            phases.Mark("refit on all rows");
+        }
+
+        var files = options.MLNetModel is { } zip ? $"the pipeline file, model.onnx and {zip}" : "the pipeline file and model.onnx";
+        step("save", Invariant($"{files}, fitted on all {frame.RowCount:N0} rows"));
+        PipelineFile.Save(outputs.Staged(JobOutputs.Pipeline), shipped, frame.Schema, $"pipelines automl: {Path.GetFileName(options.DataPath)} → {options.Label}");
+        OnnxModel.Save(OnnxExporter.Export(shipped, frame), outputs.Staged(JobOutputs.Model));
         if (options.MLNetModel is { } mlnet) MLNetModel.ConvertOnnxFile(outputs.Staged(JobOutputs.Model), outputs.Staged(mlnet));
+        var exportSeconds = phases.Mark("save and export");
 
-        step("check", $"test rows in process and in ONNX Runtime ({options.Device})");
-        var checks = new List<ModelCheck> { ModelCheck.InProcess("best", bestModel, test, target, split.Test) };
-        if (experiment.Ensemble is { IsUsed: true }) checks.Add(ModelCheck.InProcess("ensemble", model, test, target, split.Test));
-        checks.Add(ModelCheck.Onnx("model.onnx", outputs.Staged(JobOutputs.Model), test, target, split.Test, model, options.Device));
-        if (compression is not null)
-            checks.Add(ModelCheck.Onnx("student.int8.onnx", outputs.Staged(JobOutputs.Student), test, target, split.Test, reference: null));
+        var (checkRows, checkDescription) = data.Test is { } test
+            ? (test.Frame, Invariant($"the test file {Path.GetFileName(test.Path)} ({test.Frame.RowCount:N0} rows)"))
+            : Sample(frame, CheckRows, "the data");
+        step("check", $"model.onnx in ONNX Runtime ({options.Device}) on {checkDescription}");
+        var (modelCheck, predicted) = ModelCheck.Onnx(
+            JobOutputs.Model, outputs.Staged(JobOutputs.Model), checkRows, checkDescription, data.Target, shipped, Latency, options.Device);
+        if (data.Test is { } testFile)
+        {
+            var rows = Enumerable.Range(0, testFile.Frame.RowCount).ToArray();
+            var description = Invariant($"the test file {Path.GetFileName(testFile.Path)}: {rows.Length:N0} rows, scored by the model fitted on all {frame.RowCount:N0} rows of the data");
+            figures.Add(new ModelFigure(JobOutputs.Model, FigureRows.TestFile, rows.Length, frame.RowCount, description, testFile.Target.Scores(predicted, rows)));
+            evaluation = (ScoredRows.Of(description, testFile.Target, rows, predicted), new ImportanceRows(description, shipped, testFile.Frame, testFile.Target, rows));
+        }
+        var (scored, importanceRows) = evaluation ?? (ScoredRows.OutOfFold(figures[0].Description, experiment, cleaning.Output), FittedRowsForImportance(shipped, frame, data.Target));
+        var checkSeconds = phases.Mark("ONNX check");
+
+        var student = Student(shipped, experiment.Metric, frame, data, checkRows, checkDescription, modelCheck, outputs, budget, clock, exportSeconds + checkSeconds, step);
+        if (student.Figure is { } studentFigure) figures.Add(studentFigure);
+        phases.Mark("student");
 
         var board = new Leaderboard(experiment.Study, store.Trials(Study));
         board.WriteCsv(outputs.Staged(JobOutputs.Leaderboard));
-        var result = new AutoMLJobResult(experiment, checks, fixes, outputs.Folder,
-            [JobOutputs.Model, .. compression is null ? Array.Empty<string>() : [JobOutputs.Student], .. options.MLNetModel is null ? Array.Empty<string>() : [options.MLNetModel], JobOutputs.Pipeline, JobOutputs.Leaderboard,
-             JobOutputs.Trials, JobOutputs.Metrics, JobOutputs.Report], clock.Elapsed) { Compression = compression };
+        phases.Mark("leaderboard");
+        var published = new List<string> { JobOutputs.Model };
+        if (student.Compression is not null) published.Add(JobOutputs.Student);
+        if (options.MLNetModel is { } mlnetName) published.Add(mlnetName);
+        published.AddRange([JobOutputs.Pipeline, JobOutputs.Leaderboard, JobOutputs.Trials, JobOutputs.Metrics, JobOutputs.Report]);
+        var result = new AutoMLJobResult(experiment, figures, [modelCheck, .. student.Check is { } c ? [c] : Array.Empty<ModelCheck>()], fixes, outputs.Folder, published, clock.Elapsed)
+        {
+            Rows = frame.RowCount,
+            SearchRows = train.RowCount,
+            Holdout = holdout,
+            TestPath = data.Test?.Path,
+            Compression = student.Compression,
+            StudentChoice = student.Choice,
+            StudentNote = student.Note,
+            Budget = budget,
+        };
         step("report", "report.html");
-        var report = new ReportBuilder(options, target, split, test).Build(result with { Elapsed = clock.Elapsed }, profile, cleaning.Output, model, board, compression, Threshold(experiment));
+        var importanceLimit = budget?.ImportanceLimit(clock.Elapsed) ?? UnbudgetedImportance;
+        var report = new ReportBuilder(options, scored, importanceRows, ImportanceRepeats, ImportanceRows).Build(
+            result with { Elapsed = clock.Elapsed }, data.Profile, cleaning.Output, board, checkDescription, Threshold(experiment), importanceLimit);
+        phases.Mark("report data");
         HtmlReport.Write(report, outputs.Staged(JobOutputs.Report));
-        MetricsJson.Write(outputs.Staged(JobOutputs.Metrics), options, frame, result with { Elapsed = clock.Elapsed }, split);
+        phases.Mark("report");
+        result = result with { Elapsed = clock.Elapsed, Phases = phases.Seconds };
+        MetricsJson.Write(outputs.Staged(JobOutputs.Metrics), options, result);
         return result;
     }
 
     /// <summary>
-    /// Distils the final model into a small MLP (with the model's decision rule on top), prunes it and quantizes it to
-    /// int8; writes model.onnx (the teacher) and student.int8.onnx and measures every stage on the test rows.
+    /// Scores the final model found without the held-out rows on them (and the best single trial, when an ensemble is
+    /// used), adding the figures; returns those rows for the report.
     /// </summary>
-    private StudentTable Compress(ITransformer model, ExperimentResult experiment, DataFrame train, DataFrame test, JobOutputs outputs, Action<string, string> step)
+    private static (ScoredRows, ImportanceRows) HeldOut(
+        DataFrame frame, Fold split, ExperimentTarget target, ExperimentResult experiment, FittedStep cleaning, TransformerChain searched,
+        List<ModelFigure> figures, Action<string, string> step)
     {
-        step("distil", "a small MLP student from the final model, pruned and quantized to int8");
-        var student = new StudentBuilder { Seed = options.Seed, Epochs = StudentEpochs(train.RowCount) }.Build(model, train);
-        if (experiment.Decision is not null) student = student with { Decision = FollowTeacher(model, student, train, experiment.Classes) };
-        return new CompressionStages { Metric = experiment.Metric }.Measure(model, student, train, test,
-            new CompressionOutputs(Teacher: outputs.Staged(JobOutputs.Model), QuantizedStudent: outputs.Staged(JobOutputs.Student)));
+        var heldOut = frame.Take(split.Test);
+        step("holdout", Invariant($"the final model on the {heldOut.RowCount:N0} held-out rows"));
+        var description = Invariant($"held out: {heldOut.RowCount:N0} rows, scored by the final model fitted on the other {split.Train.Length:N0}");
+        var output = searched.Transform(heldOut);
+        figures.Add(new ModelFigure("final model", FigureRows.HeldOut, heldOut.RowCount, split.Train.Length, description, target.Scores(output, split.Test)));
+        if (experiment.Ensemble is { IsUsed: true })
+        {
+            var best = new TransformerChain([cleaning.Transformer, experiment.BestModel]).Transform(heldOut);
+            figures.Add(new ModelFigure("best single trial", FigureRows.HeldOut, heldOut.RowCount, split.Train.Length, description, target.Scores(best, split.Test)));
+        }
+        return (ScoredRows.Of(description, target, split.Test, output), new ImportanceRows(description, searched, heldOut, target, split.Test));
+    }
+
+    /// <summary>
+    /// The final model refit on every row: the same recipe (<see cref="FinalModelRecipe.Refit"/>) after the same
+    /// cleaning, duplicates dropped from all rows and the constant columns the search's rows had dropped.
+    /// </summary>
+    private static TransformerChain OnEveryRow(DataFrame frame, ExperimentResult experiment, FittedStep cleaning)
+    {
+        var all = new EstimatorChain([new DropDuplicateRows(), new DropColumns(ConstantColumns(cleaning))]).FitTransform(frame);
+        return new TransformerChain([all.Transformer, experiment.Recipe.Refit(all.Output, CancellationToken.None)]);
+    }
+
+    /// <summary>What the student step produced: the compression table and the student's ONNX check and test figure, or why there is none.</summary>
+    private sealed record StudentOutcome(StudentTable? Compression, ModelCheck? Check, ModelFigure? Figure, StudentChoice? Choice, string? Note);
+
+    /// <summary>
+    /// Decides whether a student is worth it (<see cref="StudentChoice"/>) and, if so, distils the shipped model into a
+    /// small MLP (with the model's decision rule on top) within the time left, prunes it, quantizes it to int8, writes
+    /// student.int8.onnx and measures every stage on <paramref name="checkRows"/>.
+    /// </summary>
+    private StudentOutcome Student(
+        ITransformer shipped, Metric metric, DataFrame frame, JobData data, DataFrame checkRows, string checkDescription, ModelCheck teacher, JobOutputs outputs,
+        JobBudget? budget, Stopwatch clock, double teacherSeconds, Action<string, string> step)
+    {
+        if (!options.Student) return new StudentOutcome(null, null, null, null, "no student: not asked for");
+        if (!data.Target.IsClassification) return new StudentOutcome(null, null, null, null, "no student: students are distilled for classification labels only");
+        if (budget?.StudentLimit(clock.Elapsed) is { } left && left.TotalSeconds < MinStudentSeconds)
+            return new StudentOutcome(null, null, null, null, Invariant($"no student: {Math.Max(0, left.TotalSeconds):0.0}s of the budget were left for one"));
+        step("student", "measuring a student's size and latency against model.onnx");
+        var builder = new StudentBuilder { Seed = options.Seed, Epochs = StudentEpochs(frame.RowCount) };
+        var choice = StudentChoice.Measure(builder, shipped, frame, checkRows, Latency, teacher.SizeBytes, CpuMsPerRow(teacher, outputs, checkRows));
+        if (!choice.Distil) return new StudentOutcome(null, null, null, choice, choice.Reason);
+
+        // Measuring the stages re-exports and re-times the teacher: about what its first export and check took.
+        var limit = budget?.StudentLimit(clock.Elapsed) - TimeSpan.FromSeconds(teacherSeconds + 1);
+        if (limit is { } l && l.TotalSeconds < MinStudentSeconds / 2)
+            return new StudentOutcome(null, null, null, choice, Invariant($"no student: it would pay off ({choice.Ratios}), but {Math.Max(0, l.TotalSeconds):0.0}s of the budget were left to distil it"));
+        step("distil", "a small MLP student from the model fitted on every row, pruned and quantized to int8");
+        var student = (builder with { TimeLimit = limit }).Build(shipped, frame);
+        student = student with { Decision = FollowTeacher(shipped, student, Sample(frame, CheckRows, "the data").Rows, data.Target) };
+        var table = new CompressionStages { Metric = metric, Latency = Latency }.Measure(shipped, student, frame, checkRows,
+            new CompressionOutputs(QuantizedStudent: outputs.Staged(JobOutputs.Student)));
+        var final = table.Final;
+        var check = new ModelCheck(JobOutputs.Student, final.Bytes ?? 0, final.BatchMsPerRow ?? double.NaN, final.SingleRowMs ?? double.NaN,
+            final.MaxProbabilityDelta, final.LabelAgreement, checkRows.RowCount, checkDescription, OnnxDevice.Cpu);
+        ModelFigure? figure = null;
+        if (data.Test is { } test)
+        {
+            using var ort = new OrtModel(File.ReadAllBytes(outputs.Staged(JobOutputs.Student)), JobOutputs.Student, Latency.IntraOpThreads);
+            var rows = Enumerable.Range(0, test.Frame.RowCount).ToArray();
+            figure = new ModelFigure(JobOutputs.Student, FigureRows.TestFile, rows.Length, frame.RowCount,
+                Invariant($"the test file {Path.GetFileName(test.Path)}: {rows.Length:N0} rows, scored by the student distilled from the model fitted on all {frame.RowCount:N0} rows"),
+                test.Target.Scores(ort.Predict(test.Frame), rows));
+        }
+        return new StudentOutcome(table, check, figure, choice, choice.Reason);
+    }
+
+    /// <summary>
+    /// model.onnx's milliseconds per row in batches on the CPU, where the student is timed and meant to serve: the check's
+    /// figure, or (when the check ran on a GPU) model.onnx timed again on the CPU, so the student is weighed against the
+    /// teacher on the same device.
+    /// </summary>
+    private static double CpuMsPerRow(ModelCheck teacher, JobOutputs outputs, DataFrame checkRows)
+    {
+        if (!teacher.Device.IsCuda) return teacher.BatchMsPerRow;
+        using var cpu = new OrtModel(File.ReadAllBytes(outputs.Staged(JobOutputs.Model)), JobOutputs.Model, Latency.IntraOpThreads);
+        return cpu.Latency(checkRows, Latency).BatchMsPerRow;
     }
 
     /// <summary>
     /// The student's own decision rule: the threshold (binary) or class weights that make its labels agree most with the
-    /// teacher's on the training rows. The teacher's rule works on its calibrated probabilities; the student's differ
+    /// teacher's on <paramref name="rows"/>. The teacher's rule works on its calibrated probabilities; the student's differ
     /// (pruning fine-tunes on the teacher's labels), so the rule is tuned for fidelity rather than copied.
     /// </summary>
-    private static DecisionStep FollowTeacher(ITransformer teacher, StudentModel student, DataFrame train, IReadOnlyList<string> classes)
+    private static DecisionStep FollowTeacher(ITransformer teacher, StudentModel student, DataFrame rows, ExperimentTarget target)
     {
-        var target = ExperimentTarget.Of(train, LabelTask.Detect(train));
-        var teacherLabels = target.ReadLabels(teacher.Transform(train));
-        var studentOutput = new TransformerChain([.. student.Preprocessing.Steps, student.Pruned]).Transform(train);
-        var probabilities = new float[train.RowCount * classes.Count];
+        var teacherLabels = target.ReadLabels(teacher.Transform(rows));
+        var studentOutput = new TransformerChain([.. student.Preprocessing.Steps, student.Pruned]).Transform(rows);
+        var probabilities = new float[rows.RowCount * target.Width];
         target.ReadPredictions(studentOutput, probabilities, 0);
-        var tuning = DecisionRuleTuner.Tune(teacherLabels, probabilities, classes, DecisionObjective.Maximize(Metric.Accuracy));
-        return new DecisionStep(classes, ProbabilityCalibration.None, tuning.Rule);
+        var tuning = DecisionRuleTuner.Tune(teacherLabels, probabilities, target.Classes, DecisionObjective.Maximize(Metric.Accuracy));
+        return new DecisionStep(target.Classes, ProbabilityCalibration.None, tuning.Rule);
     }
+
+    /// <summary>Whether the job would distil a student for this label (the option set, classification).</summary>
+    private bool WantsStudent(ExperimentTarget target) => options.Student && target.IsClassification;
 
     /// <summary>
     /// Epochs for the student: the builder's 15 on mid-sized data, more on small data so the network still gets about
@@ -164,6 +333,44 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var stepsPerEpoch = Math.Max(1.0, rows * 3 / 64.0);
         return (int)Math.Clamp(Math.Ceiling(1500 / stepsPerEpoch), 15, 300);
     }
+
+    /// <summary>The search's out-of-fold figures: the final model's, and the best single trial's when an ensemble is used.</summary>
+    private static IEnumerable<ModelFigure> OutOfFold(ExperimentResult experiment, int searchRows)
+    {
+        var validated = experiment.ValidationRows.Count;
+        var description = validated < searchRows
+            ? Invariant($"validation holdout of the search: {validated:N0} of its {searchRows:N0} rows, each scored by models fitted on the others")
+            : Invariant($"out of fold: the search's {searchRows:N0} rows, each scored by models fitted without it");
+        var metric = experiment.Metric.ToString();
+        yield return new ModelFigure("final model", FigureRows.OutOfFold, validated, searchRows, description, new Dictionary<string, double> { [metric] = experiment.Score });
+        if (experiment.Ensemble is { IsUsed: true })
+            yield return new ModelFigure("best single trial", FigureRows.OutOfFold, validated, searchRows, description, new Dictionary<string, double> { [metric] = experiment.Best.Score!.Value });
+    }
+
+    /// <summary>
+    /// Importance without held-out rows: on a sample of the rows the shipped model was fitted on. It then shows what the
+    /// model relies on, which is what importance is read for, though a model that memorized a column looks keener on it.
+    /// </summary>
+    private ImportanceRows FittedRowsForImportance(ITransformer model, DataFrame frame, ExperimentTarget target)
+    {
+        var indices = SampleIndices(frame, ImportanceRows);
+        var (rows, description) = Sample(frame, ImportanceRows, "the data");
+        return new ImportanceRows(description + ", which the model was fitted on", model, rows, target, indices);
+    }
+
+    /// <summary>At most <paramref name="count"/> rows of <paramref name="frame"/> (stratified, seeded), with a description.</summary>
+    private (DataFrame Rows, string Description) Sample(DataFrame frame, int count, string what) => frame.RowCount <= count
+        ? (frame, Invariant($"{what} ({frame.RowCount:N0} rows)"))
+        : (frame.Take(SampleIndices(frame, count)), Invariant($"{count:N0} rows sampled from {what}"));
+
+    /// <summary>Row indices of <see cref="Sample"/>: all rows, or a stratified seeded subset of <paramref name="count"/>.</summary>
+    private int[] SampleIndices(DataFrame frame, int count) => frame.RowCount <= count
+        ? [.. Enumerable.Range(0, frame.RowCount)]
+        : Split.TrainTest(frame, 1 - count / (double)frame.RowCount, options.Seed).Train;
+
+    /// <summary>The constant columns the cleaning dropped from the search's rows (dropped from every row too, so the model reads the same columns).</summary>
+    private static IReadOnlyList<string> ConstantColumns(FittedStep cleaning) =>
+        ((TransformerChain)cleaning.Transformer).Steps.OfType<ColumnDropper>().SingleOrDefault()?.Columns ?? [];
 
     /// <summary>The threshold curve of a tuned binary rule, for the report.</summary>
     private static ThresholdCurve? Threshold(ExperimentResult experiment)
@@ -177,9 +384,10 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     {
         var fixes = new List<string>();
         var removed = train.RowCount - cleaning.Output.RowCount;
-        if (removed > 0) fixes.Add($"dropped {removed:N0} duplicate training row(s)");
-        var dropper = ((TransformerChain)cleaning.Transformer).Steps.OfType<ColumnDropper>().SingleOrDefault();
-        if (dropper is { Columns.Count: > 0 }) fixes.Add($"dropped constant column(s) {string.Join(", ", dropper.Columns)}");
+        if (removed > 0) fixes.Add(Invariant($"dropped {removed:N0} duplicate row(s) of the search"));
+        if (ConstantColumns(cleaning) is { Count: > 0 } constant) fixes.Add($"dropped constant column(s) {string.Join(", ", constant)}");
         return fixes;
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

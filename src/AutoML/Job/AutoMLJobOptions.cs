@@ -1,3 +1,4 @@
+using Pipelines.AutoML.SearchSpace;
 using Pipelines.Evaluation;
 using Pipelines.Export.Serving;
 
@@ -9,12 +10,17 @@ public sealed record AutoMLJobOptions
     /// <summary>The CSV/TSV file (optionally .gz) to learn from.</summary>
     public required string DataPath { get; init; }
 
+    /// <summary>The label column.</summary>
     public required string Label { get; init; }
 
     /// <summary>The output folder.</summary>
     public required string OutputDir { get; init; }
 
-    /// <summary>Budget of the search and final refit (distillation, export and the report come after it).</summary>
+    /// <summary>
+    /// Budget of the whole job, from reading the data to the last output: the steps after the search (refit on all
+    /// rows, export, ONNX checks, distillation, importance, report) are estimated and their time kept back from the
+    /// search (<see cref="JobBudget"/>). Not used when <see cref="MaxTrials"/> is set: the run is then reproducible.
+    /// </summary>
     public TimeSpan Time { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>The metric to optimize; null for the default for the label.</summary>
@@ -23,8 +29,20 @@ public sealed record AutoMLJobOptions
     /// <summary>Caps the trials (makes the search reproducible when set without a budget).</summary>
     public int? MaxTrials { get; init; }
 
-    /// <summary>Share of rows held out for testing, stratified and seeded.</summary>
+    /// <summary>Share of rows held out for a test figure, stratified and seeded, when <see cref="MinHoldoutRows"/> allows one.</summary>
     public double TestFraction { get; init; } = 0.25;
+
+    /// <summary>
+    /// Rows the held-out part must have for the job to hold one out (<see cref="HoldoutRule"/>); with fewer, the
+    /// out-of-fold estimate is the only figure. 0 always holds out; <see cref="int.MaxValue"/> never does.
+    /// </summary>
+    public int MinHoldoutRows { get; init; } = HoldoutRule.DefaultMinRows;
+
+    /// <summary>
+    /// A CSV file of test rows (the data's columns and label) that the shipped model is measured on; no part of the data
+    /// is then held out. Null for none.
+    /// </summary>
+    public string? TestPath { get; init; }
 
     public int Seed { get; init; }
 
@@ -37,13 +55,19 @@ public sealed record AutoMLJobOptions
     /// <summary>A cost matrix CSV (rows actual, columns predicted, class names as headers); the rule then minimizes cost.</summary>
     public string? CostMatrixPath { get; init; }
 
-    /// <summary>Whether to distil, prune and quantize a student model.</summary>
+    /// <summary>
+    /// The learners to search (<see cref="LearnerSelection.Parse"/> reads them by name); null for the catalog's defaults
+    /// (<see cref="SearchSpaceCatalog.DefaultLearners"/>).
+    /// </summary>
+    public IReadOnlyList<ILearnerSpace>? Learners { get; init; }
+
+    /// <summary>Whether to distil, prune and quantize a student model (when one is worth it, <see cref="Student.StudentChoice"/>).</summary>
     public bool Student { get; init; } = true;
 
     /// <summary>
-    /// Where ONNX Runtime runs the check of model.onnx on the test rows (the student is timed on the CPU, where it is
-    /// meant to serve). A CUDA device is checked before the search starts, so a missing driver or library ends the job
-    /// at once.
+    /// Where ONNX Runtime runs the check of model.onnx (its predictions, parity and latency on the test file or a sample
+    /// of the data); the student is timed on the CPU, where it is meant to serve, against model.onnx timed there too. A
+    /// CUDA device is checked before the search starts, so a missing driver or library ends the job at once.
     /// </summary>
     public OnnxDevice Device { get; init; } = OnnxDevice.Cpu;
 
@@ -52,7 +76,4 @@ public sealed record AutoMLJobOptions
     /// null writes none. A plain file name, not a path.
     /// </summary>
     public string? MLNetModel { get; init; } = JobOutputs.MLNetModel;
-
-    /// <summary>The learners to search (<see cref="SearchSpace.LearnerSelection.Parse"/> reads them by name); null for the default learners.</summary>
-    public IReadOnlyList<SearchSpace.ILearnerSpace>? Learners { get; init; }
 }

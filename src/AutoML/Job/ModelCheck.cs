@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Pipelines.AutoML.Experiments;
+using Pipelines.AutoML.Student;
 using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Export.Serving;
@@ -8,60 +8,55 @@ using Pipelines.Prediction;
 namespace Pipelines.AutoML.Job;
 
 /// <summary>
-/// A model's test numbers: every metric of the task on the test rows, in process and (for an ONNX file) in ONNX
-/// Runtime, the parity between the two, the file size and ORT latency, and the device ORT ran on.
+/// An ONNX model file as served: its size, its ONNX Runtime latency (<see cref="LatencyOptions"/>: batches and single
+/// rows, one intra-op thread) and its parity with the in-process model it was exported from, measured on some rows, and
+/// the device ONNX Runtime ran it on.
 /// </summary>
+/// <param name="Name">The file's name, e.g. "model.onnx".</param>
+/// <param name="SizeBytes">Size of the file.</param>
+/// <param name="BatchMsPerRow">Milliseconds per row in batches.</param>
+/// <param name="SingleRowMs">Milliseconds per single-row call.</param>
+/// <param name="MaxProbabilityDifference">Largest |ONNX Runtime − in process| over the rows' probabilities (scores); null without a reference.</param>
+/// <param name="LabelAgreement">Share of rows with the same predicted label in both; null without a reference or for regression.</param>
+/// <param name="Rows">Rows measured.</param>
+/// <param name="RowsDescription">Which rows, in words.</param>
+/// <param name="Device">Where ONNX Runtime ran the model (the latency is that device's).</param>
 public sealed record ModelCheck(
     string Name,
-    IReadOnlyDictionary<string, double> Scores,
-    long? SizeBytes = null,
-    double? BatchMsPerRow = null,
-    double? SingleRowMs = null,
-    double? MaxProbabilityDifference = null,
-    double? LabelAgreement = null,
-    OnnxDevice? Device = null)
+    long SizeBytes,
+    double BatchMsPerRow,
+    double SingleRowMs,
+    double? MaxProbabilityDifference,
+    double? LabelAgreement,
+    int Rows,
+    string RowsDescription,
+    OnnxDevice Device)
 {
-    /// <summary>Scores <paramref name="model"/> in process on <paramref name="test"/> (rows <paramref name="rows"/> of the target's frame).</summary>
-    public static ModelCheck InProcess(string name, ITransformer model, DataFrame test, ExperimentTarget target, IReadOnlyList<int> rows)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        return new ModelCheck(name, target.Scores(model.Transform(test), rows));
-    }
-
     /// <summary>
-    /// Scores the ONNX model at <paramref name="path"/> in ONNX Runtime on <paramref name="test"/>, with its size and
-    /// latency, and compares its outputs with <paramref name="reference"/> (the in-process model it was exported from).
-    /// Latency: one warm-up pass, then the whole test set in one batch (ms per row) and the median of single-row runs.
-    /// ONNX Runtime runs on <paramref name="device"/>, the CPU by default.
+    /// Loads the ONNX model at <paramref name="path"/> in ONNX Runtime on <paramref name="device"/> (the CPU when null),
+    /// predicts <paramref name="rows"/> (returned, to score them), times it, and compares its outputs with
+    /// <paramref name="reference"/>'s in process.
     /// </summary>
-    public static ModelCheck Onnx(string name, string path, DataFrame test, ExperimentTarget target, IReadOnlyList<int> rows, ITransformer? reference, OnnxDevice? device = null)
+    internal static (ModelCheck Check, DataFrame Predicted) Onnx(
+        string name, string path, DataFrame rows, string rowsDescription, ExperimentTarget target, ITransformer? reference, LatencyOptions latency,
+        OnnxDevice? device = null)
     {
         ArgumentNullException.ThrowIfNull(target);
-        using var scorer = OnnxScorer.Open(path, device);
-        var predicted = scorer.Predict(test);
-        var clock = Stopwatch.StartNew();
-        predicted = scorer.Predict(test);
-        var batch = clock.Elapsed.TotalMilliseconds / Math.Max(1, test.RowCount);
-        var singles = new List<double>();
-        for (var row = 0; row < Math.Min(test.RowCount, 200); row++)
-        {
-            var one = test.Take([row]);
-            clock.Restart();
-            scorer.Predict(one);
-            singles.Add(clock.Elapsed.TotalMilliseconds);
-        }
-        singles.Sort();
-        var ort = Predictions(predicted, target);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(latency);
+        using var model = new OrtModel(File.ReadAllBytes(path), name, latency.IntraOpThreads, device);
+        var predicted = model.Predict(rows);
+        var (batch, single) = model.Latency(rows, latency);
         double? maxDiff = null, agreement = null;
         if (reference is not null)
         {
-            var localOutput = reference.Transform(test);
-            var local = Predictions(localOutput, target);
+            var local = reference.Transform(rows);
+            var (ort, inProcess) = (Predictions(predicted, target), Predictions(local, target));
             maxDiff = 0;
-            for (var i = 0; i < ort.Length; i++) maxDiff = Math.Max(maxDiff.Value, Math.Abs(ort[i] - local[i]));
-            agreement = target.IsClassification ? Agreement(predicted, localOutput) : null;
+            for (var i = 0; i < ort.Length; i++) maxDiff = Math.Max(maxDiff.Value, Math.Abs(ort[i] - inProcess[i]));
+            agreement = target.IsClassification ? Agreement(predicted, local) : null;
         }
-        return new ModelCheck(name, target.Scores(predicted, rows), new FileInfo(path).Length, batch, singles.Count == 0 ? null : singles[singles.Count / 2], maxDiff, agreement, scorer.Device);
+        return (new ModelCheck(name, new FileInfo(path).Length, batch, single, maxDiff, agreement, rows.RowCount, rowsDescription, model.Device), predicted);
     }
 
     private static float[] Predictions(DataFrame predicted, ExperimentTarget target)

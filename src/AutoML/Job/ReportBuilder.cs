@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Pipelines.AutoML.Experiments;
 using Pipelines.AutoML.Reporting;
 using Pipelines.AutoML.SearchSpace;
@@ -11,64 +12,59 @@ using StudentTable = Pipelines.AutoML.Student.CompressionTable;
 
 namespace Pipelines.AutoML.Job;
 
-/// <summary>Gathers the job's numbers into the report's sections (<see cref="ReportData"/>).</summary>
-internal sealed class ReportBuilder(AutoMLJobOptions options, ExperimentTarget target, Fold split, DataFrame test)
+/// <summary>Gathers the job's numbers into the report's sections (<see cref="ReportData"/>), each saying which rows it comes from.</summary>
+/// <param name="options">The job's options.</param>
+/// <param name="scored">Predictions for the confusion matrix and curves.</param>
+/// <param name="importance">The model and rows permutation importance shuffles.</param>
+/// <param name="repeats">Shuffles per feature.</param>
+/// <param name="maxImportanceRows">Rows importance uses at most.</param>
+internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored, ImportanceRows importance, int repeats, int maxImportanceRows)
 {
-    /// <summary>Permutation repeats per feature: enough for a stable ranking at a few seconds' cost.</summary>
-    private const int ImportanceRepeats = 3;
+    /// <summary>Fewest rows permutation importance is computed on; with less time it is left out.</summary>
+    private const int MinImportanceRows = 100;
 
     public ReportData Build(
-        AutoMLJobResult result, DataProfile profile, DataFrame cleanTrain, ITransformer model, StoreBoard board,
-        StudentTable? compression, ThresholdCurve? threshold)
+        AutoMLJobResult result, DataProfile profile, DataFrame cleanTrain, StoreBoard board, string checkDescription, ThresholdCurve? threshold, TimeSpan? importanceLimit)
     {
         var experiment = result.Experiment;
-        var output = model.Transform(test);
-        var predictions = Predict(output);
-        var actual = ActualCodes();
-        var curves = target.IsClassification ? OneVsRest(actual, predictions).ToArray() : [];
+        var target = scored.Target;
+        var actual = target.IsClassification ? scored.Rows.Select(row => target.Codes[row]).ToArray() : [];
+        var curves = target.IsClassification ? OneVsRest(actual, scored.Predictions).ToArray() : [];
         return new ReportData
         {
             Header = new ReportHeader($"AutoML: {Path.GetFileName(options.DataPath)} → {options.Label}", Path.GetFileName(options.DataPath),
                 options.Label, experiment.Task.ToString(), DateTimeOffset.UtcNow, result.Elapsed, options.MaxTrials is null ? options.Time : null),
             Profile = profile,
-            FixesApplied = result.FixesApplied,
+            FixesApplied = [.. result.FixesApplied, result.Holdout.Reason],
             ClassBalance = target.IsClassification ? Balance(cleanTrain, experiment) : null,
             Leaderboard = new Reporting.Leaderboard(experiment.Metric.ToString(), experiment.Metric.HigherIsBetter(),
                 [.. board.Ranked.Select(r => new Reporting.LeaderboardRow(r.Rank!.Value, r.Trial, r.Learner ?? "", r.Score!.Value, r.Seconds, r.Parameters))]),
             Progress = Progress(experiment),
-            TestMetrics = new MetricsTable([.. result.Checks.Select(c => new ModelMetrics(c.Name, [.. c.Scores.Select(s => new MetricValue(s.Key, s.Value))]))], split.Test.Length),
-            ConfusionMatrix = target.IsClassification
-                ? ConfusionMatrixData.From(ConfusionMatrix.Compute(actual, target.ReadLabels(output), target.Width, target.Classes))
+            TestMetrics = new MetricsTable([.. result.Figures.OrderByDescending(f => f.Rows).Select(f =>
+                new ModelMetrics(f.Model, [.. f.Scores.Select(s => new MetricValue(s.Key, s.Value))]) { Rows = f.Description })]),
+            EvaluationRows = scored.Description,
+            ConfusionMatrix = scored.Labels is { } labels
+                ? ConfusionMatrixData.From(ConfusionMatrix.Compute(actual, labels, target.Width, target.Classes))
                 : null,
             RocCurves = target.IsClassification ? [.. curves.Select(c => new RocSeries(c.Name, RankingMetrics.RocCurve(c.Actual, c.Scores), RankingMetrics.RocAuc(c.Actual, c.Scores)))] : null,
             PrCurves = target.IsClassification ? [.. curves.Select(c => new PrSeries(c.Name, RankingMetrics.PrCurve(c.Actual, c.Scores), RankingMetrics.AveragePrecision(c.Actual, c.Scores), c.Actual.Average()))] : null,
             Threshold = threshold,
-            FeatureImportance = Importance(model, experiment.Metric),
-            Compression = compression is null ? null : new Reporting.CompressionTable("accuracy", "ms per row (ONNX Runtime, batches)",
-                [.. compression.Stages.Select(s => new CompressionRow(s.Name, s.Bytes ?? 0, s.Accuracy, s.BatchMsPerRow ?? double.NaN))]),
+            FeatureImportance = Importance(experiment.Metric, importanceLimit),
+            Compression = Compression(result, checkDescription),
         };
     }
-
-    private float[] Predict(DataFrame output)
-    {
-        var predictions = new float[output.RowCount * target.Width];
-        target.ReadPredictions(output, predictions, 0);
-        return predictions;
-    }
-
-    private int[] ActualCodes() => target.IsClassification ? [.. split.Test.Select(row => target.Codes[row])] : [];
 
     /// <summary>Binary: the positive (second) class only; multiclass: one curve per class.</summary>
     private IEnumerable<(string Name, int[] Actual, float[] Scores)> OneVsRest(int[] actual, float[] predictions)
     {
-        var width = target.Width;
+        var width = scored.Target.Width;
         var classes = width == 2 ? [1] : Enumerable.Range(0, width);
         foreach (var k in classes)
         {
             var scores = new float[actual.Length];
             for (var i = 0; i < scores.Length; i++) scores[i] = predictions[i * width + k];
             var ones = actual.Select(a => a == k ? 1 : 0).ToArray();
-            if (ones.Contains(1) && ones.Contains(0)) yield return (target.Classes[k], ones, scores);
+            if (ones.Contains(1) && ones.Contains(0)) yield return (scored.Target.Classes[k], ones, scores);
         }
     }
 
@@ -110,13 +106,85 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ExperimentTarget t
         return new Reporting.SearchProgress(experiment.Metric.ToString(), bests, points);
     }
 
-    private FeatureImportanceData Importance(ITransformer model, Metric metric)
+    /// <summary>
+    /// Permutation importance on at most <c>maxImportanceRows</c> rows, fewer (a stratified sample) when 1 + features ×
+    /// repeats scorings would not fit in <paramref name="limit"/>; one repeat when even <see cref="MinImportanceRows"/>
+    /// rows would not, and left out, saying so, when that does not fit either. A scoring is timed again at each row count
+    /// tried, since part of its cost (per column, per call) does not shrink with the rows.
+    /// </summary>
+    private FeatureImportanceData Importance(Metric metric, TimeSpan? limit)
     {
-        var features = PermutationImportance.Compute(model, test, output =>
+        var (frame, rows) = Shrink(importance.Frame, importance.Rows, maxImportanceRows);
+        double Score(DataFrame output)
         {
-            var score = target.Scores(output, split.Test)[metric.ToString()];
+            var score = importance.Target.Scores(output, rows)[metric.ToString()];
             return metric.HigherIsBetter() ? score : -score;
-        }, ImportanceRepeats, options.Seed);
-        return new FeatureImportanceData(metric.ToString(), features, ImportanceRepeats);
+        }
+        var shuffles = repeats;
+        if (limit is { } l)
+        {
+            var clock = Stopwatch.StartNew();
+            var features = frame.Features.Count();
+            var least = Math.Min(MinImportanceRows, frame.RowCount);
+            for (var attempt = 0; ; attempt++)
+            {
+                var call = Stopwatch.StartNew();
+                Score(importance.Model.Transform(frame));
+                var cost = call.Elapsed.TotalSeconds * (1 + features * shuffles);
+                var left = l.TotalSeconds - clock.Elapsed.TotalSeconds;
+                if (cost <= left) break;
+                var fits = (int)(frame.RowCount * left / cost);
+                if (fits < least && shuffles > 1) shuffles = 1;
+                else if (fits < least || attempt == MaxImportanceAttempts)
+                    return new FeatureImportanceData(metric.ToString(), [])
+                    {
+                        Note = Invariant($"Left out: {Math.Max(0, l.TotalSeconds):0.0}s of the time budget were left, too little to shuffle {features:N0} columns over {least:N0} rows."),
+                    };
+                else (frame, rows) = Shrink(frame, rows, fits);
+            }
+        }
+        var features2 = PermutationImportance.Compute(importance.Model, frame, Score, shuffles, options.Seed);
+        var description = frame.RowCount < importance.Frame.RowCount
+            ? Invariant($"{frame.RowCount:N0} of these rows ({importance.Description})")
+            : importance.Description;
+        return new FeatureImportanceData(metric.ToString(), features2, shuffles) { Rows = description };
     }
+
+    /// <summary>Row counts tried before importance is left out.</summary>
+    private const int MaxImportanceAttempts = 4;
+
+    /// <summary>At most <paramref name="count"/> of the rows (stratified, seeded), with their target rows.</summary>
+    private (DataFrame Frame, IReadOnlyList<int> Rows) Shrink(DataFrame frame, IReadOnlyList<int> rows, int count)
+    {
+        if (frame.RowCount <= count) return (frame, rows);
+        var kept = Split.TrainTest(frame, 1 - count / (double)frame.RowCount, options.Seed).Train;
+        return (frame.Take(kept), [.. kept.Select(i => rows[i])]);
+    }
+
+    /// <summary>
+    /// The compression table: the student's stages when one was distilled; model.onnx against a student of the same
+    /// shape, sized and timed only, when one was not worth it; else the reason alone.
+    /// </summary>
+    private static Reporting.CompressionTable? Compression(AutoMLJobResult result, string checkDescription)
+    {
+        const string latency = "ms per row, ONNX Runtime in batches";
+        if (result.Compression is { } table)
+            return new Reporting.CompressionTable("accuracy", latency,
+                [.. table.Stages.Select(s => new CompressionRow(s.Name, s.Bytes ?? 0, s.Accuracy, s.BatchMsPerRow ?? double.NaN))])
+            {
+                Note = $"{Capitalized(result.StudentNote)}. Measured on {checkDescription}.",
+            };
+        if (result.StudentChoice is { } choice)
+            return new Reporting.CompressionTable("accuracy", latency,
+                [new CompressionRow("model.onnx", choice.TeacherBytes, double.NaN, choice.TeacherMsPerRow),
+                 new CompressionRow("a student of the same shape (sized, not distilled)", choice.StudentBytes, double.NaN, choice.StudentMsPerRow)])
+            {
+                Note = $"{Capitalized(result.StudentNote)}.",
+            };
+        return result.StudentNote is { } note ? new Reporting.CompressionTable("accuracy", latency, []) { Note = $"{Capitalized(note)}." } : null;
+    }
+
+    private static string Capitalized(string? text) => string.IsNullOrEmpty(text) ? "" : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -10,4 +10,11 @@ public sealed record FeatureImportance(string Feature, double MeanDrop, double S
 /// <param name="Metric">The score that was shuffled against (e.g. "MacroF1").</param>
 /// <param name="Features">One entry per feature; drawn largest drop first, the first <see cref="HtmlReport.ImportanceRows"/>.</param>
 /// <param name="Repeats">Shuffles per feature; null to leave out.</param>
-public sealed record FeatureImportanceData(string Metric, IReadOnlyList<FeatureImportance> Features, int? Repeats = null);
+public sealed record FeatureImportanceData(string Metric, IReadOnlyList<FeatureImportance> Features, int? Repeats = null)
+{
+    /// <summary>The rows that were shuffled, in words; null says "the test rows".</summary>
+    public string? Rows { get; init; }
+
+    /// <summary>Why there are no importances (e.g. no time was left for them); null when there is nothing to say.</summary>
+    public string? Note { get; init; }
+}

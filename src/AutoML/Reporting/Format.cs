@@ -20,6 +20,14 @@ internal static class Format
         return value.ToString("0.0000", Invariant);
     }
 
+    /// <summary>A ratio with two significant digits below 1 (0.0024, 0.031, 0.31) and two decimals at most above (1.2, 12.5).</summary>
+    public static string Ratio(double ratio)
+    {
+        if (!double.IsFinite(ratio)) return Missing;
+        if (ratio >= 1 || ratio <= 0) return ratio.ToString("0.0#", Invariant);
+        return ratio.ToString("0." + new string('0', (int)Math.Floor(-Math.Log10(ratio))) + "##", Invariant);
+    }
+
     /// <summary>A count with thousands separators (3,000).</summary>
     public static string Count(long value) => value.ToString("#,0", Invariant);
 

@@ -27,27 +27,33 @@ public sealed record ReportData
     /// <summary>Best score over time and every trial's score.</summary>
     public SearchProgress? Progress { get; init; }
 
-    /// <summary>Metrics of the final models on the test rows.</summary>
+    /// <summary>Metrics of the final models, each on the rows it names (<see cref="ModelMetrics.Rows"/>).</summary>
     public MetricsTable? TestMetrics { get; init; }
 
-    /// <summary>The final model's confusion matrix on the test rows.</summary>
+    /// <summary>
+    /// The rows the confusion matrix, the ROC and precision-recall curves are drawn from, in words (e.g. "held out: 1,250
+    /// rows, scored by the final model fitted on the other 3,750"); null says "the test rows".
+    /// </summary>
+    public string? EvaluationRows { get; init; }
+
+    /// <summary>The final model's confusion matrix on the <see cref="EvaluationRows"/>.</summary>
     public ConfusionMatrixData? ConfusionMatrix { get; init; }
 
-    /// <summary>ROC curves on the test rows (one per class for a multiclass label).</summary>
+    /// <summary>ROC curves on the <see cref="EvaluationRows"/> (one per class for a multiclass label).</summary>
     public IReadOnlyList<RocSeries>? RocCurves { get; init; }
 
-    /// <summary>Precision-recall curves on the test rows (one per class for a multiclass label).</summary>
+    /// <summary>Precision-recall curves on the <see cref="EvaluationRows"/> (one per class for a multiclass label).</summary>
     public IReadOnlyList<PrSeries>? PrCurves { get; init; }
 
     /// <summary>A metric against the decision threshold, with the threshold that was chosen.</summary>
     public ThresholdCurve? Threshold { get; init; }
 
-    /// <summary>Permutation importance of the input features on the test rows.</summary>
+    /// <summary>Permutation importance of the input features (on the rows it names).</summary>
     public FeatureImportanceData? FeatureImportance { get; init; }
 
     /// <summary>Real against synthetic distributions, when a GAN made rows.</summary>
     public SyntheticComparison? Synthetic { get; init; }
 
-    /// <summary>Teacher, student, pruned and int8 models: size, accuracy and latency.</summary>
+    /// <summary>Teacher, student, pruned and int8 models: size, accuracy and latency, with their ratios to the teacher's.</summary>
     public CompressionTable? Compression { get; init; }
 }

@@ -5,13 +5,14 @@ namespace Pipelines.AutoML.Student;
 /// <summary>
 /// How <see cref="CompressionStages"/> times a model in ONNX Runtime. Input tensors are built before timing, so the
 /// time is that of ONNX Runtime's <c>InferenceSession.Run</c> alone (feeding the tensors, running the graph, copying the
-/// outputs back). Each model first runs once on every batch and on a few single rows (warm-up: allocations, kernel
-/// selection), then:
+/// outputs back). Each model first runs once on a batch and on a single row (warm-up: allocations, kernel selection),
+/// then:
 /// <list type="bullet">
 /// <item>batches: passes over the test rows in batches of <see cref="BatchRows"/> until at least
 /// <see cref="MinMilliseconds"/> have passed; mean milliseconds per row = time / rows run;</item>
-/// <item>single rows: passes over the first <see cref="MaxSingleRows"/> test rows, one row per call, until at least
-/// <see cref="MinMilliseconds"/> have passed; mean milliseconds per call.</item>
+/// <item>single rows: passes over the first test rows, one row per call, until at least <see cref="MinMilliseconds"/>
+/// have passed; mean milliseconds per call. As many rows (up to <see cref="MaxSingleRows"/>) as one pass of
+/// <see cref="MinMilliseconds"/> holds at the warm-up call's pace.</item>
 /// </list>
 /// </summary>
 public sealed record LatencyOptions

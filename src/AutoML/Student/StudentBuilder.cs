@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Pipelines.Core;
 using Pipelines.Data;
+using Pipelines.Evaluation;
 using Pipelines.Prediction;
 using Pipelines.Errors;
 using Pipelines.Trainers.Compression;
@@ -33,10 +35,8 @@ namespace Pipelines.AutoML.Student;
 /// design reuses <see cref="DistillStudent"/> as it is.
 /// </para>
 /// <para>
-/// Measured on messy_churn (75/25 split, a GBDT teacher, the defaults): 31 features, 1,090 parameters (562 non-zero after
-/// pruning); the int8 ONNX student agrees with the teacher on 99% of the test rows and is within 0.3 points of its accuracy
-/// (tests/AutoML.Tests/Student). Fine-tuning after pruning on the true labels instead lost 0.5 to 1.3 points of accuracy
-/// (it raised macro-F1), so the teacher's labels are the default.
+/// Fine-tuning after pruning uses the teacher's labels by default, which keeps the student closer to the teacher than
+/// the true labels do (<see cref="PruneOnTeacherLabels"/>).
 /// </para>
 /// </summary>
 public sealed record StudentBuilder
@@ -93,8 +93,26 @@ public sealed record StudentBuilder
     /// <summary>AdamW step size of pruning's fine-tuning.</summary>
     public float PruningLearningRate { get; init; } = 1e-3f;
 
-    /// <summary>Seeds the target encoding, synthetic rows, initialization, shuffling and pruning.</summary>
+    /// <summary>Seeds the target encoding, synthetic rows, initialization, shuffling, pruning and the row sample.</summary>
     public int Seed { get; init; }
+
+    /// <summary>
+    /// A wall-clock limit for <see cref="Build"/>; null (the default) runs the whole workload. With a limit, the teacher's
+    /// pace (rows labelled per second) and the network's (rows trained per second) are measured on a few rows, and the
+    /// workload is cut to what fits (<see cref="StudentWorkload.Within"/>): fewer distillation and pruning epochs first,
+    /// then fewer real rows (a stratified sample). The student then depends on the machine's speed, so leave it null
+    /// where runs must be reproducible.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>Rows the paces are measured on.</summary>
+    private const int PaceRows = 512;
+
+    /// <summary>
+    /// Share of the time left after measuring that the planned workload may fill: the estimate leaves out the decoding of
+    /// synthetic rows, the feature transforms and pruning's reports, and the machine's load changes while it runs.
+    /// </summary>
+    private const double PlannedShare = 0.75;
 
     /// <summary>
     /// Fits the student on <paramref name="train"/> (the rows the teacher was fitted on, label set) from the fitted
@@ -109,24 +127,55 @@ public sealed record StudentBuilder
         if (train.LabelName is null) ThrowHelper.NeedsLabel(step);
         if (LabelTask.Detect(train) == PredictionTask.Regression)
             throw new SchemaException($"{step}: the label '{train.LabelName}' is numeric with many values; a student is distilled for classification labels only.");
+        var clock = Stopwatch.StartNew();
         var classes = PredictionReader.Classes(teacher, train.Schema, step);
         var task = classes.Count == 2 ? PredictionTask.BinaryClassification : PredictionTask.MulticlassClassification;
         var preprocessing = StudentPreprocessing.Fit(train, MaxOneHotCategories, TargetEncodingSmoothing, Seed);
-        var features = preprocessing.Chain.Transform(train);
+        var work = Workload(train.RowCount);
+        if (TimeLimit is { } limit)
+        {
+            var (teacherPace, networkPace) = Paces(teacher, preprocessing, train);
+            work = work.Within((limit - clock.Elapsed).TotalSeconds * PlannedShare, PruningSteps, Augmentation is null ? 0 : AugmentFactor, teacherPace, networkPace);
+        }
+        var rows = work.Rows < train.RowCount ? train.Take(Split.TrainTest(train, 1 - work.Rows / (double)train.RowCount, Seed).Train) : train;
+        var features = preprocessing.Chain.Transform(rows);
         var adapter = new TeacherAdapter(teacher, preprocessing.Decoder, task, preprocessing.Features, classes);
         var distilled = new DistillStudent
         {
             Teacher = adapter, HiddenSizes = HiddenSizes, Activation = Activation, Temperature = Temperature, Alpha = Alpha,
-            Epochs = Epochs, LearningRate = LearningRate, BatchSize = BatchSize, Augmentation = Augmentation,
+            Epochs = work.Epochs, LearningRate = LearningRate, BatchSize = BatchSize, Augmentation = Augmentation,
             AugmentFactor = AugmentFactor, Seed = Seed,
             MinSyntheticRows = 0, // AugmentFactor alone sets the rows: AutoMLJob sizes Epochs for (1 + AugmentFactor) n rows
         }.Fit(features);
         var pruning = new MagnitudePruning
         {
-            Sparsity = Sparsity, PruningSteps = PruningSteps, EpochsPerStep = EpochsPerPruningStep,
-            FineTuneEpochs = PruningFineTuneEpochs, LearningRate = PruningLearningRate, BatchSize = BatchSize, Seed = Seed,
-        }.Compress(distilled, PruneOnTeacherLabels ? WithTeacherLabels(features, teacher, train, classes) : features, features);
-        return new StudentModel(preprocessing.Chain, distilled, pruning.Model, pruning.Report);
+            Sparsity = Sparsity, PruningSteps = PruningSteps, EpochsPerStep = work.EpochsPerPruningStep,
+            FineTuneEpochs = work.PruningFineTuneEpochs, LearningRate = PruningLearningRate, BatchSize = BatchSize, Seed = Seed,
+        }.Compress(distilled, PruneOnTeacherLabels ? WithTeacherLabels(features, teacher, rows, classes) : features, features);
+        return new StudentModel(preprocessing.Chain, distilled, pruning.Model, pruning.Report) { Workload = work };
+    }
+
+    /// <summary>The whole workload on <paramref name="rows"/> real rows, as the options set it.</summary>
+    internal StudentWorkload Workload(int rows) => new(rows, Epochs, EpochsPerPruningStep, PruningFineTuneEpochs);
+
+    /// <summary>
+    /// Seconds per row of the teacher's predictions and per row-epoch of a network of the student's shape, measured on up
+    /// to <see cref="PaceRows"/> rows spread over <paramref name="train"/>. The network is fitted twice and the second fit
+    /// timed, so the first one's compilation is not counted.
+    /// </summary>
+    private (double Teacher, double Network) Paces(ITransformer teacher, StudentPreprocessing preprocessing, DataFrame train)
+    {
+        var n = Math.Min(PaceRows, train.RowCount);
+        var probe = train.Take([.. Enumerable.Range(0, n).Select(i => (int)((long)i * train.RowCount / n))]);
+        var watch = Stopwatch.StartNew();
+        teacher.Transform(probe);
+        var teacherPace = watch.Elapsed.TotalSeconds / n;
+        var features = preprocessing.Chain.Transform(probe);
+        var network = new MlpClassifier { HiddenSizes = HiddenSizes, Activation = Activation, Epochs = 1, BatchSize = BatchSize, EarlyStoppingPatience = 0, Seed = Seed };
+        network.Fit(features);
+        watch.Restart();
+        network.Fit(features);
+        return (teacherPace, watch.Elapsed.TotalSeconds / n);
     }
 
     // The preprocessed rows with their label replaced by the teacher's predicted class for the raw row: its PredictedLabel

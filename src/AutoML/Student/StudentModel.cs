@@ -27,6 +27,9 @@ public sealed record StudentModel(TransformerChain Preprocessing, MlpModel Disti
     /// <summary>The student before pruning: preprocessing, then the distilled network (and the decision step).</summary>
     public TransformerChain DistilledPipeline => new([.. Preprocessing.Steps, Distilled, .. Decided]);
 
+    /// <summary>The rows and epochs it was trained with (cut from the options' by <see cref="StudentBuilder.TimeLimit"/>); null when not recorded.</summary>
+    internal StudentWorkload? Workload { get; init; }
+
     private ITransformer[] Decided => Decision is null ? [] : [Decision];
 
     /// <summary>The classes, in the order of the probability outputs (the teacher's order).</summary>

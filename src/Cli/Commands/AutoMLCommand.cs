@@ -10,9 +10,11 @@ using Spectre.Console;
 namespace Pipelines.Cli.Commands;
 
 /// <summary>
-/// `pipelines automl FILE --label L [--time 60] [--metric M] [--out DIR] [--device cpu|cuda[:N]] [--learners NAME,...]`: the whole job (profile, clean, search,
-/// ensemble, refit, export, distil, report) into DIR. Ctrl-C ends the search early and still writes the outputs from
-/// the best so far; a second Ctrl-C stops at once (the trial store keeps what finished, and a rerun resumes).
+/// `pipelines automl FILE --label L [--time 60] [--metric M] [--out DIR] [--test FILE] [--device cpu|cuda[:N]]
+/// [--mlnet-model NAME|none] [--learners NAME,...]`: the whole job (profile, clean, search, ensemble, refit on every
+/// row, export, distil, report) into DIR within --time seconds. Ctrl-C ends the search
+/// early and still writes the outputs from the best so far; a second Ctrl-C stops at once (the trial store keeps what
+/// finished, and a rerun resumes).
 /// </summary>
 internal static class AutoMLCommand
 {
@@ -20,7 +22,7 @@ internal static class AutoMLCommand
     {
         var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz) with a header row." };
         var label = new Option<string>("--label", "-l") { Description = "The column to predict.", Required = true };
-        var time = new Option<double>("--time", "-t") { Description = "Seconds for the search and refit.", DefaultValueFactory = _ => 60 };
+        var time = new Option<double>("--time", "-t") { Description = "Seconds for the whole job: search, refit, export, student and report.", DefaultValueFactory = _ => 60 };
         var metric = new Option<string?>("--metric", "-m") { Description = "Metric to optimize (default: accuracy, macro-F1 on imbalanced labels, R2 for regression)." };
         metric.AcceptOnlyFromAmong([.. Enum.GetNames<Metric>().Select(Kebab)]);
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the outputs.", DefaultValueFactory = _ => new DirectoryInfo("automl-out") };
@@ -31,8 +33,9 @@ internal static class AutoMLCommand
             Description = "auto: calibrate and tune the decision rule for the metric; a number in (0, 1): a fixed threshold on the positive class (binary labels; 0.5 is the plain model).",
             DefaultValueFactory = _ => "auto",
         };
-        var device = DeviceOption.Create("Where ONNX Runtime checks model.onnx on the test rows: cpu, cuda or cuda:N (needs the CUDA build, see docs/onnxruntime.md).");
         var costs = new Option<FileInfo?>("--cost-matrix") { Description = "CSV of misclassification costs (first column the actual class, header the predicted classes); the rule minimizes the expected cost." };
+        var test = new Option<FileInfo?>("--test") { Description = "CSV of test rows (the data's columns and label): the shipped model is measured on it, and no part of the data is held out." };
+        var device = DeviceOption.Create("Where ONNX Runtime checks model.onnx (parity and latency; the student is timed on the CPU): cpu, cuda or cuda:N (needs the CUDA build, see docs/onnxruntime.md).");
         var mlnet = new Option<string>("--mlnet-model")
         {
             Description = "File name of the ML.NET model (an OnnxTransformer over model.onnx, for mlContext.Model.Load) in the output folder; 'none' writes none.",
@@ -45,7 +48,7 @@ internal static class AutoMLCommand
         };
         var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
         {
-            file, label, time, metric, output, trials, seed, threshold, costs, device, mlnet, learners,
+            file, label, time, metric, output, trials, seed, threshold, costs, test, device, mlnet, learners,
         };
         command.SetAction(parse =>
         {
@@ -62,6 +65,7 @@ internal static class AutoMLCommand
                 Seed = parse.GetValue(seed),
                 Threshold = Threshold(parse.GetRequiredValue(threshold)),
                 CostMatrixPath = parse.GetValue(costs)?.FullName,
+                TestPath = parse.GetValue(test)?.FullName,
                 Device = DeviceOption.Value(parse, device),
                 MLNetModel = parse.GetRequiredValue(mlnet) is var name && string.Equals(name, "none", StringComparison.OrdinalIgnoreCase) ? null : name,
                 Learners = parse.GetValue(learners) is { } names ? LearnerSelection.Parse(names) : null,
@@ -77,27 +81,52 @@ internal static class AutoMLCommand
         return command;
     }
 
+    /// <summary>
+    /// The figures, each with the rows it comes from, then what ships: the ONNX files' size and latency (the student's as
+    /// ratios to model.onnx's, or why there is none), the trials, and where the outputs are.
+    /// </summary>
     private static void Summary(Terminal terminal, AutoMLJobResult result)
     {
         var e = result.Experiment;
         var showAccuracy = e.Metric != Metric.Accuracy && e.Task != Data.PredictionTask.Regression;
-        var table = new Table().Border(terminal.Border).AddColumns(["model", e.Metric.ToString(), .. showAccuracy ? ["accuracy"] : Array.Empty<string>(), "size", "ORT ms/row"]);
-        foreach (var check in result.Checks)
+        var table = new Table().Border(terminal.Border).AddColumns(["model", "rows", e.Metric.ToString(), .. showAccuracy ? ["accuracy"] : Array.Empty<string>()]);
+        foreach (var figure in result.Figures)
         {
-            string[] accuracy = showAccuracy ? [Format(check.Scores.GetValueOrDefault(nameof(Metric.Accuracy), double.NaN))] : [];
-            table.AddRow([
-                Markup.Escape(check.Name),
-                Format(check.Scores.GetValueOrDefault(e.Metric.ToString(), double.NaN)),
-                .. accuracy,
-                check.SizeBytes is { } size ? $"{size / 1024.0:0.0} KiB" : "",
-                check.BatchMsPerRow is { } ms ? ms.ToString("0.0000", CultureInfo.InvariantCulture) : ""]);
+            string[] accuracy = showAccuracy ? [Format(figure.Scores.GetValueOrDefault(nameof(Metric.Accuracy), double.NaN))] : [];
+            table.AddRow([Markup.Escape(figure.Model), Markup.Escape(Rows(figure)), Format(figure.Scores.GetValueOrDefault(e.Metric.ToString(), double.NaN)), .. accuracy]);
         }
         terminal.Console.Write(table);
+        var writer = terminal.Console.Profile.Out.Writer;
+        foreach (var check in result.Checks)
+        {
+            var ratios = check.Name == JobOutputs.Student && result.Checks[0] is { } teacher
+                ? Invariant($" (size ratio {check.SizeBytes / (double)teacher.SizeBytes:0.####}, latency ratio {check.BatchMsPerRow / TeacherMsPerRow(result, teacher, check):0.###} to model.onnx)")
+                : "";
+            var device = check.Device.IsCuda ? $" on {check.Device}" : "";
+            writer.WriteLine(Invariant($"{check.Name}: {check.SizeBytes / 1024.0:#,0.0} KiB, {check.BatchMsPerRow:0.0000} ms per row in ONNX Runtime{device}{ratios}, fitted on all {result.Rows:N0} rows."));
+        }
+        if (result.Compression is null && result.StudentNote is { } note) writer.WriteLine($"{char.ToUpperInvariant(note[0])}{note[1..]}.");
         var interrupted = e.Interrupted ? " (search interrupted; outputs are from the best so far)" : "";
-        terminal.Console.Profile.Out.Writer.WriteLine(
-            $"{e.Trials.Count} trials; best trial {e.Best.Id} ({e.Best.Learner}) {e.Metric} {Format(e.Best.Score ?? double.NaN)} out of fold{interrupted}.");
-        terminal.Console.Profile.Out.Writer.WriteLine($"Wrote {string.Join(", ", result.Outputs)} to {result.OutputDir} in {result.Elapsed.TotalSeconds:0}s.");
+        writer.WriteLine($"{e.Trials.Count} trials; best trial {e.Best.Id} ({e.Best.Learner}) {e.Metric} {Format(e.Best.Score ?? double.NaN)} out of fold{interrupted}.");
+        writer.WriteLine($"Wrote {string.Join(", ", result.Outputs)} to {result.OutputDir} in {result.Elapsed.TotalSeconds:0}s.");
     }
+
+    /// <summary>
+    /// model.onnx's milliseconds per row on the device the student was timed on: its check's, or (when model.onnx was
+    /// checked on a GPU) the compression table's, timed on the CPU beside the student.
+    /// </summary>
+    private static double TeacherMsPerRow(AutoMLJobResult result, ModelCheck teacher, ModelCheck student) =>
+        teacher.Device == student.Device ? teacher.BatchMsPerRow : result.Compression?.Teacher.BatchMsPerRow ?? double.NaN;
+
+    /// <summary>A figure's rows, short: "out of fold, 3,750 rows", "held out, 1,250 rows", "test.csv, 1,000 rows".</summary>
+    private static string Rows(ModelFigure figure) => figure.Rows switch
+    {
+        FigureRows.OutOfFold => Invariant($"out of fold, {figure.RowCount:N0} rows"),
+        FigureRows.HeldOut => Invariant($"held out, {figure.RowCount:N0} rows (fitted on {figure.FittedRows:N0})"),
+        _ => Invariant($"test file, {figure.RowCount:N0} rows"),
+    };
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"auto" → null (tune), else a number in (0, 1).</summary>
     private static double? Threshold(string value)

@@ -2,10 +2,10 @@ using Pipelines.AutoML.Reporting.Svg;
 
 namespace Pipelines.AutoML.Reporting.Sections;
 
-/// <summary>The final model's confusion matrix on the test rows, as a heat map shaded by share of the actual class.</summary>
+/// <summary>The final model's confusion matrix on the evaluated rows, as a heat map shaded by share of the actual class.</summary>
 internal static class ConfusionSection
 {
-    public static void Write(HtmlWriter html, ConfusionMatrixData matrix)
+    public static void Write(HtmlWriter html, ConfusionMatrixData matrix, string? rows)
     {
         ArgumentNullException.ThrowIfNull(matrix.Classes);
         ArgumentNullException.ThrowIfNull(matrix.Counts);
@@ -25,9 +25,10 @@ internal static class ConfusionSection
             for (var p = 0; p < n; p++) total += matrix.Counts[a, p];
             correct += matrix.Counts[a, a];
         }
-        html.Paragraph($"{Format.Count(correct)} of {Format.Count(total)} test rows classified correctly " +
-            $"(accuracy {Format.Score(total == 0 ? double.NaN : (double)correct / total)}).", "lead");
-        var chart = Heatmap.Render("confusion-matrix", "Confusion matrix on the test rows", matrix.Classes, matrix.Counts, "actual class", "predicted class");
+        var source = rows is null ? "" : $" Rows: {rows}.";
+        html.Paragraph($"{Format.Count(correct)} of {Format.Count(total)} {(rows is null ? "test " : "")}rows classified correctly " +
+            $"(accuracy {Format.Score(total == 0 ? double.NaN : (double)correct / total)}).{source}", "lead");
+        var chart = Heatmap.Render("confusion-matrix", rows is null ? "Confusion matrix on the test rows" : "Confusion matrix", matrix.Classes, matrix.Counts, "actual class", "predicted class");
         html.Figure(chart, "Rows are actual classes, columns predicted ones; a cell's shade is its share of the actual class, so the diagonal reads as recall.");
     }
 }

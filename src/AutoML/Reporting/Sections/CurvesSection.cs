@@ -7,18 +7,20 @@ internal static class CurvesSection
 {
     public static void Write(HtmlWriter html, ReportData data)
     {
+        if (data.EvaluationRows is { } rows) html.Paragraph($"Rows: {rows}.", "lead");
         html.OpenGrid();
-        if (data.RocCurves is { } roc) WriteRoc(html, roc);
-        if (data.PrCurves is { } pr) WritePr(html, pr);
+        var on = data.EvaluationRows is null ? " on the test rows" : "";
+        if (data.RocCurves is { } roc) WriteRoc(html, roc, on);
+        if (data.PrCurves is { } pr) WritePr(html, pr, on);
         html.CloseGrid();
     }
 
-    private static void WriteRoc(HtmlWriter html, IReadOnlyList<RocSeries> curves)
+    private static void WriteRoc(HtmlWriter html, IReadOnlyList<RocSeries> curves, string on)
     {
         var series = curves.Select((c, i) => new XySeries($"{c.Name} (AUC {Format.Fixed(c.Auc, 3)})",
             [.. c.Points.Select(p => (p.FalsePositiveRate, p.TruePositiveRate))], SeriesKind.Line, Palette.Series(i))).ToList();
         series.Add(new XySeries("chance", [(0, 0), (1, 1)], SeriesKind.Line, Palette.Reference, Reference: true));
-        var chart = XyChart.Render(new XyChartSpec("roc", "ROC curve on the test rows", "false positive rate", "true positive rate", series)
+        var chart = XyChart.Render(new XyChartSpec("roc", "ROC curve" + on, "false positive rate", "true positive rate", series)
         {
             XRange = (0, 1),
             YRange = (0, 1),
@@ -28,7 +30,7 @@ internal static class CurvesSection
             : "ROC curve; the dashed diagonal is a random ranking.");
     }
 
-    private static void WritePr(HtmlWriter html, IReadOnlyList<PrSeries> curves)
+    private static void WritePr(HtmlWriter html, IReadOnlyList<PrSeries> curves, string on)
     {
         var series = new List<XySeries>();
         for (var i = 0; i < curves.Count; i++)
@@ -39,7 +41,7 @@ internal static class CurvesSection
             if (c.Prevalence is { } prevalence && double.IsFinite(prevalence))
                 series.Add(new XySeries(null, [(0, prevalence), (1, prevalence)], SeriesKind.Line, Palette.Series(i), Reference: true));
         }
-        var chart = XyChart.Render(new XyChartSpec("pr", "Precision-recall curve on the test rows", "recall", "precision", series)
+        var chart = XyChart.Render(new XyChartSpec("pr", "Precision-recall curve" + on, "recall", "precision", series)
         {
             XRange = (0, 1),
             YRange = (0, 1),

@@ -10,11 +10,12 @@ internal static class ImportanceSection
         var shown = importance.Features.OrderByDescending(f => double.IsFinite(f.MeanDrop) ? f.MeanDrop : double.NegativeInfinity)
             .Take(HtmlReport.ImportanceRows).ToList();
         var repeats = importance.Repeats is { } r ? $" over {Format.Count(r)} shuffles" : "";
-        html.Paragraph($"How much test {importance.Metric} drops when one column's values are shuffled across the test rows " +
+        var rows = importance.Rows ?? "the test rows";
+        html.Paragraph($"How much {importance.Metric} drops when one column's values are shuffled across {rows} " +
             $"(mean \u00b1 standard deviation{repeats}). A drop near 0 means the model does not rely on the column.", "lead");
         if (shown.Count == 0)
         {
-            html.Paragraph("No feature importances were given.", "note");
+            html.Paragraph(importance.Note ?? "No feature importances were given.", "note");
             return;
         }
         var chart = HorizontalBarChart.Render(new HorizontalBarSpec("feature-importance", $"Permutation importance (drop in {importance.Metric})",

@@ -1,6 +1,6 @@
 namespace Pipelines.AutoML.Reporting.Sections;
 
-/// <summary>Test-set metrics: one row per model, one column per metric.</summary>
+/// <summary>Metrics: one row per model (and the rows it was scored on, when given), one column per metric.</summary>
 internal static class MetricsSection
 {
     public static void Write(HtmlWriter html, MetricsTable table)
@@ -12,11 +12,13 @@ internal static class MetricsSection
             html.Paragraph("No test metrics were given.", "note");
             return;
         }
+        var withRows = table.Models.Any(m => m.Rows is not null);
         html.Table(
-            [new Cell("Model"), .. metrics.Select(m => Cell.Number(m))],
+            [new Cell("Model"), .. withRows ? [new Cell("Rows")] : Array.Empty<Cell>(), .. metrics.Select(m => Cell.Number(m))],
             table.Models.Select(model => (IReadOnlyList<Cell>)
             [
                 new Cell(model.Model, Class: "strong"),
+                .. withRows ? [new Cell(model.Rows ?? "")] : Array.Empty<Cell>(),
                 .. metrics.Select(m => Cell.Number(model.Metrics.FirstOrDefault(v => v.Metric == m) is { } v ? Format.Score(v.Value) : Format.Missing)),
             ]));
     }

@@ -1,0 +1,96 @@
+using System.IO.Compression;
+using System.Text;
+using Pipelines.AutoML.Experiments;
+using Pipelines.Data;
+using Pipelines.Errors;
+using Pipelines.IO;
+
+namespace Pipelines.AutoML.Job;
+
+/// <summary>
+/// The user's test file (<c>--test FILE</c>): read with the data file's columns and kinds (extra columns are ignored),
+/// and its label checked against the classes the model knows. Every problem is one error naming the file, line, column
+/// and value, and what to do.
+/// </summary>
+internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget Target)
+{
+    /// <summary>Reads <paramref name="path"/> as test rows of <paramref name="data"/> (read from <paramref name="dataPath"/>, label set), scored against <paramref name="target"/>.</summary>
+    public static TestFile Read(string path, DataFrame data, string dataPath, ExperimentTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(target);
+        var name = System.IO.Path.GetFileName(path);
+        var dataName = System.IO.Path.GetFileName(dataPath);
+        if (!File.Exists(path)) throw new PipelineException($"{path}: no such test file. Pass --test a CSV file with the columns of {dataName}, label included.");
+        var inferred = CsvReader.Read(path);
+        foreach (var column in data.Schema.Columns)
+        {
+            if (!inferred.Contains(column.Name))
+                throw new DataFormatException(path, 1, column.Name, null,
+                    $"the test file has no column '{column.Name}', which {dataName} has", $"Give the test file every column of {dataName} (the label '{data.LabelName}' included; extra columns are ignored)");
+        }
+        var kinds = data.Schema.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
+        DataFrame frame;
+        try
+        {
+            frame = CsvReader.Read(path, new CsvOptions { Label = data.LabelName, Columns = [.. kinds.Keys], ColumnKinds = kinds });
+        }
+        catch (DataFormatException e) when (e.Column is { } column && e.Value is not null && kinds.GetValueOrDefault(column) == ColumnKind.Numeric)
+        {
+            throw new DataFormatException(e.File, e.Line, column, e.Value,
+                $"this value is not a number, but '{column}' is numeric in {dataName}", "Fix the value, or leave the cell empty for a missing value");
+        }
+        if (frame.RowCount == 0) throw new DataFormatException(path, 0, null, null, "the test file has a header but no rows", "Give it the rows to measure the model on");
+        return new TestFile(path, frame, TargetOf(path, frame, target, dataName));
+    }
+
+    private static ExperimentTarget TargetOf(string path, DataFrame frame, ExperimentTarget target, string dataName)
+    {
+        var label = frame.Label!;
+        for (var row = 0; row < frame.RowCount; row++)
+        {
+            var value = label.IsMissing(row) ? null : label is NumericColumn n ? n[row].ToString(System.Globalization.CultureInfo.InvariantCulture) : label.FormatValue(row);
+            if (value is null)
+                throw new DataFormatException(path, LineOf(path, row), frame.LabelName, "", "the label is missing", "Give every test row its label, or drop the rows without one");
+            if (target.IsClassification && !target.Classes.Contains(value, StringComparer.Ordinal))
+                throw new DataFormatException(path, LineOf(path, row), frame.LabelName, value,
+                    $"this class does not occur in {dataName}, so the model cannot predict it (classes: {string.Join(", ", target.Classes)})",
+                    "Fix the label, or drop the rows of classes the data does not have");
+        }
+        return target.ForRows(frame);
+    }
+
+    /// <summary>
+    /// The 1-based physical line where data row <paramref name="row"/> (0-based, after the header) starts: lines are
+    /// counted as the CSV reader counts them (blank lines skipped, line breaks inside quotes belong to their field).
+    /// </summary>
+    internal static long LineOf(string path, int row)
+    {
+        using var file = File.OpenRead(path);
+        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        long line = 1, start = 1;
+        var record = -1; // the header is record -1
+        var quoted = false;
+        var blank = true;
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            if (c == '"') quoted = !quoted;
+            if (c == '\n')
+            {
+                if (!quoted)
+                {
+                    if (!blank && ++record > row) return start;
+                    blank = true;
+                    start = line + 1;
+                }
+                line++;
+                continue;
+            }
+            if (!quoted && blank && c is not ('\r' or ' ' or '\t')) blank = false;
+            if (quoted) blank = false;
+        }
+        return start;
+    }
+}

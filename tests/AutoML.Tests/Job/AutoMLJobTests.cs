@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Pipelines.AutoML.Job;
+using Pipelines.AutoML.SearchSpace;
+using Pipelines.AutoML.Tests.Store;
+using Pipelines.Data;
+using Pipelines.Export.Serving;
+using Pipelines.IO;
+using Pipelines.Persistence;
+using Pipelines.Prediction;
+
+namespace Pipelines.AutoML.Tests.Job;
+
+/// <summary>
+/// The job ships models fitted on every row, reports figures that say which rows they come from, measures the user's
+/// test file, and plans its time budget around the steps after the search.
+/// </summary>
+[TestClass]
+public sealed class AutoMLJobTests : TempFolderTests
+{
+    private static readonly ILearnerSpace[] Gbdt = [new GbdtLearnerSpace()];
+
+    /// <summary>
+    /// The rows the job holds out learn a rule of their own: the label flips at x = 2.5 there, while the other rows only
+    /// show a flip at x = 0.5. A model fitted without the held-out rows extrapolates the first rule and gets about half of
+    /// them right; a model fitted with them gets them right. The shipped files must be the second kind.
+    /// </summary>
+    [TestMethod]
+    public void The_shipped_model_is_fitted_on_every_row_and_the_held_out_figure_on_the_rows_it_did_not_see()
+    {
+        var (path, heldOut) = WriteTwoRuleData(rows: 800, minHoldoutRows: 100);
+        var result = new AutoMLJob(Options(path) with { MinHoldoutRows = 100 }).Run();
+
+        Assert.IsTrue(result.Holdout.HoldsOut);
+        var (m, n) = (heldOut.Length, 800 - heldOut.Length);
+        Assert.AreEqual(200, m, 2.0, "a quarter, rounded per class");
+        Assert.AreEqual(800, result.Rows);
+        Assert.AreEqual(n, result.SearchRows);
+        var held = result.Figures.Single(f => f.Rows == FigureRows.HeldOut && f.Model == "final model");
+        Assert.AreEqual(m, held.RowCount);
+        Assert.AreEqual(n, held.FittedRows);
+        Assert.IsLessThan(0.75, held.Scores["Accuracy"], "fitted without the held-out rows, the model cannot know their rule");
+
+        var data = CsvReader.Read(path, new CsvOptions { Label = "y" });
+        var rows = data.Take(heldOut);
+        var pipeline = PipelineFile.Load(Path.Combine(result.OutputDir, JobOutputs.Pipeline)).Model;
+        Assert.IsGreaterThan(0.95, Accuracy(pipeline.Transform(rows), rows), "the pipeline file was fitted on the held-out rows too");
+        using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
+        Assert.IsGreaterThan(0.95, Accuracy(onnx.Predict(rows), rows), "so was model.onnx");
+
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Metrics)))!;
+        Assert.AreEqual(800, (int)metrics["evaluation"]!["shipped_model_fitted_on_rows"]!);
+        Assert.AreEqual(m, (int)metrics["evaluation"]!["held_out_rows"]!);
+        var figures = metrics["figures"]!.AsArray();
+        var outOfFold = figures.First(f => (string)f!["rows"]! == "out_of_fold")!;
+        Assert.AreEqual(n, (int)outOfFold["row_count"]!);
+        var outOfFoldRows = $"{n} rows, each scored by models fitted without it";
+        Assert.Contains(outOfFoldRows, (string)outOfFold["description"]!);
+        var heldOutFigure = figures.First(f => (string)f!["rows"]! == "held_out")!;
+        Assert.AreEqual(m, (int)heldOutFigure["row_count"]!);
+        Assert.AreEqual(n, (int)heldOutFigure["fitted_rows"]!);
+        var heldOutRows = $"held out: {m} rows, scored by the final model fitted on the other {n}";
+        Assert.AreEqual(heldOutRows, (string)heldOutFigure["description"]!);
+        Assert.AreEqual(held.Scores["Accuracy"], (double)heldOutFigure["scores"]!["accuracy"]!, 1e-12);
+
+        var report = File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Report));
+        Assert.Contains(heldOutRows, report);
+        Assert.Contains(outOfFoldRows, report);
+    }
+
+    [TestMethod]
+    public void Small_data_keeps_every_row_for_the_search_and_reports_the_out_of_fold_figure()
+    {
+        var (path, _) = WriteTwoRuleData(rows: 400, minHoldoutRows: HoldoutRule.DefaultMinRows);
+        var result = new AutoMLJob(Options(path)).Run();
+        Assert.IsFalse(result.Holdout.HoldsOut);
+        Assert.AreEqual(400, result.SearchRows);
+        Assert.IsTrue(result.Figures.All(f => f.Rows == FigureRows.OutOfFold));
+        var figure = result.Figures[0];
+        Assert.AreEqual(400, figure.RowCount);
+        Assert.AreEqual(result.Experiment.Score, figure.Scores[result.Experiment.Metric.ToString()]);
+    }
+
+    [TestMethod]
+    public void A_test_file_measures_the_shipped_model_and_nothing_is_held_out()
+    {
+        var (path, _) = WriteTwoRuleData(rows: 800, minHoldoutRows: 100);
+        var test = FileIn("test.csv");
+        var lines = File.ReadAllLines(path);
+        File.WriteAllLines(test, [lines[0], .. lines.Skip(1).Take(120)]);
+        var result = new AutoMLJob(Options(path) with { MinHoldoutRows = 100, TestPath = test }).Run();
+
+        Assert.IsFalse(result.Holdout.HoldsOut, "the test file replaces the holdout");
+        Assert.AreEqual(800, result.SearchRows);
+        var figure = result.Figures.Single(f => f.Rows == FigureRows.TestFile);
+        Assert.AreEqual(JobOutputs.Model, figure.Model);
+        Assert.AreEqual(120, figure.RowCount);
+        Assert.AreEqual(800, figure.FittedRows);
+        Assert.IsGreaterThan(0.95, figure.Scores["Accuracy"], "these rows are among the 800 the model was fitted on");
+        Assert.Contains("test.csv", figure.Description);
+
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Metrics)))!;
+        Assert.AreEqual("test.csv", (string)metrics["evaluation"]!["test_file"]!);
+        var json = metrics["figures"]!.AsArray().Single(f => (string)f!["rows"]! == "test_file")!;
+        Assert.AreEqual(120, (int)json["row_count"]!);
+        Assert.AreEqual(figure.Scores["MacroF1"], (double)json["scores"]!["macro_f1"]!, 1e-12);
+        Assert.Contains("test.csv", result.Checks[0].RowsDescription, "model.onnx is checked on the test file");
+    }
+
+    [TestMethod]
+    public void Model_onnx_becomes_an_ML_NET_model_and_its_check_records_the_device()
+    {
+        var (path, _) = WriteTwoRuleData(rows: 400, minHoldoutRows: HoldoutRule.DefaultMinRows);
+        var result = new AutoMLJob(Options(path) with { MLNetModel = "two-rules.zip" }).Run();
+
+        Assert.Contains("two-rules.zip", result.Outputs);
+        var zip = Path.Combine(result.OutputDir, "two-rules.zip");
+        Assert.IsTrue(File.Exists(zip));
+        var mlContext = new Microsoft.ML.MLContext();
+        var loaded = mlContext.Model.Load(zip, out var schema);
+        Assert.IsNotNull(loaded);
+        Assert.IsTrue(schema.GetColumnOrNull("x").HasValue, "the ML.NET model reads the raw columns");
+        Assert.IsFalse(File.Exists(Path.Combine(result.OutputDir, JobOutputs.MLNetModel)), "only the name asked for");
+
+        Assert.AreEqual(OnnxDevice.Cpu, result.Checks[0].Device);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Metrics)))!;
+        Assert.AreEqual("cpu", (string?)metrics["models"]![JobOutputs.Model]!["ort_device"]);
+        CollectionAssert.Contains(metrics["outputs"]!.AsArray().Select(n => (string?)n).ToArray(), "two-rules.zip");
+
+        var none = new AutoMLJob(Options(path) with { MLNetModel = null }).Run();
+        Assert.IsFalse(none.Outputs.Any(o => o.EndsWith(".zip", StringComparison.Ordinal)), string.Join(", ", none.Outputs));
+        Assert.IsFalse(File.Exists(zip), "a run that writes no ML.NET model removes the earlier run's");
+    }
+
+    [TestMethod]
+    public void A_time_budget_is_split_before_the_search_and_the_search_gets_its_share_only()
+    {
+        var (path, _) = WriteTwoRuleData(rows: 800, minHoldoutRows: 100);
+        var result = new AutoMLJob(Options(path) with { MinHoldoutRows = 100, MaxTrials = null, Time = TimeSpan.FromSeconds(4) }).Run();
+        var budget = result.Budget!;
+        Assert.AreEqual(4, (budget.Spent + budget.Search + budget.AfterSearch).TotalSeconds, 1e-6);
+        Assert.IsGreaterThan(TimeSpan.Zero, budget.AfterSearch);
+        Assert.AreEqual(800.0 / result.SearchRows, budget.RefitAfterRun, 1e-12);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Metrics)))!;
+        Assert.AreEqual(budget.Search.TotalSeconds, (double)metrics["search"]!["budget_seconds"]!, 1e-9);
+        Assert.AreEqual(budget.Search.TotalSeconds, (double)metrics["budget"]!["search_seconds"]!, 1e-9);
+        CollectionAssert.IsSubsetOf(new[] { "search", "refit on all rows", "save and export", "ONNX check", "report" },
+            result.Phases.Select(p => p.Key).ToArray());
+    }
+
+    private AutoMLJobOptions Options(string path) => new()
+    {
+        DataPath = path,
+        Label = "y",
+        OutputDir = FileIn("out"),
+        MaxTrials = 2,
+        Parallelism = 1,
+        Learners = Gbdt,
+        Student = false,
+        Seed = 3,
+    };
+
+    /// <summary>
+    /// Writes rows whose label is decided before their features; the rows the job will hold out (the split depends on
+    /// the labels only) get x in [2, 3] with the label flipping at 2.5, the others x in [0, 1] flipping at 0.5.
+    /// </summary>
+    private (string Path, int[] HeldOut) WriteTwoRuleData(int rows, int minHoldoutRows)
+    {
+        var random = new Random(11);
+        var labels = Enumerable.Range(0, rows).Select(_ => random.Next(2) == 0 ? "a" : "b").ToArray();
+        var path = FileIn("data.csv");
+        File.WriteAllText(path, "y\n" + string.Join("\n", labels) + "\n");
+        var labelOnly = LabelTask.WithClassLabel(CsvReader.Read(path, new CsvOptions { Label = "y" }));
+        var heldOut = HoldoutRule.Choose(labelOnly, 0.25, minHoldoutRows, seed: 3, testFile: false).Split?.Test ?? [];
+        var isHeldOut = heldOut.ToHashSet();
+        var text = new StringBuilder("x,noise,y\n");
+        for (var row = 0; row < rows; row++)
+        {
+            var offset = isHeldOut.Contains(row) ? 2.0 : 0.0;
+            var x = offset + (labels[row] == "a" ? 0.0 : 0.5) + 0.45 * random.NextDouble() + 0.025;
+            text.Append(CultureInfo.InvariantCulture, $"{x:0.####},{random.NextDouble():0.####},{labels[row]}\n");
+        }
+        File.WriteAllText(path, text.ToString());
+        return (path, heldOut);
+    }
+
+    private static double Accuracy(DataFrame predicted, DataFrame rows)
+    {
+        var labels = predicted[PredictionColumns.PredictedLabel];
+        var actual = rows.Label!;
+        var hits = Enumerable.Range(0, rows.RowCount).Count(r => labels.FormatValue(r) == actual.FormatValue(r));
+        return hits / (double)rows.RowCount;
+    }
+}
