@@ -33,7 +33,8 @@ public sealed class LearnerSpaceTests
     [TestMethod]
     public void Default_learners_come_in_order_with_their_relative_costs()
     {
-        CollectionAssert.AreEqual(new[] { "gbdt", "random_forest", "extra_trees", "linear", "mlp" }, SearchSpaceCatalog.DefaultLearners.Select(l => l.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "gbdt", "random_forest", "extra_trees", "linear", "mlp", "lightgbm", "fasttree", "fastforest", "lbfgs", "sdca" },
+            SearchSpaceCatalog.DefaultLearners.Select(l => l.Name).ToArray());
         var costs = SearchSpaceCatalog.RelativeCosts();
         Assert.AreEqual(1.1, costs["random_forest"]);
         Assert.AreEqual(0.8, costs["extra_trees"]);

@@ -61,7 +61,7 @@ public sealed class PipelineFactoryTests
         var space = SearchSpaceCatalog.Create(data.Schema, task);
         var random = new RandomSearchTuner(space, seed: 2);
         var learners = new HashSet<string>();
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < 40; i++)
         {
             var p = random.Propose().Parameters;
             learners.Add(p.GetString("learner"));
@@ -70,7 +70,7 @@ public sealed class PipelineFactoryTests
             var output = PipelineFactory.Create(cheap, data.Schema, task, seed: 3).Fit(data).Transform(data);
             Assert.AreEqual(data.RowCount, output.RowCount, cheap.ToString());
         }
-        Assert.HasCount(SearchSpaceCatalog.DefaultLearners.Count, learners);
+        Assert.HasCount(SearchSpaceCatalog.DefaultLearners.Count(l => l.Supports(task)), learners);
         if (task == PredictionTask.Regression) Assert.IsFalse(space.Names.Contains(SearchSpaceCatalog.Rebalancing));
     }
 
@@ -117,7 +117,7 @@ public sealed class PipelineFactoryTests
         for (var d = 0; d < space.Dimension; d++)
         {
             var path = space.Dimensions[d].Path;
-            if (new[] { ".rounds", ".n_estimators", ".max_leaves", ".epochs", ".width" }.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal)))
+            if (new[] { ".rounds", ".n_estimators", ".max_leaves", ".epochs", ".width", ".number_of_trees", ".number_of_leaves" }.Any(suffix => path.EndsWith(suffix, StringComparison.Ordinal)))
                 point[d] = Math.Min(point[d], 0.3);
         }
         return point;

@@ -63,7 +63,7 @@ public sealed class Experiment(ExperimentOptions options)
             Clock = clock,
             OnEvent = onEvent,
         };
-        var tuner = TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount, libraryDefaults);
+        var tuner = TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount, libraryDefaults, StartsAtLibraryDefaults(plan));
         var evaluator = new TrialEvaluator(frame, target, plan, scorer, run.Build, options.Seed);
         var guard = new MemoryGuard(options.MemoryLimitBytes ?? MemoryGuard.DefaultLimit(), MemoryProbe);
         new SearchLoop(run, tuner, evaluator, new SearchBudget(run, learners), guard).Run(stored, interrupt);
@@ -110,6 +110,12 @@ public sealed class Experiment(ExperimentOptions options)
         return store.OpenStudy(spec) ? store.Trials(spec.Name, withOutOfFold: true) : [];
     }
 
+    /// <summary>
+    /// Whether each learner's search starts at its library defaults: under k-fold validation (the data is small or
+    /// mid-sized, so every learner's defaults are affordable); on holdout-sized data the search starts low-cost.
+    /// </summary>
+    private static bool StartsAtLibraryDefaults(ValidationPlan plan) => !plan.IsHoldout;
+
     /// <summary>The study's identity: every setting that changes which trials a replay proposes.</summary>
     private StudySpec Spec(DataFrame frame, ParameterSpace space, ValidationPlan plan, Metric metric, IReadOnlyDictionary<string, Parameters>? libraryDefaults)
     {
@@ -124,6 +130,7 @@ public sealed class Experiment(ExperimentOptions options)
             ["folds"] = plan.Folds.Count,
             ["repeats"] = plan.Repeats,
             ["model_seeds"] = "per_repeat",
+            ["start"] = StartsAtLibraryDefaults(plan) ? "library_defaults" : "low_cost",
             ["library_defaults"] = libraryDefaults is null ? null : new JsonArray([.. libraryDefaults.Values.Select(p => (JsonNode)p.ToJsonNode())]),
             ["reproducible"] = options.IsReproducible,
             ["space"] = space.ToJsonNode(),

@@ -70,11 +70,10 @@ internal sealed class FinalModel(ExperimentRun run)
     }
 
     /// <summary>
-    /// On small data: the log-loss blend of the learners' library-defaults trials (AutoGluon's recipe of strong defaults
-    /// and a weighted ensemble), used unless the search's choice scores more than two standard errors above it out of fold.
-    /// There the search's best of thousands of trials is picked for luck as much as for skill (over four splits of each
-    /// small set in data/ its test accuracy averaged below the CV-chosen default learner's), while the portfolio is
-    /// one fixed trial per learner. Null when no library-defaults trial ran, the search clearly wins, or the refit does not fit in time.
+    /// On small data (<see cref="SmallDataPolicy"/>): the log-loss blend of the learners' library-defaults trials, used
+    /// unless the search's choice scores more than two standard errors above it out of fold. There the search's best of
+    /// thousands of trials is picked for luck as much as for skill, while the portfolio is one fixed trial per learner.
+    /// Null when no library-defaults trial ran, the search clearly wins, or the refit does not fit in time.
     /// </summary>
     private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, EnsembleSummary? chosen)
     {
@@ -84,7 +83,7 @@ internal sealed class FinalModel(ExperimentRun run)
         var blend = Blend(members);
         var score = run.Scorer.Score(blend, run.Plan.ValidationRows);
         var searched = chosen is { IsUsed: true } ensemble ? ensemble.Score : best.Score!.Value;
-        if ((run.Metric.IsBetter(searched, score) && !run.SmallData.WithinNoise(score, searched)) || !RefitFits(members.Select(m => run.Book.Entry(m.Id)))) return null;
+        if ((run.Metric.IsBetter(searched, score) && !TrialScorer.WithinNoise(score, searched, run.Plan.ValidationRows.Count)) || !RefitFits(members.Select(m => run.Book.Entry(m.Id)))) return null;
         return (new EnsembleSummary(members, score, best.Score!.Value, IsUsed: true, OfLibraryDefaults: true), blend);
     }
 
@@ -98,17 +97,21 @@ internal sealed class FinalModel(ExperimentRun run)
         return [.. selection.Members.Select(i => (candidates[i].Id, selection.Weights[i]))];
     }
 
-    /// <summary>The ensemble over the kept trials, used when it beats the best trial out of fold (by log loss on small data: <see cref="SmallDataPolicy"/>).</summary>
+    /// <summary>
+    /// The ensemble over the kept trials, used when it beats the best trial out of fold; for classification scored on
+    /// predicted classes it is selected by log loss and also used when its score is within noise of the best trial's and
+    /// its log loss is lower (<see cref="TrialScorer.SelectsByLogLoss"/>).
+    /// </summary>
     private (EnsembleSummary? Summary, float[]? Blend) SelectFromTrials(IReadOnlyList<TrialEntry> candidates, TrialEntry best)
     {
-        var smooth = run.SmallData.Applies;
+        var smooth = run.Scorer.SelectsByLogLoss;
         var members = Select(candidates, smooth ? Metric.LogLoss : run.Metric);
         var summary = new EnsembleSummary(members, double.NaN, best.Score!.Value, IsUsed: false);
         var blend = Blend(members);
         var score = run.Scorer.Score(blend, run.Plan.ValidationRows);
         var bestScore = best.Score.Value;
         var beats = members.Length > 1 && (run.Metric.IsBetter(score, bestScore)
-            || ((score == bestScore || (smooth && run.SmallData.WithinNoise(score, bestScore))) && TiesBroken(blend, best.Id)));
+            || ((score == bestScore || (smooth && TrialScorer.WithinNoise(score, bestScore, run.Plan.ValidationRows.Count))) && TiesBroken(blend, best.Id)));
         return (summary with { Score = score, IsUsed = beats && RefitFits(members.Select(m => run.Book.Entry(m.Id))) }, blend);
     }
 

@@ -13,23 +13,19 @@ namespace Pipelines.AutoML.Experiments;
 /// <item>each learner's library-defaults trial keeps its out-of-fold predictions and its refit is reserved
 /// (<see cref="IsLibraryDefault"/>), because</item>
 /// <item>the final model is the log-loss blend of those trials (AutoGluon's recipe of strong defaults and a weighted
-/// ensemble) unless the search's own choice scores more than two standard errors above it (<see cref="WithinNoise"/>);</item>
-/// <item>the ensemble over the kept trials is selected by out-of-fold log loss (a proper scoring rule, which rewards
-/// blending model families whose probabilities err differently) and used when its log loss is lower and its score is
-/// within noise of the best trial's.</item>
+/// ensemble) unless the search's own choice scores more than two standard errors above it
+/// (<see cref="TrialScorer.WithinNoise"/>).</item>
 /// </list>
-/// Elsewhere none of this happens: the search's ensemble or best trial is the final model.
+/// Elsewhere the search's ensemble or best trial is the final model.
 /// </summary>
 internal sealed class SmallDataPolicy
 {
     private readonly IReadOnlyDictionary<string, Parameters> _libraryDefaults;
-    private readonly int _validationRows;
 
-    private SmallDataPolicy(bool applies, IReadOnlyDictionary<string, Parameters> libraryDefaults, int validationRows)
+    private SmallDataPolicy(bool applies, IReadOnlyDictionary<string, Parameters> libraryDefaults)
     {
         Applies = applies;
         _libraryDefaults = libraryDefaults;
-        _validationRows = validationRows;
     }
 
     /// <summary>True when the small-data rules hold for this run.</summary>
@@ -49,22 +45,10 @@ internal sealed class SmallDataPolicy
             ? learners.Where(l => l.Supports(target.Task)).ToDictionary(
                 l => l.Name, l => libraryDefaults!.GetValueOrDefault(l.Name) ?? space.Pin(SearchSpaceCatalog.Learner, l.Name).Default, StringComparer.Ordinal)
             : new Dictionary<string, Parameters>(StringComparer.Ordinal);
-        return new SmallDataPolicy(applies, perLearner, plan.ValidationRows.Count);
+        return new SmallDataPolicy(applies, perLearner);
     }
 
     /// <summary>Whether <paramref name="entry"/> is a learner's library-defaults trial that the final model may blend.</summary>
     public bool IsLibraryDefault(TrialEntry entry) =>
         entry.Learner is { } learner && _libraryDefaults.TryGetValue(learner, out var parameters) && Parameters.FromJson(entry.Parameters).Equals(parameters);
-
-    /// <summary>
-    /// Whether <paramref name="score"/> is within two binomial standard errors of <paramref name="best"/> over the
-    /// validation rows (metrics in [0, 1]; the variance is floored at one row's worth, so a perfect best still has a band).
-    /// </summary>
-    public bool WithinNoise(double score, double best)
-    {
-        var n = _validationRows;
-        var p = Math.Clamp(best, 0, 1);
-        var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / n) / n);
-        return Math.Abs(best - score) <= 2 * standardError + 1e-9;
-    }
 }

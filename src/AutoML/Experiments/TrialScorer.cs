@@ -23,6 +23,25 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
     public Func<float[], double>? TieBreak(IReadOnlyList<int> rows) =>
         target.IsClassification && metric.ScoresLabels() ? predictions => target.Score(Metric.LogLoss, predictions, rows) : null;
 
+    /// <summary>
+    /// True for classification scored on predicted classes: a few rows then decide the metric, so ensembles are
+    /// selected by out-of-fold log loss (a proper scoring rule, which rewards blending model families whose
+    /// probabilities err differently) and compared within the metric's noise (<see cref="WithinNoise"/>).
+    /// </summary>
+    public bool SelectsByLogLoss => target.IsClassification && metric.ScoresLabels();
+
+    /// <summary>
+    /// Whether <paramref name="score"/> is within two binomial standard errors of <paramref name="best"/> over
+    /// <paramref name="rows"/> validation rows (metrics in [0, 1]; the variance is floored at one row's worth, so a
+    /// perfect best still has a band).
+    /// </summary>
+    public static bool WithinNoise(double score, double best, int rows)
+    {
+        var p = Math.Clamp(best, 0, 1);
+        var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / rows) / rows);
+        return Math.Abs(best - score) <= 2 * standardError + 1e-9;
+    }
+
     public double Score(float[] predictions, IReadOnlyList<int> rows)
     {
         if (!target.IsClassification) return target.Score(metric, predictions, rows);

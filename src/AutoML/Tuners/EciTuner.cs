@@ -9,6 +9,7 @@ namespace Pipelines.AutoML.Tuners;
 /// For learner l with K0 = cost spent on l, K1 = cost spent when its best loss ε_l was found, K2 = cost spent when the
 /// best before that was found (0 if none), ε_l' that previous best, and ε* the best loss over all learners:
 /// <list type="bullet">
+/// <item>Learners not tried yet (and with no trial in flight) are proposed before any other, in this order.</item>
 /// <item>not tried yet: ECI = c_l · u, where c_l is l's relative cost at its defaults and u the cost per unit of
 /// relative cost observed on the first finished trial (1 before any).</item>
 /// <item>ECI₁ = max(K0 − K1, K1 − K2): how long l took to improve last time, or has been waiting since.</item>
@@ -35,9 +36,11 @@ public sealed class EciTuner : ITuner
     /// <param name="totalRows">With a value, each learner gets a <see cref="SampleSizeSchedule"/> over this many rows.</param>
     /// <param name="initialSampleSize">The first sample size when <paramref name="totalRows"/> is given.</param>
     /// <param name="pointsToEvaluate">Per learner, parameters its CFO evaluates right after its start (e.g. its library defaults).</param>
+    /// <param name="startPoints">Per learner, the parameters its CFO starts at instead of the space's low-cost defaults
+    /// (e.g. its library defaults, where they are affordable); <paramref name="relativeCosts"/> should then be their costs.</param>
     public EciTuner(ParameterSpace space, IReadOnlyDictionary<string, double>? relativeCosts = null, int seed = 0,
         string learnerParameter = "learner", int? totalRows = null, int initialSampleSize = 10_000,
-        IReadOnlyDictionary<string, Parameters>? pointsToEvaluate = null)
+        IReadOnlyDictionary<string, Parameters>? pointsToEvaluate = null, IReadOnlyDictionary<string, Parameters>? startPoints = null)
     {
         ArgumentNullException.ThrowIfNull(space);
         if (space[learnerParameter] is not Choice choice || choice.Options.Any(o => o.Value is not string))
@@ -50,7 +53,9 @@ public sealed class EciTuner : ITuner
             if (!(cost > 0) || double.IsInfinity(cost)) throw new ArgumentOutOfRangeException(nameof(relativeCosts), cost, $"Relative cost of '{name}' must be finite and > 0.");
             var schedule = totalRows is int n ? new SampleSizeSchedule(n, initialSampleSize) : null;
             Parameters[] given = pointsToEvaluate is not null && pointsToEvaluate.TryGetValue(name, out var point) ? [point] : [];
-            return new LearnerSearch(name, cost, new CfoTuner(space.Pin(learnerParameter, name), seed + i, pointsToEvaluate: given), schedule);
+            var pinned = space.Pin(learnerParameter, name);
+            double[]? start = startPoints is not null && startPoints.TryGetValue(name, out var first) ? pinned.Encode(first) : null;
+            return new LearnerSearch(name, cost, new CfoTuner(pinned, seed + i, start, pointsToEvaluate: given), schedule);
         })];
     }
 
@@ -88,7 +93,10 @@ public sealed class EciTuner : ITuner
     {
         var chosen = _learners[0];
         var lowest = double.PositiveInfinity;
-        foreach (var learner in _learners)
+        // Every learner's first trial comes before any learner is chosen by ECI (cheapest first), so an expensive
+        // learner is not starved by a cheap one's small improvements: its first model may be the best of all.
+        var untried = _learners.Where(l => l.Trials == 0 && !_outstanding.Values.Any(o => o.Learner == l)).ToArray();
+        foreach (var learner in untried.Length > 0 ? untried : _learners)
         {
             var eci = EstimatedCostForImprovement(learner);
             if (eci < lowest) (chosen, lowest) = (learner, eci);

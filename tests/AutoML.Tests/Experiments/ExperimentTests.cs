@@ -28,10 +28,27 @@ public sealed class ExperimentTests
     }
 
     [TestMethod]
-    public void The_first_trials_are_each_learners_defaults()
+    public void Under_k_fold_the_first_trials_are_each_learners_library_defaults()
     {
-        var result = new Experiment(new ExperimentOptions { MaxTrials = 2, Parallelism = 1, Learners = Cheap, EnsembleSize = 0 }).Run(TestData.Iris());
-        var space = SearchSpaceCatalog.Create(TestData.Iris().Schema, PredictionTask.MulticlassClassification, Cheap);
+        var data = TestData.Iris();
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 2, Parallelism = 1, Learners = Cheap, EnsembleSize = 0 }).Run(data);
+        var space = SearchSpaceCatalog.Create(data.Schema, PredictionTask.MulticlassClassification, Cheap);
+        var defaults = SearchSpaceCatalog.LibraryDefaultTrials(space, data.Schema, PredictionTask.MulticlassClassification, Cheap);
+        CollectionAssert.AreEquivalent(new[] { "gbdt", "linear" }, result.Trials.Select(t => t.Learner).ToArray(), "each learner once before any learner twice");
+        foreach (var trial in result.Trials)
+        {
+            var expected = defaults.GetValueOrDefault(trial.Learner!) ?? space.Pin(SearchSpaceCatalog.Learner, trial.Learner!).Default;
+            Assert.AreEqual(expected, Parameters.FromJson(trial.Parameters), $"trial {trial.Id} ({trial.Learner})");
+        }
+        Assert.AreEqual("linear", result.Trials[0].Learner, "the cheaper learner's defaults first");
+    }
+
+    [TestMethod]
+    public void On_holdout_data_the_first_trial_is_the_low_cost_start()
+    {
+        var data = TestData.Iris();
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 1, Parallelism = 1, Learners = Cheap, EnsembleSize = 0, Folds = 1 }).Run(data);
+        var space = SearchSpaceCatalog.Create(data.Schema, PredictionTask.MulticlassClassification, Cheap);
         Assert.AreEqual(space.Pin(SearchSpaceCatalog.Learner, result.Trials[0].Learner!).Default.ToString(), result.Trials[0].Parameters.ToJsonString());
     }
 

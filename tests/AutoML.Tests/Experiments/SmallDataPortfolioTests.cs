@@ -15,7 +15,7 @@ public sealed class SmallDataPortfolioTests
     public void The_library_defaults_blend_is_the_final_model_when_the_search_does_not_clearly_beat_it()
     {
         ILearnerSpace[] learners = [new GbdtLearnerSpace(), ForestLearnerSpace.ExtraTrees, new LinearLearnerSpace()];
-        var result = new Experiment(new ExperimentOptions { MaxTrials = 30, Learners = learners }).Run(Wine());
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 8, Learners = learners }).Run(Wine());
 
         var portfolio = result.Ensemble!;
         Assert.IsTrue(portfolio is { IsUsed: true, OfLibraryDefaults: true }, $"ensemble {portfolio}");

@@ -29,11 +29,8 @@ public static class SearchSpaceCatalog
     public const string Rebalancing = "rebalancing";
     public const string Learner = "learner";
 
-    /// <summary>
-    /// GBDT, random forest, extra trees, linear and MLP, in that order. (ML.NET's trainers join with
-    /// <c>[.. ProjectLearners, .. MLNetLearners]</c> once the benchmark suite says so.)
-    /// </summary>
-    public static IReadOnlyList<ILearnerSpace> DefaultLearners => ProjectLearners;
+    /// <summary>The project's learners, then ML.NET's trainers (the benchmark suite decided they belong in the search).</summary>
+    public static IReadOnlyList<ILearnerSpace> DefaultLearners => [.. ProjectLearners, .. MLNetLearners];
 
     /// <summary>The project's own learners: GBDT, random forest, extra trees, linear and MLP.</summary>
     public static IReadOnlyList<ILearnerSpace> ProjectLearners { get; } =
