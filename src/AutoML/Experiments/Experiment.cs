@@ -105,9 +105,10 @@ public sealed class Experiment(ExperimentOptions options)
     /// <summary>The study's stored trials with their predictions when the store already holds it (a resumed run); none otherwise.</summary>
     private IReadOnlyList<TrialEntry> Resume(StudySpec spec, Stopwatch clock, Action<ExperimentEvent>? onEvent)
     {
-        if (options.Store is not { } store) return [];
+        // Announced only for a study the store already holds: a fresh run has nothing to resume.
+        if (options.Store is not { } store || !store.OpenStudy(spec)) return [];
         onEvent?.Invoke(new PhaseStarted(ExperimentPhase.Resuming, clock.Elapsed));
-        return store.OpenStudy(spec) ? store.Trials(spec.Name, withOutOfFold: true) : [];
+        return store.Trials(spec.Name, withOutOfFold: true);
     }
 
     /// <summary>

@@ -146,19 +146,25 @@ public sealed class ExperimentTests
 
         var store = new RecordingTrialStore();
         using var interrupt = new CancellationTokenSource();
+        var phases = new List<ExperimentPhase>();
         var first = new Experiment(options with { Store = store }).Run(TestData.Iris(), e =>
         {
+            if (e is PhaseStarted p) phases.Add(p.Phase);
             if (e is TrialEnded { TrialsDone: >= 3 }) interrupt.Cancel();
         }, interrupt.Token);
+        CollectionAssert.DoesNotContain(phases, ExperimentPhase.Resuming, "a fresh study has nothing to resume");
         Assert.IsTrue(first.Interrupted);
         var finishedBefore = first.Trials.Count(t => t.Status == TrialStatus.Succeeded);
         Assert.IsLessThan(8, finishedBefore);
 
         var started = new List<int>();
+        phases.Clear();
         var second = new Experiment(options with { Store = store }).Run(TestData.Iris(), e =>
         {
+            if (e is PhaseStarted p) phases.Add(p.Phase);
             if (e is TrialStarted s) started.Add(s.Id);
         });
+        CollectionAssert.Contains(phases, ExperimentPhase.Resuming);
         Assert.HasCount(8, second.Trials);
         Assert.HasCount(8 - finishedBefore, started, "finished trials are replayed, not run again");
         Assert.AreEqual(string.Join("\n", Describe(reference.Trials)), string.Join("\n", Describe(second.Trials)), "resuming gives the trials an uninterrupted run gives");
