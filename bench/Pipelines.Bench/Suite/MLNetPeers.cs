@@ -22,23 +22,9 @@ internal sealed class MLNetPeers : ISuiteContender
 
     public string? Unavailable => null;
 
-    public IEnumerable<SuiteOutcome> Run(SuiteCase suiteCase, IReadOnlyList<string> tools, string build)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "automl-suite-mlnet-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var train = Path.Combine(folder, "train.csv");
-            var test = Path.Combine(folder, "test.csv");
-            CsvWriter.Write(suiteCase.Data.Train.Without(suiteCase.Data.TextColumns), train);
-            CsvWriter.Write(suiteCase.Data.Test.Without(suiteCase.Data.TextColumns), test);
-            return [.. tools.Select(tool => RunOne(suiteCase, tool, train, test, build))];
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public IEnumerable<SuiteOutcome> Run(SuiteCase suiteCase, IReadOnlyList<string> tools, string build) =>
+        suiteCase.WithCsvFiles<IEnumerable<SuiteOutcome>>("automl-suite-mlnet-", (train, test) =>
+            [.. tools.Select(tool => RunOne(suiteCase, tool, train, test, build))]);
 
     private static SuiteOutcome RunOne(SuiteCase suiteCase, string tool, string trainPath, string testPath, string build)
     {

@@ -23,14 +23,8 @@ internal sealed class PythonPeers(TimeSpan budget, int threads) : ISuiteContende
 
     public IEnumerable<SuiteOutcome> Run(SuiteCase suiteCase, IReadOnlyList<string> tools, string build)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "automl-suite-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+        return suiteCase.WithCsvFiles<IEnumerable<SuiteOutcome>>("automl-suite-", (train, test) =>
         {
-            var train = Path.Combine(folder, "train.csv");
-            var test = Path.Combine(folder, "test.csv");
-            CsvWriter.Write(suiteCase.Data.Train.Without(suiteCase.Data.TextColumns), train);
-            CsvWriter.Write(suiteCase.Data.Test.Without(suiteCase.Data.TextColumns), test);
             string[] arguments =
             [
                 BenchPaths.Script("suite_peers.py"), train, test, "--label", suiteCase.Data.Frame.LabelName!, "--task", suiteCase.Task,
@@ -38,16 +32,12 @@ internal sealed class PythonPeers(TimeSpan budget, int threads) : ISuiteContende
                 "--threads", threads.ToString(CultureInfo.InvariantCulture), "--tools", .. tools, "--categorical", .. suiteCase.Categorical,
             ];
             var (exit, output, error) = PeerProcess.Run(arguments);
-            if (exit != 0) return tools.Select(t => Failed(suiteCase, t, build, $"suite_peers.py exited with {exit}: {error.Trim().Split('\n')[^1]}"));
+            if (exit != 0) return [.. tools.Select(t => Failed(suiteCase, t, build, $"suite_peers.py exited with {exit}: {error.Trim().Split('\n')[^1]}"))];
             using var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
             Environment = $"{json.RootElement.GetProperty("versions")} threads {json.RootElement.GetProperty("threads")}";
             var results = json.RootElement.GetProperty("tools");
             return [.. tools.Select(t => Outcome(suiteCase, t, results.GetProperty(t), build))];
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        });
     }
 
     private static SuiteOutcome Outcome(SuiteCase suiteCase, string tool, JsonElement result, string build)

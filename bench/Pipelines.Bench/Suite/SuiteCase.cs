@@ -1,3 +1,4 @@
+using Pipelines.IO;
 using Pipelines.Bench.AutoML;
 using Pipelines.Data;
 
@@ -16,6 +17,29 @@ internal sealed record SuiteCase(SuiteSet Set, int Split, BenchSplit Data)
     /// <summary>The categorical feature columns (free text left out, as the experiment leaves it out).</summary>
     public IReadOnlyList<string> Categorical =>
         [.. Data.Train.Schema.Features.Where(c => c.Kind == ColumnKind.Categorical).Select(c => c.Name)];
+
+    /// <summary>
+    /// Writes the train and test parts (free text left out) as train.csv and test.csv in a new temporary folder, returns
+    /// what <paramref name="run"/> makes of their paths, and deletes the folder (so <paramref name="run"/> must not
+    /// return a lazy sequence that reads them later).
+    /// </summary>
+    public T WithCsvFiles<T>(string prefix, Func<string, string, T> run)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), prefix + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var train = Path.Combine(folder, "train.csv");
+            var test = Path.Combine(folder, "test.csv");
+            CsvWriter.Write(Data.Train.Without(Data.TextColumns), train);
+            CsvWriter.Write(Data.Test.Without(Data.TextColumns), test);
+            return run(train, test);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 
     public static SuiteCase Read(SuiteSet set, int split) => new(set, split, BenchSplit.Read(set.Path, set.Label, split));
 }
