@@ -43,6 +43,7 @@ from sklearn.metrics import f1_score, r2_score, accuracy_score  # noqa: E402
 from sklearn.model_selection import KFold, StratifiedKFold  # noqa: E402
 from sklearn.pipeline import make_pipeline  # noqa: E402
 from sklearn.preprocessing import OneHotEncoder, OrdinalEncoder, StandardScaler  # noqa: E402
+from xgboost_space import suggest  # noqa: E402
 
 SEED = 0
 
@@ -98,19 +99,6 @@ def linear(task, numeric, categorical, threads):
                    [SimpleImputer(strategy="constant", fill_value="(missing)"), one_hot()])
     model = LogisticRegression(max_iter=1000) if task == "classification" else Ridge()
     return make_pipeline(prep, model)
-
-
-def suggest(trial):
-    return {
-        "n_estimators": trial.suggest_int("n_estimators", 50, 1000, log=True),
-        "max_depth": trial.suggest_int("max_depth", 2, 10),
-        "learning_rate": trial.suggest_float("learning_rate", 1e-3, 0.3, log=True),
-        "subsample": trial.suggest_float("subsample", 0.5, 1.0),
-        "colsample_bytree": trial.suggest_float("colsample_bytree", 0.3, 1.0),
-        "min_child_weight": trial.suggest_float("min_child_weight", 1e-2, 20.0, log=True),
-        "reg_lambda": trial.suggest_float("reg_lambda", 1e-3, 10.0, log=True),
-        "reg_alpha": trial.suggest_float("reg_alpha", 1e-3, 10.0, log=True),
-    }
 
 
 def optuna_tuned(task, numeric, categorical, threads, x, y, budget, metric, info):
