@@ -53,13 +53,12 @@ internal sealed class FrameDataView : IDataView
         }
     }
 
-    private sealed class Cursor : DataViewRowCursor
+    private sealed class Cursor : SequentialCursor
     {
         private readonly FrameDataView _parent;
         private readonly bool[] _active;
-        private long _position = -1;
 
-        public Cursor(FrameDataView parent, IEnumerable<int> active)
+        public Cursor(FrameDataView parent, IEnumerable<int> active) : base(parent._frame.RowCount)
         {
             _parent = parent;
             _active = new bool[parent.Schema.Count];
@@ -68,25 +67,7 @@ internal sealed class FrameDataView : IDataView
 
         public override DataViewSchema Schema => _parent.Schema;
 
-        public override long Position => _position;
-
-        public override long Batch => 0;
-
-        public override bool MoveNext()
-        {
-            if (_position + 1 >= _parent._frame.RowCount)
-            {
-                _position = _parent._frame.RowCount;
-                return false;
-            }
-            _position++;
-            return true;
-        }
-
         public override bool IsColumnActive(DataViewSchema.Column column) => _active[column.Index];
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() =>
-            (ref DataViewRowId value) => value = new DataViewRowId((ulong)_position, 0);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
@@ -103,7 +84,5 @@ internal sealed class FrameDataView : IDataView
             return getter as ValueGetter<TValue>
                 ?? throw new InvalidOperationException($"Column '{column.Name}' is {column.Type}; it cannot be read as {typeof(TValue).Name}.");
         }
-
-        private int Row => (int)_position;
     }
 }

@@ -84,31 +84,11 @@ internal sealed class TrainingDataView : IDataView
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [new Cursor(this)];
 
-    private sealed class Cursor(TrainingDataView parent) : DataViewRowCursor
+    private sealed class Cursor(TrainingDataView parent) : SequentialCursor(parent._weights.Length)
     {
-        private long _position = -1;
-
         public override DataViewSchema Schema => parent.Schema;
 
-        public override long Position => _position;
-
-        public override long Batch => 0;
-
-        public override bool MoveNext()
-        {
-            if (_position + 1 >= parent._weights.Length)
-            {
-                _position = parent._weights.Length;
-                return false;
-            }
-            _position++;
-            return true;
-        }
-
         public override bool IsColumnActive(DataViewSchema.Column column) => true;
-
-        public override ValueGetter<DataViewRowId> GetIdGetter() =>
-            (ref DataViewRowId value) => value = new DataViewRowId((ulong)_position, 0);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
         {
@@ -133,7 +113,5 @@ internal sealed class TrainingDataView : IDataView
             for (var f = 0; f < columns.Length; f++) editor.Values[f] = columns[f][row];
             value = editor.Commit();
         }
-
-        private int Row => (int)_position;
     }
 }
