@@ -16,6 +16,33 @@ public abstract class ContractSuite
     [TestMethod]
     public void EveryAreaHasCases() => Assert.IsTrue(ContractCases.All.Count > 0, "no contract cases were found");
 
+    /// <summary>
+    /// Every public estimator of the src assemblies this project owns (<see cref="ContractCoverage.Owners"/>) is created
+    /// by one of its cases, and every src assembly it uses that has public estimators has an owner.
+    /// </summary>
+    [TestMethod]
+    public void EveryPublicEstimatorHasACase()
+    {
+        var tests = GetType().Assembly;
+        var project = tests.GetName().Name!;
+        var sources = ContractCoverage.SourceAssemblies(tests);
+        var unowned = sources
+            .Where(a => !ContractCoverage.Owners.ContainsKey(a.GetName().Name!) && ContractCoverage.PublicEstimators(a).Any())
+            .Select(a => a.GetName().Name).ToList();
+        Assert.AreEqual(0, unowned.Count,
+            $"src assemblies with public estimators but no test project in ContractCoverage.Owners to hold their contract cases: {string.Join(", ", unowned)}");
+        var owned = ContractCoverage.Owners.Where(o => o.Value == project).Select(o => o.Key).ToHashSet(StringComparer.Ordinal);
+        var unreferenced = owned.Except(sources.Select(a => a.GetName().Name!)).ToList();
+        Assert.AreEqual(0, unreferenced.Count, $"{project} owns the contract cases of {string.Join(", ", unreferenced)} but does not reference it");
+        var created = ContractCoverage.CreatedTypes(ContractCases.All);
+        var missing = sources.Where(a => owned.Contains(a.GetName().Name!))
+            .SelectMany(ContractCoverage.PublicEstimators)
+            .Where(t => !created.Contains(t))
+            .Select(t => t.FullName).Order(StringComparer.Ordinal).ToList();
+        Assert.AreEqual(0, missing.Count,
+            $"public estimators with no contract case in {project}: {string.Join(", ", missing)}. Add a ContractCase for each to an IContractCaseSource there.");
+    }
+
     [TestMethod]
     [DynamicData(nameof(Cases))]
     public void OutputSchemaIsKnownBeforeRunning(string name)

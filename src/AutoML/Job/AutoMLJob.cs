@@ -15,10 +15,6 @@ using Pipelines.MLNet;
 using Pipelines.Persistence;
 using Pipelines.Profiling;
 using Pipelines.Transforms.Cleaning;
-using Leaderboard = Pipelines.AutoML.Store.Leaderboard;
-using StudentTable = Pipelines.AutoML.Student.CompressionTable;
-using ThresholdCurve = Pipelines.AutoML.Reporting.ThresholdCurve;
-using ThresholdPoint = Pipelines.AutoML.Reporting.ThresholdPoint;
 
 namespace Pipelines.AutoML.Job;
 
@@ -250,7 +246,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     }
 
     /// <summary>What the student step produced: the compression table and the student's ONNX check and test figure, or why there is none.</summary>
-    private sealed record StudentOutcome(StudentTable? Compression, ModelCheck? Check, ModelFigure? Figure, StudentChoice? Choice, string? Note);
+    private sealed record StudentOutcome(CompressionTable? Compression, ModelCheck? Check, ModelFigure? Figure, StudentChoice? Choice, string? Note);
 
     /// <summary>
     /// Decides whether a student is worth it (<see cref="StudentChoice"/>) and, if so, distils the shipped model into a
@@ -373,10 +369,10 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         ((TransformerChain)cleaning.Transformer).Steps.OfType<ColumnDropper>().SingleOrDefault()?.Columns ?? [];
 
     /// <summary>The threshold curve of a tuned binary rule, for the report.</summary>
-    private static ThresholdCurve? Threshold(ExperimentResult experiment)
+    private static ThresholdCurveData? Threshold(ExperimentResult experiment)
     {
         if (experiment.Decision?.Rule?.Curve is not { } curve) return null;
-        return new ThresholdCurve(curve.Objective, [.. curve.Points.Select(p => new ThresholdPoint(p.Threshold, p.Value))], curve.Chosen.Threshold, curve.PositiveClass);
+        return new ThresholdCurveData(curve.Objective, [.. curve.Points.Select(p => new ThresholdDataPoint(p.Threshold, p.Value))], curve.Chosen.Threshold, curve.PositiveClass);
     }
 
     /// <summary>What the cleaning did, in words for the report.</summary>

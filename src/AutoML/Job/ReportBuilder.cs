@@ -7,8 +7,6 @@ using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Evaluation;
 using Pipelines.Profiling;
-using StoreBoard = Pipelines.AutoML.Store.Leaderboard;
-using StudentTable = Pipelines.AutoML.Student.CompressionTable;
 
 namespace Pipelines.AutoML.Job;
 
@@ -24,7 +22,7 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
     private const int MinImportanceRows = 100;
 
     public ReportData Build(
-        AutoMLJobResult result, DataProfile profile, DataFrame cleanTrain, StoreBoard board, string checkDescription, ThresholdCurve? threshold, TimeSpan? importanceLimit)
+        AutoMLJobResult result, DataProfile profile, DataFrame cleanTrain, Leaderboard board, string checkDescription, ThresholdCurveData? threshold, TimeSpan? importanceLimit)
     {
         var experiment = result.Experiment;
         var target = scored.Target;
@@ -37,11 +35,11 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
             Profile = profile,
             FixesApplied = [.. result.FixesApplied, result.Holdout.Reason],
             ClassBalance = target.IsClassification ? Balance(cleanTrain, experiment) : null,
-            Leaderboard = new Reporting.Leaderboard(experiment.Metric.ToString(), experiment.Metric.HigherIsBetter(),
-                [.. board.Ranked.Select(r => new Reporting.LeaderboardRow(r.Rank!.Value, r.Trial, r.Learner ?? "", r.Score!.Value, r.Seconds, r.Parameters))]),
+            Leaderboard = new LeaderboardData(experiment.Metric.ToString(), experiment.Metric.HigherIsBetter(),
+                [.. board.Ranked.Select(r => new LeaderboardDataRow(r.Rank!.Value, r.Trial, r.Learner ?? "", r.Score!.Value, r.Seconds, r.Parameters))]),
             Progress = Progress(experiment),
             TestMetrics = new MetricsTable([.. result.Figures.OrderByDescending(f => f.Rows).Select(f =>
-                new ModelMetrics(f.Model, [.. f.Scores.Select(s => new MetricValue(s.Key, s.Value))]) { Rows = f.Description })]),
+                new MetricsTableRow(f.Model, [.. f.Scores.Select(s => new MetricValue(s.Key, s.Value))]) { Rows = f.Description })]),
             EvaluationRows = scored.Description,
             ConfusionMatrix = scored.Labels is { } labels
                 ? ConfusionMatrixData.From(ConfusionMatrix.Compute(actual, labels, target.Width, target.Classes))
@@ -87,10 +85,10 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
         return [.. counts.Select((n, i) => new CategoryCount(label.Categories[i], n)).Where(c => c.Count > 0)];
     }
 
-    private static Reporting.SearchProgress Progress(ExperimentResult experiment)
+    private static SearchProgressData Progress(ExperimentResult experiment)
     {
         var finished = experiment.Trials.Where(t => t is { Status: TrialStatus.Succeeded, FinishedAt: not null }).OrderBy(t => t.FinishedAt).ToArray();
-        if (finished.Length == 0) return new Reporting.SearchProgress(experiment.Metric.ToString(), [], []);
+        if (finished.Length == 0) return new SearchProgressData(experiment.Metric.ToString(), [], []);
         var start = experiment.Trials.Min(t => t.StartedAt);
         var best = double.NaN;
         var bests = new List<BestScorePoint>();
@@ -103,7 +101,7 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
             best = t.Score.Value;
             bests.Add(new BestScorePoint(at, best));
         }
-        return new Reporting.SearchProgress(experiment.Metric.ToString(), bests, points);
+        return new SearchProgressData(experiment.Metric.ToString(), bests, points);
     }
 
     /// <summary>
@@ -165,23 +163,23 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
     /// The compression table: the student's stages when one was distilled; model.onnx against a student of the same
     /// shape, sized and timed only, when one was not worth it; else the reason alone.
     /// </summary>
-    private static Reporting.CompressionTable? Compression(AutoMLJobResult result, string checkDescription)
+    private static CompressionTableData? Compression(AutoMLJobResult result, string checkDescription)
     {
         const string latency = "ms per row, ONNX Runtime in batches";
         if (result.Compression is { } table)
-            return new Reporting.CompressionTable("accuracy", latency,
+            return new CompressionTableData("accuracy", latency,
                 [.. table.Stages.Select(s => new CompressionRow(s.Name, s.Bytes ?? 0, s.Accuracy, s.BatchMsPerRow ?? double.NaN))])
             {
                 Note = $"{Capitalized(result.StudentNote)}. Measured on {checkDescription}.",
             };
         if (result.StudentChoice is { } choice)
-            return new Reporting.CompressionTable("accuracy", latency,
+            return new CompressionTableData("accuracy", latency,
                 [new CompressionRow("model.onnx", choice.TeacherBytes, double.NaN, choice.TeacherMsPerRow),
                  new CompressionRow("a student of the same shape (sized, not distilled)", choice.StudentBytes, double.NaN, choice.StudentMsPerRow)])
             {
                 Note = $"{Capitalized(result.StudentNote)}.",
             };
-        return result.StudentNote is { } note ? new Reporting.CompressionTable("accuracy", latency, []) { Note = $"{Capitalized(note)}." } : null;
+        return result.StudentNote is { } note ? new CompressionTableData("accuracy", latency, []) { Note = $"{Capitalized(note)}." } : null;
     }
 
     private static string Capitalized(string? text) => string.IsNullOrEmpty(text) ? "" : char.ToUpperInvariant(text[0]) + text[1..];

@@ -20,7 +20,7 @@ public static class PermutationImportance
     /// Each column's shuffles come from their own generator seeded by <paramref name="seed"/> and the column's position,
     /// so the result is the same for the same seed. Sorted by mean drop, largest first (ties in column order).
     /// </summary>
-    public static IReadOnlyList<FeatureImportance> Compute(ITransformer model, DataFrame test, Func<DataFrame, double> score, int repeats, int seed)
+    public static IReadOnlyList<FeatureDrop> Compute(ITransformer model, DataFrame test, Func<DataFrame, double> score, int repeats, int seed)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(test);
@@ -29,7 +29,7 @@ public static class PermutationImportance
         if (test.RowCount < 2) ThrowHelper.TooFewRows(nameof(PermutationImportance), test.RowCount, 2);
         var baseline = Score(model, test, score, "the unshuffled test rows");
         var features = test.Features.ToList();
-        var result = new FeatureImportance[features.Count];
+        var result = new FeatureDrop[features.Count];
         for (var f = 0; f < features.Count; f++)
         {
             var random = new Random(ColumnSeed(seed, f));
@@ -43,7 +43,7 @@ public static class PermutationImportance
             }
             var mean = drops.Average();
             var std = Math.Sqrt(drops.Sum(d => (d - mean) * (d - mean)) / repeats);
-            result[f] = new FeatureImportance(features[f].Name, mean, std);
+            result[f] = new FeatureDrop(features[f].Name, mean, std);
         }
         return [.. result.OrderByDescending(i => i.MeanDrop)];
     }

@@ -22,12 +22,12 @@ public sealed record ReportData
     public ClassBalance? ClassBalance { get; init; }
 
     /// <summary>The best trials of the search.</summary>
-    public Leaderboard? Leaderboard { get; init; }
+    public LeaderboardData? Leaderboard { get; init; }
 
     /// <summary>Best score over time and every trial's score.</summary>
-    public SearchProgress? Progress { get; init; }
+    public SearchProgressData? Progress { get; init; }
 
-    /// <summary>Metrics of the final models, each on the rows it names (<see cref="ModelMetrics.Rows"/>).</summary>
+    /// <summary>Metrics of the final models, each on the rows it names (<see cref="MetricsTableRow.Rows"/>).</summary>
     public MetricsTable? TestMetrics { get; init; }
 
     /// <summary>
@@ -46,7 +46,7 @@ public sealed record ReportData
     public IReadOnlyList<PrSeries>? PrCurves { get; init; }
 
     /// <summary>A metric against the decision threshold, with the threshold that was chosen.</summary>
-    public ThresholdCurve? Threshold { get; init; }
+    public ThresholdCurveData? Threshold { get; init; }
 
     /// <summary>Permutation importance of the input features (on the rows it names).</summary>
     public FeatureImportanceData? FeatureImportance { get; init; }
@@ -55,5 +55,5 @@ public sealed record ReportData
     public SyntheticComparison? Synthetic { get; init; }
 
     /// <summary>Teacher, student, pruned and int8 models: size, accuracy and latency, with their ratios to the teacher's.</summary>
-    public CompressionTable? Compression { get; init; }
+    public CompressionTableData? Compression { get; init; }
 }

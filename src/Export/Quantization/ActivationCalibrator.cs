@@ -12,7 +12,7 @@ namespace Pipelines.Export.Quantization;
 /// </summary>
 internal static class ActivationCalibrator
 {
-    public static Dictionary<string, ActivationRange> Ranges(ModelProto model, IReadOnlyCollection<string> activations, DataFrame calibration, QuantizationOptions options)
+    public static Dictionary<string, ActivationRangeTracker> Ranges(ModelProto model, IReadOnlyCollection<string> activations, DataFrame calibration, QuantizationOptions options)
     {
         ArgumentNullException.ThrowIfNull(calibration);
         if (calibration.RowCount == 0)
@@ -30,7 +30,7 @@ internal static class ActivationCalibrator
             });
         }
         var fetched = activations.Where(a => !graphInputs.Contains(a)).ToArray();
-        var ranges = activations.ToDictionary(a => a, _ => new ActivationRange(), StringComparer.Ordinal);
+        var ranges = activations.ToDictionary(a => a, _ => new ActivationRangeTracker(), StringComparer.Ordinal);
         using var session = OnnxSessions.Open(OnnxModel.ToBytes(probe), "the model being calibrated for quantization");
         for (var start = 0; start < calibration.RowCount; start += options.CalibrationBatchRows)
         {

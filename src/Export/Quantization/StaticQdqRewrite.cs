@@ -12,7 +12,7 @@ namespace Pipelines.Export.Quantization;
 /// </summary>
 internal static class StaticQdqRewrite
 {
-    public static List<QuantizedNode> Apply(GraphEditor editor, IReadOnlyList<WeightNode> nodes, IReadOnlyDictionary<string, ActivationRange> ranges, QuantizationOptions options)
+    public static List<QuantizedNode> Apply(GraphEditor editor, IReadOnlyList<WeightNode> nodes, IReadOnlyDictionary<string, ActivationRangeTracker> ranges, QuantizationOptions options)
     {
         var done = new List<QuantizedNode>();
         var prefix = new Dictionary<NodeProto, List<NodeProto>>();

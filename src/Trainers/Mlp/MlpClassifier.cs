@@ -7,13 +7,13 @@ namespace Pipelines.Trainers.Mlp;
 
 /// <summary>
 /// Multilayer-perceptron classifier: softmax outputs over the classes, trained on the weighted cross-entropy
-/// loss = -sum_i s_i w_(y_i) log p_i(y_i) / sum_i s_i w_(y_i) (s: row weights, w: <see cref="ClassWeights"/>).
+/// loss = -sum_i s_i w_(y_i) log p_i(y_i) / sum_i s_i w_(y_i) (s: row weights, w: <see cref="MlpClassWeights"/>).
 /// Needs numeric features without missing values. See <see cref="MlpOptions"/>.
 /// </summary>
 public sealed record MlpClassifier : MlpOptions, IEstimator<MlpModel>
 {
     /// <summary>Per-class loss weights; null weighs every class 1.</summary>
-    public ClassWeights? ClassWeights { get; init; }
+    public MlpClassWeights? ClassWeights { get; init; }
 
     public DataSchema GetOutputSchema(DataSchema input) =>
         MlpSchema.Output(nameof(MlpClassifier), input, regression: false);

@@ -56,7 +56,7 @@ internal static class GbdtFitting
         {
             PredictionTask.Regression => new SquaredError(),
             PredictionTask.BinaryClassification => new BinaryLogLoss(),
-            _ => new SoftmaxLoss(classes.Length),
+            _ => new SoftmaxBoostingLoss(classes.Length),
         };
         var baseScores = options.InitModel is { } model ? [.. model.BaseScores] : objective.InitScores(train.Labels);
         var result = Booster.Train(objective, train, valid, baseScores, Settings(options));

@@ -64,8 +64,8 @@ public sealed class HtmlReportTests
     [TestMethod]
     public void Leaderboard_shows_the_best_twenty_in_rank_order()
     {
-        var rows = Enumerable.Range(1, 30).Reverse().Select(r => new LeaderboardRow(r, 100 + r, "gbdt", 1.0 / r, 1, $"p={r}")).ToList();
-        var html = HtmlReport.Render(new ReportData { Header = SampleReports.Header(), Leaderboard = new Leaderboard("RMSE", false, rows) });
+        var rows = Enumerable.Range(1, 30).Reverse().Select(r => new LeaderboardDataRow(r, 100 + r, "gbdt", 1.0 / r, 1, $"p={r}")).ToList();
+        var html = HtmlReport.Render(new ReportData { Header = SampleReports.Header(), Leaderboard = new LeaderboardData("RMSE", false, rows) });
         var table = html[html.IndexOf("<table class=\"leaderboard\">", StringComparison.Ordinal)..];
         table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
         Assert.AreEqual(HtmlReport.LeaderboardRows, table.Split("<tr").Length - 2, "header row + 20 rows");
@@ -109,15 +109,15 @@ public sealed class HtmlReportTests
         var html = HtmlReport.Render(new ReportData
         {
             Header = header,
-            Leaderboard = new Leaderboard("MacroF1", true, [new LeaderboardRow(1, 0, "gbdt", double.NaN, double.PositiveInfinity, "")]),
-            Progress = new SearchProgress("MacroF1", [], [new TrialPoint(1, double.NaN, "gbdt")]),
+            Leaderboard = new LeaderboardData("MacroF1", true, [new LeaderboardDataRow(1, 0, "gbdt", double.NaN, double.PositiveInfinity, "")]),
+            Progress = new SearchProgressData("MacroF1", [], [new TrialPoint(1, double.NaN, "gbdt")]),
             TestMetrics = new MetricsTable([]),
             RocCurves = [],
             PrCurves = [],
-            Threshold = new ThresholdCurve("F1", [], 0.5),
+            Threshold = new ThresholdCurveData("F1", [], 0.5),
             FeatureImportance = new FeatureImportanceData("F1", []),
             Synthetic = new SyntheticComparison(10, 0, [], []),
-            Compression = new CompressionTable("accuracy", "ms per row", [new CompressionRow("teacher", 0, double.NaN, double.NaN)]),
+            Compression = new CompressionTableData("accuracy", "ms per row", [new CompressionRow("teacher", 0, double.NaN, double.NaN)]),
             ClassBalance = new ClassBalance([], []),
         });
         Assert.DoesNotContain("NaN", html);
@@ -149,8 +149,8 @@ public sealed class HtmlReportTests
     [TestMethod]
     public void Threshold_chart_marks_the_chosen_point()
     {
-        var points = Enumerable.Range(0, 21).Select(i => new ThresholdPoint(i / 20.0, 1 - Math.Abs(i / 20.0 - 0.35))).ToList();
-        var html = HtmlReport.Render(new ReportData { Header = SampleReports.Header(), Threshold = new ThresholdCurve("F1", points, 0.35) });
+        var points = Enumerable.Range(0, 21).Select(i => new ThresholdDataPoint(i / 20.0, 1 - Math.Abs(i / 20.0 - 0.35))).ToList();
+        var html = HtmlReport.Render(new ReportData { Header = SampleReports.Header(), Threshold = new ThresholdCurveData("F1", points, 0.35) });
         var chart = ReportHtml.Charts(html, "threshold").Single();
         var mark = chart.Descendants().Single(e => (string?)e.Attribute("data-highlight") == "true");
         StringAssert.Contains(mark.Value, "chosen 0.350: 1.0000");

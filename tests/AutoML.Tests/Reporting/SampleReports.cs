@@ -44,20 +44,20 @@ internal static class SampleReports
             FixesApplied = ["DropDuplicateRows: 4 rows", $"ImputeMissing (median): {Awkward}", "OneHotEncode: city"],
             ClassBalance = new ClassBalance([new("no", 2755), new(Awkward, 245)], [new("no", 2755), new(Awkward, 1378)], "SMOTE to ratio 0.5"),
             Leaderboard = Leaderboard(trials),
-            Progress = new SearchProgress("MacroF1", BestSoFar(trials), trials),
+            Progress = new SearchProgressData("MacroF1", BestSoFar(trials), trials),
             TestMetrics = new MetricsTable(
             [
-                new ModelMetrics("ensemble", [new("Accuracy", 0.912), new("MacroF1", 0.8431), new("RocAuc", 0.93)]),
-                new ModelMetrics("best single (gbdt)", [new("Accuracy", 0.9), new("MacroF1", 0.82)]),
+                new MetricsTableRow("ensemble", [new("Accuracy", 0.912), new("MacroF1", 0.8431), new("RocAuc", 0.93)]),
+                new MetricsTableRow("best single (gbdt)", [new("Accuracy", 0.9), new("MacroF1", 0.82)]),
             ], 750),
             ConfusionMatrix = ConfusionMatrixData.From(ConfusionMatrix.Compute(actual, predicted, 2, classes)),
             RocCurves = [new RocSeries(Awkward, RankingMetrics.RocCurve(actual, scores), RankingMetrics.RocAuc(actual, scores))],
             PrCurves = [new PrSeries(Awkward, RankingMetrics.PrCurve(actual, scores), RankingMetrics.AveragePrecision(actual, scores), actual.Average())],
-            Threshold = new ThresholdCurve("F1", [.. Enumerable.Range(1, 19).Select(i => new ThresholdPoint(i / 20.0, 0.8 - 2 * Math.Pow(i / 20.0 - 0.4, 2)))], 0.4, Awkward),
+            Threshold = new ThresholdCurveData("F1", [.. Enumerable.Range(1, 19).Select(i => new ThresholdDataPoint(i / 20.0, 0.8 - 2 * Math.Pow(i / 20.0 - 0.4, 2)))], 0.4, Awkward),
             FeatureImportance = new FeatureImportanceData("MacroF1",
                 [new(Awkward, 0.21, 0.02), new("tenure", 0.08, 0.01), new("city", 0.01, 0.004), new("noise", -0.003, 0.002)], 5),
             Synthetic = SyntheticComparison.Compute(frame, Frame(new Random(8), 300)),
-            Compression = new CompressionTable("accuracy", "ms per row",
+            Compression = new CompressionTableData("accuracy", "ms per row",
             [
                 new CompressionRow("teacher (gbdt)", 2_400_000, 0.912, 0.081),
                 new CompressionRow("student MLP", 180_000, 0.905, 0.012),
@@ -87,10 +87,10 @@ internal static class SampleReports
             label: "churned");
     }
 
-    private static Leaderboard Leaderboard(IReadOnlyList<TrialPoint> trials)
+    private static LeaderboardData Leaderboard(IReadOnlyList<TrialPoint> trials)
     {
         var ranked = trials.Select((t, id) => (t, id)).OrderByDescending(p => p.t.Score).ToList();
-        return new Leaderboard("MacroF1", true, [.. ranked.Select((p, i) => new LeaderboardRow(i + 1, p.id, p.t.Learner, p.t.Score, 0.4 + p.id % 5,
+        return new LeaderboardData("MacroF1", true, [.. ranked.Select((p, i) => new LeaderboardDataRow(i + 1, p.id, p.t.Learner, p.t.Score, 0.4 + p.id % 5,
             $"rounds={100 + p.id}, leaves=31, lr=0.05, note=\"{Awkward}\""))]);
     }
 

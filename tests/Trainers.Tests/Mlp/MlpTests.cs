@@ -147,9 +147,9 @@ public sealed class MlpTests
     [TestMethod]
     public void ClassWeightsAreResolvedAndChecked()
     {
-        CollectionAssert.AreEqual(new[] { 4f / 6, 4f / 2 }, ClassWeights.Balanced.Resolve([0, 0, 0, 1], 2, "t"));
-        Assert.ThrowsExactly<ArgumentException>(() => new MlpClassifier { ClassWeights = ClassWeights.Of(1f, 2f, 3f), Epochs = 1 }.Fit(Xor()));
-        Assert.ThrowsExactly<ArgumentException>(() => ClassWeights.Of(-1f));
+        CollectionAssert.AreEqual(new[] { 4f / 6, 4f / 2 }, MlpClassWeights.Balanced.Resolve([0, 0, 0, 1], 2, "t"));
+        Assert.ThrowsExactly<ArgumentException>(() => new MlpClassifier { ClassWeights = MlpClassWeights.Of(1f, 2f, 3f), Epochs = 1 }.Fit(Xor()));
+        Assert.ThrowsExactly<ArgumentException>(() => MlpClassWeights.Of(-1f));
     }
 
     [TestMethod]

@@ -5,7 +5,7 @@ namespace Pipelines.AutoML.Reporting.Sections;
 /// <summary>Size, accuracy and latency of each compressed model and their ratios to the first (the teacher), as a table and bars.</summary>
 internal static class CompressionSection
 {
-    public static void Write(HtmlWriter html, CompressionTable table)
+    public static void Write(HtmlWriter html, CompressionTableData table)
     {
         if (table.Note is { } note) html.Paragraph(note, "lead");
         if (table.Rows.Count == 0)

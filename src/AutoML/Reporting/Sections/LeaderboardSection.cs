@@ -3,7 +3,7 @@ namespace Pipelines.AutoML.Reporting.Sections;
 /// <summary>The best trials, ranked, with learner, score, time and parameters.</summary>
 internal static class LeaderboardSection
 {
-    public static void Write(HtmlWriter html, Leaderboard board)
+    public static void Write(HtmlWriter html, LeaderboardData board)
     {
         var rows = board.Rows.OrderBy(r => r.Rank).Take(HtmlReport.LeaderboardRows).ToList();
         var direction = board.HigherIsBetter ? "higher is better" : "lower is better";

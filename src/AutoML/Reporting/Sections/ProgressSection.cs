@@ -5,7 +5,7 @@ namespace Pipelines.AutoML.Reporting.Sections;
 /// <summary>Best score so far as a step line over every trial's score, coloured by learner.</summary>
 internal static class ProgressSection
 {
-    public static void Write(HtmlWriter html, SearchProgress progress)
+    public static void Write(HtmlWriter html, SearchProgressData progress)
     {
         var finite = progress.Trials.Where(t => double.IsFinite(t.Score) && double.IsFinite(t.ElapsedSeconds)).ToList();
         var best = progress.BestScore.Where(b => double.IsFinite(b.Score) && double.IsFinite(b.ElapsedSeconds)).OrderBy(b => b.ElapsedSeconds).ToList();

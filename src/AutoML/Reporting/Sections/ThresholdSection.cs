@@ -5,7 +5,7 @@ namespace Pipelines.AutoML.Reporting.Sections;
 /// <summary>A metric against the decision threshold, with the chosen threshold marked.</summary>
 internal static class ThresholdSection
 {
-    public static void Write(HtmlWriter html, ThresholdCurve curve)
+    public static void Write(HtmlWriter html, ThresholdCurveData curve)
     {
         var points = curve.Points.Where(p => double.IsFinite(p.Threshold) && double.IsFinite(p.Value)).OrderBy(p => p.Threshold).ToList();
         var chosen = points.Count == 0 ? null : points.MinBy(p => Math.Abs(p.Threshold - curve.ChosenThreshold));

@@ -1,10 +1,11 @@
 namespace Pipelines.Export.Quantization;
 
 /// <summary>
-/// The observed range of one activation over the calibration rows, and its uint8 asymmetric parameters: the range is
-/// widened to hold 0, scale = (max - min) / 255, zero point = round(-min / scale) in [0, 255] (0 exactly representable).
+/// Tracks the range (min and max) of one activation over the calibration rows, and gives its uint8 asymmetric
+/// parameters: the range is widened to hold 0, scale = (max - min) / 255, zero point = round(-min / scale) in [0, 255]
+/// (0 exactly representable).
 /// </summary>
-internal sealed class ActivationRange
+internal sealed class ActivationRangeTracker
 {
     public float Min { get; private set; } = float.PositiveInfinity;
 

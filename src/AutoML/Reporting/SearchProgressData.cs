@@ -4,7 +4,7 @@ namespace Pipelines.AutoML.Reporting;
 /// <param name="Metric">The metric's name.</param>
 /// <param name="BestScore">The best score so far, each time it improved, in time order.</param>
 /// <param name="Trials">Every finished trial (non-finite scores are left out of the chart).</param>
-public sealed record SearchProgress(string Metric, IReadOnlyList<BestScorePoint> BestScore, IReadOnlyList<TrialPoint> Trials);
+public sealed record SearchProgressData(string Metric, IReadOnlyList<BestScorePoint> BestScore, IReadOnlyList<TrialPoint> Trials);
 
 /// <summary>The best score reached after <paramref name="ElapsedSeconds"/> seconds of search.</summary>
 public sealed record BestScorePoint(double ElapsedSeconds, double Score);

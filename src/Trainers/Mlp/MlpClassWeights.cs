@@ -4,19 +4,19 @@ namespace Pipelines.Trainers.Mlp;
 /// How classes are weighted in the loss: <see cref="Balanced"/> gives class c the weight n / (K n_c) (scikit-learn's
 /// "balanced"), or one explicit weight per class in class-code order.
 /// </summary>
-public sealed record ClassWeights
+public sealed record MlpClassWeights
 {
-    private ClassWeights(bool balanced, IReadOnlyList<float> values)
+    private MlpClassWeights(bool balanced, IReadOnlyList<float> values)
     {
         IsBalanced = balanced;
         Values = values;
     }
 
     /// <summary>n / (K n_c) for class c.</summary>
-    public static ClassWeights Balanced { get; } = new(true, []);
+    public static MlpClassWeights Balanced { get; } = new(true, []);
 
     /// <summary>Explicit weights, one per class in class-code order; finite and not negative.</summary>
-    public static ClassWeights Of(params float[] values)
+    public static MlpClassWeights Of(params float[] values)
     {
         ArgumentNullException.ThrowIfNull(values);
         if (values.Any(v => !(v >= 0) || float.IsInfinity(v))) throw new ArgumentException("Class weights must be finite and not negative.", nameof(values));

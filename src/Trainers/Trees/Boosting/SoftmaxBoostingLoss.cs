@@ -4,7 +4,7 @@ namespace Pipelines.Trainers.Trees.Boosting;
 /// Multiclass log loss over K raw scores with p = softmax(F): L = -log p_y; g_k = p_k - [y = k]; h_k = p_k (1 - p_k)
 /// (the diagonal of the Hessian, as scikit-learn). Start: F0_k = log q_k, q_k the weighted class share.
 /// </summary>
-internal sealed class SoftmaxLoss(int classes) : Objective
+internal sealed class SoftmaxBoostingLoss(int classes) : Objective
 {
     public override int Outputs => classes;
 

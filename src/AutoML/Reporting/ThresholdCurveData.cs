@@ -5,7 +5,7 @@ namespace Pipelines.AutoML.Reporting;
 /// <param name="Points">The metric at each threshold, in any order.</param>
 /// <param name="ChosenThreshold">The threshold the final model uses; the point nearest to it is marked.</param>
 /// <param name="PositiveClass">The class whose probability is thresholded; null to leave out.</param>
-public sealed record ThresholdCurve(string Metric, IReadOnlyList<ThresholdPoint> Points, double ChosenThreshold, string? PositiveClass = null);
+public sealed record ThresholdCurveData(string Metric, IReadOnlyList<ThresholdDataPoint> Points, double ChosenThreshold, string? PositiveClass = null);
 
 /// <summary>The metric's value when rows with probability at least <paramref name="Threshold"/> are predicted positive.</summary>
-public sealed record ThresholdPoint(double Threshold, double Value);
+public sealed record ThresholdDataPoint(double Threshold, double Value);

@@ -4,13 +4,13 @@ namespace Pipelines.AutoML.Reporting;
 /// <param name="Feature">The input column.</param>
 /// <param name="MeanDrop">Baseline score minus shuffled score, averaged over the repeats (near 0 or below for a useless feature).</param>
 /// <param name="StdDrop">The population standard deviation of the drop over the repeats.</param>
-public sealed record FeatureImportance(string Feature, double MeanDrop, double StdDrop);
+public sealed record FeatureDrop(string Feature, double MeanDrop, double StdDrop);
 
 /// <summary>Permutation importances for the report.</summary>
 /// <param name="Metric">The score that was shuffled against (e.g. "MacroF1").</param>
 /// <param name="Features">One entry per feature; drawn largest drop first, the first <see cref="HtmlReport.ImportanceRows"/>.</param>
 /// <param name="Repeats">Shuffles per feature; null to leave out.</param>
-public sealed record FeatureImportanceData(string Metric, IReadOnlyList<FeatureImportance> Features, int? Repeats = null)
+public sealed record FeatureImportanceData(string Metric, IReadOnlyList<FeatureDrop> Features, int? Repeats = null)
 {
     /// <summary>The rows that were shuffled, in words; null says "the test rows".</summary>
     public string? Rows { get; init; }
