@@ -54,6 +54,7 @@ internal static class AutoMLCommand
         {
             var seconds = parse.GetValue(time);
             if (!(seconds > 0)) throw new PipelineException($"--time must be a positive number of seconds, not {seconds.ToString(CultureInfo.InvariantCulture)}.");
+            if (parse.GetValue(trials) is < 1 and var count) throw new PipelineException($"--trials must be 1 or more, not {count}; leave it out to search until --time runs out.");
             var options = new AutoMLJobOptions
             {
                 DataPath = parse.GetRequiredValue(file).FullName,
@@ -71,7 +72,7 @@ internal static class AutoMLCommand
                 Learners = parse.GetValue(learners) is { } names ? LearnerSelection.Parse(names) : null,
             };
             if (options.CostMatrixPath is { } costFile && !File.Exists(costFile)) throw new PipelineException($"{costFile}: no such cost matrix file.");
-            if (!File.Exists(options.DataPath)) throw new PipelineException($"{options.DataPath}: no such file. Pass the CSV file to learn from.");
+            InputFile.Check(options.DataPath, "Pass the CSV file to learn from");
             using var interrupt = new InterruptHandler();
             var progress = new SearchProgress(terminal, options.Metric?.ToString() ?? "score");
             var result = progress.Run(onEvent => new AutoMLJob(options).Run(onEvent, interrupt.Token));

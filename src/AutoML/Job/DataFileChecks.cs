@@ -1,0 +1,68 @@
+using System.Globalization;
+using Pipelines.Data;
+using Pipelines.Errors;
+
+namespace Pipelines.AutoML.Job;
+
+/// <summary>
+/// What the job checks in the data file before any work, so a problem is one error naming the file, line, column and
+/// value rather than a failure deep in a trial: rows under the header, every row labelled, enough rows and classes to
+/// cross-validate, and finite numbers (an infinite value, written as <c>inf</c> or too large for a float, would
+/// otherwise reach the imputers and learners; a missing value is an empty cell).
+/// </summary>
+internal static class DataFileChecks
+{
+    /// <summary>Fewest rows the job learns from: five folds of two rows.</summary>
+    public const int MinRows = 10;
+
+    /// <summary>How many line numbers an error lists.</summary>
+    private const int LinesShown = 5;
+
+    /// <summary>Throws <see cref="DataFormatException"/> for the first problem in <paramref name="frame"/>, read from <paramref name="path"/> with its label set.</summary>
+    public static void Check(string path, DataFrame frame)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var label = frame.Label ?? throw new ArgumentException("The frame needs its label set.", nameof(frame));
+        if (frame.RowCount == 0) throw new DataFormatException(path, 1, null, null, "the file has a header but no rows", "Give it the rows to learn from");
+
+        var unlabelled = Enumerable.Range(0, frame.RowCount).Where(label.IsMissing).ToArray();
+        if (unlabelled.Length > 0)
+        {
+            var lines = unlabelled.Take(LinesShown).Select(r => TestFile.LineOf(path, r).ToString(CultureInfo.InvariantCulture));
+            var more = unlabelled.Length > LinesShown ? ", …" : "";
+            throw new DataFormatException(path, TestFile.LineOf(path, unlabelled[0]), frame.LabelName, "",
+                Invariant($"the label is missing on {unlabelled.Length:N0} of {frame.RowCount:N0} rows (lines {string.Join(", ", lines)}{more})"),
+                "Fill in the label, or drop the rows without one");
+        }
+        if (frame.RowCount < MinRows)
+            throw new DataFormatException(path, 0, null, null, Invariant($"the file has {frame.RowCount} rows, too few to cross-validate a model"), Invariant($"Give it at least {MinRows} rows"));
+
+        if (label is CategoricalColumn classes)
+        {
+            var counts = classes.CountPerCategory();
+            var present = Enumerable.Range(0, counts.Length).Where(c => counts[c] > 0).ToArray();
+            if (present.Length < 2)
+                throw new DataFormatException(path, 0, frame.LabelName, null,
+                    Invariant($"the label has one class ('{classes.Categories[present[0]]}') in all {frame.RowCount:N0} rows; there is nothing to tell apart"),
+                    "Check the label column: a classification label needs two classes or more");
+            if (present.Count(c => counts[c] >= 2) < 2)
+                throw new DataFormatException(path, 0, frame.LabelName, null,
+                    Invariant($"only one class has two rows or more ({string.Join(", ", present.Select(c => $"'{classes.Categories[c]}' {counts[c]}"))}), so some folds would train on one class"),
+                    "Give at least two classes two rows or more each");
+        }
+
+        foreach (var column in frame.Columns.OfType<NumericColumn>())
+        {
+            var values = column.Values;
+            for (var row = 0; row < values.Length; row++)
+            {
+                if (!float.IsInfinity(values[row])) continue;
+                throw new DataFormatException(path, TestFile.LineOf(path, row), column.Name, values[row] > 0 ? "+infinity" : "-infinity",
+                    "the value is infinite (written as inf, or too large for a 32-bit float), which no model can learn from",
+                    "Give a finite number, or leave the cell empty for a missing value");
+            }
+        }
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
