@@ -119,6 +119,10 @@ public sealed class AutoMLCommandTests
         var oneClass = File_("one-class.csv", ["x,y", .. Enumerable.Range(1, 12).Select(i => $"{i},a")]);
         var singleton = File_("singleton.csv", ["x,y", .. Enumerable.Range(1, 11).Select(i => $"{i},a"), "12,b"]);
         var infinite = File_("infinite.csv", irisLines.Select((l, i) => i == 3 ? "inf" + l[l.IndexOf(',')..] : i == 7 ? "1e999" + l[l.IndexOf(',')..] : l));
+        var notUtf8 = Path.Combine(files, "latin1.csv");
+        File.WriteAllBytes(notUtf8, [.. irisLines.SelectMany((l, i) => i == 5
+            ? [.. System.Text.Encoding.UTF8.GetBytes(l.Replace("setosa", "set", StringComparison.Ordinal)), 0xFF, 0xFE, .. "osa\n"u8.ToArray()]
+            : System.Text.Encoding.UTF8.GetBytes(l + "\n"))]);
         var badSpace = File_("space.json", ["{\"l2\": {\"float\": [1]}"]);
         var store = Path.Combine(folder, "sweep.db");
         try
@@ -135,6 +139,7 @@ public sealed class AutoMLCommandTests
                 (["automl", singleton, "--label", "y", "--out", folder], "singleton.csv, column 'y': only one class has two rows or more ('a' 11, 'b' 1)"),
                 (["automl", infinite, "--label", "species", "--out", folder], "infinite.csv:4, column 'sepal length (cm)', value '+infinity': the value is infinite"),
                 (["automl", files, "--label", "species", "--out", folder], "is a folder, not a file"),
+                (["automl", notUtf8, "--label", "species", "--out", folder], "latin1.csv:6, column 'species', value 'set\uFFFD\uFFFDosa': the value holds bytes that are not UTF-8"),
                 (["profile", files, "--label", "species"], "is a folder, not a file"),
                 (["sweep", badSpace, "--data", RepoPaths.Data("iris.csv"), "--label", "species", "--trials", "2", "--storage", store], "space.json: Search space JSON is not valid JSON"),
                 (["sweep", RepoPaths.Data("no-such-space.json"), "--data", RepoPaths.Data("iris.csv"), "--label", "species", "--trials", "2", "--storage", store], "no-such-space.json: no such file"),

@@ -7,8 +7,8 @@ namespace Pipelines.AutoML.Job;
 /// <summary>
 /// What the job checks in the data file before any work, so a problem is one error naming the file, line, column and
 /// value rather than a failure deep in a trial: rows under the header, every row labelled, enough rows and classes to
-/// cross-validate, and finite numbers (an infinite value, written as <c>inf</c> or too large for a float, would
-/// otherwise reach the imputers and learners; a missing value is an empty cell).
+/// cross-validate, text that is UTF-8 in names and categories, and finite numbers (an infinite value, written as
+/// <c>inf</c> or too large for a float, would otherwise reach the imputers and learners; a missing value is an empty cell).
 /// </summary>
 internal static class DataFileChecks
 {
@@ -51,6 +51,7 @@ internal static class DataFileChecks
                     "Give at least two classes two rows or more each");
         }
 
+        NotUtf8(path, frame);
         foreach (var column in frame.Columns.OfType<NumericColumn>())
         {
             var values = column.Values;
@@ -61,6 +62,26 @@ internal static class DataFileChecks
                     "the value is infinite (written as inf, or too large for a 32-bit float), which no model can learn from",
                     "Give a finite number, or leave the cell empty for a missing value");
             }
+        }
+    }
+
+    /// <summary>
+    /// Throws for a column name or a category holding U+FFFD: the reader puts it where the bytes are not UTF-8 (so free
+    /// text still loads), but in a name or a category it would silently become a value the user never wrote.
+    /// </summary>
+    private static void NotUtf8(string path, DataFrame frame)
+    {
+        const char Replacement = '\uFFFD';
+        const string Fix = "Save the file as UTF-8 (for example with iconv -f latin1 -t utf-8)";
+        foreach (var column in frame.Columns)
+        {
+            if (column.Name.Contains(Replacement, StringComparison.Ordinal))
+                throw new DataFormatException(path, 1, column.Name, null, "the column name holds bytes that are not UTF-8 (shown as \uFFFD)", Fix);
+            if (column is not CategoricalColumn categorical) continue;
+            var bad = Enumerable.Range(0, categorical.Categories.Count).FirstOrDefault(c => categorical.Categories[c].Contains(Replacement, StringComparison.Ordinal), -1);
+            if (bad < 0) continue;
+            var row = categorical.Codes.IndexOf(bad);
+            throw new DataFormatException(path, TestFile.LineOf(path, row), column.Name, categorical.Categories[bad], "the value holds bytes that are not UTF-8 (shown as \uFFFD)", Fix);
         }
     }
 
