@@ -155,6 +155,9 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         {
             TimeBudget = budget?.Search,
             MaxTrials = options.MaxTrials,
+            // With a trial count the job has no budget, but no one trial may run past --time (a slow learner on wide
+            // data would otherwise hold the run for minutes); it fails and the search goes on.
+            TrialTimeLimit = budget is null ? options.Time : null,
             Metric = options.Metric,
             Seed = options.Seed,
             Parallelism = options.Parallelism,

@@ -26,7 +26,7 @@ internal static class AutoMLCommand
         var metric = new Option<string?>("--metric", "-m") { Description = "Metric to optimize (default: accuracy, macro-F1 on imbalanced labels, R2 for regression)." };
         metric.AcceptOnlyFromAmong([.. Enum.GetNames<Metric>().Select(Kebab)]);
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the outputs.", DefaultValueFactory = _ => new DirectoryInfo("automl-out") };
-        var trials = new Option<int?>("--trials") { Description = "Stop after this many trials (with no --time given explicitly, the run is reproducible)." };
+        var trials = new Option<int?>("--trials") { Description = "Stop after this many trials: the job then has no time budget and is reproducible, but each trial is limited to --time seconds." };
         var seed = new Option<int>("--seed") { Description = "Seeds the split, folds and search.", DefaultValueFactory = _ => 0 };
         var threshold = new Option<string>("--threshold")
         {
