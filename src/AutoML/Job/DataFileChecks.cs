@@ -7,13 +7,19 @@ namespace Pipelines.AutoML.Job;
 /// <summary>
 /// What the job checks in the data file before any work, so a problem is one error naming the file, line, column and
 /// value rather than a failure deep in a trial: rows under the header, every row labelled, enough rows and classes to
-/// cross-validate, text that is UTF-8 in names and categories, and finite numbers (an infinite value, written as
+/// cross-validate, class names of a sane length, text that is UTF-8 in names and categories, and finite numbers (an infinite value, written as
 /// <c>inf</c> or too large for a float, would otherwise reach the imputers and learners; a missing value is an empty cell).
 /// </summary>
 internal static class DataFileChecks
 {
     /// <summary>Fewest rows the job learns from: five folds of two rows.</summary>
     public const int MinRows = 10;
+
+    /// <summary>
+    /// Longest class name the job accepts: the model, its ONNX graph, metrics.json and the report all carry every class
+    /// name, and one longer than this is a text column or a quote left open rather than a class.
+    /// </summary>
+    public const int MaxClassNameLength = 1_000;
 
     /// <summary>How many line numbers an error lists.</summary>
     private const int LinesShown = 5;
@@ -45,6 +51,11 @@ internal static class DataFileChecks
                 throw new DataFormatException(path, 0, frame.LabelName, null,
                     Invariant($"the label has one class ('{classes.Categories[present[0]]}') in all {frame.RowCount:N0} rows; there is nothing to tell apart"),
                     "Check the label column: a classification label needs two classes or more");
+            var tooLong = present.FirstOrDefault(c => classes.Categories[c].Length > MaxClassNameLength, -1);
+            if (tooLong >= 0)
+                throw new DataFormatException(path, TestFile.LineOf(path, classes.Codes.IndexOf(tooLong)), frame.LabelName, classes.Categories[tooLong],
+                    Invariant($"this class name is {classes.Categories[tooLong].Length:N0} characters long, more than the {MaxClassNameLength:N0} a class name may have"),
+                    "Check the label column and the quotes on this line: a label is a short class name or a number");
             if (present.Count(c => counts[c] >= 2) < 2)
                 throw new DataFormatException(path, 0, frame.LabelName, null,
                     Invariant($"only one class has two rows or more ({string.Join(", ", present.Select(c => $"'{classes.Categories[c]}' {counts[c]}"))}), so some folds would train on one class"),
