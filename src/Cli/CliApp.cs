@@ -54,6 +54,14 @@ public static class CliApp
             error.WriteLine($"error: {OneLine(e.Message)}");
             return BadInput;
         }
+#pragma warning disable CA1031 // the last resort: a bug gets a bug report, not a crash with exit 134
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            error.WriteLine($"error: an unexpected failure ({e.GetType().Name}: {OneLine(e.Message)}). This is a bug; please report it with the details below.");
+            error.WriteLine(e.ToString());
+            return Failure;
+        }
     }
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ");

@@ -84,6 +84,22 @@ public sealed class ExportPredictCommandTests
     }
 
     [TestMethod]
+    public void A_header_only_file_or_a_folder_is_refused_and_a_missing_output_folder_is_created()
+    {
+        var header = Path.Combine(_folder, "header-only.csv");
+        File.WriteAllText(header, File.ReadLines(RepoPaths.Data("messy_churn.csv")).First() + "\n");
+        var never = Path.Combine(_folder, "never-written.csv");
+        AssertBadInput(CliRun.Of("predict", _pipeline, header, "--out", never), "header-only.csv:1: the file has a header but no rows");
+        AssertBadInput(CliRun.Of("predict", _pipeline, _folder, "--out", never), "is a folder, not a file");
+        Assert.IsFalse(File.Exists(never));
+
+        var nested = Path.Combine(_folder, "new", "nested", "predictions.csv");
+        var run = CliRun.Of("predict", _pipeline, RepoPaths.Data("messy_churn.csv"), "--out", nested);
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        AssertMatchesInProcess(nested);
+    }
+
+    [TestMethod]
     public void A_file_that_is_not_onnx_is_one_line_and_exit_two()
     {
         var fake = Path.Combine(_folder, "fake.onnx");

@@ -72,6 +72,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         Step("read", options.DataPath);
         var raw = CsvReader.Read(options.DataPath, new CsvOptions { Label = options.Label });
         var frame = LabelTask.WithClassLabel(raw);
+        DataFileChecks.Check(options.DataPath, frame);
         var task = LabelTask.Detect(frame);
         var target = ExperimentTarget.Of(frame, task);
         if (options.Metric is { } metric) MetricChoice.Check(metric, task);
@@ -105,6 +106,26 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         }
     }
 
+    /// <summary>
+    /// Runs the search in the output folder's trial store, which resumes a study of the same data and settings; a
+    /// study of other data or settings there is refused with the ways out that exist (another folder, or removing the
+    /// store), and the folder's earlier outputs stay as they were.
+    /// </summary>
+    private static ExperimentResult Search(ITrialStore store, JobOutputs outputs, ExperimentOptions experiment, DataFrame data,
+        Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
+    {
+        try
+        {
+            return new Experiment(experiment).Run(data, onEvent, interrupt);
+        }
+        catch (TrialStoreException e) when (e.IsSettingsMismatch)
+        {
+            throw new Errors.PipelineException(
+                $"{outputs.Folder} holds the trials of a run with other data or settings, which this run cannot resume. " +
+                $"Write to another folder (--out {outputs.Folder}-2), or delete {outputs.TrialsPath} to start over there (its other outputs are replaced when the new run completes).", e);
+        }
+    }
+
     /// <summary>What the job read and checked before writing anything.</summary>
     private sealed record JobData(DataFrame Frame, ExperimentTarget Target, DataProfile Profile, DecisionPolicy Decision, TestFile? Test);
 
@@ -126,10 +147,13 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         phases.Mark("read and clean");
 
         using var store = TrialStores.Open(outputs.TrialsPath);
-        var experiment = new Experiment(new ExperimentOptions
+        var experiment = Search(store, outputs, new ExperimentOptions
         {
             TimeBudget = budget?.Search,
             MaxTrials = options.MaxTrials,
+            // With a trial count the job has no budget, but no one trial may run past --time (a slow learner on wide
+            // data would otherwise hold the run for minutes); it fails and the search goes on.
+            TrialTimeLimit = budget is null ? options.Time : null,
             Metric = options.Metric,
             Seed = options.Seed,
             Parallelism = options.Parallelism,
@@ -138,7 +162,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             Decision = data.Decision,
             RefitAfterRun = budget?.RefitAfterRun ?? 0,
             Learners = options.Learners,
-        }).Run(cleaning.Output, onEvent, interrupt);
+        }, cleaning.Output, onEvent, interrupt);
         fixes.AddRange(experiment.DroppedColumns.Select(c => $"ignored text column '{c}'"));
         phases.Mark("search");
 

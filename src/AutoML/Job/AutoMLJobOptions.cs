@@ -19,7 +19,8 @@ public sealed record AutoMLJobOptions
     /// <summary>
     /// Budget of the whole job, from reading the data to the last output: the steps after the search (refit on all
     /// rows, export, ONNX checks, distillation, importance, report) are estimated and their time kept back from the
-    /// search (<see cref="JobBudget"/>). Not used when <see cref="MaxTrials"/> is set: the run is then reproducible.
+    /// search (<see cref="JobBudget"/>). When <see cref="MaxTrials"/> is set the job has no budget (the run is then
+    /// reproducible), and this is each trial's time limit: a trial running longer fails and the search goes on.
     /// </summary>
     public TimeSpan Time { get; init; } = TimeSpan.FromSeconds(60);
 

@@ -7,4 +7,7 @@ public sealed class TrialStoreException : PipelineException
 {
     public TrialStoreException(string message) : base(message) { }
     public TrialStoreException(string message, Exception inner) : base(message, inner) { }
+
+    /// <summary>True when the store holds the study under other settings (another fingerprint), so it cannot be resumed.</summary>
+    public bool IsSettingsMismatch { get; init; }
 }

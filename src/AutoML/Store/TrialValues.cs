@@ -64,7 +64,7 @@ internal static class TrialValues
     /// <summary>The refusal when a study is opened with settings other than those it was made with.</summary>
     public static TrialStoreException FingerprintMismatch(StudySpec stored, StudySpec spec, string store) =>
         new($"Study '{spec.Name}' in trial store '{store}' was made with other settings (fingerprint {Short(stored.Fingerprint)}, " +
-            $"now {Short(spec.Fingerprint)}), so resuming it would not replay its trials. Use a new study name, or a different store file or database.");
+            $"now {Short(spec.Fingerprint)}), so resuming it would not replay its trials. Use a new study name, or a different store file or database.") { IsSettingsMismatch = true };
 
     private static string Short(string fingerprint) => fingerprint.Length <= 12 ? fingerprint : fingerprint[..12];
 }

@@ -26,7 +26,7 @@ internal static class AutoMLCommand
         var metric = new Option<string?>("--metric", "-m") { Description = "Metric to optimize (default: accuracy, macro-F1 on imbalanced labels, R2 for regression)." };
         metric.AcceptOnlyFromAmong([.. Enum.GetNames<Metric>().Select(Kebab)]);
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the outputs.", DefaultValueFactory = _ => new DirectoryInfo("automl-out") };
-        var trials = new Option<int?>("--trials") { Description = "Stop after this many trials (with no --time given explicitly, the run is reproducible)." };
+        var trials = new Option<int?>("--trials") { Description = "Stop after this many trials: the job then has no time budget and is reproducible, but each trial is limited to --time seconds." };
         var seed = new Option<int>("--seed") { Description = "Seeds the split, folds and search.", DefaultValueFactory = _ => 0 };
         var threshold = new Option<string>("--threshold")
         {
@@ -54,6 +54,7 @@ internal static class AutoMLCommand
         {
             var seconds = parse.GetValue(time);
             if (!(seconds > 0)) throw new PipelineException($"--time must be a positive number of seconds, not {seconds.ToString(CultureInfo.InvariantCulture)}.");
+            if (parse.GetValue(trials) is < 1 and var count) throw new PipelineException($"--trials must be 1 or more, not {count}; leave it out to search until --time runs out.");
             var options = new AutoMLJobOptions
             {
                 DataPath = parse.GetRequiredValue(file).FullName,
@@ -71,7 +72,7 @@ internal static class AutoMLCommand
                 Learners = parse.GetValue(learners) is { } names ? LearnerSelection.Parse(names) : null,
             };
             if (options.CostMatrixPath is { } costFile && !File.Exists(costFile)) throw new PipelineException($"{costFile}: no such cost matrix file.");
-            if (!File.Exists(options.DataPath)) throw new PipelineException($"{options.DataPath}: no such file. Pass the CSV file to learn from.");
+            InputFile.Check(options.DataPath, "Pass the CSV file to learn from");
             using var interrupt = new InterruptHandler();
             var progress = new SearchProgress(terminal, options.Metric?.ToString() ?? "score");
             var result = progress.Run(onEvent => new AutoMLJob(options).Run(onEvent, interrupt.Token));

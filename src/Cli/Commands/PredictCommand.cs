@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipelines.Cli.Output;
+using Pipelines.Errors;
 using Pipelines.Export.Serving;
 using Pipelines.IO;
 
@@ -26,9 +27,14 @@ internal static class PredictCommand
         {
             var path = parse.GetRequiredValue(model).FullName;
             using var scorer = ModelScorer.Open(path, DeviceOption.Value(parse, device));
-            var data = ModelInputCsv.Read(parse.GetRequiredValue(file).FullName, scorer.Inputs, parse.GetValue(label));
+            var dataPath = parse.GetRequiredValue(file).FullName;
+            InputFile.Check(dataPath, "Pass the CSV file of rows to predict");
+            var data = ModelInputCsv.Read(dataPath, scorer.Inputs, parse.GetValue(label));
+            if (data.RowCount == 0) throw new DataFormatException(dataPath, 1, null, null, "the file has a header but no rows", "Give it the rows to predict");
             var predictions = scorer.Predict(data);
             var outputPath = parse.GetRequiredValue(output).FullName;
+            // Like automl's --out, a missing folder is created.
+            if (Path.GetDirectoryName(outputPath) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
             CsvWriter.Write(predictions, outputPath);
             terminal.Console.Profile.Out.Writer.WriteLine($"Wrote {predictions.RowCount:N0} predictions ({string.Join(", ", predictions.Names)}) to {outputPath}.");
             return CliApp.Ok;

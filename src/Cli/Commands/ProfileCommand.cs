@@ -22,6 +22,7 @@ internal static class ProfileCommand
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(file).FullName;
+            InputFile.Check(path, "Pass the CSV file to profile");
             var data = LabelTask.WithClassLabel(CsvReader.Read(path, new CsvOptions { Label = parse.GetValue(label) }));
             var profile = DataProfile.Compute(data);
             if (parse.GetValue(json))

@@ -41,8 +41,13 @@ internal static class SweepCommand
             var count = parse.GetValue(options.Trials);
             if (seconds is null && count is null) throw new PipelineException("Give the sweep --trials N, --time SECONDS, or both.");
             if (seconds is <= 0) throw new PipelineException($"--time must be a positive number of seconds, not {seconds.Value.ToString(CultureInfo.InvariantCulture)}.");
+            if (count is < 1) throw new PipelineException($"--trials must be 1 or more, not {count}.");
+            if (parse.GetValue(options.Folds) is < 1 and var folds) throw new PipelineException($"--folds must be 1 (a holdout) or more, not {folds}.");
+            if (parse.GetValue(options.GridPoints) is < 2 and var points) throw new PipelineException($"--grid-points must be 2 or more, not {points}.");
             var spaceText = options.SpaceText(parse);
-            var frame = CsvReader.Read(parse.GetRequiredValue(options.Data).FullName, new CsvOptions { Label = parse.GetRequiredValue(options.Label) });
+            var dataPath = parse.GetRequiredValue(options.Data).FullName;
+            InputFile.Check(dataPath, "Pass the CSV file to learn from");
+            var frame = CsvReader.Read(dataPath, new CsvOptions { Label = parse.GetRequiredValue(options.Label) });
             using var store = TrialStores.Open(parse.GetRequiredValue(options.Storage));
             var experiment = new ExperimentOptions
             {

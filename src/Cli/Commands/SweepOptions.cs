@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Pipelines.AutoML.Experiments;
+using Pipelines.AutoML.SearchSpace;
 using Pipelines.Errors;
 using Pipelines.Evaluation;
 
@@ -53,11 +54,23 @@ internal sealed class SweepOptions
     public Metric? MetricOf(ParseResult parse) =>
         parse.GetValue(Metric) is { } m ? Enum.Parse<Metric>(m.Replace("-", "", StringComparison.Ordinal), ignoreCase: true) : null;
 
-    /// <summary>The space file's text; a missing file is bad input.</summary>
+    /// <summary>
+    /// The space file's text, checked before anything is written (a trial store included): a missing file, a folder or
+    /// a space that does not parse is bad input naming the file.
+    /// </summary>
     public string SpaceText(ParseResult parse)
     {
         var path = parse.GetRequiredValue(Space).FullName;
-        if (!File.Exists(path)) throw new PipelineException($"{path}: no such search space file.");
-        return File.ReadAllText(path);
+        InputFile.Check(path, "Pass --space a search space JSON file");
+        var text = File.ReadAllText(path);
+        try
+        {
+            SearchSpaceJson.Read(text);
+        }
+        catch (SearchSpaceException e)
+        {
+            throw new PipelineException($"{path}: {e.Message}", e);
+        }
+        return text;
     }
 }

@@ -9,12 +9,15 @@ namespace Pipelines.Cli.Output;
 /// <summary>
 /// Prints an AutoML job's progress: the phase, trials done, best score so far and time left. On a terminal one live
 /// status line is redrawn, with a line kept for each new best; in plain mode (CI=true or redirected) one line per
-/// phase and per finished trial, so logs read top to bottom.
+/// phase and per finished trial, so logs read top to bottom, and a line for each trial started before the first one
+/// ends (a slow first trial on wide data shows what is running). A trial is a new best only when it set the study's
+/// best, not when it is the first to end after a resume replayed better ones.
 /// </summary>
 internal sealed class SearchProgress(Terminal terminal, string metric)
 {
     private readonly object _gate = new();
     private double? _best;
+    private bool _anyEnded;
     private string _status = "starting";
 
     /// <summary>
@@ -47,7 +50,12 @@ internal sealed class SearchProgress(Terminal terminal, string metric)
                     _status = phase.Phase.ToString().ToLowerInvariant();
                     Line($"[{Clock(phase.Elapsed)}] {_status}");
                     break;
+                case TrialStarted started when !_anyEnded:
+                    _status = $"searching: trial {started.Id} ({started.Learner}) running";
+                    if (!terminal.IsRich) Line($"[{Clock(started.Elapsed)}] trial {started.Id,3} {started.Learner,-14} started");
+                    break;
                 case TrialEnded ended:
+                    _anyEnded = true;
                     Trial(ended);
                     break;
             }
@@ -66,7 +74,7 @@ internal sealed class SearchProgress(Terminal terminal, string metric)
     private void Trial(TrialEnded e)
     {
         var t = e.Trial;
-        var improved = e.BestScore is { } best && best != _best;
+        var improved = t.Status == TrialStatus.Succeeded && e.BestScore is { } best && best != _best && t.Score == best;
         _best = e.BestScore;
         var left = e.Remaining is { } r ? $", {Math.Max(0, r.TotalSeconds):0}s left" : "";
         _status = $"searching: {e.TrialsDone} trials, best {metric} {Format(e.BestScore)}{left}";

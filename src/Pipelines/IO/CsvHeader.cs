@@ -41,7 +41,7 @@ internal static class CsvHeader
     {
         var present = new HashSet<string>(names, StringComparer.Ordinal);
         if (options.Label is { } label && !present.Contains(label))
-            throw Missing(file, names, label, "label column", "Set CsvOptions.Label to one of the columns present");
+            throw Missing(file, names, label, "label column", "Name one of the columns present as the label (--label on the command line, CsvOptions.Label in code)");
         if (options.ColumnKinds is { } kinds)
         {
             foreach (var name in kinds.Keys)
