@@ -18,14 +18,18 @@ public sealed class SampleSizeScheduleTests
     }
 
     [TestMethod]
-    public void Sample_is_stratified_not_the_first_rows()
+    public void Sample_is_stratified_not_the_first_rows_and_keeps_rare_classes_whole()
     {
-        var data = ContractData.Standard();   // 36 'no', 12 'yes'
-        var sample = SampleSizeSchedule.Sample(data, 24, seed: 1);
-        Assert.AreEqual(24, sample.RowCount);
+        // 30 'no' rows for each of 12 'yes': a 96-row sample keeps the shares for 'no' and every 'yes' row (fewer than the floor).
+        var standard = ContractData.Standard();   // 36 'no', 12 'yes'
+        var no = standard.Categorical("y").Codes.ToArray().Select((c, row) => (c, row)).Where(p => standard.Categorical("y").Categories[p.c] == "no").Select(p => p.row);
+        var many = Enumerable.Range(0, 10).SelectMany(_ => no).Concat(Enumerable.Range(0, standard.RowCount).Where(r => !no.Contains(r))).ToArray();
+        var data = standard.Take(many);    // 360 'no', 12 'yes'
+        var sample = SampleSizeSchedule.Sample(data, 186, seed: 1);
         var label = (CategoricalColumn)sample.Label!;
-        Assert.AreEqual(6, label.Codes.ToArray().Count(c => label.Categories[c] == "yes"));
-        Assert.IsFalse(sample.ContentEquals(data.Head(24)));
-        Assert.AreSame(data, SampleSizeSchedule.Sample(data, 100, seed: 1));
+        Assert.AreEqual(12, label.Codes.ToArray().Count(c => label.Categories[c] == "yes"));
+        Assert.AreEqual(Math.Max(180, SampleSizeSchedule.MinRowsPerClass), label.Codes.ToArray().Count(c => label.Categories[c] == "no"));
+        Assert.IsFalse(sample.ContentEquals(data.Head(sample.RowCount)));
+        Assert.AreSame(data, SampleSizeSchedule.Sample(data, 400, seed: 1));
     }
 }

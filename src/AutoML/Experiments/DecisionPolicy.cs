@@ -7,8 +7,11 @@ namespace Pipelines.AutoML.Experiments;
 /// How a classifier's final decision is made (issue: imbalanced labels need more than argmax at 0.5):
 /// <list type="bullet">
 /// <item>Auto (the default): calibrate (Platt, isotonic or none, by out-of-fold log loss) and, when the metric depends on
-/// the predicted labels (accuracy, balanced accuracy, F1), tune the rule for it: a threshold for binary labels,
-/// per-class weights for more. Trials are scored with their tuned rule, so the search compares what will be shipped.</item>
+/// the predicted labels in a way argmax does not serve (balanced accuracy, F1), tune the rule for it: a threshold for
+/// binary labels, per-class weights for more. Trials are scored with their tuned rule, so the search compares what will
+/// be shipped. For accuracy the rule stays argmax of the calibrated probabilities: that is already the rule that
+/// maximizes expected accuracy, and a rule tuned on the out-of-fold rows only fits their noise (and gives up the
+/// smaller classes' recall for it).</item>
 /// <item>A fixed <see cref="Threshold"/> (binary only): the positive (second) class is predicted at or above it, on
 /// uncalibrated probabilities; 0.5 is the plain model.</item>
 /// <item>A <see cref="Costs"/> matrix: calibrate, then choose the rule that minimizes the expected cost.</item>
@@ -30,7 +33,7 @@ public sealed record DecisionPolicy
     {
         if (Threshold is not null) return null;
         if (Costs is { } costs) return DecisionObjective.MinimizeCost(costs);
-        return metric is Metric.Accuracy or Metric.BalancedAccuracy or Metric.MacroF1 or Metric.WeightedF1 ? DecisionObjective.Maximize(metric) : null;
+        return metric is Metric.BalancedAccuracy or Metric.MacroF1 or Metric.WeightedF1 ? DecisionObjective.Maximize(metric) : null;
     }
 
     internal void Check(int classCount)

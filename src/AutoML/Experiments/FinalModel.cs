@@ -71,8 +71,9 @@ internal sealed class FinalModel(ExperimentRun run)
 
     /// <summary>
     /// On small data (<see cref="SmallDataPolicy"/>): the log-loss blend of the learners' library-defaults trials, used
-    /// unless the search's choice scores more than two standard errors above it out of fold. There the search's best of
-    /// thousands of trials is picked for luck as much as for skill, while the portfolio is one fixed trial per learner.
+    /// unless the search's choice scores above it by more than the noise of a best among all the trials run
+    /// (<see cref="TrialScorer.WithinNoise"/>). There the search's best of thousands of trials is picked for luck as much
+    /// as for skill, while the portfolio is one fixed trial per learner.
     /// Null when no library-defaults trial ran, the search clearly wins, or the refit does not fit in time.
     /// </summary>
     private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, EnsembleSummary? chosen)
@@ -83,7 +84,9 @@ internal sealed class FinalModel(ExperimentRun run)
         var blend = Blend(members);
         var score = run.Scorer.Score(blend, run.Plan.ValidationRows);
         var searched = chosen is { IsUsed: true } ensemble ? ensemble.Score : best.Score!.Value;
-        if ((run.Metric.IsBetter(searched, score) && !TrialScorer.WithinNoise(score, searched, run.Plan.ValidationRows.Count)) || !RefitFits(members.Select(m => run.Book.Entry(m.Id)))) return null;
+        var competitors = run.Book.Entries.Count(e => e.Status == TrialStatus.Succeeded);
+        if ((run.Metric.IsBetter(searched, score) && !run.Scorer.WithinNoise(score, searched, run.Plan.ValidationRows, competitors))
+            || !RefitFits(members.Select(m => run.Book.Entry(m.Id)))) return null;
         return (new EnsembleSummary(members, score, best.Score!.Value, IsUsed: true, OfLibraryDefaults: true), blend);
     }
 
@@ -111,7 +114,7 @@ internal sealed class FinalModel(ExperimentRun run)
         var score = run.Scorer.Score(blend, run.Plan.ValidationRows);
         var bestScore = best.Score.Value;
         var beats = members.Length > 1 && (run.Metric.IsBetter(score, bestScore)
-            || ((score == bestScore || (smooth && TrialScorer.WithinNoise(score, bestScore, run.Plan.ValidationRows.Count))) && TiesBroken(blend, best.Id)));
+            || ((score == bestScore || (smooth && run.Scorer.WithinNoise(score, bestScore, run.Plan.ValidationRows))) && TiesBroken(blend, best.Id)));
         return (summary with { Score = score, IsUsed = beats && RefitFits(members.Select(m => run.Book.Entry(m.Id))) }, blend);
     }
 

@@ -13,7 +13,7 @@ namespace Pipelines.AutoML.Experiments;
 /// <item>each learner's library-defaults trial keeps its out-of-fold predictions and its refit is reserved
 /// (<see cref="IsLibraryDefault"/>), because</item>
 /// <item>the final model is the log-loss blend of those trials (AutoGluon's recipe of strong defaults and a weighted
-/// ensemble) unless the search's own choice scores more than two standard errors above it
+/// ensemble) unless the search's own choice scores above it by more than the noise of a best among that many trials
 /// (<see cref="TrialScorer.WithinNoise"/>).</item>
 /// </list>
 /// Elsewhere the search's ensemble or best trial is the final model.

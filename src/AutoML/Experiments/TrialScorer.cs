@@ -31,15 +31,29 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
     public bool SelectsByLogLoss => target.IsClassification && metric.ScoresLabels();
 
     /// <summary>
-    /// Whether <paramref name="score"/> is within two binomial standard errors of <paramref name="best"/> over
-    /// <paramref name="rows"/> validation rows (metrics in [0, 1]; the variance is floored at one row's worth, so a
-    /// perfect best still has a band).
+    /// Whether <paramref name="score"/> is within the noise of <paramref name="best"/>, the best of
+    /// <paramref name="competitors"/> scores on the validation <paramref name="rows"/>: two standard errors, or √(2 ln n)
+    /// of them once n competitors make the best's lead partly luck (the expected lead of the largest of n independent
+    /// estimates over their mean). The standard error is binomial, floored at one row's worth so a perfect best still
+    /// has a band, over the rows; for macro-averaged metrics over the effective rows K² / Σ 1/n_k of the K classes,
+    /// since each class weighs the same however few rows it has.
     /// </summary>
-    public static bool WithinNoise(double score, double best, int rows)
+    public bool WithinNoise(double score, double best, IReadOnlyList<int> rows, int competitors = 1)
     {
+        var n = EffectiveRows(rows);
         var p = Math.Clamp(best, 0, 1);
-        var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / rows) / rows);
-        return Math.Abs(best - score) <= 2 * standardError + 1e-9;
+        var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / n) / n);
+        var width = Math.Max(2, Math.Sqrt(2 * Math.Log(Math.Max(1, competitors))));
+        return Math.Abs(best - score) <= width * standardError + 1e-9;
+    }
+
+    private double EffectiveRows(IReadOnlyList<int> rows)
+    {
+        if (!target.IsClassification || metric is not (Metric.MacroF1 or Metric.BalancedAccuracy)) return rows.Count;
+        var counts = new int[target.Width];
+        foreach (var row in rows) counts[target.Codes[row]]++;
+        var present = counts.Where(c => c > 0).ToArray();
+        return present.Length == 0 ? rows.Count : present.Length * (double)present.Length / present.Sum(c => 1.0 / c);
     }
 
     public double Score(float[] predictions, IReadOnlyList<int> rows)

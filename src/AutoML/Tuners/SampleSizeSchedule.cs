@@ -42,15 +42,22 @@ public sealed class SampleSizeSchedule
     }
 
     /// <summary>
-    /// A stratified sample of about <paramref name="size"/> rows of <paramref name="data"/> (each class keeps its share;
-    /// rows in their original order), or <paramref name="data"/> itself when the size covers every row.
+    /// Rows every class keeps in a sample (all of its rows when it has fewer): a class cut to its proportional share
+    /// of a sample can drop to a handful of rows, too few for a tree's leaf or a tuned decision rule, and metrics such as
+    /// macro-F1 weigh it as much as the largest class.
+    /// </summary>
+    public const int MinRowsPerClass = 100;
+
+    /// <summary>
+    /// A stratified sample of about <paramref name="size"/> rows of <paramref name="data"/> (each class keeps its share,
+    /// and at least <see cref="MinRowsPerClass"/> rows; rows in their original order), or <paramref name="data"/> itself
+    /// when the size covers every row.
     /// </summary>
     public static DataFrame Sample(DataFrame data, int size, int seed)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
         if (size >= data.RowCount) return data;
-        var fold = Split.TrainTest(data, (double)size / data.RowCount, seed);
-        return data.Take(fold.Test);
+        return data.Take(Split.Sample(data, size, MinRowsPerClass, seed));
     }
 }

@@ -32,6 +32,27 @@ public static class Split
     }
 
     /// <summary>
+    /// A sample of about <paramref name="size"/> rows: each class (or label bin) keeps its share, but never fewer than
+    /// <paramref name="minPerStratum"/> rows (all of them when it has fewer), so a rare class stays learnable in a
+    /// small sample. Rows come back in ascending order.
+    /// </summary>
+    public static int[] Sample(DataFrame data, int size, int minPerStratum, int seed)
+    {
+        if (size < 1) ThrowHelper.BadOption(nameof(Sample), nameof(size), size, "at least 1 row");
+        if (minPerStratum < 0) ThrowHelper.BadOption(nameof(Sample), nameof(minPerStratum), minPerStratum, "0 or more rows");
+        var fraction = Math.Min(1.0, (double)size / Math.Max(1, data.RowCount));
+        var kept = new List<int>();
+        var random = new Random(seed);
+        foreach (var group in Strata(data))
+        {
+            Shuffle(group, random);
+            var share = (int)Math.Round(group.Count * fraction, MidpointRounding.AwayFromZero);
+            kept.AddRange(group.Take(Math.Max(share, Math.Min(group.Count, minPerStratum))));
+        }
+        return Sorted(kept);
+    }
+
+    /// <summary>
     /// k stratified folds: each row is in exactly one test part; class proportions are kept in every fold.
     /// </summary>
     public static IReadOnlyList<Fold> StratifiedKFold(DataFrame data, int k, int seed)

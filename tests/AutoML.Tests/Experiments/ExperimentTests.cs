@@ -28,6 +28,20 @@ public sealed class ExperimentTests
     }
 
     [TestMethod]
+    public void For_accuracy_the_rule_is_argmax_of_calibrated_probabilities_and_for_macro_f1_it_is_tuned()
+    {
+        var data = ContractData.Standard();
+        Run(Metric.Accuracy, out var accuracy);
+        Assert.IsNull(accuracy.Decision!.Rule, "argmax maximizes expected accuracy: nothing tuned on out-of-fold rows");
+        Assert.IsTrue(((Calibration.ClassWeightRule)accuracy.Decision.Step.Rule).Weights.All(w => w == 1f));
+        Run(Metric.MacroF1, out var macroF1);
+        Assert.IsNotNull(macroF1.Decision!.Rule);
+
+        void Run(Metric metric, out ExperimentResult result) =>
+            result = new Experiment(new ExperimentOptions { MaxTrials = 2, Parallelism = 1, Learners = Cheap, EnsembleSize = 0, Folds = 3, Metric = metric }).Run(data);
+    }
+
+    [TestMethod]
     public void Under_k_fold_the_first_trials_are_each_learners_library_defaults()
     {
         var data = TestData.Iris();

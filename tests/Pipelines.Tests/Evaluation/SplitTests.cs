@@ -19,6 +19,22 @@ public sealed class SplitTests
     }
 
     [TestMethod]
+    public void SampleKeepsClassSharesButNeverCutsAClassBelowTheFloor()
+    {
+        var data = ContractData.Standard(); // 36 'no', 12 'yes'
+        var label = data.Categorical("y");
+        var proportional = Split.Sample(data, 24, minPerStratum: 0, seed: 1);
+        Assert.AreEqual(24, proportional.Length);
+        Assert.AreEqual(6, proportional.Count(r => label.ValueAt(r) == "yes"));
+        CollectionAssert.AreEqual(proportional.Order().ToArray(), proportional);
+
+        var floored = Split.Sample(data, 24, minPerStratum: 10, seed: 1);
+        Assert.AreEqual(18, floored.Count(r => label.ValueAt(r) == "no"));
+        Assert.AreEqual(10, floored.Count(r => label.ValueAt(r) == "yes"));
+        Assert.AreEqual(12, Split.Sample(data, 24, minPerStratum: 50, seed: 1).Count(r => label.ValueAt(r) == "yes"), "a class with fewer rows than the floor is kept whole");
+    }
+
+    [TestMethod]
     public void SameSeedSameSplitOtherSeedOtherSplit()
     {
         var data = ContractData.Standard();
