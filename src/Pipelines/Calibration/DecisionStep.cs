@@ -80,14 +80,15 @@ public sealed class DecisionStep : ITransformer
         var raw = FeatureMatrix.RowMajor(input, ProbabilityColumns);
         var probabilities = Calibration.Apply(raw, k);
         var labels = Rule.Decide(probabilities, k);
-        var result = input.With(new CategoricalColumn(PredictionColumns.PredictedLabel, labels, [.. Classes]));
+        var outputs = new Column[k + 1];
+        outputs[0] = new CategoricalColumn(PredictionColumns.PredictedLabel, labels, [.. Classes]);
         for (var c = 0; c < k; c++)
         {
             var values = new float[rows];
             for (var r = 0; r < rows; r++) values[r] = probabilities[r * k + c];
-            result = result.With(new NumericColumn(ProbabilityColumns[c], values));
+            outputs[c + 1] = new NumericColumn(ProbabilityColumns[c], values);
         }
-        return result;
+        return input.With(outputs);
     }
 
     private IReadOnlyList<string> ProbabilityColumns => [.. Classes.Select(PredictionColumns.Probability)];

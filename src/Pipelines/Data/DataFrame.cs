@@ -77,13 +77,26 @@ public sealed class DataFrame
     /// <summary>The same frame with <paramref name="name"/> as the sample-weight column.</summary>
     public DataFrame WithWeight(string? name) => new(_columns, LabelName, name);
 
-    /// <summary>A frame with the given column added, or replacing the column of the same name in place.</summary>
-    public DataFrame With(Column column)
+    /// <summary>
+    /// A frame with each given column replacing the column of the same name in place, or added after the others in the
+    /// order given. One new frame for all of them: a transform that rewrites thousands of columns builds one frame,
+    /// not one per column.
+    /// </summary>
+    public DataFrame With(params IEnumerable<Column> columns)
     {
-        var columns = (Column[])_columns.Clone();
-        if (_index.TryGetValue(column.Name, out var i)) columns[i] = column;
-        else columns = [.. columns, column];
-        return new DataFrame(columns, LabelName, WeightName);
+        ArgumentNullException.ThrowIfNull(columns);
+        var result = new List<Column>(_columns);
+        var added = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var column in columns)
+        {
+            if (_index.TryGetValue(column.Name, out var i) || added.TryGetValue(column.Name, out i)) result[i] = column;
+            else
+            {
+                added[column.Name] = result.Count;
+                result.Add(column);
+            }
+        }
+        return new DataFrame(result, LabelName, WeightName);
     }
 
     /// <summary>A frame with the named columns removed (the label and weight roles go with their columns).</summary>

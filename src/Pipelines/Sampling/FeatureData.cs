@@ -48,9 +48,9 @@ internal static class FeatureData
     /// </summary>
     public static DataFrame Replace(DataFrame input, ReadOnlySpan<int> sources, NumericColumn[] columns, float[][] values)
     {
-        var frame = input.Take(sources);
-        for (var j = 0; j < columns.Length; j++) frame = frame.With(new NumericColumn(columns[j].Name, values[j]));
-        return frame;
+        var replaced = new Column[columns.Length];
+        for (var j = 0; j < columns.Length; j++) replaced[j] = new NumericColumn(columns[j].Name, values[j]);
+        return input.Take(sources).With(replaced);
     }
 
     /// <summary>Column-major buffers for <paramref name="columns"/> new values of <paramref name="rows"/> rows.</summary>

@@ -68,12 +68,13 @@ public sealed record SmoteNc : OverSampler
         }
         var neighbors = NearestNeighbors.Search(m, k, Distance);
         var frame = SmoteCore.Interpolate(input, classRows, numeric, neighbors, k, count, random, out var bases, out _);
+        var votedColumns = new Column[q];
         for (var c = 0; c < q; c++)
         {
             var voted = Vote(codes, q, c, categorical[c].Categories.Count, neighbors, k, bases);
-            frame = frame.With(new CategoricalColumn(categorical[c].Name, voted, [.. categorical[c].Categories]));
+            votedColumns[c] = new CategoricalColumn(categorical[c].Name, voted, [.. categorical[c].Categories]);
         }
-        return frame;
+        return frame.With(votedColumns);
     }
 
     /// <summary>Median over features of the population standard deviation of row-major <paramref name="points"/>.</summary>

@@ -55,6 +55,22 @@ public sealed class DataFrameTests
     }
 
     [TestMethod]
+    public void With_several_columns_replaces_and_adds_in_one_frame_and_keeps_the_roles()
+    {
+        var frame = Sample();
+        var result = frame.With(
+            new NumericColumn("b", [1, 1, 1]),
+            new NumericColumn("a", [7, 8, 9]),
+            new NumericColumn("d", [2, 2, 2]),
+            new NumericColumn("b", [3, 3, 3]));
+        CollectionAssert.AreEqual(new[] { "a", "c", "t", "y", "b", "d" }, result.Names.ToArray());
+        Assert.AreEqual(7f, result.Numeric("a")[0]);
+        Assert.AreEqual(3f, result.Numeric("b")[0], "a column given twice: the later one");
+        Assert.AreEqual("y", result.LabelName);
+        Assert.AreEqual(4, frame.ColumnCount, "the original frame is unchanged");
+    }
+
+    [TestMethod]
     public void AppendRowsMergesCategoryDictionaries()
     {
         var first = new DataFrame([CategoricalColumn.FromValues("c", ["a", "b"])]);

@@ -72,15 +72,16 @@ public sealed class MissingImputer : ITransformer
         GetOutputSchema(input.Schema);
         var indicators = new Column[IndicatorSources.Count];
         for (var i = 0; i < indicators.Length; i++) indicators[i] = Indicator(input[IndicatorSources[i]], IndicatorNames[i]);
-        var result = input;
-        for (var i = 0; i < NumericColumns.Count; i++) result = result.With(Fill(input.Numeric(NumericColumns[i]), NumericFills[i]));
-        for (var i = 0; i < CategoricalColumns.Count; i++) result = result.With(Fill(input.Categorical(CategoricalColumns[i]), CategoricalFills[i]));
-        foreach (var indicator in indicators) result = result.With(indicator);
-        return result;
+        var filled = new List<Column>(NumericColumns.Count + CategoricalColumns.Count + indicators.Length);
+        for (var i = 0; i < NumericColumns.Count; i++) filled.Add(Fill(input.Numeric(NumericColumns[i]), NumericFills[i]));
+        for (var i = 0; i < CategoricalColumns.Count; i++) filled.Add(Fill(input.Categorical(CategoricalColumns[i]), CategoricalFills[i]));
+        filled.AddRange(indicators);
+        return input.With(filled);
     }
 
     private static NumericColumn Fill(NumericColumn column, float fill)
     {
+        if (column.MissingCount() == 0) return column;
         var values = column.ToArray();
         for (var r = 0; r < values.Length; r++)
         {

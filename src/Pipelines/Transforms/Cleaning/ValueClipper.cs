@@ -58,15 +58,15 @@ public sealed class ValueClipper : ITransformer
     {
         ArgumentNullException.ThrowIfNull(input);
         GetOutputSchema(input.Schema);
-        var result = input;
+        var clipped = new Column[Columns.Count];
         for (var i = 0; i < Columns.Count; i++)
         {
             var source = input.Numeric(Columns[i]).Values;
             var values = new float[source.Length];
             // float.Clamp is Min(Max(x, lo), hi), and both propagate NaN.
             TensorPrimitives.Clamp(source, Lower[i], Upper[i], values);
-            result = result.With(new NumericColumn(Columns[i], values));
+            clipped[i] = new NumericColumn(Columns[i], values);
         }
-        return result;
+        return input.With(clipped);
     }
 }

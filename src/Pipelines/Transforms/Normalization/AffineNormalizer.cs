@@ -34,15 +34,15 @@ public sealed class AffineNormalizer : ITransformer
     public DataFrame Transform(DataFrame input)
     {
         GetOutputSchema(input.Schema);
-        var result = input;
+        var scaled = new Column[Columns.Count];
         for (var i = 0; i < Columns.Count; i++)
         {
             var source = input.Numeric(Columns[i]).Values;
             var values = new float[source.Length];
             TensorPrimitives.Subtract(source, Offsets[i], values);
             TensorPrimitives.Multiply(values, Scales[i], values);
-            result = result.With(new NumericColumn(Columns[i], values));
+            scaled[i] = new NumericColumn(Columns[i], values);
         }
-        return result;
+        return input.With(scaled);
     }
 }

@@ -45,7 +45,7 @@ public sealed class SignedLog1p : ITransformer
     {
         ArgumentNullException.ThrowIfNull(input);
         GetOutputSchema(input.Schema);
-        var result = input;
+        var transformed = new List<Column>(Columns.Count);
         foreach (var name in Columns)
         {
             var source = input.Numeric(name).Values;
@@ -53,8 +53,8 @@ public sealed class SignedLog1p : ITransformer
             // A scalar loop on purpose: TensorPrimitives.LogP1's vector and scalar paths differ in the last bit,
             // so a row would transform differently alone than in a batch.
             for (var r = 0; r < source.Length; r++) values[r] = Apply(source[r]);
-            result = result.With(new NumericColumn(name, values));
+            transformed.Add(new NumericColumn(name, values));
         }
-        return result;
+        return input.With(transformed);
     }
 }
