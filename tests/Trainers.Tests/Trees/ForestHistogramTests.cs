@@ -71,6 +71,39 @@ public sealed class ForestHistogramTests
         Assert.IsTrue(thresholds.Distinct().Count() > 3, "thresholds are drawn, not searched");
     }
 
+    [TestMethod]
+    public void Histograms_built_per_visited_feature_grow_the_same_trees_as_full_histograms()
+    {
+        // 30 numeric features and a categorical one, 5 drawn per node: the case where the forest builds on demand.
+        var data = TreeData.Binary(300, 30, 11);
+        var columns = data.Features.ToArray();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = 1 };
+        var bins = Binner.Fit(columns, 64, 1000, 1, parallel);
+        var matrix = Binner.Apply(bins, columns, parallel);
+        Assert.IsTrue(ForestGrowth.OnDemandPays(5, bins.Length));
+        var codes = data.Categorical("y").Codes.ToArray();
+        var random = new Random(2);
+        var counts = Enumerable.Range(0, 300).Select(_ => (float)random.Next(0, 3)).ToArray(); // bootstrap-like whole weights: sums are exact either way
+        var rows = Enumerable.Range(0, 300).Where(r => counts[r] > 0).ToArray();
+        var targets = ForestTargets.Classification(2, codes, counts);
+
+        foreach (var randomThresholds in new[] { false, true })
+        {
+            ForestGrownTree Grow(bool onDemand) =>
+                new ForestTreeGrower(matrix, 2, new ForestGrowth(null, 1, null, 5, randomThresholds, onDemand)).Grow(targets, rows, new Random(9));
+            var full = Grow(onDemand: false);
+            var perFeature = Grow(onDemand: true);
+            Assert.IsGreaterThan(20, full.Tree.Nodes.Count, "a tree with many splits");
+            Assert.AreEqual(full.Tree.Nodes.Count, perFeature.Tree.Nodes.Count);
+            for (var i = 0; i < full.Tree.Nodes.Count; i++)
+            {
+                var (a, b) = (full.Tree.Nodes[i], perFeature.Tree.Nodes[i]);
+                Assert.AreEqual((a.Left, a.Right, a.Split?.Feature, a.Split?.ThresholdBin), (b.Left, b.Right, b.Split?.Feature, b.Split?.ThresholdBin), $"node {i}");
+            }
+            CollectionAssert.AreEqual(full.LeafValues, perFeature.LeafValues);
+        }
+    }
+
     private sealed class DoubleTolerance(double tolerance) : System.Collections.IComparer
     {
         public int Compare(object? a, object? b) => Math.Abs((double)a! - (double)b!) <= tolerance ? 0 : 1;

@@ -25,7 +25,8 @@ internal static class ForestFitting
         var bins = Binner.Fit(set.FeatureColumns, options.MaxBins, options.BinSampleSize, options.Seed, parallel);
         var binned = Binner.Apply(bins, set.FeatureColumns, parallel);
         var maxFeatures = (options.MaxFeatures ?? (regression ? MaxFeatures.All : MaxFeatures.Sqrt)).Resolve(bins.Length);
-        var growth = new ForestGrowth(options.MaxDepth, options.MinSamplesLeaf, options.MaxLeaves, maxFeatures, randomThresholds);
+        var growth = new ForestGrowth(options.MaxDepth, options.MinSamplesLeaf, options.MaxLeaves, maxFeatures, randomThresholds,
+            HistogramsOnDemand: ForestGrowth.OnDemandPays(maxFeatures, bins.Length));
 
         var n = set.RowCount;
         var grown = new ForestGrownTree[options.Trees];

@@ -38,14 +38,22 @@ internal sealed class ForestSplitter
     }
 
     /// <summary>The node's totals from its histogram: S_k into <paramref name="sums"/>, and W and C.</summary>
-    public static (double Weight, int Count) Totals(HistogramLayout layout, double[] histogram, Span<double> sums)
+    public static (double Weight, int Count) Totals(HistogramLayout layout, double[] histogram, Span<double> sums) =>
+        Totals(layout, layout.Of(histogram, 0), 0, layout.Features[0].ValueBinCount - 1, layout.Features[0].MissingBin, sums);
+
+    /// <summary>
+    /// The node's totals from one feature's bins (every row falls in one of them): value bins
+    /// <paramref name="low"/>..<paramref name="high"/> (the others empty) and the missing bin.
+    /// </summary>
+    private static (double Weight, int Count) Totals(HistogramLayout layout, ReadOnlySpan<double> h, int low, int high, int missingBin, Span<double> sums)
     {
-        var h = layout.Of(histogram, 0);
         var k = layout.Outputs;
+        var s = layout.NumbersPerBin;
         sums.Clear();
         double w = 0, c = 0;
-        for (var b = 0; b < h.Length; b += layout.NumbersPerBin)
+        for (var bin = low; bin <= high + 1; bin++)
         {
+            var b = (bin <= high ? bin : missingBin) * s;
             for (var j = 0; j < k; j++) sums[j] += h[b + j];
             w += h[b + k];
             c += h[b + k + 1];
@@ -63,9 +71,10 @@ internal sealed class ForestSplitter
     }
 
     /// <summary>The chosen split of the node with <paramref name="histogram"/>, or null when no visited feature splits it.</summary>
-    public SplitInfo? Find(double[] histogram, Random random)
+    public SplitInfo? Find(ForestNodeHistogram histogram, Random random)
     {
-        var (w, c) = Totals(_layout, histogram, _total);
+        var first = histogram.Feature(0);
+        var (w, c) = Totals(_layout, first, histogram.LowBin, histogram.HighBin, _layout.Features[0].MissingBin, _total);
         var parent = Score(_total, w);
         var minGain = 1e-10 * Math.Max(w, 1e-300);
         SplitInfo? best = null;
@@ -78,26 +87,29 @@ internal sealed class ForestSplitter
             (_order[i], _order[j]) = (_order[j], _order[i]);
             var f = _order[i];
             visited++;
-            var h = _layout.Of(histogram, f);
-            if (BinsPresent(h) < 2) continue;
-            varying++;
+            var h = histogram.Feature(f);
             var bins = _layout.Features[f];
+            var (low, high) = (histogram.LowBin, histogram.HighBin);
+            if (BinsPresent(h, low, high, bins.MissingBin) < 2) continue;
+            varying++;
             var candidate = bins.IsCategorical
-                ? Categorical(h, f, bins, w, c, parent, random)
-                : Numeric(h, f, bins, w, c, parent, random);
+                ? Categorical(h, f, bins, w, c, parent, random, low, high)
+                : Numeric(h, f, bins, w, c, parent, random, low, high);
             if (candidate is not null && candidate.Gain > minGain && (best is null || candidate.Gain > best.Gain)) best = candidate;
         }
         return best;
     }
 
-    private int BinsPresent(ReadOnlySpan<double> h)
+    // The bins holding rows: value bins low..high (the others are empty) and the missing bin.
+    private int BinsPresent(ReadOnlySpan<double> h, int low, int high, int missingBin)
     {
-        var count = 0;
-        for (var b = _layout.Outputs + 1; b < h.Length; b += _layout.NumbersPerBin) if (h[b] > 0) count++;
+        int s = _layout.NumbersPerBin, at = _layout.Outputs + 1;
+        var count = h[(missingBin * s) + at] > 0 ? 1 : 0;
+        for (var b = low; b <= high; b++) if (h[(b * s) + at] > 0) count++;
         return count;
     }
 
-    private SplitInfo? Numeric(ReadOnlySpan<double> h, int feature, FeatureBins bins, double w, int c, double parent, Random random)
+    private SplitInfo? Numeric(ReadOnlySpan<double> h, int feature, FeatureBins bins, double w, int c, double parent, Random random, int low, int high)
     {
         int k = _layout.Outputs, s = _layout.NumbersPerBin;
         var m = bins.MissingBin * s;
@@ -106,7 +118,7 @@ internal sealed class ForestSplitter
         if (_randomThresholds)
         {
             int lo = -1, hi = -1;
-            for (var b = 0; b < values; b++)
+            for (var b = low; b <= Math.Min(high, values - 1); b++)
             {
                 if (h[(b * s) + k + 1] <= 0) continue;
                 if (lo < 0) lo = b;
@@ -123,7 +135,7 @@ internal sealed class ForestSplitter
                 double wl = 0;
                 var cl = 0;
                 if (missingLeft) AddBin(h, bins.MissingBin, ref wl, ref cl);
-                for (var b = 0; b <= t; b++) AddBin(h, b, ref wl, ref cl);
+                for (var b = lo; b <= t; b++) AddBin(h, b, ref wl, ref cl);
                 best = Better(best, Candidate(feature, t, null, missingLeft, missingCount, wl, cl, w, c, parent));
             }
             return best;
@@ -140,7 +152,7 @@ internal sealed class ForestSplitter
             if (missingLeft) AddBin(h, bins.MissingBin, ref wl, ref cl);
             // With missing on the right, the last value bin may also go left (all values vs missing).
             var last = missingLeft || missingCount == 0 ? values - 2 : values - 1;
-            for (var t = 0; t <= last; t++)
+            for (var t = low; t <= Math.Min(last, high); t++)
             {
                 if (h[(t * s) + k + 1] <= 0) continue; // same partition as the previous threshold
                 AddBin(h, t, ref wl, ref cl);
@@ -151,12 +163,12 @@ internal sealed class ForestSplitter
         return found;
     }
 
-    private SplitInfo? Categorical(ReadOnlySpan<double> h, int feature, FeatureBins bins, double w, int c, double parent, Random random)
+    private SplitInfo? Categorical(ReadOnlySpan<double> h, int feature, FeatureBins bins, double w, int c, double parent, Random random, int low, int high)
     {
         int k = _layout.Outputs, s = _layout.NumbersPerBin;
         var missingCount = (int)Math.Round(h[(bins.MissingBin * s) + k + 1]);
         var present = new List<int>();
-        for (var b = 0; b < bins.Categories.Length; b++) if (h[(b * s) + k + 1] > 0) present.Add(b);
+        for (var b = low; b <= Math.Min(high, bins.Categories.Length - 1); b++) if (h[(b * s) + k + 1] > 0) present.Add(b);
         if (present.Count == 0) return null;
 
         List<int[]> orders = [];

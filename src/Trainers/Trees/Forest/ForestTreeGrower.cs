@@ -5,8 +5,18 @@ using Pipelines.Trainers.Trees.Splitting;
 
 namespace Pipelines.Trainers.Trees.Forest;
 
-/// <summary>How forest trees grow: depth limit (null: none), fewest rows per leaf, leaf limit (null: none), features per node, random thresholds.</summary>
-internal sealed record ForestGrowth(int? MaxDepth, int MinSamplesLeaf, int? MaxLeaves, int MaxFeatures, bool RandomThresholds);
+/// <summary>
+/// How forest trees grow: depth limit (null: none), fewest rows per leaf, leaf limit (null: none), features per node,
+/// random thresholds, and whether a node's histogram is built per visited feature (<see cref="ForestNodeHistogram"/>).
+/// </summary>
+internal sealed record ForestGrowth(int? MaxDepth, int MinSamplesLeaf, int? MaxLeaves, int MaxFeatures, bool RandomThresholds, bool HistogramsOnDemand)
+{
+    /// <summary>
+    /// Per visited feature when at most a quarter of the features are drawn per node: then building the visited ones
+    /// costs less than building (or subtracting and scanning) all of them.
+    /// </summary>
+    public static bool OnDemandPays(int maxFeatures, int features) => 4 * maxFeatures <= features;
+}
 
 /// <summary>A grown forest tree: its nodes over bins and, per node, K leaf values (node-major; zero at split nodes).</summary>
 internal sealed record ForestGrownTree(GrownTree Tree, double[] LeafValues, int Outputs)
@@ -27,7 +37,9 @@ internal sealed record ForestGrownTree(GrownTree Tree, double[] LeafValues, int 
 
 /// <summary>
 /// Grows one forest tree on binned rows with the shared machinery: rows live in a <see cref="RowPartition"/>, each node
-/// to split has a multi-output histogram (the larger child's by subtraction), and <see cref="ForestSplitter"/> picks splits.
+/// to split has a multi-output histogram (all features, the larger child's by subtraction; or, with
+/// <see cref="ForestGrowth.HistogramsOnDemand"/>, only the features the splitter visits, built from the node's rows), and
+/// <see cref="ForestSplitter"/> picks splits.
 /// Without a leaf limit nodes are split depth-first (newest first), which keeps few histograms alive; with
 /// <see cref="ForestGrowth.MaxLeaves"/> best-first by impurity decrease, as scikit-learn's max_leaf_nodes. Leaves hold
 /// the weighted mean of each output over their rows: class shares, or the mean target. One instance per thread.
@@ -37,6 +49,7 @@ internal sealed class ForestTreeGrower
     private readonly BinnedMatrix _data;
     private readonly HistogramLayout _layout;
     private readonly MultiOutputHistogram _builder;
+    private readonly ForestNodeHistogram _node;
     private readonly ForestSplitter _splitter;
     private readonly ForestGrowth _growth;
     private readonly RowPartition _partition;
@@ -48,6 +61,7 @@ internal sealed class ForestTreeGrower
         _growth = growth;
         _layout = new HistogramLayout(data.Features, outputs);
         _builder = new MultiOutputHistogram(data, _layout);
+        _node = new ForestNodeHistogram(_layout, _builder);
         _splitter = new ForestSplitter(_layout, growth.MinSamplesLeaf, growth.MaxFeatures, growth.RandomThresholds);
         _partition = new RowPartition(data.Rows);
     }
@@ -62,13 +76,17 @@ internal sealed class ForestTreeGrower
         var bestFirst = _growth.MaxLeaves is not null;
         var maxLeaves = _growth.MaxLeaves ?? int.MaxValue;
 
+        var onDemand = _growth.HistogramsOnDemand;
         var root = new GrownNode(default, 0) { Start = 0, Count = rows.Length };
         nodes.Add(root);
         if (CanSplit(root))
         {
-            var h = Rent();
-            _builder.Build(h, _partition.Rows, 0, rows.Length, targets);
-            histograms[0] = h;
+            if (!onDemand)
+            {
+                var h = Rent();
+                _builder.Build(h, _partition.Rows, 0, rows.Length, targets);
+                histograms[0] = h;
+            }
             Consider(0);
         }
 
@@ -86,6 +104,13 @@ internal sealed class ForestTreeGrower
             nodes.Add(right);
             leaves++;
 
+            if (onDemand)
+            {
+                if (leaves >= maxLeaves) break;
+                Consider(node.Left);
+                Consider(node.Right);
+                continue;
+            }
             var parent = histograms[id];
             histograms.Remove(id);
             if (leaves >= maxLeaves || (!CanSplit(left) && !CanSplit(right)))
@@ -127,12 +152,16 @@ internal sealed class ForestTreeGrower
         void Consider(int id)
         {
             var n = nodes[id];
-            var histogram = histograms[id];
-            var split = CanSplit(n) ? _splitter.Find(histogram, random) : null;
+            SplitInfo? split = null;
+            if (CanSplit(n))
+            {
+                if (onDemand) _node.UseRows(_partition.Rows, n.Start, n.Count, targets);
+                else _node.UseFull(histograms[id]);
+                split = _splitter.Find(_node, random);
+            }
             if (split is null)
             {
-                histograms.Remove(id);
-                _pool.Push(histogram);
+                if (!onDemand && histograms.Remove(id, out var histogram)) _pool.Push(histogram);
                 return;
             }
             n.Split = split;

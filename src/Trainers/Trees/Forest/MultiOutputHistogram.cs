@@ -18,6 +18,9 @@ internal sealed class MultiOutputHistogram
     private readonly int[] _channel;
     private readonly float[] _value;
     private readonly float[] _weight;
+    private int[] _rows = [];
+    private int _start;
+    private int _count;
 
     public MultiOutputHistogram(BinnedMatrix data, HistogramLayout layout)
     {
@@ -31,6 +34,18 @@ internal sealed class MultiOutputHistogram
     /// <summary>Fills <paramref name="histogram"/> for the node holding rows[start .. start + count), every feature.</summary>
     public void Build(double[] histogram, int[] rows, int start, int count, ForestTargets targets)
     {
+        Gather(rows, start, count, targets);
+        for (var f = 0; f < _data.FeatureCount; f++)
+        {
+            var target = _layout.Of(histogram, f);
+            target.Clear();
+            AddFeature(target, f);
+        }
+    }
+
+    /// <summary>Makes rows[start .. start + count) the node that <see cref="AddFeature"/> reads: gathers their targets in row order.</summary>
+    public void Gather(int[] rows, int start, int count, ForestTargets targets)
+    {
         for (var i = 0; i < count; i++)
         {
             var r = rows[start + i];
@@ -38,15 +53,22 @@ internal sealed class MultiOutputHistogram
             _value[i] = targets.Value[r];
             _weight[i] = targets.Weight[r];
         }
-        for (var f = 0; f < _data.FeatureCount; f++) BuildFeature(histogram, f, rows, start, count);
+        (_rows, _start, _count) = (rows, start, count);
     }
 
-    private void BuildFeature(double[] histogram, int feature, int[] rows, int start, int count)
+    /// <summary>
+    /// Adds the gathered node's sums for one feature into <paramref name="target"/> (the feature's bins x
+    /// <see cref="HistogramLayout.NumbersPerBin"/>, zero where the caller wants plain sums). Returns the lowest and
+    /// highest value bin the node's rows fall in (High &lt; Low when every row is missing), so a caller can clear and
+    /// scan only those bins and the missing bin.
+    /// </summary>
+    public (int Low, int High) AddFeature(Span<double> target, int feature)
     {
-        var target = _layout.Of(histogram, feature);
-        target.Clear();
+        var (rows, start, count) = (_rows, _start, _count);
         var stride = _layout.NumbersPerBin;
         var k = _layout.Outputs;
+        var missing = _layout.Features[feature].MissingBin;
+        int low = int.MaxValue, high = -1;
         ref var hist = ref MemoryMarshal.GetReference(target);
         ref var bins = ref MemoryMarshal.GetReference(_data.Column(feature));
         ref var index = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rows), start);
@@ -55,10 +77,17 @@ internal sealed class MultiOutputHistogram
         ref var weight = ref MemoryMarshal.GetArrayDataReference(_weight);
         for (var i = 0; i < count; i++)
         {
-            ref var cell = ref Unsafe.Add(ref hist, Unsafe.Add(ref bins, Unsafe.Add(ref index, i)) * stride);
+            int bin = Unsafe.Add(ref bins, Unsafe.Add(ref index, i));
+            if (bin != missing)
+            {
+                low = Math.Min(low, bin);
+                high = Math.Max(high, bin);
+            }
+            ref var cell = ref Unsafe.Add(ref hist, bin * stride);
             Unsafe.Add(ref cell, Unsafe.Add(ref channel, i)) += Unsafe.Add(ref value, i);
             Unsafe.Add(ref cell, k) += Unsafe.Add(ref weight, i);
             Unsafe.Add(ref cell, k + 1) += 1;
         }
+        return high < 0 ? (0, -1) : (low, high);
     }
 }
