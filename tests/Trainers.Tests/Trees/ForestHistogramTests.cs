@@ -74,9 +74,11 @@ public sealed class ForestHistogramTests
     [TestMethod]
     public void Histograms_built_per_visited_feature_grow_the_same_trees_as_full_histograms()
     {
-        // 30 numeric features and a categorical one, 5 drawn per node: the case where the forest builds on demand.
+        // 30 numeric features (every 7th value of the first ten missing) and a categorical one, 5 drawn per node: the
+        // case where the forest builds on demand.
         var data = TreeData.Binary(300, 30, 11);
-        var columns = data.Features.ToArray();
+        var columns = data.Features.Select((c, j) => c is NumericColumn n && j < 10
+            ? new NumericColumn(n.Name, [.. n.Values.ToArray().Select((v, r) => r % 7 == j % 7 ? float.NaN : v)]) : c).ToArray();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = 1 };
         var bins = Binner.Fit(columns, 64, 1000, 1, parallel);
         var matrix = Binner.Apply(bins, columns, parallel);

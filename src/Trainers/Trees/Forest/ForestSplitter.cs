@@ -38,27 +38,32 @@ internal sealed class ForestSplitter
     }
 
     /// <summary>The node's totals from its histogram: S_k into <paramref name="sums"/>, and W and C.</summary>
-    public static (double Weight, int Count) Totals(HistogramLayout layout, double[] histogram, Span<double> sums) =>
-        Totals(layout, layout.Of(histogram, 0), 0, layout.Features[0].ValueBinCount - 1, layout.Features[0].MissingBin, sums);
-
-    /// <summary>
-    /// The node's totals from one feature's bins (every row falls in one of them): value bins
-    /// <paramref name="low"/>..<paramref name="high"/> (the others empty) and the missing bin.
-    /// </summary>
-    private static (double Weight, int Count) Totals(HistogramLayout layout, ReadOnlySpan<double> h, int low, int high, int missingBin, Span<double> sums)
+    public static (double Weight, int Count) Totals(HistogramLayout layout, double[] histogram, Span<double> sums)
     {
-        var k = layout.Outputs;
-        var s = layout.NumbersPerBin;
         sums.Clear();
         double w = 0, c = 0;
-        for (var bin = low; bin <= high + 1; bin++)
-        {
-            var b = (bin <= high ? bin : missingBin) * s;
-            for (var j = 0; j < k; j++) sums[j] += h[b + j];
-            w += h[b + k];
-            c += h[b + k + 1];
-        }
+        var h = layout.Of(histogram, 0);
+        for (var bin = 0; bin < layout.Features[0].BinCount; bin++) AddTotals(layout, h, bin, sums, ref w, ref c);
         return (w, (int)Math.Round(c));
+    }
+
+    /// <summary>The node's totals from one feature's bins, every row being in one of them: the present value bins and the missing bin.</summary>
+    private static (double Weight, int Count) Totals(HistogramLayout layout, ReadOnlySpan<double> h, ReadOnlySpan<int> present, int missingBin, Span<double> sums)
+    {
+        sums.Clear();
+        double w = 0, c = 0;
+        foreach (var bin in present) AddTotals(layout, h, bin, sums, ref w, ref c);
+        AddTotals(layout, h, missingBin, sums, ref w, ref c);
+        return (w, (int)Math.Round(c));
+    }
+
+    private static void AddTotals(HistogramLayout layout, ReadOnlySpan<double> h, int bin, Span<double> sums, ref double w, ref double c)
+    {
+        var k = layout.Outputs;
+        var b = bin * layout.NumbersPerBin;
+        for (var j = 0; j < k; j++) sums[j] += h[b + j];
+        w += h[b + k];
+        c += h[b + k + 1];
     }
 
     /// <summary>sum_k s_k^2 / w; 0 when w is not positive.</summary>
@@ -74,7 +79,7 @@ internal sealed class ForestSplitter
     public SplitInfo? Find(ForestNodeHistogram histogram, Random random)
     {
         var first = histogram.Feature(0);
-        var (w, c) = Totals(_layout, first, histogram.LowBin, histogram.HighBin, _layout.Features[0].MissingBin, _total);
+        var (w, c) = Totals(_layout, first, histogram.Present, _layout.Features[0].MissingBin, _total);
         var parent = Score(_total, w);
         var minGain = 1e-10 * Math.Max(w, 1e-300);
         SplitInfo? best = null;
@@ -89,27 +94,20 @@ internal sealed class ForestSplitter
             visited++;
             var h = histogram.Feature(f);
             var bins = _layout.Features[f];
-            var (low, high) = (histogram.LowBin, histogram.HighBin);
-            if (BinsPresent(h, low, high, bins.MissingBin) < 2) continue;
+            var present = histogram.Present;
+            if (present.Length + (HasRows(h, bins.MissingBin) ? 1 : 0) < 2) continue;
             varying++;
             var candidate = bins.IsCategorical
-                ? Categorical(h, f, bins, w, c, parent, random, low, high)
-                : Numeric(h, f, bins, w, c, parent, random, low, high);
+                ? Categorical(h, f, bins, w, c, parent, random, present)
+                : Numeric(h, f, bins, w, c, parent, random, present);
             if (candidate is not null && candidate.Gain > minGain && (best is null || candidate.Gain > best.Gain)) best = candidate;
         }
         return best;
     }
 
-    // The bins holding rows: value bins low..high (the others are empty) and the missing bin.
-    private int BinsPresent(ReadOnlySpan<double> h, int low, int high, int missingBin)
-    {
-        int s = _layout.NumbersPerBin, at = _layout.Outputs + 1;
-        var count = h[(missingBin * s) + at] > 0 ? 1 : 0;
-        for (var b = low; b <= high; b++) if (h[(b * s) + at] > 0) count++;
-        return count;
-    }
+    private bool HasRows(ReadOnlySpan<double> h, int bin) => h[(bin * _layout.NumbersPerBin) + _layout.Outputs + 1] > 0;
 
-    private SplitInfo? Numeric(ReadOnlySpan<double> h, int feature, FeatureBins bins, double w, int c, double parent, Random random, int low, int high)
+    private SplitInfo? Numeric(ReadOnlySpan<double> h, int feature, FeatureBins bins, double w, int c, double parent, Random random, ReadOnlySpan<int> present)
     {
         int k = _layout.Outputs, s = _layout.NumbersPerBin;
         var m = bins.MissingBin * s;
@@ -117,14 +115,8 @@ internal sealed class ForestSplitter
         var values = bins.ValueBinCount;
         if (_randomThresholds)
         {
-            int lo = -1, hi = -1;
-            for (var b = low; b <= Math.Min(high, values - 1); b++)
-            {
-                if (h[(b * s) + k + 1] <= 0) continue;
-                if (lo < 0) lo = b;
-                hi = b;
-            }
-            if (lo < 0) return null;
+            if (present.IsEmpty) return null;
+            int lo = present[0], hi = present[^1];
             var t = lo < hi ? random.Next(lo, hi) : lo;
             SplitInfo? best = null;
             for (var pass = 0; pass < 2; pass++)
@@ -135,7 +127,11 @@ internal sealed class ForestSplitter
                 double wl = 0;
                 var cl = 0;
                 if (missingLeft) AddBin(h, bins.MissingBin, ref wl, ref cl);
-                for (var b = lo; b <= t; b++) AddBin(h, b, ref wl, ref cl);
+                foreach (var b in present)
+                {
+                    if (b > t) break;
+                    AddBin(h, b, ref wl, ref cl);
+                }
                 best = Better(best, Candidate(feature, t, null, missingLeft, missingCount, wl, cl, w, c, parent));
             }
             return best;
@@ -152,9 +148,9 @@ internal sealed class ForestSplitter
             if (missingLeft) AddBin(h, bins.MissingBin, ref wl, ref cl);
             // With missing on the right, the last value bin may also go left (all values vs missing).
             var last = missingLeft || missingCount == 0 ? values - 2 : values - 1;
-            for (var t = low; t <= Math.Min(last, high); t++)
+            foreach (var t in present) // an empty bin between two present ones gives the previous threshold's partition
             {
-                if (h[(t * s) + k + 1] <= 0) continue; // same partition as the previous threshold
+                if (t > last) break;
                 AddBin(h, t, ref wl, ref cl);
                 if (c - cl < _minLeaf) break;
                 found = Better(found, Candidate(feature, t, null, missingLeft, missingCount, wl, cl, w, c, parent));
@@ -163,12 +159,12 @@ internal sealed class ForestSplitter
         return found;
     }
 
-    private SplitInfo? Categorical(ReadOnlySpan<double> h, int feature, FeatureBins bins, double w, int c, double parent, Random random, int low, int high)
+    private SplitInfo? Categorical(ReadOnlySpan<double> h, int feature, FeatureBins bins, double w, int c, double parent, Random random, ReadOnlySpan<int> occupied)
     {
         int k = _layout.Outputs, s = _layout.NumbersPerBin;
         var missingCount = (int)Math.Round(h[(bins.MissingBin * s) + k + 1]);
         var present = new List<int>();
-        for (var b = low; b <= Math.Min(high, bins.Categories.Length - 1); b++) if (h[(b * s) + k + 1] > 0) present.Add(b);
+        foreach (var b in occupied) if (b < bins.OtherBin) present.Add(b);
         if (present.Count == 0) return null;
 
         List<int[]> orders = [];

@@ -18,6 +18,7 @@ internal sealed class MultiOutputHistogram
     private readonly int[] _channel;
     private readonly float[] _value;
     private readonly float[] _weight;
+    private readonly int[] _present = new int[256];
     private int[] _rows = [];
     private int _start;
     private int _count;
@@ -39,7 +40,7 @@ internal sealed class MultiOutputHistogram
         {
             var target = _layout.Of(histogram, f);
             target.Clear();
-            AddFeature(target, f);
+            AddFeature(target, f, _present);
         }
     }
 
@@ -58,17 +59,17 @@ internal sealed class MultiOutputHistogram
 
     /// <summary>
     /// Adds the gathered node's sums for one feature into <paramref name="target"/> (the feature's bins x
-    /// <see cref="HistogramLayout.NumbersPerBin"/>, zero where the caller wants plain sums). Returns the lowest and
-    /// highest value bin the node's rows fall in (High &lt; Low when every row is missing), so a caller can clear and
-    /// scan only those bins and the missing bin.
+    /// <see cref="HistogramLayout.NumbersPerBin"/>, zero where the caller wants plain sums). Lists in
+    /// <paramref name="present"/> the value bins whose count went from zero to positive, in the order met, and returns
+    /// how many, so a caller with a zeroed target learns the node's occupied bins without scanning every bin.
     /// </summary>
-    public (int Low, int High) AddFeature(Span<double> target, int feature)
+    public int AddFeature(Span<double> target, int feature, Span<int> present)
     {
         var (rows, start, count) = (_rows, _start, _count);
         var stride = _layout.NumbersPerBin;
         var k = _layout.Outputs;
         var missing = _layout.Features[feature].MissingBin;
-        int low = int.MaxValue, high = -1;
+        var found = 0;
         ref var hist = ref MemoryMarshal.GetReference(target);
         ref var bins = ref MemoryMarshal.GetReference(_data.Column(feature));
         ref var index = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(rows), start);
@@ -78,16 +79,13 @@ internal sealed class MultiOutputHistogram
         for (var i = 0; i < count; i++)
         {
             int bin = Unsafe.Add(ref bins, Unsafe.Add(ref index, i));
-            if (bin != missing)
-            {
-                low = Math.Min(low, bin);
-                high = Math.Max(high, bin);
-            }
             ref var cell = ref Unsafe.Add(ref hist, bin * stride);
+            ref var rowCount = ref Unsafe.Add(ref cell, k + 1);
+            if (rowCount == 0 && bin != missing) present[found++] = bin;
             Unsafe.Add(ref cell, Unsafe.Add(ref channel, i)) += Unsafe.Add(ref value, i);
             Unsafe.Add(ref cell, k) += Unsafe.Add(ref weight, i);
-            Unsafe.Add(ref cell, k + 1) += 1;
+            rowCount += 1;
         }
-        return high < 0 ? (0, -1) : (low, high);
+        return found;
     }
 }
