@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs the Python peers the benches compare against into Debian's /usr/bin/python3 (not the pyenv python3 on
-# PATH): python3-optuna and python3-xgboost from apt, plus python3-sklearn and python3-numpy, which the bench scripts
-# also import. Bench prerequisites only: CI does not run this. Does nothing when everything already imports.
+# PATH): python3-optuna and python3-xgboost from apt, plus python3-sklearn, python3-numpy, python3-pandas and
+# python3-threadpoolctl, which the bench scripts (bench/scripts/suite_peers.py among them) also import. Bench prerequisites only: CI does not run this. Does nothing when everything already imports.
 # Usage: bench/setup-python-reference.sh   (as root, or with sudo available)
 set -euo pipefail
 
 PYTHON=/usr/bin/python3
 # module to import -> Debian package that provides it
-declare -A PACKAGES=([optuna]=python3-optuna [xgboost]=python3-xgboost [sklearn]=python3-sklearn [numpy]=python3-numpy)
+declare -A PACKAGES=([optuna]=python3-optuna [xgboost]=python3-xgboost [sklearn]=python3-sklearn [numpy]=python3-numpy
+  [pandas]=python3-pandas [threadpoolctl]=python3-threadpoolctl)
 
 missing=()
 for module in "${!PACKAGES[@]}"; do
@@ -15,7 +16,7 @@ for module in "${!PACKAGES[@]}"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "setup-python-reference: $PYTHON already imports optuna, xgboost, sklearn and numpy; nothing to install."
+  echo "setup-python-reference: $PYTHON already imports ${!PACKAGES[*]}; nothing to install."
   exit 0
 fi
 
