@@ -124,6 +124,7 @@ public sealed class AutoMLCommandTests
             ? [.. System.Text.Encoding.UTF8.GetBytes(l.Replace("setosa", "set", StringComparison.Ordinal)), 0xFF, 0xFE, .. "osa\n"u8.ToArray()]
             : System.Text.Encoding.UTF8.GetBytes(l + "\n"))]);
         var longClass = File_("long-class.csv", irisLines.Select((l, i) => i == 2 ? l.Replace("setosa", new string('s', 5_000), StringComparison.Ordinal) : l));
+        var longColumn = File_("long-column.csv", irisLines.Select((l, i) => i == 0 ? l.Replace("sepal width (cm)", new string('w', 5_000), StringComparison.Ordinal) : l));
         var badSpace = File_("space.json", ["{\"l2\": {\"float\": [1]}"]);
         var store = Path.Combine(folder, "sweep.db");
         try
@@ -141,6 +142,7 @@ public sealed class AutoMLCommandTests
                 (["automl", infinite, "--label", "species", "--out", folder], "infinite.csv:4, column 'sepal length (cm)', value '+infinity': the value is infinite"),
                 (["automl", files, "--label", "species", "--out", folder], "is a folder, not a file"),
                 (["automl", longClass, "--label", "species", "--out", folder], "long-class.csv:3, column 'species', value 'sssss"),
+                (["automl", longColumn, "--label", "species", "--out", folder], $"long-column.csv:1, column '{new string('w', 97)}...': this column name is 5,000 characters long"),
                 (["automl", notUtf8, "--label", "species", "--out", folder], "latin1.csv:6, column 'species', value 'set\uFFFD\uFFFDosa': the value holds bytes that are not UTF-8"),
                 (["profile", files, "--label", "species"], "is a folder, not a file"),
                 (["sweep", badSpace, "--data", RepoPaths.Data("iris.csv"), "--label", "species", "--trials", "2", "--storage", store], "space.json: Search space JSON is not valid JSON"),

@@ -7,7 +7,7 @@ namespace Pipelines.AutoML.Job;
 /// <summary>
 /// What the job checks in the data file before any work, so a problem is one error naming the file, line, column and
 /// value rather than a failure deep in a trial: rows under the header, every row labelled, enough rows and classes to
-/// cross-validate, class names of a sane length, text that is UTF-8 in names and categories, and finite numbers (an infinite value, written as
+/// cross-validate, column and class names of a sane length, text that is UTF-8 in names and categories, and finite numbers (an infinite value, written as
 /// <c>inf</c> or too large for a float, would otherwise reach the imputers and learners; a missing value is an empty cell).
 /// </summary>
 internal static class DataFileChecks
@@ -21,6 +21,12 @@ internal static class DataFileChecks
     /// </summary>
     public const int MaxClassNameLength = 1_000;
 
+    /// <summary>
+    /// Longest column name the job accepts: names become the ONNX graph's inputs and appear in the report, and one longer
+    /// than this is a header run into the rows by a quote left open.
+    /// </summary>
+    public const int MaxColumnNameLength = 1_000;
+
     /// <summary>How many line numbers an error lists.</summary>
     private const int LinesShown = 5;
 
@@ -30,6 +36,10 @@ internal static class DataFileChecks
         ArgumentNullException.ThrowIfNull(frame);
         var label = frame.Label ?? throw new ArgumentException("The frame needs its label set.", nameof(frame));
         if (frame.RowCount == 0) throw new DataFormatException(path, 1, null, null, "the file has a header but no rows", "Give it the rows to learn from");
+        if (frame.Columns.FirstOrDefault(c => c.Name.Length > MaxColumnNameLength) is { } longName)
+            throw new DataFormatException(path, 1, longName.Name, null,
+                Invariant($"this column name is {longName.Name.Length:N0} characters long, more than the {MaxColumnNameLength:N0} a column name may have"),
+                "Check the header line and its quotes: a quote left open runs the header into the rows");
 
         var unlabelled = Enumerable.Range(0, frame.RowCount).Where(label.IsMissing).ToArray();
         if (unlabelled.Length > 0)

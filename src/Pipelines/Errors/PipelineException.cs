@@ -31,12 +31,13 @@ public sealed class DataFormatException : PipelineException
     private static string Compose(string file, long line, string? column, string? value, string problem, string? fix)
     {
         var where = line > 0 ? $"{file}:{line}" : file;
-        if (column is not null) where += $", column '{column}'";
-        if (value is not null) where += $", value '{Shorten(value)}'";
+        if (column is not null) where += $", column '{Shorten(column, 100)}'";
+        if (value is not null) where += $", value '{Shorten(value, 60)}'";
         return fix is null ? $"{where}: {problem}" : $"{where}: {problem}. {fix}";
     }
 
-    private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
+    // A name or value from the file can be megabytes (a quote left open); the message shows its start.
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 3)] + "...";
 }
 
 /// <summary>A frame does not have the columns (or kinds of column) a step needs.</summary>

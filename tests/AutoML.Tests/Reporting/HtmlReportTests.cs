@@ -1,5 +1,7 @@
 using Pipelines.AutoML.Reporting;
+using Pipelines.Data;
 using Pipelines.Evaluation;
+using Pipelines.Profiling;
 
 namespace Pipelines.AutoML.Tests.Reporting;
 
@@ -89,6 +91,28 @@ public sealed class HtmlReportTests
         StringAssert.Contains(html, "data-column=\"&lt;b&gt;a&amp;b&lt;/b&gt; &quot;q&quot; &#39;x&#39;\"");
         var title = HtmlReport.Render(new ReportData { Header = new ReportHeader("</title><script>alert(1)</script>") });
         Assert.DoesNotContain("<script", title);
+    }
+
+    [TestMethod]
+    public void A_category_as_long_as_a_document_is_shown_by_its_start()
+    {
+        // A free-text cell read as a category: the profile's top values and the synthetic chart's labels and tooltips
+        // echo it, and a report must not grow by the size of the data.
+        var document = new string('d', 100_000);
+        var random = new Random(5);
+        var frame = SampleReports.Frame(random, 200);
+        var city = frame.Categorical("city");
+        var values = Enumerable.Range(0, frame.RowCount).Select(r => r % 2 == 0 ? document : city.ValueAt(r)).ToArray();
+        frame = frame.With(CategoricalColumn.FromValues("city", values));
+        var html = HtmlReport.Render(new ReportData
+        {
+            Header = SampleReports.Header(),
+            Profile = DataProfile.Compute(frame),
+            Synthetic = SyntheticComparison.Compute(frame, frame),
+        });
+        StringAssert.Contains(html, new string('d', 39) + "\u2026");
+        Assert.DoesNotContain(new string('d', 400), html);
+        Assert.IsLessThan(200_000, html.Length);
     }
 
     [TestMethod]

@@ -9,6 +9,9 @@ internal static class ProfileSection
 {
     private const int TopCategoriesShown = 3;
 
+    /// <summary>Characters of a category the summary shows: a feature's category can be a whole document.</summary>
+    private const int MaxCategoryShown = 40;
+
     public static void Write(HtmlWriter html, ReportData data)
     {
         if (data.Profile is { } profile) WriteProfile(html, profile);
@@ -75,7 +78,7 @@ internal static class ProfileSection
                 : $"{Format.Score(n.Min)} to {Format.Score(n.Max)}, mean {Format.Score(n.Mean)} \u00b1 {Format.Score(n.Std)}, skew {Format.Fixed(n.Skewness, 2)}";
         }
         if (c.TopCategories is { Count: > 0 } top)
-            return string.Join(", ", top.Take(TopCategoriesShown).Select(t => $"{t.Category} ({Format.Count(t.Count)})")) + (top.Count > TopCategoriesShown || c.DistinctCount > TopCategoriesShown ? ", \u2026" : "");
+            return string.Join(", ", top.Take(TopCategoriesShown).Select(t => $"{Html.Shorten(t.Category, MaxCategoryShown)} ({Format.Count(t.Count)})")) + (top.Count > TopCategoriesShown || c.DistinctCount > TopCategoriesShown ? ", \u2026" : "");
         return "";
     }
 }

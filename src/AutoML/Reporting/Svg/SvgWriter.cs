@@ -13,6 +13,9 @@ internal sealed class SvgWriter
     /// <summary>Font size of tick and legend text, in view-box pixels.</summary>
     public const double FontSize = 12;
 
+    /// <summary>Characters a tooltip shows: tooltips carry the data's names and categories, which can be documents.</summary>
+    private const int MaxTooltipChars = 300;
+
     private readonly StringBuilder _svg = new();
 
     public SvgWriter(string chart, string title, double width, double height)
@@ -82,7 +85,7 @@ internal sealed class SvgWriter
         if (rotate != 0)
             _svg.Append(" transform=\"rotate(").Append(Format.Coord(rotate)).Append(' ').Append(Format.Coord(x)).Append(' ').Append(Format.Coord(y)).Append(")\"");
         _svg.Append('>');
-        if (fullText is not null && fullText != text) _svg.Append("<title>").Append(Html.Escape(fullText)).Append("</title>");
+        if (fullText is not null && fullText != text) _svg.Append("<title>").Append(Html.Escape(Html.Shorten(fullText, MaxTooltipChars))).Append("</title>");
         _svg.Append(Html.Escape(text)).Append("</text>\n");
     }
 
@@ -99,6 +102,6 @@ internal sealed class SvgWriter
         if (tooltip is not null) _svg.Append(" class=\"mark\"");
         if (extra is not null) _svg.Append(' ').Append(extra);
         if (string.IsNullOrEmpty(tooltip)) _svg.Append("/>\n");
-        else _svg.Append("><title>").Append(Html.Escape(tooltip)).Append("</title></").Append(tag).Append(">\n");
+        else _svg.Append("><title>").Append(Html.Escape(Html.Shorten(tooltip, MaxTooltipChars))).Append("</title></").Append(tag).Append(">\n");
     }
 }
