@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Pipelines.Data;
 using Pipelines.Trainers.Trees;
 
@@ -55,26 +54,9 @@ public sealed class GbdtSpeedBench : IBench
         var (lightGbm, lightGbmAccuracy) = MLNetTreeTimer.Time(MLNetTreeTimer.LightGbm, data, labels, rounds, Leaves, threads: 2);
         var (fastTree, fastTreeAccuracy) = MLNetTreeTimer.Time(MLNetTreeTimer.FastTree, data, labels, rounds, Leaves, threads: 2);
 
-        var dir = Path.Combine(Path.GetTempPath(), "gbdt-speed-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        double xgb;
-        try
-        {
-            var xPath = Path.Combine(dir, "x.f32");
-            var yPath = Path.Combine(dir, "y.f32");
-            using (var file = File.Create(xPath))
-            {
-                foreach (var column in columns) file.Write(MemoryMarshal.AsBytes(column.AsSpan()));
-            }
-            File.WriteAllBytes(yPath, MemoryMarshal.AsBytes(labels.AsSpan()).ToArray());
-            var output = PeerPython.Run(PeerScript, xPath, yPath, rows.ToString(CultureInfo.InvariantCulture),
-                features.ToString(CultureInfo.InvariantCulture), rounds.ToString(CultureInfo.InvariantCulture), Leaves.ToString(CultureInfo.InvariantCulture));
-            xgb = double.Parse(output.Trim(), CultureInfo.InvariantCulture);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var xgb = double.Parse(PeerPython.RunOnMatrix(PeerScript, columns, labels, rows.ToString(CultureInfo.InvariantCulture),
+            features.ToString(CultureInfo.InvariantCulture), rounds.ToString(CultureInfo.InvariantCulture), Leaves.ToString(CultureInfo.InvariantCulture)).Trim(),
+            CultureInfo.InvariantCulture);
 
         Console.WriteLine($"{rows:N0} x {features}, {rounds} rounds, {Leaves} leaves, 2 threads");
         Console.WriteLine("| model | train s | train accuracy (first 50k rows) |");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using Pipelines.Data;
 
@@ -30,6 +31,31 @@ internal static class PeerPython
         finally
         {
             File.Delete(path);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> with the paths of the feature matrix (float32, column after column) and the
+    /// labels (float32), written to a temporary folder deleted afterwards, then <paramref name="args"/>; returns stdout.
+    /// </summary>
+    public static string RunOnMatrix(string script, float[][] columns, float[] labels, params string[] args)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "peer-matrix-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        try
+        {
+            var xPath = Path.Combine(dir, "x.f32");
+            var yPath = Path.Combine(dir, "y.f32");
+            using (var file = File.Create(xPath))
+            {
+                foreach (var column in columns) file.Write(MemoryMarshal.AsBytes(column.AsSpan()));
+            }
+            File.WriteAllBytes(yPath, MemoryMarshal.AsBytes(labels.AsSpan()).ToArray());
+            return Run(script, [xPath, yPath, .. args]);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Trainers.Trees.Forest;
@@ -91,25 +90,10 @@ public sealed class WideDataBench : IBench
 
     private static (double[] Seconds, string Info) RunPeer(float[][] columns, float[] labels, int rows, int features)
     {
-        var dir = Path.Combine(Path.GetTempPath(), "wide-data-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        try
-        {
-            var xPath = Path.Combine(dir, "x.f32");
-            var yPath = Path.Combine(dir, "y.f32");
-            using (var file = File.Create(xPath))
-            {
-                foreach (var column in columns) file.Write(MemoryMarshal.AsBytes(column.AsSpan()));
-            }
-            File.WriteAllBytes(yPath, MemoryMarshal.AsBytes(labels.AsSpan()).ToArray());
-            var output = PeerPython.Run(PeerScript, xPath, yPath, rows.ToString(CultureInfo.InvariantCulture), features.ToString(CultureInfo.InvariantCulture)).Trim();
-            var fields = output.Split(' ', 4);
-            return ([.. fields.Take(3).Select(f => double.Parse(f, CultureInfo.InvariantCulture))], fields[3]);
-        }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+        var output = PeerPython.RunOnMatrix(PeerScript, columns, labels,
+            rows.ToString(CultureInfo.InvariantCulture), features.ToString(CultureInfo.InvariantCulture)).Trim();
+        var fields = output.Split(' ', 4);
+        return ([.. fields.Take(3).Select(f => double.Parse(f, CultureInfo.InvariantCulture))], fields[3]);
     }
 
     /// <summary>Uniform features, 3% missing; label from the first five features plus noise, so the forests have something to find.</summary>
