@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -9,24 +8,19 @@ namespace Pipelines.Bench.Trees;
 /// <summary>Runs a script with Debian's /usr/bin/python3 (which has python3-xgboost and python3-sklearn) and writes frames for it.</summary>
 internal static class PeerPython
 {
-    public const string Interpreter = "/usr/bin/python3";
-
-    /// <summary>Runs <paramref name="script"/> with <paramref name="args"/>; returns stdout, throws with stderr on failure.</summary>
+    /// <summary>
+    /// Runs <paramref name="script"/> with <paramref name="args"/> through <see cref="PeerProcess"/> (so without our
+    /// OpenBLAS settings); returns stdout, throws with stderr on failure.
+    /// </summary>
     public static string Run(string script, params string[] args)
     {
         var path = Path.Combine(Path.GetTempPath(), $"gbdt-peer-{Guid.NewGuid():N}.py");
         File.WriteAllText(path, script);
         try
         {
-            var info = new ProcessStartInfo(Interpreter) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            info.ArgumentList.Add(path);
-            foreach (var a in args) info.ArgumentList.Add(a);
-            using var process = Process.Start(info)!;
-            var stderr = process.StandardError.ReadToEndAsync();
-            var stdout = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            if (process.ExitCode != 0) throw new InvalidOperationException($"{Interpreter} failed ({process.ExitCode}): {stderr.Result}");
-            return stdout;
+            var (exit, output, error) = PeerProcess.Run([path, .. args]);
+            if (exit != 0) throw new InvalidOperationException($"{PeerProcess.Interpreter} failed ({exit}): {error}");
+            return output;
         }
         finally
         {
