@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Pipelines.Trainers.Neural;
 using Pipelines.Trainers.Neural.Losses;
@@ -77,14 +76,6 @@ public sealed class MlpTrainBench : IBench
                 optimizer.Step();
             }
         }
-        Epoch();
-        var best = double.MaxValue;
-        for (var round = 0; round < 3; round++)
-        {
-            var watch = Stopwatch.StartNew();
-            Epoch();
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
-        }
-        return Rows / best;
+        return Rows / SteadyState.BestSeconds(Epoch);
     }
 }

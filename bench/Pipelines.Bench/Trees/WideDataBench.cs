@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Pipelines.Core;
 using Pipelines.Data;
@@ -62,9 +61,9 @@ public sealed class WideDataBench : IBench
             var prep = new EstimatorChain([new ImputeMissing(Numeric: NumericImputation.Mean), new ZScoreNormalize()]);
             var ours = new[]
             {
-                ("impute + z-score", Best(() => prep.Fit(data).Transform(data))),
-                ("random forest", Best(() => new RandomForestClassifier { Threads = 2, Seed = 0 }.Fit(data))),
-                ("extra trees", Best(() => new ExtraTreesClassifier { Threads = 2, Seed = 0 }.Fit(data))),
+                ("impute + z-score", SteadyState.BestSeconds(() => prep.Fit(data).Transform(data))),
+                ("random forest", SteadyState.BestSeconds(() => new RandomForestClassifier { Threads = 2, Seed = 0 }.Fit(data))),
+                ("extra trees", SteadyState.BestSeconds(() => new ExtraTreesClassifier { Threads = 2, Seed = 0 }.Fit(data))),
             };
             var peer = RunPeer(columns, labels, rows, features);
             peerInfo ??= peer.Info;
@@ -73,19 +72,6 @@ public sealed class WideDataBench : IBench
         }
         Console.WriteLine($"peer: {peerInfo}");
         return 0;
-    }
-
-    private static double Best(Action fit)
-    {
-        fit();
-        var best = double.MaxValue;
-        for (var i = 0; i < 3; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            fit();
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
-        }
-        return best;
     }
 
     private static (double[] Seconds, string Info) RunPeer(float[][] columns, float[] labels, int rows, int features)
