@@ -63,22 +63,30 @@ internal static class MLNetTraining
     public static int Threads(MLNetTrainerOptions options) => TrainingContext.Threads(options.Threads);
 
     /// <summary>
-    /// Runs <paramref name="fit"/> on the data's view. ML.NET cannot be cancelled midway, so the training context is
-    /// checked before and after; ML.NET's own failures become a <see cref="PipelineException"/> naming the trainer.
+    /// Runs <paramref name="fit"/> on the data's view. A stop of the training context cancels the data's MLContext
+    /// (<see cref="MLContextStop"/>), so a stopped trial does not run to the end of its fit; ML.NET's own
+    /// failures become a <see cref="PipelineException"/> naming the trainer.
     /// </summary>
     public static T Fit<T>(MLNetData data, string trainer, Func<IDataView, T> fit)
     {
-        TrainingContext.ThrowIfCancelled();
+        var stop = TrainingContext.Cancellation;
+        stop.ThrowIfCancellationRequested();
         T fitted;
         try
         {
+            using var _ = MLContextStop.Link(data.Context, stop);
             fitted = fit(data.View);
+        }
+        catch (Exception) when (stop.IsCancellationRequested)
+        {
+            // ML.NET reports its cancellation in its own words (an OperationCanceledException or its own exception).
+            throw new OperationCanceledException(stop);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
         {
             throw new PipelineException($"{data.Step}: ML.NET's {trainer} failed on this data: {e.Message}", e);
         }
-        TrainingContext.ThrowIfCancelled();
+        stop.ThrowIfCancellationRequested();
         return fitted;
     }
 
