@@ -12,11 +12,13 @@ namespace Pipelines.AutoML.Experiments;
 /// it starts and when it ends, and reports results to the tuner. All tuner and store calls happen on the calling
 /// thread. Stops proposing at the trial count, the search deadline, when the tuner is exhausted or on interrupt;
 /// trials still running at the deadline or interrupt are stopped and recorded as cancelled (a resumed run runs them
-/// again). In reproducible mode results reach the tuner in trial-id order with deterministic costs, so the trials do
+/// again), and a trial that cannot finish before the deadline is stopped as failed as soon as that shows
+/// (<see cref="PaceGuard"/>). In reproducible mode results reach the tuner in trial-id order with deterministic costs, so the trials do
 /// not depend on timing.
 /// </summary>
 internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator evaluator, SearchBudget budget, MemoryGuard guard)
 {
+    private readonly PaceGuard _pace = new(run.Plan.Folds.Count, run.Options.TimeBudget);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
     private readonly List<RunningTrial> _running = [];
     private readonly List<TrialEntry> _undelivered = [];
@@ -46,6 +48,7 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
             if (interrupt.IsCancellationRequested) StopAll("interrupted (Ctrl-C); run again with the same store to resume");
             else if (PastDeadline()) StopAll("the time budget ran out before the trial finished");
             if (guard.Check(_running) is { } heavy) heavy.RequestStop(guard.Reason(), isFailure: true);
+            foreach (var (slow, reason) in _pace.Check(_running, run.Clock.Elapsed, budget.Deadline())) slow.RequestStop(reason, isFailure: true);
             foreach (var done in _running.Where(r => r.Task.IsCompleted).OrderBy(r => r.Trial.Id).ToArray())
             {
                 _running.Remove(done);
