@@ -86,7 +86,8 @@ public sealed record StudentBuilder
 
     /// <summary>
     /// Fine-tune after pruning on the teacher's predicted classes (hard distillation; the default) instead of the true labels, so
-    /// pruning pulls the student back toward the teacher rather than toward the training labels.
+    /// pruning pulls the student back toward the teacher rather than toward the training labels. Where the teacher names
+    /// one class for every row, the true labels are used, since fine-tuning needs two.
     /// </summary>
     public bool PruneOnTeacherLabels { get; init; } = true;
 
@@ -151,7 +152,7 @@ public sealed record StudentBuilder
         {
             Sparsity = Sparsity, PruningSteps = PruningSteps, EpochsPerStep = work.EpochsPerPruningStep,
             FineTuneEpochs = work.PruningFineTuneEpochs, LearningRate = PruningLearningRate, BatchSize = BatchSize, Seed = Seed,
-        }.Compress(distilled, PruneOnTeacherLabels ? WithTeacherLabels(features, teacher, rows, classes) : features, features);
+        }.Compress(distilled, PruneOnTeacherLabels ? WithTeacherLabels(features, teacher, rows, classes) ?? features : features, features);
         return new StudentModel(preprocessing.Chain, distilled, pruning.Model, pruning.Report) { Workload = work };
     }
 
@@ -180,7 +181,8 @@ public sealed record StudentBuilder
 
     // The preprocessed rows with their label replaced by the teacher's predicted class for the raw row: its PredictedLabel
     // (which carries a tuned decision rule, e.g. a threshold for a rare class), or its most probable class without one.
-    private static DataFrame WithTeacherLabels(DataFrame features, ITransformer teacher, DataFrame train, IReadOnlyList<string> classes)
+    // Null when the teacher names one class for every row: fine-tuning needs two, so the true labels serve instead.
+    private static DataFrame? WithTeacherLabels(DataFrame features, ITransformer teacher, DataFrame train, IReadOnlyList<string> classes)
     {
         var output = teacher.Transform(train);
         var probabilities = PredictionReader.Probabilities(output, classes, nameof(StudentBuilder));
@@ -194,6 +196,7 @@ public sealed record StudentBuilder
                 if (index >= 0) codes[row] = index;
             }
         }
+        if (codes.Distinct().Take(2).Count() < 2) return null;
         return features.With(new CategoricalColumn(features.LabelName!, codes, [.. classes]));
     }
 

@@ -94,6 +94,34 @@ public sealed class IrisStudentTests
     }
 
     /// <summary>The mean of two classifiers' probabilities: a teacher of a type no ONNX converter knows.</summary>
+    [TestMethod]
+    public void A_teacher_that_names_one_class_for_every_row_still_gets_a_student()
+    {
+        // A degenerate model (a linear learner that settled on the majority class, say): pruning's fine-tuning falls back
+        // to the true labels, since the teacher's carry a single class.
+        var teacher = new ConstantTeacher([0.5f, 0.3f, 0.2f]);
+        var student = new StudentBuilder { Seed = 1, Epochs = 2, PruningFineTuneEpochs = 1 }.Build(teacher, StudentData.IrisTrain);
+        CollectionAssert.AreEqual(new[] { "setosa", "versicolor", "virginica" }, student.Classes.ToArray());
+        Assert.AreEqual(StudentData.IrisTest.RowCount, student.Pipeline.Transform(StudentData.IrisTest).RowCount);
+    }
+
+    private sealed class ConstantTeacher(float[] probabilities) : ITransformer
+    {
+        private static readonly string[] Classes = ["setosa", "versicolor", "virginica"];
+
+        public DataSchema GetOutputSchema(DataSchema input) => StudentData.IrisTeacher.GetOutputSchema(input);
+
+        public DataFrame Transform(DataFrame input)
+        {
+            var all = new float[input.RowCount * Classes.Length];
+            for (var r = 0; r < input.RowCount; r++) probabilities.CopyTo(all, r * Classes.Length);
+            var result = input;
+            foreach (var column in PredictionOutput.Columns(PredictionTask.MulticlassClassification, Classes, all, input.RowCount))
+                result = result.With(column);
+            return result;
+        }
+    }
+
     private sealed class AveragingTeacher(ITransformer first, ITransformer second) : ITransformer
     {
         public DataSchema GetOutputSchema(DataSchema input) => first.GetOutputSchema(input);
