@@ -77,10 +77,10 @@ internal static class MLNetTraining
             using var _ = MLContextStop.Link(data.Context, stop);
             fitted = fit(data.View);
         }
-        catch (Exception) when (stop.IsCancellationRequested)
+        catch (Exception e) when (stop.IsCancellationRequested)
         {
             // ML.NET reports its cancellation in its own words (an OperationCanceledException or its own exception).
-            throw new OperationCanceledException(stop);
+            throw new OperationCanceledException($"{data.Step}: stopped during ML.NET's {trainer}.", e, stop);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException or NotSupportedException)
         {
