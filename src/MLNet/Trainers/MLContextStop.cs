@@ -8,6 +8,8 @@ namespace Pipelines.MLNet.Trainers;
 /// iterations; the public switch, <c>MLContext.CancelExecution</c>, ships in Microsoft.ML.Experimental, which is not
 /// served here, so this calls the member that extension wraps, MLContext's own (internal) <c>CancelExecution</c>.
 /// Where a later ML.NET lacks it, <see cref="IsAvailable"/> is false and a fit runs to its end before a stop is seen.
+/// Not every fit ends midway even so (seen: a FastTree fit run alone ran on after the call); the training context is
+/// checked again after the fit either way.
 /// </summary>
 internal static class MLContextStop
 {
