@@ -16,7 +16,7 @@ internal static class MLContextStop
     private static readonly MethodInfo? Cancel =
         typeof(MLContext).GetMethod("CancelExecution", BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, Type.EmptyTypes);
 
-    /// <summary>Whether this ML.NET can be stopped midway.</summary>
+    /// <summary>Whether this ML.NET has the member that cancels a context.</summary>
     public static bool IsAvailable => Cancel is not null;
 
     /// <summary>Cancels <paramref name="context"/> when <paramref name="stop"/> fires, until the result is disposed.</summary>

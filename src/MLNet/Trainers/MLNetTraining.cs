@@ -64,8 +64,8 @@ internal static class MLNetTraining
 
     /// <summary>
     /// Runs <paramref name="fit"/> on the data's view. A stop of the training context cancels the data's MLContext
-    /// (<see cref="MLContextStop"/>), so a stopped trial does not run to the end of its fit; ML.NET's own
-    /// failures become a <see cref="PipelineException"/> naming the trainer.
+    /// (<see cref="MLContextStop"/>), which a fit may honour midway (not every one does), and the context is checked
+    /// again after the fit; ML.NET's own failures become a <see cref="PipelineException"/> naming the trainer.
     /// </summary>
     public static T Fit<T>(MLNetData data, string trainer, Func<IDataView, T> fit)
     {
