@@ -15,8 +15,8 @@ internal sealed class PaceGuard(int folds, TimeSpan? budget)
     // The elapsed seconds of each running trial when its first fold was first seen done.
     private readonly Dictionary<int, double> _firstFold = [];
 
-    /// <summary>The running trials to stop now, each with the failure text to record.</summary>
-    public IEnumerable<(RunningTrial Trial, string Reason)> Check(IReadOnlyList<RunningTrial> running, TimeSpan now, TimeSpan? deadline)
+    /// <summary>The running trials to stop now, each with the failure text to record and the seconds it was projected to need.</summary>
+    public IEnumerable<(RunningTrial Trial, string Reason, double Projected)> Check(IReadOnlyList<RunningTrial> running, TimeSpan now, TimeSpan? deadline)
     {
         if (deadline is not { } end || now >= end) yield break;
         foreach (var trial in running)
@@ -25,15 +25,15 @@ internal sealed class PaceGuard(int folds, TimeSpan? budget)
             int done;
             lock (trial.FoldScores) done = trial.FoldScores.Count;
             var elapsed = trial.Seconds;
-            if (Verdict(trial.Trial.Id, done, elapsed, (end - now).TotalSeconds + elapsed) is { } reason) yield return (trial, reason);
+            if (Verdict(trial.Trial.Id, done, elapsed, (end - now).TotalSeconds + elapsed) is { } stop) yield return (trial, stop.Reason, stop.Projected);
         }
     }
 
     /// <summary>
-    /// Why trial <paramref name="id"/> must stop, or null: <paramref name="done"/> folds finished in
-    /// <paramref name="elapsed"/> seconds, <paramref name="available"/> seconds from its start to the deadline.
+    /// Why trial <paramref name="id"/> must stop and the seconds it would need, or null: <paramref name="done"/> folds
+    /// finished in <paramref name="elapsed"/> seconds, <paramref name="available"/> seconds from its start to the deadline.
     /// </summary>
-    internal string? Verdict(int id, int done, double elapsed, double available)
+    internal (string Reason, double Projected)? Verdict(int id, int done, double elapsed, double available)
     {
         if (budget is not { } total) return null;
         if (done >= 1) _firstFold.TryAdd(id, elapsed);
@@ -44,7 +44,7 @@ internal sealed class PaceGuard(int folds, TimeSpan? budget)
             _ => (_firstFold[id] + (folds - 1) * (elapsed - _firstFold[id]) / (done - 1), 0),
         };
         if (projected <= available + margin + 0.1 * total.TotalSeconds) return null;
-        return $"stopped early: {done} of {folds} folds took {elapsed:0.#} s, so the trial needs about {projected:0} s, " +
-            $"more than the {available:0} s from its start to the end of the search (a longer --time gives it room)";
+        return ($"stopped early: {done} of {folds} folds took {elapsed:0.#} s, so the trial needs about {projected:0} s, " +
+            $"more than the {available:0} s from its start to the end of the search (a longer --time gives it room)", projected);
     }
 }

@@ -22,6 +22,9 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
     private readonly List<RunningTrial> _running = [];
     private readonly List<TrialEntry> _undelivered = [];
+    // Seconds the pace guard projected for the trials it stopped: their cost to the tuner, which would otherwise see only
+    // the moments they ran and soon propose the same learner again.
+    private readonly Dictionary<int, double> _projected = [];
     private int _proposed;
     private int _reports;
 
@@ -48,7 +51,11 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
             if (interrupt.IsCancellationRequested) StopAll("interrupted (Ctrl-C); run again with the same store to resume");
             else if (PastDeadline()) StopAll("the time budget ran out before the trial finished");
             if (guard.Check(_running) is { } heavy) heavy.RequestStop(guard.Reason(), isFailure: true);
-            foreach (var (slow, reason) in _pace.Check(_running, run.Clock.Elapsed, budget.Deadline())) slow.RequestStop(reason, isFailure: true);
+            foreach (var (slow, reason, projected) in _pace.Check(_running, run.Clock.Elapsed, budget.Deadline()).ToArray())
+            {
+                slow.RequestStop(reason, isFailure: true);
+                _projected[slow.Trial.Id] = projected;
+            }
             foreach (var done in _running.Where(r => r.Task.IsCompleted).OrderBy(r => r.Trial.Id).ToArray())
             {
                 _running.Remove(done);
@@ -147,7 +154,8 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
             _undelivered.RemoveAt(0);
             var reported = entry with { ReportOrder = _reports++ };
             var trial = run.Book.Proposal(entry.Id);
-            tuner.Report(trial, Loss(reported), budget.Cost(trial, reported), reported.Status == TrialStatus.Failed);
+            var cost = Math.Max(budget.Cost(trial, reported), _projected.GetValueOrDefault(entry.Id));
+            tuner.Report(trial, Loss(reported), cost, reported.Status == TrialStatus.Failed);
             run.Book.Save(reported);
             run.OnEvent?.Invoke(new TrialEnded(reported, run.Book.FinishedCount, run.Book.BestScore, run.Clock.Elapsed, run.Remaining));
             if (!all) return;

@@ -17,9 +17,10 @@ public sealed class PaceGuardTests
     {
         var guard = Guard();
         Assert.IsNull(guard.Verdict(id: 4, done: 0, elapsed: 2.0, available: 20), "15 x 2 s = 30 s: within twice the 20 s and the slack");
-        var reason = guard.Verdict(id: 4, done: 0, elapsed: 3.0, available: 20);
-        Assert.IsNotNull(reason, "15 x 3 s = 45 s");
-        StringAssert.Contains(reason, "stopped early: 0 of 15 folds took 3 s, so the trial needs about 45 s, more than the 20 s from its start to the end of the search");
+        var stop = guard.Verdict(id: 4, done: 0, elapsed: 3.0, available: 20);
+        Assert.IsNotNull(stop, "15 x 3 s = 45 s");
+        Assert.AreEqual(45, stop.Value.Projected, 1e-9);
+        StringAssert.Contains(stop.Value.Reason, "stopped early: 0 of 15 folds took 3 s, so the trial needs about 45 s, more than the 20 s from its start to the end of the search");
     }
 
     [TestMethod]
@@ -29,9 +30,9 @@ public sealed class PaceGuardTests
         Assert.IsNull(guard.Verdict(id: 7, done: 1, elapsed: 2.0, available: 20), "first fold 2 s: 30 s projected, allowed while it rests on one fold");
         Assert.IsNull(guard.Verdict(id: 7, done: 3, elapsed: 2.4, available: 20), "later folds 0.2 s each: 2 + 14 x 0.2 = 4.8 s");
         Assert.IsNull(guard.Verdict(id: 8, done: 1, elapsed: 1.0, available: 20));
-        var reason = guard.Verdict(id: 8, done: 2, elapsed: 3.0, available: 20);
-        Assert.IsNotNull(reason, "later folds 2 s each: 1 + 14 x 2 = 29 s against 20 s and 3 s of slack");
-        StringAssert.Contains(reason, "2 of 15 folds took 3 s, so the trial needs about 29 s");
+        var stop = guard.Verdict(id: 8, done: 2, elapsed: 3.0, available: 20);
+        Assert.IsNotNull(stop, "later folds 2 s each: 1 + 14 x 2 = 29 s against 20 s and 3 s of slack");
+        StringAssert.Contains(stop.Value.Reason, "2 of 15 folds took 3 s, so the trial needs about 29 s");
     }
 
     [TestMethod]
