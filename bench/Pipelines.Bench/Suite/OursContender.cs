@@ -31,6 +31,7 @@ internal sealed class OursContender(TimeSpan budget, int? trials = null) : ISuit
             var model = result.Ensemble is { IsUsed: true } e
                 ? $"{(e.OfLibraryDefaults ? "library-defaults blend" : "ensemble")} of {e.Members.Count}, best {result.Best.Learner}" : result.Best.Learner;
             var detail = $"{result.Metric} {result.Score:F4} out of fold, {result.Trials.Count} trials, {model}";
+            detail += $" ({Members(result)}; calibration {result.Decision?.Calibration.Method.ToString() ?? "none"})";
             return [new SuiteOutcome(Tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, metrics, seconds, null, detail, build, DateTimeOffset.UtcNow)];
         }
 #pragma warning disable CA1031 // a failure of the tool under test is a result of the suite
@@ -42,6 +43,13 @@ internal sealed class OursContender(TimeSpan budget, int? trials = null) : ISuit
                 $"{ex.GetType().Name}: {ex.Message} {where}", null, build, DateTimeOffset.UtcNow)];
         }
     }
+
+    /// <summary>What the shipped model is made of: each member's learner, weight and out-of-fold score, for reading a result.</summary>
+    private static string Members(ExperimentResult result) => string.Join(", ", result.Recipe.Members.Select(m =>
+    {
+        var trial = result.Trials.First(t => t.Id == m.Trial);
+        return FormattableString.Invariant($"{trial.Learner} {m.Weight:F2} at {trial.Score:F4}");
+    }));
 
     private static float[] Probabilities(ExperimentTarget target, Data.DataFrame predicted)
     {

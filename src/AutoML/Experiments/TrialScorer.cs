@@ -34,14 +34,16 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
     /// Whether <paramref name="score"/> is within the noise of <paramref name="best"/>, the best of
     /// <paramref name="competitors"/> scores on the validation <paramref name="rows"/>: two standard errors, or √(2 ln n)
     /// of them once n competitors make the best's lead partly luck (the expected lead of the largest of n independent
-    /// estimates over their mean). The standard error is binomial, floored at one row's worth so a perfect best still
-    /// has a band, over the rows; for macro-averaged metrics over the effective rows K² / Σ 1/n_k of the K classes,
-    /// since each class weighs the same however few rows it has.
+    /// estimates over their mean). The standard error is binomial at the pooled proportion (the two scores' mean: under
+    /// the hypothesis that both measure the same skill, its best estimate; the best's own score would give a perfect
+    /// best almost no band, though a perfect score among many is the likeliest to be luck), floored at one row's worth,
+    /// over the rows; for macro-averaged metrics over the effective rows K² / Σ 1/n_k of the K classes, since each class
+    /// weighs the same however few rows it has.
     /// </summary>
     public bool WithinNoise(double score, double best, IReadOnlyList<int> rows, int competitors = 1)
     {
         var n = EffectiveRows(rows);
-        var p = Math.Clamp(best, 0, 1);
+        var p = Math.Clamp((best + score) / 2, 0, 1);
         var standardError = Math.Sqrt(Math.Max(p * (1 - p), 1.0 / n) / n);
         var width = Math.Max(2, Math.Sqrt(2 * Math.Log(Math.Max(1, competitors))));
         return Math.Abs(best - score) <= width * standardError + 1e-9;
