@@ -233,7 +233,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         phases.Mark("report data");
         HtmlReport.Write(report, outputs.Staged(JobOutputs.Report));
         phases.Mark("report");
-        result = result with { Elapsed = clock.Elapsed, Phases = phases.Seconds };
+        result = result with { Elapsed = clock.Elapsed, Phases = phases.Seconds, PhasePeaks = phases.PeakResidentBytesByPhase };
         MetricsJson.Write(outputs.Staged(JobOutputs.Metrics), options, result);
         return result;
     }

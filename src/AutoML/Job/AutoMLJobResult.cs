@@ -49,4 +49,7 @@ public sealed record AutoMLJobResult(
 
     /// <summary>Seconds each phase took, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Phases { get; init; } = [];
+
+    /// <summary>The process's peak resident bytes at the end of each phase, in the order of <see cref="Phases"/>.</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> PhasePeaks { get; init; } = [];
 }

@@ -126,6 +126,7 @@ internal static class MetricsJson
                 }
                 : null,
             ["phases_seconds"] = new JsonObject([.. result.Phases.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
+            ["phases_peak_resident_bytes"] = new JsonObject([.. result.PhasePeaks.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))]),
             ["outputs"] = new JsonArray([.. result.Outputs.Select(o => (JsonNode?)o)]),
             ["elapsed_seconds"] = result.Elapsed.TotalSeconds,
         };

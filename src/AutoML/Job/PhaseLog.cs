@@ -2,10 +2,14 @@ using System.Diagnostics;
 
 namespace Pipelines.AutoML.Job;
 
-/// <summary>Seconds each phase of the job took, in order: each mark closes the phase that began at the previous one.</summary>
+/// <summary>
+/// Seconds each phase of the job took, in order: each mark closes the phase that began at the previous one. Each mark
+/// also reads the process's peak resident memory so far, so the phase that raised the peak shows in metrics.json.
+/// </summary>
 internal sealed class PhaseLog(Stopwatch clock)
 {
     private readonly List<KeyValuePair<string, double>> _phases = [];
+    private readonly List<KeyValuePair<string, long>> _peaks = [];
     private TimeSpan _last = clock.Elapsed;
 
     /// <summary>Closes phase <paramref name="name"/> now and returns its seconds.</summary>
@@ -14,10 +18,21 @@ internal sealed class PhaseLog(Stopwatch clock)
         var now = clock.Elapsed;
         var seconds = (now - _last).TotalSeconds;
         _phases.Add(new(name, seconds));
+        _peaks.Add(new(name, PeakResidentBytes()));
         _last = now;
         return seconds;
     }
 
     /// <summary>The phases so far, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, double>> Seconds => [.. _phases];
+
+    /// <summary>The process's peak resident bytes at the end of each phase so far (it never falls: a rise marks the phase that raised it).</summary>
+    public IReadOnlyList<KeyValuePair<string, long>> PeakResidentBytesByPhase => [.. _peaks];
+
+    /// <summary>The process's peak resident set (VmHWM on Linux, the peak working set elsewhere).</summary>
+    public static long PeakResidentBytes()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
+    }
 }

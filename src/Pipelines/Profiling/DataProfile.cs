@@ -1,4 +1,5 @@
 using Pipelines.Data;
+using Pipelines.Transforms.Cleaning;
 
 namespace Pipelines.Profiling;
 
@@ -25,7 +26,7 @@ public sealed record DataProfile(
         if (options.TopCategories < 0) Errors.ThrowHelper.BadOption(nameof(DataProfile), nameof(options.TopCategories), options.TopCategories, "0 or more");
         if (options.IqrMultiplier < 0) Errors.ThrowHelper.BadOption(nameof(DataProfile), nameof(options.IqrMultiplier), options.IqrMultiplier, "0 or more");
         var columns = data.Columns.Select(c => ColumnProfiler.Profile(c, data.RoleOf(c.Name), options)).ToArray();
-        var duplicates = DuplicateRows.Count(data);
+        var duplicates = RowEquality.Duplicates(data);
         var label = data.Label is CategoricalColumn l ? ProfileLabel(l) : null;
         return new DataProfile(data.RowCount, columns, duplicates, label, FixAdvisor.Suggest(columns, duplicates, label, options));
     }

@@ -147,6 +147,13 @@ public sealed class AutoMLJobTests : TempFolderTests
         Assert.AreEqual(budget.Search.TotalSeconds, (double)metrics["budget"]!["search_seconds"]!, 1e-9);
         CollectionAssert.IsSubsetOf(new[] { "search", "refit on all rows", "save and export", "ONNX check", "report" },
             result.Phases.Select(p => p.Key).ToArray());
+
+        // Each phase's peak resident memory so far: one per phase, positive, never falling, and in metrics.json.
+        CollectionAssert.AreEqual(result.Phases.Select(p => p.Key).ToArray(), result.PhasePeaks.Select(p => p.Key).ToArray());
+        var peaks = result.PhasePeaks.Select(p => p.Value).ToArray();
+        Assert.IsGreaterThan(0L, peaks[0]);
+        for (var i = 1; i < peaks.Length; i++) Assert.IsGreaterThanOrEqualTo(peaks[i - 1], peaks[i], result.PhasePeaks[i].Key);
+        Assert.AreEqual(peaks[^1], (long)metrics["phases_peak_resident_bytes"]![result.PhasePeaks[^1].Key]!);
     }
 
     private AutoMLJobOptions Options(string path) => new()

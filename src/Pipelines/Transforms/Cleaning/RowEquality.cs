@@ -35,6 +35,15 @@ internal sealed class RowEquality : IEqualityComparer<int>
 
     public int GetHashCode(int obj) => _hashes[obj];
 
+    /// <summary>Rows of <paramref name="frame"/> that repeat an earlier row over all its columns.</summary>
+    public static int Duplicates(DataFrame frame)
+    {
+        if (frame.RowCount < 2 || frame.ColumnCount == 0) return 0;
+        var distinct = new HashSet<int>(frame.RowCount, new RowEquality(frame.Columns, frame.RowCount));
+        for (var row = 0; row < frame.RowCount; row++) distinct.Add(row);
+        return frame.RowCount - distinct.Count;
+    }
+
     private static int ValueHash(Column column, int row) => column switch
     {
         NumericColumn n => NumericHash(n[row]),
