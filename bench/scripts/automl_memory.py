@@ -17,10 +17,10 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import pipelines_command
+
 COLUMNS = 31  # 25 numeric, 5 categorical, the label
 
 
@@ -60,14 +60,11 @@ def main():
     parser.add_argument("--rows", type=int, nargs="+", default=[200_000, 1_000_000, 2_000_000])
     parser.add_argument("--time", type=float, default=120, help="the --time budget in seconds")
     parser.add_argument("--work", default="/tmp/automl-memory", help="folder for the data files (kept) and outputs (replaced)")
-    parser.add_argument("--cli", help="the command to run instead of ./pipelines, e.g. 'dotnet /tmp/cli/Pipelines.Cli.dll'")
+    pipelines_command.add_option(parser)
     args = parser.parse_args()
 
     os.makedirs(args.work, exist_ok=True)
-    pipelines = args.cli.split() if args.cli else [os.path.join(ROOT, "pipelines")]
-    build = subprocess.run([*pipelines, "--help"], capture_output=True, text=True)
-    if build.returncode != 0:
-        sys.exit(build.stderr)
+    pipelines = pipelines_command.built(args.cli)
 
     print(f"--time {args.time:g}; {os.cpu_count()} cores; peak = VmHWM of the job's process; data = rows x {COLUMNS} x 4 bytes")
     header = f"{'rows':>10} {'csv MB':>7} {'data MB':>8} {'peak MB':>8} {'ratio':>6} {'wall s':>7} | phase that raised the peak (MB)"

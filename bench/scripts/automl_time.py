@@ -18,11 +18,11 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import threading
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+import pipelines_command
+
 
 
 def runnable_others():
@@ -68,15 +68,12 @@ def main():
     parser.add_argument("--time", type=float, default=60, help="the --time budget in seconds")
     parser.add_argument("--only", nargs="*", help="names of the sets to run (default: all)")
     parser.add_argument("--out", default="/tmp/automl-time", help="folder for the runs' outputs (replaced per set)")
-    parser.add_argument("--cli", help="the command to run instead of ./pipelines, e.g. 'dotnet /tmp/cli/Pipelines.Cli.dll'")
+    pipelines_command.add_option(parser)
     args = parser.parse_args()
 
     with open(os.path.join(args.data, "manifest.tsv"), encoding="utf-8") as f:
         sets = [row for row in csv.DictReader(f, delimiter="\t") if not args.only or row["name"] in args.only]
-    pipelines = args.cli.split() if args.cli else [os.path.join(ROOT, "pipelines")]
-    build = subprocess.run([*pipelines, "--help"], capture_output=True, text=True)
-    if build.returncode != 0:
-        sys.exit(build.stderr)
+    pipelines = pipelines_command.built(args.cli)
 
     print(f"--time {args.time:g}; load: median runnable tasks besides the run, on {os.cpu_count()} cores")
     header = f"{'set':<18} {'rows':>7} {'wall s':>7} {'ratio':>6} {'load':>5} | {'search':>6} {'refit':>6} {'export':>6} {'student':>7} {'report':>6}"
