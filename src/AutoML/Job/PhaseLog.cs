@@ -8,8 +8,7 @@ namespace Pipelines.AutoML.Job;
 /// </summary>
 internal sealed class PhaseLog(Stopwatch clock)
 {
-    private readonly List<KeyValuePair<string, double>> _phases = [];
-    private readonly List<KeyValuePair<string, long>> _peaks = [];
+    private readonly List<(string Name, double Seconds, long PeakResidentBytes)> _phases = [];
     private TimeSpan _last = clock.Elapsed;
 
     /// <summary>Closes phase <paramref name="name"/> now and returns its seconds.</summary>
@@ -17,20 +16,19 @@ internal sealed class PhaseLog(Stopwatch clock)
     {
         var now = clock.Elapsed;
         var seconds = (now - _last).TotalSeconds;
-        _phases.Add(new(name, seconds));
-        _peaks.Add(new(name, PeakResidentBytes()));
+        _phases.Add((name, seconds, PeakResidentBytes()));
         _last = now;
         return seconds;
     }
 
     /// <summary>The phases so far, in order.</summary>
-    public IReadOnlyList<KeyValuePair<string, double>> Seconds => [.. _phases];
+    public IReadOnlyList<KeyValuePair<string, double>> Seconds => [.. _phases.Select(p => KeyValuePair.Create(p.Name, p.Seconds))];
 
     /// <summary>The process's peak resident bytes at the end of each phase so far (it never falls: a rise marks the phase that raised it).</summary>
-    public IReadOnlyList<KeyValuePair<string, long>> PeakResidentBytesByPhase => [.. _peaks];
+    public IReadOnlyList<KeyValuePair<string, long>> PeakResidentBytesByPhase => [.. _phases.Select(p => KeyValuePair.Create(p.Name, p.PeakResidentBytes))];
 
     /// <summary>The process's peak resident set (VmHWM on Linux, the peak working set elsewhere).</summary>
-    public static long PeakResidentBytes()
+    private static long PeakResidentBytes()
     {
         using var process = Process.GetCurrentProcess();
         return process.PeakWorkingSet64;
