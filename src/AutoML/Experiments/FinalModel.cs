@@ -66,7 +66,7 @@ internal sealed class FinalModel(ExperimentRun run)
         var candidates = run.Book.OutOfFold.Keys.Select(id => run.Book.Entry(id))
             .Where(e => run.Book.UsedAllRows(e)).OrderBy(e => e.Id).ToArray();
         var chosen = candidates.Length < 2 ? (null, null) : SelectFromTrials(candidates, best);
-        return run.SmallData.Applies && Portfolio(best, chosen.Summary) is { } portfolio ? portfolio : chosen;
+        return run.SmallData.Applies && Portfolio(best, chosen) is { } portfolio ? portfolio : chosen;
     }
 
     /// <summary>
@@ -76,19 +76,22 @@ internal sealed class FinalModel(ExperimentRun run)
     /// as for skill, while the portfolio is one fixed trial per learner.
     /// Null when no library-defaults trial ran, the search clearly wins, or the refit does not fit in time.
     /// </summary>
-    private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, EnsembleSummary? chosen)
+    private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, (EnsembleSummary? Summary, float[]? Blend) chosen)
     {
         var defaults = run.Book.LibraryDefaults.Select(run.Book.Entry).Where(run.Book.UsedAllRows).OrderBy(e => e.Id).ToArray();
         if (defaults.Length == 0) return null;
         var members = defaults.Length == 1 ? [(defaults[0].Id, 1.0)] : Select(defaults, Metric.LogLoss);
         var blend = Blend(members);
-        var score = run.Scorer.Score(blend, run.Plan.ValidationRows);
-        var searched = chosen is { IsUsed: true } ensemble ? ensemble.Score : best.Score!.Value;
+        var score = AsShipped(blend);
+        var searched = AsShipped(chosen is ({ IsUsed: true }, { } searchedBlend) ? searchedBlend : run.Book.OutOfFold[best.Id]);
         var competitors = run.Book.Entries.Count(e => e.Status == TrialStatus.Succeeded);
         if ((run.Metric.IsBetter(searched, score) && !run.Scorer.WithinNoise(score, searched, run.Plan.ValidationRows, competitors))
             || !RefitFits(members.Select(m => run.Book.Entry(m.Id)))) return null;
-        return (new EnsembleSummary(members, score, best.Score!.Value, IsUsed: true, OfLibraryDefaults: true), blend);
+        return (new EnsembleSummary(members, run.Scorer.Score(blend, run.Plan.ValidationRows), best.Score!.Value, IsUsed: true, OfLibraryDefaults: true), blend);
     }
+
+    /// <summary>The out-of-fold score of <paramref name="outOfFold"/> under the rule it would ship with (<see cref="TrialScorer.ScoreAsShipped"/>).</summary>
+    private double AsShipped(float[] outOfFold) => run.Scorer.ScoreAsShipped(outOfFold, run.Plan.ValidationRows);
 
     /// <summary>Greedy ensemble selection over <paramref name="candidates"/>' out-of-fold predictions: member ids and weights.</summary>
     private (int Id, double Weight)[] Select(IReadOnlyList<TrialEntry> candidates, Metric selectBy)
@@ -109,13 +112,12 @@ internal sealed class FinalModel(ExperimentRun run)
     {
         var smooth = run.Scorer.SelectsByLogLoss;
         var members = Select(candidates, smooth ? Metric.LogLoss : run.Metric);
-        var summary = new EnsembleSummary(members, double.NaN, best.Score!.Value, IsUsed: false);
         var blend = Blend(members);
-        var score = run.Scorer.Score(blend, run.Plan.ValidationRows);
-        var bestScore = best.Score.Value;
+        var summary = new EnsembleSummary(members, run.Scorer.Score(blend, run.Plan.ValidationRows), best.Score!.Value, IsUsed: false);
+        var (score, bestScore) = (AsShipped(blend), AsShipped(run.Book.OutOfFold[best.Id]));
         var beats = members.Length > 1 && (run.Metric.IsBetter(score, bestScore)
             || ((score == bestScore || (smooth && run.Scorer.WithinNoise(score, bestScore, run.Plan.ValidationRows))) && TiesBroken(blend, best.Id)));
-        return (summary with { Score = score, IsUsed = beats && RefitFits(members.Select(m => run.Book.Entry(m.Id))) }, blend);
+        return (summary with { IsUsed = beats && RefitFits(members.Select(m => run.Book.Entry(m.Id))) }, blend);
     }
 
     /// <summary>Whether <paramref name="blend"/> wins the tie-break against the best trial's predictions (lower out-of-fold log loss, for metrics of the predicted class).</summary>

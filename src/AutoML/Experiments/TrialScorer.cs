@@ -68,6 +68,22 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
         return DecisionRuleTuner.Tune(actual, predictions, target.Classes, _objective).Value;
     }
 
+    /// <summary>
+    /// The score of <paramref name="predictions"/> under the rule the final model ships with: <see cref="Score"/>, except
+    /// that for a multiclass label the per-class weights the final model gets for macro-F1 or balanced accuracy are
+    /// tuned first (trials are scored by argmax there). Compared by argmax, a calibrated blend that favours the large
+    /// classes loses to a single trial that happens to predict the small ones more often, though with the rule both
+    /// would ship with it need not; so the final model's candidates are compared with this. It flatters both (the rule
+    /// is tuned on the rows it is scored on), so it decides between candidates and is not reported.
+    /// </summary>
+    public double ScoreAsShipped(float[] predictions, IReadOnlyList<int> rows)
+    {
+        if (target.Width <= 2 || policy.Threshold is not null || policy.Objective(metric) is not { Kind: not DecisionObjectiveKind.Cost } objective)
+            return Score(predictions, rows);
+        var actual = rows.Select(r => target.Codes[r]).ToArray();
+        return DecisionRuleTuner.Tune(actual, predictions, target.Classes, objective).Value;
+    }
+
     /// <summary>One-hot rows of the rule's decisions, so label metrics score the rule's labels.</summary>
     private float[] Decided(DecisionRule rule, float[] predictions)
     {

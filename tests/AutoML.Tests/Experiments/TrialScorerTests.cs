@@ -51,6 +51,27 @@ public sealed class TrialScorerTests
         Assert.IsFalse(Scorer(Metric.MacroF1).WithinNoise(0.9 - 1.01 * band36, 0.9, Rows));
     }
 
+    [TestMethod]
+    public void A_multiclass_blend_is_compared_under_the_class_weights_it_ships_with()
+    {
+        // 30 'a', 9 'b', 9 'c'; the small classes' rows lean their way but argmax still says 'a' for every row.
+        var labels = Enumerable.Range(0, 48).Select(i => i < 30 ? "a" : i < 39 ? "b" : "c").ToArray();
+        var frame = new DataFrame([CategoricalColumn.FromValues("class", labels)], label: "class");
+        var target = ExperimentTarget.Of(frame, LabelTask.Detect(frame));
+        var predictions = labels.SelectMany(l => l switch
+        {
+            "a" => new[] { 0.7f, 0.15f, 0.15f },
+            "b" => [0.55f, 0.4f, 0.05f],
+            _ => [0.55f, 0.05f, 0.4f],
+        }).ToArray();
+
+        var macroF1 = new TrialScorer(target, Metric.MacroF1, DecisionPolicy.Auto);
+        Assert.AreEqual(2 * 30.0 / (30 + 48) / 3, macroF1.Score(predictions, Rows), 1e-9, "trials: argmax predicts 'a' only");
+        Assert.AreEqual(1.0, macroF1.ScoreAsShipped(predictions, Rows), 1e-9, "weights on 'b' and 'c' separate every row");
+        var accuracy = new TrialScorer(target, Metric.Accuracy, DecisionPolicy.Auto);
+        Assert.AreEqual(accuracy.Score(predictions, Rows), accuracy.ScoreAsShipped(predictions, Rows), "accuracy ships argmax");
+    }
+
     /// <summary>
     /// The gap g below <paramref name="best"/> at which the band ends: g = width × √(p (1 − p) / n) with p = best − g / 2,
     /// the pooled proportion (found by fixed-point iteration; it converges fast as the band is small).
