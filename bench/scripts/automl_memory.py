@@ -7,9 +7,10 @@ categorical (3 to 40 levels), about 3% of cells missing, and a binary label that
 0.2 s, and the job's own per-phase peaks from metrics.json), the size of the data as columns (rows x 31 x 4 bytes:
 float numbers and int category codes, the label included) and their ratio (the goal: at most 5), and the wall seconds.
 
-    bench/scripts/automl_memory.py --rows 200000 1000000 2000000 [--time 120] [--work /tmp/automl-memory] [--cli CMD]
+    bench/scripts/automl_memory.py --rows 200000 1000000 2000000 [--time 120 | --trials N] [--work /tmp/automl-memory] [--cli CMD]
 
---cli runs another command instead of ./pipelines (a copy of an earlier build, to put its row beside this one's).
+--trials N runs the job's reproducible mode instead of a time budget: the same trials, so the same final model, whatever
+the machine's load (the peak depends on which pipeline ships, so compare builds this way). --cli runs another command instead of ./pipelines (a copy of an earlier build, to put its row beside this one's).
 Needs numpy (Debian python3-numpy; bench/setup-python-reference.sh installs it).
 """
 import argparse
@@ -58,7 +59,9 @@ def peak_resident_kb(pid):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rows", type=int, nargs="+", default=[200_000, 1_000_000, 2_000_000])
-    parser.add_argument("--time", type=float, default=120, help="the --time budget in seconds")
+    bound = parser.add_mutually_exclusive_group()
+    bound.add_argument("--time", type=float, default=120, help="the --time budget in seconds")
+    bound.add_argument("--trials", type=int, help="a trial count instead of a time budget (the same trials on any machine)")
     parser.add_argument("--work", default="/tmp/automl-memory", help="folder for the data files (kept) and outputs (replaced)")
     pipelines_command.add_option(parser)
     args = parser.parse_args()
@@ -66,7 +69,8 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     pipelines = pipelines_command.built(args.cli)
 
-    print(f"--time {args.time:g}; {os.cpu_count()} cores; peak = VmHWM of the job's process; data = rows x {COLUMNS} x 4 bytes")
+    bound = ["--trials", str(args.trials)] if args.trials else ["--time", f"{args.time:g}"]
+    print(f"{' '.join(bound)}; {os.cpu_count()} cores; peak = VmHWM of the job's process; data = rows x {COLUMNS} x 4 bytes")
     header = f"{'rows':>10} {'csv MB':>7} {'data MB':>8} {'peak MB':>8} {'ratio':>6} {'wall s':>7} | phase that raised the peak (MB)"
     print(header)
     print("-" * len(header))
@@ -76,7 +80,7 @@ def main():
             write_data(rows, data)
         out = os.path.join(args.work, f"out-{rows}")
         shutil.rmtree(out, ignore_errors=True)
-        command = [*pipelines, "automl", data, "--label", "y", "--time", f"{args.time:g}", "--out", out]
+        command = [*pipelines, "automl", data, "--label", "y", *bound, "--out", out]
         start = time.monotonic()
         run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         peak = 0

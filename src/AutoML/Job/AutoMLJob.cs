@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime;
 using System.Globalization;
 using Pipelines.AutoML.Experiments;
 using Pipelines.AutoML.Reporting;
@@ -129,10 +130,21 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     /// <summary>What the job read and checked before writing anything.</summary>
     private sealed record JobData(DataFrame Frame, ExperimentTarget Target, DataProfile Profile, DecisionPolicy Decision, TestFile? Test);
 
-    private AutoMLJobResult Execute(
-        JobData data, JobOutputs outputs, Stopwatch clock, Action<string, string> step, Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
+    /// <summary>
+    /// What the job keeps of the search: the experiment and what later steps need of the search's rows (their count, the
+    /// fitted cleaning and the constant columns it dropped, the report's class balance,
+    /// the out-of-fold rows when nothing is held out), without the rows themselves: they are a copy of most of the data,
+    /// which must not stay alive through the refit on every row.
+    /// </summary>
+    private sealed record SearchOutcome(
+        ExperimentResult Experiment, HoldoutRule Holdout, int SearchRows, ITransformer Cleaner, IReadOnlyList<string> ConstantColumns,
+        ClassBalance? Balance, ScoredRows? OutOfFoldRows, List<ModelFigure> Figures, List<string> Fixes, JobBudget? Budget);
+
+    /// <summary>Holds rows out for a test figure where the data has enough, cleans the rest and searches on them.</summary>
+    private SearchOutcome SearchWithHoldout(
+        JobData data, JobOutputs outputs, ITrialStore store, PhaseLog phases, Stopwatch clock, Action<string, string> step,
+        Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
     {
-        var phases = new PhaseLog(clock);
         var frame = data.Frame;
         var holdout = HoldoutRule.Choose(frame, options.TestFraction, options.MinHoldoutRows, options.Seed, data.Test is not null);
         var train = holdout.Split is { } split ? frame.Take(split.Train) : frame;
@@ -146,7 +158,6 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             step("budget", Invariant($"{budget.Search.TotalSeconds:0.#}s for the search and refits, {budget.AfterSearch.TotalSeconds:0.#}s kept for export, checks, student and report"));
         phases.Mark("read and clean");
 
-        using var store = TrialStores.Open(outputs.TrialsPath);
         var experiment = Search(store, outputs, new ExperimentOptions
         {
             TimeBudget = budget?.Search,
@@ -166,18 +177,35 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         fixes.AddRange(experiment.DroppedColumns.Select(c => $"ignored text column '{c}'"));
         phases.Mark("search");
 
-        var searched = new TransformerChain([cleaning.Transformer, experiment.Model]);
-        var figures = OutOfFold(experiment, cleaning.Output.RowCount).ToList();
+        var clean = cleaning.Output;
+        var figures = OutOfFold(experiment, clean.RowCount).ToList();
+        return new SearchOutcome(experiment, holdout, train.RowCount, cleaning.Transformer, ConstantColumns(cleaning),
+            data.Target.IsClassification ? ReportBuilder.Balance(options, clean, experiment) : null,
+            holdout.Split is null ? ScoredRows.OutOfFold(figures[0].Description, experiment, clean) : null,
+            figures, fixes, budget);
+    }
+
+    private AutoMLJobResult Execute(
+        JobData data, JobOutputs outputs, Stopwatch clock, Action<string, string> step, Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
+    {
+        var phases = new PhaseLog(clock);
+        var frame = data.Frame;
+        using var store = TrialStores.Open(outputs.TrialsPath);
+        var (experiment, holdout, searchRows, cleaner, constantColumns, balance, outOfFoldRows, figures, fixes, budget) =
+            SearchWithHoldout(data, outputs, store, phases, clock, step, onEvent, interrupt);
+        CollectFinishedPhase();
+        var searched = new TransformerChain([cleaner, experiment.Model]);
         // The report's confusion matrix, curves and importance use the most honest rows there are: the test file, else the
         // held-out rows, else the out-of-fold predictions (importance then on rows the model was fitted on, said so).
         (ScoredRows Scored, ImportanceRows Importance)? evaluation = null;
         var shipped = searched as ITransformer;
         if (holdout.Split is { } heldOutSplit)
         {
-            evaluation = HeldOut(frame, heldOutSplit, data.Target, experiment, cleaning, searched, figures, step);
+            evaluation = HeldOut(frame, heldOutSplit, data.Target, experiment, cleaner, searched, figures, step);
             phases.Mark("held-out score");
+            CollectFinishedPhase();
             step("refit", Invariant($"the final model on all {frame.RowCount:N0} rows"));
-            shipped = OnEveryRow(frame, experiment, cleaning);
+            shipped = OnEveryRow(frame, experiment, constantColumns);
             phases.Mark("refit on all rows");
         }
 
@@ -201,7 +229,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             figures.Add(new ModelFigure(JobOutputs.Model, FigureRows.TestFile, rows.Length, frame.RowCount, description, testFile.Target.Scores(predicted, rows)));
             evaluation = (ScoredRows.Of(description, testFile.Target, rows, predicted), new ImportanceRows(description, shipped, testFile.Frame, testFile.Target, rows));
         }
-        var (scored, importanceRows) = evaluation ?? (ScoredRows.OutOfFold(figures[0].Description, experiment, cleaning.Output), FittedRowsForImportance(shipped, frame, data.Target));
+        var (scored, importanceRows) = evaluation ?? (outOfFoldRows!, FittedRowsForImportance(shipped, frame, data.Target));
         var checkSeconds = phases.Mark("ONNX check");
 
         var student = Student(shipped, experiment.Metric, frame, data, checkRows, checkDescription, modelCheck, outputs, budget, clock, exportSeconds + checkSeconds, step);
@@ -218,7 +246,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var result = new AutoMLJobResult(experiment, figures, [modelCheck, .. student.Check is { } c ? [c] : Array.Empty<ModelCheck>()], fixes, outputs.Folder, published, clock.Elapsed)
         {
             Rows = frame.RowCount,
-            SearchRows = train.RowCount,
+            SearchRows = searchRows,
             Holdout = holdout,
             TestPath = data.Test?.Path,
             Compression = student.Compression,
@@ -229,7 +257,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         step("report", "report.html");
         var importanceLimit = budget?.ImportanceLimit(clock.Elapsed) ?? UnbudgetedImportance;
         var report = new ReportBuilder(options, scored, importanceRows, ImportanceRepeats, ImportanceRows).Build(
-            result with { Elapsed = clock.Elapsed }, data.Profile, cleaning.Output, board, checkDescription, Threshold(experiment), importanceLimit);
+            result with { Elapsed = clock.Elapsed }, data.Profile, balance, board, checkDescription, Threshold(experiment), importanceLimit);
         phases.Mark("report data");
         HtmlReport.Write(report, outputs.Staged(JobOutputs.Report));
         phases.Mark("report");
@@ -243,7 +271,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     /// used), adding the figures; returns those rows for the report.
     /// </summary>
     private static (ScoredRows, ImportanceRows) HeldOut(
-        DataFrame frame, Fold split, ExperimentTarget target, ExperimentResult experiment, FittedStep cleaning, TransformerChain searched,
+        DataFrame frame, Fold split, ExperimentTarget target, ExperimentResult experiment, ITransformer cleaner, TransformerChain searched,
         List<ModelFigure> figures, Action<string, string> step)
     {
         var heldOut = frame.Take(split.Test);
@@ -253,7 +281,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         figures.Add(new ModelFigure("final model", FigureRows.HeldOut, heldOut.RowCount, split.Train.Length, description, target.Scores(output, split.Test)));
         if (experiment.Ensemble is { IsUsed: true })
         {
-            var best = new TransformerChain([cleaning.Transformer, experiment.BestModel]).Transform(heldOut);
+            var best = new TransformerChain([cleaner, experiment.BestModel]).Transform(heldOut);
             figures.Add(new ModelFigure("best single trial", FigureRows.HeldOut, heldOut.RowCount, split.Train.Length, description, target.Scores(best, split.Test)));
         }
         return (ScoredRows.Of(description, target, split.Test, output), new ImportanceRows(description, searched, heldOut, target, split.Test));
@@ -263,10 +291,21 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     /// The final model refit on every row: the same recipe (<see cref="FinalModelRecipe.Refit"/>) after the same
     /// cleaning, duplicates dropped from all rows and the constant columns the search's rows had dropped.
     /// </summary>
-    private static TransformerChain OnEveryRow(DataFrame frame, ExperimentResult experiment, FittedStep cleaning)
+    private static TransformerChain OnEveryRow(DataFrame frame, ExperimentResult experiment, IReadOnlyList<string> constantColumns)
     {
-        var all = new EstimatorChain([new DropDuplicateRows(), new DropColumns(ConstantColumns(cleaning))]).FitTransform(frame);
+        var all = new EstimatorChain([new DropDuplicateRows(), new DropColumns(constantColumns)]).FitTransform(frame);
         return new TransformerChain([all.Transformer, experiment.Recipe.Refit(all.Output, CancellationToken.None)]);
+    }
+
+    /// <summary>
+    /// Collects what a finished phase left behind (the search's frames, the held-out rows' transforms), compacting the
+    /// large object heap where the columns live. Otherwise that garbage is still resident when the next phase (the refit
+    /// on every row) allocates columns of its own, and the process's peak is the sum of both.
+    /// </summary>
+    private static void CollectFinishedPhase()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     /// <summary>What the student step produced: the compression table and the student's ONNX check and test figure, or why there is none.</summary>

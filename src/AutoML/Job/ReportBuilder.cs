@@ -22,7 +22,7 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
     private const int MinImportanceRows = 100;
 
     public ReportData Build(
-        AutoMLJobResult result, DataProfile profile, DataFrame cleanTrain, Leaderboard board, string checkDescription, ThresholdCurveData? threshold, TimeSpan? importanceLimit)
+        AutoMLJobResult result, DataProfile profile, ClassBalance? balance, Leaderboard board, string checkDescription, ThresholdCurveData? threshold, TimeSpan? importanceLimit)
     {
         var experiment = result.Experiment;
         var target = scored.Target;
@@ -34,7 +34,7 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
                 options.Label, experiment.Task.ToString(), DateTimeOffset.UtcNow, result.Elapsed, options.MaxTrials is null ? options.Time : null),
             Profile = profile,
             FixesApplied = [.. result.FixesApplied, result.Holdout.Reason],
-            ClassBalance = target.IsClassification ? Balance(cleanTrain, experiment) : null,
+            ClassBalance = balance,
             Leaderboard = new LeaderboardData(experiment.Metric.ToString(), experiment.Metric.HigherIsBetter(),
                 [.. board.Ranked.Select(r => new LeaderboardDataRow(r.Rank!.Value, r.Trial, r.Learner ?? "", r.Score!.Value, r.Seconds, r.Parameters))]),
             Progress = Progress(experiment),
@@ -66,14 +66,19 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
         }
     }
 
-    /// <summary>Training class counts before and after the best trial's rebalancing (its steps before the learner, refit).</summary>
-    private ClassBalance Balance(DataFrame cleanTrain, ExperimentResult experiment)
+    /// <summary>
+    /// The report's training class counts before and after the best trial's rebalancing (its steps before the learner,
+    /// refit on <paramref name="cleanTrain"/>, the search's rows; without resampling the counts stay as they are).
+    /// </summary>
+    public static ClassBalance Balance(AutoMLJobOptions options, DataFrame cleanTrain, ExperimentResult experiment)
     {
         var parameters = Parameters.FromJson(experiment.Best.Parameters);
         var method = parameters.Contains(SearchSpaceCatalog.Rebalancing) ? parameters.GetString(SearchSpaceCatalog.Rebalancing) : "none";
         var frame = cleanTrain.Without(experiment.DroppedColumns);
-        var chain = PipelineFactory.Create(parameters, frame.Schema, experiment.Task, options.Learners ?? SearchSpaceCatalog.DefaultLearners, options.Seed);
         var before = Counts(frame);
+        // Class weights change the rows' weights, not their counts.
+        if (method is "none" or "class_weights") return new ClassBalance(before, before, method);
+        var chain = PipelineFactory.Create(parameters, frame.Schema, experiment.Task, options.Learners ?? SearchSpaceCatalog.DefaultLearners, options.Seed);
         var after = new EstimatorChain(chain.Steps.Take(chain.Steps.Count - 1)).FitTransform(frame).Output;
         return new ClassBalance(before, Counts(after), method);
     }

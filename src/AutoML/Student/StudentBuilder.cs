@@ -66,6 +66,14 @@ public sealed record StudentBuilder
     /// <summary>Synthetic rows per real row.</summary>
     public int AugmentFactor { get; init; } = 2;
 
+    /// <summary>
+    /// Most real rows the student is distilled from: larger data is sampled (stratified) to this many before anything
+    /// else. The distillation holds its rows' features several times over (real and synthetic rows, their teacher
+    /// labels, the concatenation), so without a cap a run without a time limit on millions of rows needed many times
+    /// the data's memory; a student network of a few thousand weights is fitted long before this many rows.
+    /// </summary>
+    public int MaxRows { get; init; } = 100_000;
+
     /// <summary>Categorical columns with at most this many categories are one-hot encoded; wider ones are target encoded.</summary>
     public int MaxOneHotCategories { get; init; } = 16;
 
@@ -129,6 +137,7 @@ public sealed record StudentBuilder
         if (LabelTask.Detect(train) == PredictionTask.Regression)
             throw new SchemaException($"{step}: the label '{train.LabelName}' is numeric with many values; a student is distilled for classification labels only.");
         var clock = Stopwatch.StartNew();
+        if (train.RowCount > MaxRows) train = train.Take(Split.TrainTest(train, 1 - MaxRows / (double)train.RowCount, Seed).Train);
         var classes = PredictionReader.Classes(teacher, train.Schema, step);
         var task = classes.Count == 2 ? PredictionTask.BinaryClassification : PredictionTask.MulticlassClassification;
         var preprocessing = StudentPreprocessing.Fit(train, MaxOneHotCategories, TargetEncodingSmoothing, Seed);
@@ -203,6 +212,7 @@ public sealed record StudentBuilder
     private void Validate(string step)
     {
         if (MaxOneHotCategories < 1) ThrowHelper.BadOption(step, nameof(MaxOneHotCategories), MaxOneHotCategories, "at least 1");
+        if (MaxRows < StudentWorkload.MinRows) ThrowHelper.BadOption(step, nameof(MaxRows), MaxRows, $"at least {StudentWorkload.MinRows}");
         if (!(TargetEncodingSmoothing >= 0) || double.IsInfinity(TargetEncodingSmoothing))
             ThrowHelper.BadOption(step, nameof(TargetEncodingSmoothing), TargetEncodingSmoothing, "a finite value >= 0");
     }

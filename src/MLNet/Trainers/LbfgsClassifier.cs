@@ -30,6 +30,16 @@ public sealed record LbfgsClassifier : MLNetTrainerOptions, Pipelines.Core.IEsti
     /// <summary>Most iterations.</summary>
     public int MaximumNumberOfIterations { get; init; } = int.MaxValue;
 
+    /// <summary>
+    /// Feature cells (rows × features) above which the fit runs on one thread. With more, ML.NET's L-BFGS first copies
+    /// every row into a vector of its own (a second copy of the features, plus an object per row); with one it streams
+    /// the rows again each iteration instead. Above this size that copy costs more memory than the threads save time.
+    /// </summary>
+    internal const long StreamedCells = 50_000_000;
+
+    /// <summary>The threads for <paramref name="rows"/> × <paramref name="features"/> cells: <paramref name="threads"/>, or 1 above <see cref="StreamedCells"/>.</summary>
+    internal static int ThreadsFor(long rows, int features, int threads) => rows * features > StreamedCells ? 1 : threads;
+
     public DataSchema GetOutputSchema(DataSchema input) => MLNetTraining.OutputSchema(input, regression: false, nameof(LbfgsClassifier));
 
     public LinearPredictor Fit(DataFrame input) => Train(input).Model;
@@ -45,7 +55,7 @@ public sealed record LbfgsClassifier : MLNetTrainerOptions, Pipelines.Core.IEsti
         if (MaximumNumberOfIterations < 1) ThrowHelper.BadOption(step, nameof(MaximumNumberOfIterations), MaximumNumberOfIterations, "at least 1");
         if (Threads is < 1) ThrowHelper.BadOption(step, nameof(Threads), Threads, "at least 1, or null");
         var data = MLNetTraining.Read(step, input, regression: false, allowMissing: false, Seed);
-        var threads = MLNetTraining.Threads(this);
+        var threads = ThreadsFor(data.View.GetRowCount() ?? 0, data.Features.Count, MLNetTraining.Threads(this));
         if (data.Task == PredictionTask.BinaryClassification)
         {
             var options = new LbfgsLogisticRegressionBinaryTrainer.Options

@@ -16,14 +16,14 @@ internal sealed class TrainingDataView : IDataView
     public const string Label = "Label";
     public const string Weight = "Weight";
 
-    private readonly float[][] _columns;
+    private readonly ReadOnlyMemory<float>[] _columns;
     private readonly PredictionTask _task;
     private readonly int[] _codes;
     private readonly float[] _targets;
     private readonly float[] _weights;
     private readonly int _classCount;
 
-    public TrainingDataView(IReadOnlyList<float[]> columns, PredictionTask task, int classCount, int[] codes, float[] targets, float[] weights)
+    public TrainingDataView(IReadOnlyList<ReadOnlyMemory<float>> columns, PredictionTask task, int classCount, int[] codes, float[] targets, float[] weights)
     {
         _columns = [.. columns];
         _task = task;
@@ -50,7 +50,7 @@ internal sealed class TrainingDataView : IDataView
     public TrainingDataView ForFeatures(Pipelines.Data.DataFrame frame, IReadOnlyList<string> features)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var columns = features.Select(f => ((NumericColumn)frame[f]).ToArray()).ToArray();
+        var columns = features.Select(f => ((NumericColumn)frame[f]).Memory).ToArray();
         var rows = frame.RowCount;
         return new TrainingDataView(columns, _task, _classCount, new int[rows], new float[rows], [.. Enumerable.Repeat(1f, rows)]);
     }
@@ -69,7 +69,7 @@ internal sealed class TrainingDataView : IDataView
         if (!(total > 0)) return result;
         for (var f = 0; f < _columns.Length; f++)
         {
-            var x = _columns[f];
+            var x = _columns[f].Span;
             double mean = 0;
             for (var i = 0; i < x.Length; i++) mean += _weights[i] * x[i];
             mean /= total;
@@ -110,7 +110,7 @@ internal sealed class TrainingDataView : IDataView
             var columns = parent._columns;
             var editor = VBufferEditor.Create(ref value, columns.Length);
             var row = Row;
-            for (var f = 0; f < columns.Length; f++) editor.Values[f] = columns[f][row];
+            for (var f = 0; f < columns.Length; f++) editor.Values[f] = columns[f].Span[row];
             value = editor.Commit();
         }
     }

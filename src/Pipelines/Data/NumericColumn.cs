@@ -31,6 +31,9 @@ public sealed class NumericColumn : Column
     public override string? FormatValue(int row) =>
         float.IsNaN(_values[row]) ? null : _values[row].ToString("R", CultureInfo.InvariantCulture);
 
+    /// <summary>The values without a copy, for readers that keep them beyond a span's scope (a data view over the frame).</summary>
+    public ReadOnlyMemory<float> Memory => _values;
+
     /// <summary>A fresh copy of the values that the caller may change.</summary>
     public float[] ToArray() => (float[])_values.Clone();
 

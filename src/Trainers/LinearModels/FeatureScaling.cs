@@ -2,8 +2,8 @@ namespace Pipelines.Trainers.LinearModels;
 
 /// <summary>
 /// Per-feature weighted mean μ_j = Σ_i w_i x_ij / Σ_i w_i and standard deviation σ_j = sqrt(Σ_i w_i (x_ij - μ_j)² / Σ_i w_i)
-/// (weights as frequencies, so a weight of 2 equals a duplicated row), and the design x̃_ij = (x_ij - c_j) / s_j in
-/// double precision, with c_j = μ_j when centring (else 0) and s_j = σ_j when scaling (else 1; also 1 for a constant column).
+/// (weights as frequencies, so a weight of 2 equals a duplicated row), and the design x̃_ij = (x_ij - c_j) / s_j
+/// (computed in double precision, stored in single), with c_j = μ_j when centring (else 0) and s_j = σ_j when scaling (else 1; also 1 for a constant column).
 /// </summary>
 internal sealed class FeatureScaling
 {
@@ -47,15 +47,13 @@ internal sealed class FeatureScaling
         return new FeatureScaling(mean, std, centers, scales);
     }
 
-    /// <summary>x̃ = (x - c) / s for every row, row-major, in double precision.</summary>
-    public double[] Apply(float[] rowMajor, int features)
+    /// <summary>Replaces every x of <paramref name="rowMajor"/> with x̃ = (x - c) / s.</summary>
+    public void ApplyInPlace(float[] rowMajor, int features)
     {
-        var design = new double[rowMajor.Length];
         for (var k = 0; k < rowMajor.Length; k++)
         {
             var j = k % features;
-            design[k] = (rowMajor[k] - Center[j]) / Scale[j];
+            rowMajor[k] = (float)((rowMajor[k] - Center[j]) / Scale[j]);
         }
-        return design;
     }
 }

@@ -4,7 +4,8 @@ using Pipelines.Trainers.Optimization;
 namespace Pipelines.Trainers.LinearModels;
 
 /// <summary>
-/// A weighted, L2-penalized loss of a linear model with K outputs over a row-major design X (n x d):
+/// A weighted, L2-penalized loss of a linear model with K outputs over a row-major design X (n x d, single precision: it
+/// is the largest array of a fit, and each row is widened to double for the sums):
 /// <code>F(W, b) = Σ_i ω_i ℓ(z_i, y_i) + (λ₂ / 2) ||W||²,   z_i = W x_i + b,   ω_i = w_i / Σ_j w_j</code>
 /// The parameter vector is W (K x d, row-major) followed by the K intercepts b when there are intercepts; the
 /// intercepts are not penalized. ∇_W F = Σ_i ω_i (∂ℓ/∂z_i) x_iᵀ + λ₂ W, ∇_b F = Σ_i ω_i ∂ℓ/∂z_i.
@@ -12,7 +13,7 @@ namespace Pipelines.Trainers.LinearModels;
 /// </summary>
 public abstract class LinearObjective : IDifferentiableFunction
 {
-    private readonly double[] design;
+    private readonly float[] design;
     private readonly double[] normalizedWeights;
 
     /// <param name="design">Rows x <paramref name="features"/>, row-major.</param>
@@ -21,7 +22,7 @@ public abstract class LinearObjective : IDifferentiableFunction
     /// <param name="weights">Non-negative row weights w_i with a positive sum; null means all 1.</param>
     /// <param name="l2">λ₂ ≥ 0.</param>
     /// <param name="fitIntercept">Whether the parameters end with K unpenalized intercepts.</param>
-    protected LinearObjective(double[] design, int features, int outputs, double[]? weights, double l2, bool fitIntercept)
+    protected LinearObjective(float[] design, int features, int outputs, double[]? weights, double l2, bool fitIntercept)
     {
         ArgumentNullException.ThrowIfNull(design);
         if (features < 1 || outputs < 1) throw new ArgumentOutOfRangeException(nameof(features), "Need at least one feature and one output.");
@@ -66,12 +67,14 @@ public abstract class LinearObjective : IDifferentiableFunction
         var gw = gradient[..weightCount];
         Span<double> scores = k <= 64 ? stackalloc double[k] : new double[k];
         Span<double> derivative = k <= 64 ? stackalloc double[k] : new double[k];
+        Span<double> row = d <= 256 ? stackalloc double[d] : new double[d];
         var loss = 0.0;
         for (var i = 0; i < Rows; i++)
         {
             var omega = normalizedWeights[i];
             if (omega == 0) continue;
-            var row = design.AsSpan(i * d, d);
+            var stored = design.AsSpan(i * d, d);
+            for (var j = 0; j < d; j++) row[j] = stored[j];
             for (var c = 0; c < k; c++)
                 scores[c] = TensorPrimitives.Dot(row, w.Slice(c * d, d)) + (FitIntercept ? x[weightCount + c] : 0.0);
             loss += omega * RowLoss(i, scores, derivative);

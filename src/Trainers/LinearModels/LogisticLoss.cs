@@ -11,7 +11,7 @@ public sealed class LogisticLoss : LinearObjective
 
     /// <summary>The binary log loss over <paramref name="design"/>; see <see cref="LinearObjective"/> for the other arguments.</summary>
     /// <remarks><paramref name="labels"/>: y_i, 1 for the positive class and 0 for the other.</remarks>
-    public LogisticLoss(double[] design, int features, double[] labels, double[]? weights, double l2, bool fitIntercept)
+    public LogisticLoss(float[] design, int features, double[] labels, double[]? weights, double l2, bool fitIntercept)
         : base(design, features, 1, weights, l2, fitIntercept)
     {
         ArgumentNullException.ThrowIfNull(labels);

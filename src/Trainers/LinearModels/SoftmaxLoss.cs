@@ -10,7 +10,7 @@ public sealed class SoftmaxLoss : LinearObjective
 
     /// <summary>The multinomial log loss over <paramref name="design"/>; see <see cref="LinearObjective"/> for the other arguments.</summary>
     /// <remarks><paramref name="labels"/>: y_i ∈ [0, <paramref name="classes"/>).</remarks>
-    public SoftmaxLoss(double[] design, int features, int classes, int[] labels, double[]? weights, double l2, bool fitIntercept)
+    public SoftmaxLoss(float[] design, int features, int classes, int[] labels, double[]? weights, double l2, bool fitIntercept)
         : base(design, features, classes, weights, l2, fitIntercept)
     {
         ArgumentNullException.ThrowIfNull(labels);

@@ -8,7 +8,7 @@ public sealed class SquaredLoss : LinearObjective
 {
     private readonly double[] targets;
 
-    public SquaredLoss(double[] design, int features, double[] targets, double[]? weights, double l2, bool fitIntercept)
+    public SquaredLoss(float[] design, int features, double[] targets, double[]? weights, double l2, bool fitIntercept)
         : base(design, features, 1, weights, l2, fitIntercept)
     {
         ArgumentNullException.ThrowIfNull(targets);

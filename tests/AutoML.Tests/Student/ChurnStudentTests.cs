@@ -54,6 +54,15 @@ public sealed class ChurnStudentTests
     }
 
     [TestMethod]
+    public void Rows_above_the_cap_are_sampled_to_it_before_distilling()
+    {
+        var train = StudentData.ChurnTrain;
+        Assert.IsGreaterThan(600, train.RowCount);
+        var student = new StudentBuilder { Seed = 2, Epochs = 2, MaxRows = 300 }.Build(StudentData.ChurnTeacher, train);
+        Assert.AreEqual(300, student.Workload!.Rows, 1, "a stratified sample of about MaxRows rows");
+    }
+
+    [TestMethod]
     public void StudentReadsFewCompactFeatures()
     {
         var student = StudentData.ChurnStudent;

@@ -91,6 +91,7 @@ public sealed class IrisStudentTests
         StringAssert.Contains(noProbabilities.Message, "Probability.");
         Assert.ThrowsExactly<SchemaException>(() => new StudentBuilder().Build(StudentData.IrisTeacher, iris.WithLabel(null)));
         Assert.ThrowsExactly<ArgumentException>(() => new StudentBuilder { MaxOneHotCategories = 0 }.Build(StudentData.IrisTeacher, iris));
+        Assert.ThrowsExactly<ArgumentException>(() => new StudentBuilder { MaxRows = StudentWorkload.MinRows - 1 }.Build(StudentData.IrisTeacher, iris));
     }
 
     /// <summary>The mean of two classifiers' probabilities: a teacher of a type no ONNX converter knows.</summary>

@@ -43,7 +43,7 @@ public sealed class ObjectiveGradientTests
     [TestMethod]
     public void LogisticLossStaysFiniteForHugeScores()
     {
-        double[] design = [1000, -1000];
+        float[] design = [1000, -1000];
         var loss = new LogisticLoss(design, 1, [0, 1], null, 0, fitIntercept: false);
         var gradient = new double[1];
         var value = loss.Evaluate([1.0], gradient);
@@ -52,10 +52,10 @@ public sealed class ObjectiveGradientTests
         Assert.AreEqual(1000.0, SoftmaxLoss.LogSumExp([1000.0, 0.0]), 1e-12);
     }
 
-    private static (double[] Design, double[] Weights, Random Random) Data(int seed)
+    private static (float[] Design, double[] Weights, Random Random) Data(int seed)
     {
         var random = new Random(seed);
-        var design = Enumerable.Range(0, Rows * Features).Select(_ => LinearTestData.Normal(random)).ToArray();
+        var design = Enumerable.Range(0, Rows * Features).Select(_ => (float)LinearTestData.Normal(random)).ToArray();
         var weights = Enumerable.Range(0, Rows).Select(_ => random.NextDouble() * 2).ToArray();
         return (design, weights, random);
     }
