@@ -131,7 +131,7 @@ internal sealed class FinalModel(ExperimentRun run)
     private bool RefitFits(IEnumerable<TrialEntry> members)
     {
         if (run.Options.TimeBudget is not { } budget) return true;
-        var estimate = members.Sum(m => m.Seconds * run.Plan.RefitPerTrialSecond) * (1 + run.Options.RefitAfterRun);
+        var estimate = members.Sum(m => SearchBudget.RefitSeconds(m, run.Plan)) * (1 + run.Options.RefitAfterRun);
         return run.Clock.Elapsed.TotalSeconds + estimate <= budget.TotalSeconds;
     }
 

@@ -33,7 +33,7 @@ internal sealed class SearchBudget(ExperimentRun run, IReadOnlyList<ILearnerSpac
 
     /// <summary>
     /// Time kept back from the search for the final refit: 3% of the budget plus twice the estimated refit time (one
-    /// fit on all rows per model seed, <see cref="ValidationPlan.RefitPerTrialSecond"/>) of <paramref name="refits"/>;
+    /// fit on all rows per model seed, <see cref="RefitSeconds"/>) of <paramref name="refits"/>;
     /// at most a quarter of the budget. A refit the caller runs after the experiment
     /// (<see cref="ExperimentOptions.RefitAfterRun"/>) adds its share of the refit time, and up to another 5% of the
     /// budget: the estimate counts every candidate twice, so the cap is what usually binds, and a larger one would end
@@ -42,9 +42,17 @@ internal sealed class SearchBudget(ExperimentRun run, IReadOnlyList<ILearnerSpac
     private TimeSpan Reserve(TimeSpan budget, IReadOnlyCollection<TrialEntry> refits)
     {
         var after = run.Options.RefitAfterRun;
-        var refit = refits.Sum(t => t.Seconds) * run.Plan.RefitPerTrialSecond * (1 + after);
+        var refit = refits.Sum(t => RefitSeconds(t, run.Plan)) * (1 + after);
         return TimeSpan.FromSeconds(Math.Min(0.03 * budget.TotalSeconds + 2 * refit, (0.25 + 0.05 * Math.Min(1, after)) * budget.TotalSeconds));
     }
+
+    /// <summary>
+    /// Estimated seconds of <paramref name="trial"/>'s refit on all of <paramref name="plan"/>'s rows: its seconds times
+    /// <see cref="ValidationPlan.RefitPerTrialSecond"/>, and times the rows over its sample's when it trained on a sample
+    /// (on large data the best trials may have seen 10,000 of millions of rows, and the refit fits them all).
+    /// </summary>
+    internal static double RefitSeconds(TrialEntry trial, ValidationPlan plan) =>
+        trial.Seconds * plan.RefitPerTrialSecond * (trial.SampleSize is int n && n > 0 ? Math.Max(1.0, (double)plan.RowCount / n) : 1.0);
 
     /// <summary>A trial's deterministic cost: its learner's estimate, scaled by the sample it trains on, times the folds.</summary>
     private double EstimatedCost(Trial trial)

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using Pipelines.AutoML.Experiments;
+using Pipelines.AutoML.Store;
+using Pipelines.Data;
+
+namespace Pipelines.AutoML.Tests.Experiments;
+
+[TestClass]
+public sealed class SearchBudgetTests
+{
+    [TestMethod]
+    public void A_trial_on_a_sample_is_expected_to_refit_in_proportion_to_all_the_rows()
+    {
+        var iris = LabelTask.WithClassLabel(TestData.Iris());
+        var plan = ValidationPlan.Create(iris, folds: 5, seed: 0, repeats: 1);   // 150 rows: a trial is 5 fits on 120 rows
+        var full = Trial(seconds: 2, sample: null);
+        Assert.AreEqual(2 * plan.RefitPerTrialSecond, SearchBudget.RefitSeconds(full, plan), 1e-12);
+        Assert.AreEqual(2 * plan.RefitPerTrialSecond * 150 / 30, SearchBudget.RefitSeconds(Trial(seconds: 2, sample: 30), plan), 1e-12,
+            "a trial on 30 of 150 rows refits five times the rows");
+        Assert.AreEqual(SearchBudget.RefitSeconds(full, plan), SearchBudget.RefitSeconds(Trial(seconds: 2, sample: 150), plan), "a sample of every row is all rows");
+    }
+
+    private static TrialEntry Trial(double seconds, int? sample) =>
+        new(1, "linear", new JsonObject(), sample, TrialStatus.Succeeded, 0.9, [0.9], seconds, null, 0, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+}
