@@ -70,7 +70,7 @@ public sealed record StudentBuilder
     /// Most real rows the student is distilled from: larger data is sampled (stratified) to this many before anything
     /// else. The distillation holds its rows' features several times over (real and synthetic rows, their teacher
     /// labels, the concatenation), so without a cap a run without a time limit on millions of rows needed many times
-    /// the data's memory; a student network of a few thousand weights is fitted long before this many rows.
+    /// the data's memory. With a time limit the rows may be cut further (<see cref="TimeLimit"/>).
     /// </summary>
     public int MaxRows { get; init; } = 100_000;
 
