@@ -10,7 +10,8 @@ float numbers and int category codes, the label included) and their ratio (the g
     bench/scripts/automl_memory.py --rows 200000 1000000 2000000 [--time 120 | --trials N] [--work /tmp/automl-memory] [--cli CMD]
 
 --trials N runs the job's reproducible mode instead of a time budget: the same trials, so the same final model, whatever
-the machine's load (the peak depends on which pipeline ships, so compare builds this way). --cli runs another command instead of ./pipelines (a copy of an earlier build, to put its row beside this one's).
+the machine's load (the peak depends on which pipeline ships, so compare builds this way). --cli runs another command
+instead of ./pipelines (a copy of an earlier build, to put its row beside this one's).
 Needs numpy (Debian python3-numpy; bench/setup-python-reference.sh installs it).
 """
 import argparse

@@ -24,7 +24,6 @@ import time
 import pipelines_command
 
 
-
 def runnable_others():
     """Runnable tasks on the machine right now besides the sampler, from /proc/stat."""
     with open("/proc/stat", encoding="ascii") as stat:

@@ -65,8 +65,10 @@ internal sealed class FinalModel(ExperimentRun run)
         if (run.Options.EnsembleSize == 0) return (null, null);
         var candidates = run.Book.OutOfFold.Keys.Select(id => run.Book.Entry(id))
             .Where(e => run.Book.UsedAllRows(e)).OrderBy(e => e.Id).ToArray();
-        var chosen = candidates.Length < 2 ? (null, null) : SelectFromTrials(candidates, best);
-        return run.SmallData.Applies && Portfolio(best, chosen) is { } portfolio ? portfolio : chosen;
+        // The best trial as it would ship, the score both choices below compare against.
+        var bestShipped = AsShipped(run.Book.OutOfFold[best.Id]);
+        var chosen = candidates.Length < 2 ? (null, null) : SelectFromTrials(candidates, best, bestShipped);
+        return run.SmallData.Applies && Portfolio(best, bestShipped, chosen) is { } portfolio ? portfolio : chosen;
     }
 
     /// <summary>
@@ -76,14 +78,14 @@ internal sealed class FinalModel(ExperimentRun run)
     /// as for skill, while the portfolio is one fixed trial per learner.
     /// Null when no library-defaults trial ran, the search clearly wins, or the refit does not fit in time.
     /// </summary>
-    private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, (EnsembleSummary? Summary, float[]? Blend) chosen)
+    private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, double bestShipped, (EnsembleSummary? Summary, float[]? Blend) chosen)
     {
         var defaults = run.Book.LibraryDefaults.Select(run.Book.Entry).Where(run.Book.UsedAllRows).OrderBy(e => e.Id).ToArray();
         if (defaults.Length == 0) return null;
         var members = defaults.Length == 1 ? [(defaults[0].Id, 1.0)] : Select(defaults, Metric.LogLoss);
         var blend = Blend(members);
         var score = AsShipped(blend);
-        var searched = AsShipped(chosen is ({ IsUsed: true }, { } searchedBlend) ? searchedBlend : run.Book.OutOfFold[best.Id]);
+        var searched = chosen is ({ IsUsed: true }, { } searchedBlend) ? AsShipped(searchedBlend) : bestShipped;
         var competitors = run.Book.Entries.Count(e => e.Status == TrialStatus.Succeeded);
         if ((run.Metric.IsBetter(searched, score) && !run.Scorer.WithinNoise(score, searched, run.Plan.ValidationRows, competitors))
             || !RefitFits(members.Select(m => run.Book.Entry(m.Id)))) return null;
@@ -108,15 +110,15 @@ internal sealed class FinalModel(ExperimentRun run)
     /// predicted classes it is selected by log loss and also used when its score is within noise of the best trial's and
     /// its log loss is lower (<see cref="TrialScorer.SelectsByLogLoss"/>).
     /// </summary>
-    private (EnsembleSummary? Summary, float[]? Blend) SelectFromTrials(IReadOnlyList<TrialEntry> candidates, TrialEntry best)
+    private (EnsembleSummary? Summary, float[]? Blend) SelectFromTrials(IReadOnlyList<TrialEntry> candidates, TrialEntry best, double bestShipped)
     {
         var smooth = run.Scorer.SelectsByLogLoss;
         var members = Select(candidates, smooth ? Metric.LogLoss : run.Metric);
         var blend = Blend(members);
         var summary = new EnsembleSummary(members, run.Scorer.Score(blend, run.Plan.ValidationRows), best.Score!.Value, IsUsed: false);
-        var (score, bestScore) = (AsShipped(blend), AsShipped(run.Book.OutOfFold[best.Id]));
-        var beats = members.Length > 1 && (run.Metric.IsBetter(score, bestScore)
-            || ((score == bestScore || (smooth && run.Scorer.WithinNoise(score, bestScore, run.Plan.ValidationRows))) && TiesBroken(blend, best.Id)));
+        var score = AsShipped(blend);
+        var beats = members.Length > 1 && (run.Metric.IsBetter(score, bestShipped)
+            || ((score == bestShipped || (smooth && run.Scorer.WithinNoise(score, bestShipped, run.Plan.ValidationRows))) && TiesBroken(blend, best.Id)));
         return (summary with { IsUsed = beats && RefitFits(members.Select(m => run.Book.Entry(m.Id))) }, blend);
     }
 

@@ -71,10 +71,11 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
     /// <summary>
     /// The score of <paramref name="predictions"/> under the rule the final model ships with: <see cref="Score"/>, except
     /// that for a multiclass label the per-class weights the final model gets for macro-F1 or balanced accuracy are
-    /// tuned first (trials are scored by argmax there; the final model tunes them after its calibration, which this skips). Compared by argmax, a calibrated blend that favours the large
-    /// classes loses to a single trial that happens to predict the small ones more often, though with the rule both
-    /// would ship with it need not; so the final model's candidates are compared with this. It flatters both (the rule
-    /// is tuned on the rows it is scored on), so it decides between candidates and is not reported.
+    /// tuned first (trials are scored by argmax there; the final model tunes them after its calibration, which this
+    /// skips). Compared by argmax, a calibrated blend that favours the large classes loses to a single trial that happens
+    /// to predict the small ones more often, though with the rule both would ship with it need not; so the final model's
+    /// candidates are compared with this. It flatters both (the rule is tuned on the rows it is scored on), so it
+    /// decides between candidates and is not reported.
     /// </summary>
     public double ScoreAsShipped(float[] predictions, IReadOnlyList<int> rows)
     {

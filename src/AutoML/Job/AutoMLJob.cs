@@ -132,9 +132,9 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
     /// <summary>
     /// What the job keeps of the search: the experiment and what later steps need of the search's rows (their count, the
-    /// fitted cleaning and the constant columns it dropped, the report's class balance,
-    /// the out-of-fold rows when nothing is held out), without the rows themselves: they are a copy of most of the data,
-    /// which must not stay alive through the refit on every row.
+    /// fitted cleaning and the constant columns it dropped, the report's class balance, the out-of-fold rows when
+    /// neither held-out rows nor a test file will score the model), without the rows themselves: they are a copy of
+    /// most of the data, which must not stay alive through the refit on every row.
     /// </summary>
     private sealed record SearchOutcome(
         ExperimentResult Experiment, HoldoutRule Holdout, int SearchRows, ITransformer Cleaner, IReadOnlyList<string> ConstantColumns,
@@ -181,7 +181,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var figures = OutOfFold(experiment, clean.RowCount).ToList();
         return new SearchOutcome(experiment, holdout, train.RowCount, cleaning.Transformer, ConstantColumns(cleaning),
             data.Target.IsClassification ? ReportBuilder.Balance(options, clean, experiment) : null,
-            holdout.Split is null ? ScoredRows.OutOfFold(figures[0].Description, experiment, clean) : null,
+            holdout.Split is null && data.Test is null ? ScoredRows.OutOfFold(figures[0].Description, experiment, clean) : null,
             figures, fixes, budget);
     }
 

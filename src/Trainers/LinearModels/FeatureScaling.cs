@@ -3,7 +3,8 @@ namespace Pipelines.Trainers.LinearModels;
 /// <summary>
 /// Per-feature weighted mean μ_j = Σ_i w_i x_ij / Σ_i w_i and standard deviation σ_j = sqrt(Σ_i w_i (x_ij - μ_j)² / Σ_i w_i)
 /// (weights as frequencies, so a weight of 2 equals a duplicated row), and the design x̃_ij = (x_ij - c_j) / s_j
-/// (computed in double precision, stored in single), with c_j = μ_j when centring (else 0) and s_j = σ_j when scaling (else 1; also 1 for a constant column).
+/// (computed in double precision, stored in single), with c_j = μ_j when centring (else 0) and s_j = σ_j when scaling
+/// (else 1; also 1 for a constant column).
 /// </summary>
 internal sealed class FeatureScaling
 {
