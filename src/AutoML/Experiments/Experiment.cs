@@ -22,6 +22,12 @@ public sealed class Experiment(ExperimentOptions options)
     internal Func<long> MemoryProbe { get; init; } = MemoryGuard.ManagedHeapBytes;
 
     /// <summary>
+    /// Fits parameters on the first fold of a plan for <see cref="KFoldProbe"/> and returns the model and its seconds
+    /// (<see cref="KFoldProbe.TimeFirstFold"/>, with the trials' thread share); tests replace it.
+    /// </summary>
+    internal Func<Parameters, ValidationPlan, CancellationToken, (ITransformer Model, double Seconds)>? FirstFoldTimer { get; init; }
+
+    /// <summary>
     /// Runs the experiment on <paramref name="data"/> (its label set). <paramref name="interrupt"/> ends the search
     /// early (Ctrl-C): running trials stop, and the ensemble and refit still happen from what finished.
     /// </summary>
@@ -39,12 +45,15 @@ public sealed class Experiment(ExperimentOptions options)
         var metric = ChooseMetric(target, task);
         var learners = options.Learners ?? SearchSpaceCatalog.DefaultLearners;
         var space = options.Space ?? SearchSpaceCatalog.Create(frame.Schema, task, learners);
-        var plan = ValidationPlan.Create(frame, options.Folds, options.Seed, options.Repeats);
+        var schema = frame.Schema;
+        Func<Parameters, int, EstimatorChain> build = (p, seed) => PipelineFactory.Create(p, schema, task, learners, seed);
         var libraryDefaults = options.Space is null ? SearchSpaceCatalog.LibraryDefaultTrials(space, frame.Schema, task, learners) : null;
-        var spec = Spec(frame, space, plan, metric, libraryDefaults);
+        var validation = Validation(frame, ValidationPlan.Create(frame, options.Folds, options.Seed, options.Repeats), learners, libraryDefaults, build, clock, interrupt);
+        if (validation.Note is { } note) onEvent?.Invoke(new ValidationNarrowed(note, clock.Elapsed));
+        var plan = validation.Plan;
+        var spec = Spec(frame, space, validation, metric, libraryDefaults);
         var stored = Resume(spec, clock, onEvent);
 
-        var schema = frame.Schema;
         var scorer = new TrialScorer(target, metric, options.Decision);
         var smallData = SmallDataPolicy.Create(options, target, metric, plan, space, libraryDefaults, learners);
         var run = new ExperimentRun
@@ -55,7 +64,7 @@ public sealed class Experiment(ExperimentOptions options)
             Metric = metric,
             Plan = plan,
             Scorer = scorer,
-            Build = (p, seed) => PipelineFactory.Create(p, schema, task, learners, seed),
+            Build = build,
             Learners = learners,
             Dropped = dropped,
             Book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount, scorer.TieBreak(plan.ValidationRows), smallData.IsLibraryDefault),
@@ -63,8 +72,8 @@ public sealed class Experiment(ExperimentOptions options)
             Clock = clock,
             OnEvent = onEvent,
         };
-        var tuner = TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount, libraryDefaults, StartsAtLibraryDefaults(plan));
-        var evaluator = new TrialEvaluator(frame, target, plan, scorer, run.Build, options.Seed);
+        var tuner = TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount, libraryDefaults, validation.StartsAtLibraryDefaults);
+        var evaluator = new TrialEvaluator(frame, target, plan, scorer, run.Build, options.Seed, validation.Prefit);
         var guard = new MemoryGuard(options.MemoryLimitBytes ?? MemoryGuard.DefaultLimit(), MemoryProbe);
         new SearchLoop(run, tuner, evaluator, new SearchBudget(run, learners), guard).Run(stored, interrupt);
 
@@ -112,14 +121,57 @@ public sealed class Experiment(ExperimentOptions options)
     }
 
     /// <summary>
-    /// Whether each learner's search starts at its library defaults: under k-fold validation (the data is small or
-    /// mid-sized, so every learner's defaults are affordable); on holdout-sized data the search starts low-cost.
+    /// How the search validates, and whether each learner's search starts at its library defaults. The plan's k-fold
+    /// (small or mid-sized data, where every learner's defaults are affordable) starts there; its holdout (large data)
+    /// starts low-cost. When the plan chose k-fold and the search has a time budget, <see cref="KFoldProbe"/> checks
+    /// that the budget affords it; small data (a repeated k-fold) is not probed, and a resumed study keeps the
+    /// validation it was made with.
     /// </summary>
-    private static bool StartsAtLibraryDefaults(ValidationPlan plan) => !plan.IsHoldout;
+    private ValidationChoice Validation(DataFrame frame, ValidationPlan plan, IReadOnlyList<ILearnerSpace> learners,
+        IReadOnlyDictionary<string, Parameters>? libraryDefaults, Func<Parameters, int, EstimatorChain> build, Stopwatch clock, CancellationToken interrupt)
+    {
+        var chosen = new ValidationChoice(plan, StartsAtLibraryDefaults: !plan.IsHoldout, Note: null, Prefit: null);
+        if (options.Folds is not null || options.TimeBudget is not { } total || plan.IsHoldout || plan.Repeats > 1) return chosen;
+        if (options.Store?.FindStudy(options.StudyName) is { } stored) return Stored(chosen, stored);
+        if (KFoldProbe.ProbeTrial(learners, libraryDefaults) is not { } probe) return chosen;
+        var (learner, parameters) = probe;
+        var budget = total - clock.Elapsed;
+        if (budget <= TimeSpan.Zero) return chosen;
+        using var cutOff = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
+        cutOff.CancelAfter(budget * KFoldProbe.TrialShare);
+        var timer = FirstFoldTimer ?? ((p, pl, cancel) => KFoldProbe.TimeFirstFold(frame, pl, p, build, options.Seed,
+            Math.Max(1, Environment.ProcessorCount / options.Parallelism), cancel));
+        var started = clock.Elapsed;
+        try
+        {
+            var (model, seconds) = timer(parameters, plan, cutOff.Token);
+            return KFoldProbe.Choose(plan, budget, learner, new PrefitFold(parameters, model), seconds);
+        }
+        catch (OperationCanceledException) when (!interrupt.IsCancellationRequested)
+        {
+            return KFoldProbe.Choose(plan, budget, learner, fit: null, (clock.Elapsed - started).TotalSeconds);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl-C during the probe: the search stops at once and keeps the plan.
+            return chosen;
+        }
+    }
+
+    /// <summary>The validation a stored study was made with: its first fold alone when it narrowed <paramref name="chosen"/>'s k-fold.</summary>
+    private static ValidationChoice Stored(ValidationChoice chosen, StudySpec stored)
+    {
+        var settings = JsonNode.Parse(stored.SettingsJson) as JsonObject;
+        if (settings?["first_fold_of"]?.GetValue<int>() != chosen.Plan.Folds.Count) return chosen;
+        return new ValidationChoice(chosen.Plan.FirstFoldOnly(), settings["start"]?.GetValue<string>() == LibraryDefaultsStart, Note: null, Prefit: null);
+    }
+
+    private const string LibraryDefaultsStart = "library_defaults";
 
     /// <summary>The study's identity: every setting that changes which trials a replay proposes.</summary>
-    private StudySpec Spec(DataFrame frame, ParameterSpace space, ValidationPlan plan, Metric metric, IReadOnlyDictionary<string, Parameters>? libraryDefaults)
+    private StudySpec Spec(DataFrame frame, ParameterSpace space, ValidationChoice validation, Metric metric, IReadOnlyDictionary<string, Parameters>? libraryDefaults)
     {
+        var plan = validation.Plan;
         var settings = new JsonObject
         {
             ["label"] = frame.LabelName,
@@ -131,13 +183,15 @@ public sealed class Experiment(ExperimentOptions options)
             ["folds"] = plan.Folds.Count,
             ["repeats"] = plan.Repeats,
             ["model_seeds"] = "per_repeat",
-            ["start"] = StartsAtLibraryDefaults(plan) ? "library_defaults" : "low_cost",
+            ["start"] = validation.StartsAtLibraryDefaults ? LibraryDefaultsStart : "low_cost",
             ["library_defaults"] = libraryDefaults is null ? null : new JsonArray([.. libraryDefaults.Values.Select(p => (JsonNode)p.ToJsonNode())]),
             ["reproducible"] = options.IsReproducible,
             ["space"] = space.ToJsonNode(),
             ["threshold"] = options.Decision.Threshold,
             ["cost_matrix"] = options.Decision.Costs is null ? null : "given",
         };
+        // Only when set, so the studies of earlier versions keep their fingerprints.
+        if (plan.FirstFoldOf is int k) settings["first_fold_of"] = k;
         var json = settings.ToJsonString();
         return new StudySpec(options.StudyName, options.StudyKind, metric.ToString(), metric.HigherIsBetter(), StudyFingerprint.Compute(frame, json), json);
     }

@@ -20,6 +20,9 @@ public abstract record ExperimentEvent(TimeSpan Elapsed);
 /// <summary>A phase began.</summary>
 public sealed record PhaseStarted(ExperimentPhase Phase, TimeSpan Elapsed) : ExperimentEvent(Elapsed);
 
+/// <summary>The search validates on less than its plan's k-fold because the budget cannot afford it; <paramref name="Detail"/> says why.</summary>
+public sealed record ValidationNarrowed(string Detail, TimeSpan Elapsed) : ExperimentEvent(Elapsed);
+
 /// <summary>A trial began.</summary>
 public sealed record TrialStarted(int Id, string? Learner, TimeSpan Elapsed) : ExperimentEvent(Elapsed);
 

@@ -9,10 +9,15 @@ namespace Pipelines.AutoML.Experiments;
 /// Runs one trial: for each fold of the plan, builds the trial's pipeline, fits it on the fold's training rows (a
 /// stratified sample of them when the trial asks for fewer rows) and predicts the fold's validation rows. The
 /// predictions land in one out-of-fold array over <see cref="ValidationPlan.ValidationRows"/> (averaged over the plan's
-/// repeats, each repeat's models seeded with <see cref="ValidationPlan.ModelSeed"/>), so every trial is scored on the same rows. Thread-safe: trials run on it concurrently.
+/// repeats, each repeat's models seeded with <see cref="ValidationPlan.ModelSeed"/>), so every trial is scored on the same rows.
+/// A first-fold model fitted before the search (<paramref name="prefit"/>) is used, once, by the first trial with its
+/// parameters on all rows. Thread-safe: trials run on it concurrently.
 /// </summary>
-internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, ValidationPlan plan, TrialScorer scorer, Func<Parameters, int, EstimatorChain> build, int seed)
+internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, ValidationPlan plan, TrialScorer scorer, Func<Parameters, int, EstimatorChain> build, int seed,
+    PrefitFold? prefit = null)
 {
+    private PrefitFold? _prefit = prefit;
+
     /// <summary>
     /// Evaluates <paramref name="trial"/>, adding each finished fold's score to <paramref name="foldScores"/> as it
     /// goes (so a trial stopped midway still shows what it did). Stops with <see cref="OperationCanceledException"/>
@@ -27,9 +32,13 @@ internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, Va
         {
             TrainingContext.ThrowIfCancelled();
             var fold = plan.Folds[f];
-            var train = data.Take(fold.Train);
-            if (fraction < 1) train = SampleSizeSchedule.Sample(train, Math.Max(2, (int)Math.Ceiling(fold.Train.Length * fraction)), seed + f);
-            var model = build(trial.Parameters, plan.ModelSeed(seed, f)).Fit(train);
+            var model = f == 0 && fraction == 1 ? TakePrefit(trial.Parameters) : null;
+            if (model is null)
+            {
+                var train = data.Take(fold.Train);
+                if (fraction < 1) train = SampleSizeSchedule.Sample(train, Math.Max(2, (int)Math.Ceiling(fold.Train.Length * fraction)), seed + f);
+                model = build(trial.Parameters, plan.ModelSeed(seed, f)).Fit(train);
+            }
             TrainingContext.ThrowIfCancelled();
             var predicted = new float[fold.Test.Length * width];
             target.ReadPredictions(model.Transform(data.Take(fold.Test)), predicted, 0);
@@ -44,6 +53,14 @@ internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, Va
             lock (foldScores) foldScores.Add(scorer.Score(predicted, fold.Test));
         }
         return new TrialResult(scorer.Score(outOfFold, plan.ValidationRows), outOfFold);
+    }
+
+    /// <summary>The prefitted first-fold model when it was fitted with <paramref name="parameters"/> and not used yet.</summary>
+    private ITransformer? TakePrefit(Parameters parameters)
+    {
+        var held = Volatile.Read(ref _prefit);
+        if (held is null || !held.Parameters.Equals(parameters)) return null;
+        return Interlocked.CompareExchange(ref _prefit, null, held) == held ? held.Model : null;
     }
 }
 

@@ -6,7 +6,8 @@ namespace Pipelines.AutoML.Experiments;
 /// <summary>
 /// How trials are validated: fixed, seeded folds over the training rows, shared by every trial so their out-of-fold
 /// predictions cover the same rows in the same order (what ensembling needs). Stratified k-fold on small and mid-sized
-/// data; one stratified holdout on large data, where k fits cost more than the extra estimate is worth (FLAML's rule).
+/// data; one stratified holdout on large data, where k fits cost more than the extra estimate is worth (FLAML's rule),
+/// and the k-fold's first fold alone where a time-bounded search cannot afford k fits per trial (<see cref="KFoldProbe"/>).
 /// On small data the k-fold is repeated with different shuffles and each row's predictions are averaged over the
 /// repeats (AutoGluon's repeated bagging): there a single partition's luck is a large part of a trial's score, and a
 /// search that runs thousands of cheap trials would otherwise select for it.
@@ -50,9 +51,9 @@ public sealed class ValidationPlan
     /// <summary>
     /// Estimated seconds of a trial's final refit (one fit on all rows per model seed, <see cref="ModelSeeds"/>) per
     /// second of the trial: a trial is Repeats × k fits on (k − 1)/k of the rows, so about Repeats × (k − 1) fits on
-    /// all rows, of which the refit is Repeats; a holdout trial fits 90% of the rows once.
+    /// all rows, of which the refit is Repeats; a holdout trial fits its training part once.
     /// </summary>
-    public double RefitPerTrialSecond => IsHoldout ? 1.1 : Repeats / (double)Math.Max(1, Folds.Count - Repeats);
+    public double RefitPerTrialSecond => IsHoldout ? RowCount / (double)Math.Max(1, Folds[0].Train.Length) : Repeats / (double)Math.Max(1, Folds.Count - Repeats);
 
     /// <summary>
     /// The model seed of fold <paramref name="fold"/>: the experiment's <paramref name="seed"/> plus the fold's repeat.
@@ -76,6 +77,15 @@ public sealed class ValidationPlan
 
     /// <summary>Position of each training row in <see cref="ValidationRows"/>, -1 when it is never validated.</summary>
     internal int[] Position { get; }
+
+    /// <summary>
+    /// This plan's first fold alone, as a holdout: its validation rows are the first fold's test part, so a trial's
+    /// holdout model is the same fit as its first fold under this plan.
+    /// </summary>
+    public ValidationPlan FirstFoldOnly() => IsHoldout ? this : new ValidationPlan([Folds[0]], RowCount, 1) { FirstFoldOf = FoldsPerRepeat };
+
+    /// <summary>Folds of the k-fold whose first fold this holdout is (<see cref="FirstFoldOnly"/>); null otherwise.</summary>
+    public int? FirstFoldOf { get; private init; }
 
     /// <summary>
     /// The plan for <paramref name="data"/>: <paramref name="folds"/> stratified folds (at least 2), or 1 for a 10%

@@ -50,6 +50,9 @@ internal sealed class SearchProgress(Terminal terminal, string metric)
                     _status = phase.Phase.ToString().ToLowerInvariant();
                     Line($"[{Clock(phase.Elapsed)}] {_status}");
                     break;
+                case ValidationNarrowed narrowed:
+                    Line($"[{Clock(narrowed.Elapsed)}] validation: {narrowed.Detail}");
+                    break;
                 case TrialStarted started when !_anyEnded:
                     _status = $"searching: trial {started.Id} ({started.Learner}) running";
                     if (!terminal.IsRich) Line($"[{Clock(started.Elapsed)}] trial {started.Id,3} {started.Learner,-14} started");
