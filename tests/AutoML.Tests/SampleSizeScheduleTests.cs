@@ -1,5 +1,6 @@
 using Pipelines.AutoML.Tuners;
 using Pipelines.Data;
+using Pipelines.Evaluation;
 using Pipelines.Tests.Contract;
 
 namespace Pipelines.AutoML.Tests;
@@ -25,11 +26,18 @@ public sealed class SampleSizeScheduleTests
         var no = standard.Categorical("y").Codes.ToArray().Select((c, row) => (c, row)).Where(p => standard.Categorical("y").Categories[p.c] == "no").Select(p => p.row);
         var many = Enumerable.Range(0, 10).SelectMany(_ => no).Concat(Enumerable.Range(0, standard.RowCount).Where(r => !no.Contains(r))).ToArray();
         var data = standard.Take(many);    // 360 'no', 12 'yes'
-        var sample = SampleSizeSchedule.Sample(data, 186, seed: 1);
+        var all = Enumerable.Range(0, data.RowCount).ToArray();
+        var rows = SampleSizeSchedule.SampleRows(data, all, 186, seed: 1);
+        var sample = data.Take(rows);
         var label = (CategoricalColumn)sample.Label!;
         Assert.AreEqual(12, label.Codes.ToArray().Count(c => label.Categories[c] == "yes"));
         Assert.AreEqual(Math.Max(180, SampleSizeSchedule.MinRowsPerClass), label.Codes.ToArray().Count(c => label.Categories[c] == "no"));
         Assert.IsFalse(sample.ContentEquals(data.Head(sample.RowCount)));
-        Assert.AreSame(data, SampleSizeSchedule.Sample(data, 400, seed: 1));
+        Assert.AreSame(all, SampleSizeSchedule.SampleRows(data, all, 400, seed: 1));
+        // Among some rows: the draw of those rows alone, as rows of the whole.
+        var odd = all.Where(r => r % 2 == 1).ToArray();
+        var ofOdd = SampleSizeSchedule.SampleRows(data, odd, 60, seed: 2);
+        Assert.IsTrue(ofOdd.All(r => r % 2 == 1));
+        Assert.IsTrue(data.Take(ofOdd).ContentEquals(data.Take(odd).Take(Split.Sample(data.Take(odd), 60, SampleSizeSchedule.MinRowsPerClass, 2))));
     }
 }

@@ -70,11 +70,11 @@ internal static class KFoldProbe
         Func<Parameters, int, EstimatorChain> build, int seed, int threads, CancellationToken cancel)
     {
         using var context = TrainingContext.Enter(cancel, threads);
-        var train = data.Take(plan.Folds[0].Train);
+        var rows = plan.Folds[0].Train;
         var modelSeed = plan.ModelSeed(seed, 0);
-        build(parameters, modelSeed).Fit(SampleSizeSchedule.Sample(train, WarmUpRows, seed));
+        build(parameters, modelSeed).Fit(data.Take(SampleSizeSchedule.SampleRows(data, rows, WarmUpRows, seed)));
         var clock = Stopwatch.StartNew();
-        var model = build(parameters, modelSeed).Fit(train);
+        var model = build(parameters, modelSeed).Fit(data.Take(rows));
         return (model, clock.Elapsed.TotalSeconds);
     }
 }

@@ -35,9 +35,8 @@ internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, Va
             var model = f == 0 && fraction == 1 ? TakePrefit(trial.Parameters) : null;
             if (model is null)
             {
-                var train = data.Take(fold.Train);
-                if (fraction < 1) train = SampleSizeSchedule.Sample(train, Math.Max(2, (int)Math.Ceiling(fold.Train.Length * fraction)), seed + f);
-                model = build(trial.Parameters, plan.ModelSeed(seed, f)).Fit(train);
+                var rows = fraction < 1 ? SampleSizeSchedule.SampleRows(data, fold.Train, Math.Max(2, (int)Math.Ceiling(fold.Train.Length * fraction)), seed + f) : fold.Train;
+                model = build(trial.Parameters, plan.ModelSeed(seed, f)).Fit(data.Take(rows));
             }
             TrainingContext.ThrowIfCancelled();
             var predicted = new float[fold.Test.Length * width];

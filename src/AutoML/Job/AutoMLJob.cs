@@ -95,7 +95,10 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var outputs = JobOutputs.Prepare(options.OutputDir);
         try
         {
-            var result = Execute(new JobData(frame, target, profile, decision, test), outputs, clock, Step, onEvent, interrupt);
+            // From here the rows are held by `rows` alone, which lets the whole frame go while the search runs on a part.
+            var rows = new JobRows(frame);
+            raw = frame = null!;
+            var result = Execute(rows, new JobData(target, profile, decision, test), outputs, clock, Step, onEvent, interrupt);
             outputs.Publish();
             Step("done", outputs.Folder);
             return result with { Elapsed = clock.Elapsed };
@@ -128,7 +131,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     }
 
     /// <summary>What the job read and checked before writing anything.</summary>
-    private sealed record JobData(DataFrame Frame, ExperimentTarget Target, DataProfile Profile, DecisionPolicy Decision, TestFile? Test);
+    private sealed record JobData(ExperimentTarget Target, DataProfile Profile, DecisionPolicy Decision, TestFile? Test);
 
     /// <summary>
     /// What the job keeps of the search: the experiment and what later steps need of the search's rows (their count, the
@@ -142,18 +145,17 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
     /// <summary>Holds rows out for a test figure where the data has enough, cleans the rest and searches on them.</summary>
     private SearchOutcome SearchWithHoldout(
-        JobData data, JobOutputs outputs, ITrialStore store, PhaseLog phases, Stopwatch clock, Action<string, string> step,
+        JobRows rows, JobData data, JobOutputs outputs, ITrialStore store, PhaseLog phases, Stopwatch clock, Action<string, string> step,
         Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
     {
-        var frame = data.Frame;
-        var holdout = HoldoutRule.Choose(frame, options.TestFraction, options.MinHoldoutRows, options.Seed, data.Test is not null);
-        var train = holdout.Split is { } split ? frame.Take(split.Train) : frame;
+        var holdout = HoldoutRule.Choose(rows.All, options.TestFraction, options.MinHoldoutRows, options.Seed, data.Test is not null);
+        var train = holdout.Split is { } split ? rows.Split(split) : rows.All;
         step("clean", holdout.Split is { } s
             ? Invariant($"{train.RowCount:N0} rows for the search, {s.Test.Length:N0} held out for a test figure")
-            : Invariant($"{frame.RowCount:N0} rows for the search; {holdout.Reason}"));
+            : Invariant($"{rows.RowCount:N0} rows for the search; {holdout.Reason}"));
         var cleaning = new EstimatorChain([new DropDuplicateRows(), new DropConstantColumns()]).FitTransform(train);
         var fixes = Fixes(train, cleaning);
-        var budget = options.MaxTrials is null ? JobBudget.Plan(options.Time, clock.Elapsed, frame.RowCount, train.RowCount, WantsStudent(data.Target)) : null;
+        var budget = options.MaxTrials is null ? JobBudget.Plan(options.Time, clock.Elapsed, rows.RowCount, train.RowCount, WantsStudent(data.Target)) : null;
         if (budget is not null)
             step("budget", Invariant($"{budget.Search.TotalSeconds:0.#}s for the search and refits, {budget.AfterSearch.TotalSeconds:0.#}s kept for export, checks, student and report"));
         phases.Mark("read and clean");
@@ -186,14 +188,14 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     }
 
     private AutoMLJobResult Execute(
-        JobData data, JobOutputs outputs, Stopwatch clock, Action<string, string> step, Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
+        JobRows rows, JobData data, JobOutputs outputs, Stopwatch clock, Action<string, string> step, Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
     {
         var phases = new PhaseLog(clock);
-        var frame = data.Frame;
         using var store = TrialStores.Open(outputs.TrialsPath);
         var (experiment, holdout, searchRows, cleaner, constantColumns, balance, outOfFoldRows, figures, fixes, budget) =
-            SearchWithHoldout(data, outputs, store, phases, clock, step, onEvent, interrupt);
+            SearchWithHoldout(rows, data, outputs, store, phases, clock, step, onEvent, interrupt);
         CollectFinishedPhase();
+        var frame = rows.All;
         var searched = new TransformerChain([cleaner, experiment.Model]);
         // The report's confusion matrix, curves and importance use the most honest rows there are: the test file, else the
         // held-out rows, else the out-of-fold predictions (importance then on rows the model was fitted on, said so).
@@ -224,10 +226,10 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             JobOutputs.Model, outputs.Staged(JobOutputs.Model), checkRows, checkDescription, data.Target, shipped, Latency, options.Device);
         if (data.Test is { } testFile)
         {
-            var rows = Enumerable.Range(0, testFile.Frame.RowCount).ToArray();
-            var description = Invariant($"the test file {Path.GetFileName(testFile.Path)}: {rows.Length:N0} rows, scored by the model fitted on all {frame.RowCount:N0} rows of the data");
-            figures.Add(new ModelFigure(JobOutputs.Model, FigureRows.TestFile, rows.Length, frame.RowCount, description, testFile.Target.Scores(predicted, rows)));
-            evaluation = (ScoredRows.Of(description, testFile.Target, rows, predicted), new ImportanceRows(description, shipped, testFile.Frame, testFile.Target, rows));
+            var testRows = Enumerable.Range(0, testFile.Frame.RowCount).ToArray();
+            var description = Invariant($"the test file {Path.GetFileName(testFile.Path)}: {testRows.Length:N0} rows, scored by the model fitted on all {frame.RowCount:N0} rows of the data");
+            figures.Add(new ModelFigure(JobOutputs.Model, FigureRows.TestFile, testRows.Length, frame.RowCount, description, testFile.Target.Scores(predicted, testRows)));
+            evaluation = (ScoredRows.Of(description, testFile.Target, testRows, predicted), new ImportanceRows(description, shipped, testFile.Frame, testFile.Target, testRows));
         }
         var (scored, importanceRows) = evaluation ?? (outOfFoldRows!, FittedRowsForImportance(shipped, frame, data.Target));
         var checkSeconds = phases.Mark("ONNX check");

@@ -49,15 +49,22 @@ public sealed class SampleSizeSchedule
     public const int MinRowsPerClass = 100;
 
     /// <summary>
-    /// A stratified sample of about <paramref name="size"/> rows of <paramref name="data"/> (each class keeps its share,
-    /// and at least <see cref="MinRowsPerClass"/> rows; rows in their original order), or <paramref name="data"/> itself
-    /// when the size covers every row.
+    /// A stratified sample of about <paramref name="size"/> of <paramref name="rows"/> of <paramref name="data"/> (each
+    /// class keeps its share, and at least <see cref="MinRowsPerClass"/> rows; in the order given), or
+    /// <paramref name="rows"/> itself when the size covers them all. It is drawn on the label alone, so only the sampled
+    /// rows are ever copied: a trial on 10,000 of millions of rows does not copy the millions.
     /// </summary>
-    public static DataFrame Sample(DataFrame data, int size, int seed)
+    public static int[] SampleRows(DataFrame data, int[] rows, int size, int seed)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfLessThan(size, 1);
-        if (size >= data.RowCount) return data;
-        return data.Take(Split.Sample(data, size, MinRowsPerClass, seed));
+        if (size >= rows.Length) return rows;
+        // The strata are the label's, so the label is all the draw needs.
+        var labelOnly = data.Label is { } label ? data.WithColumns([label]) : data;
+        var kept = Split.Sample(labelOnly.Take(rows), size, MinRowsPerClass, seed);
+        var result = new int[kept.Length];
+        for (var i = 0; i < kept.Length; i++) result[i] = rows[kept[i]];
+        return result;
     }
 }
