@@ -25,7 +25,7 @@ public sealed record TabularSynthesizer
     }
 }
 
-/// <summary>A trained table synthesizer.</summary>
+/// <summary>A trained table synthesizer; <see cref="Save"/> and <see cref="Load"/> keep it in a file.</summary>
 public sealed class SynthesizerModel
 {
     internal SynthesizerModel(CtganModel model) => Model = model;
@@ -42,4 +42,14 @@ public sealed class SynthesizerModel
 
     /// <summary>Writes <paramref name="rows"/> synthetic rows to a CSV file at <paramref name="path"/>.</summary>
     public void SampleToCsv(string path, int rows, int seed = 0) => IO.CsvWriter.Write(Sample(rows, seed), path);
+
+    /// <summary>
+    /// Saves the model to <paramref name="path"/> (gzip-compressed JSON, replaced atomically): options, column transforms
+    /// and schema, condition sampler and generator weights, so <see cref="Load"/> gives a model that samples the same
+    /// rows for the same seed. The critic and optimizer state are not kept: a loaded model samples but does not train on.
+    /// </summary>
+    public void Save(string path) => SynthesizerFile.Save(path, Model);
+
+    /// <summary>The model saved at <paramref name="path"/> by <see cref="Save"/>; a missing, foreign, damaged or newer file is a clear error naming the path.</summary>
+    public static SynthesizerModel Load(string path) => new(SynthesizerFile.Load(path));
 }

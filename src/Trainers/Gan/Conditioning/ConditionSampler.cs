@@ -17,7 +17,8 @@ public sealed record ConditionBatch(float[] Vectors, int[] Columns, int[] Slots,
 public sealed class ConditionSampler
 {
     private readonly TabularTransformer transformer;
-    private readonly int[][][] rowsBySlot;
+    private readonly int[][][]? rowsBySlot;
+    private readonly int[][] slotCounts;
     private readonly double[][] logCumulative;
     private readonly double[][] rawCumulative;
     private readonly int rowCount;
@@ -30,8 +31,6 @@ public sealed class ConditionSampler
         rowCount = rows;
         var discrete = transformer.Discrete;
         rowsBySlot = new int[discrete.Count][][];
-        logCumulative = new double[discrete.Count][];
-        rawCumulative = new double[discrete.Count][];
         for (var d = 0; d < discrete.Count; d++)
         {
             var span = discrete[d].Span;
@@ -40,10 +39,29 @@ public sealed class ConditionSampler
             for (var i = 0; i < rows; i++)
                 lists[ColumnTransform.ArgMax(matrix.Slice(i * transformer.Dimension + span.Start, span.Width))].Add(i);
             rowsBySlot[d] = [.. lists.Select(l => l.ToArray())];
-            logCumulative[d] = Cumulative(lists.Select(l => Math.Log(1 + l.Count)));
-            rawCumulative[d] = Cumulative(lists.Select(l => (double)l.Count));
         }
+        slotCounts = [.. rowsBySlot.Select(slots => slots.Select(r => r.Length).ToArray())];
+        (logCumulative, rawCumulative) = Distributions(slotCounts);
     }
+
+    /// <summary>
+    /// A sampler rebuilt from saved slot counts (<see cref="SlotCounts"/>, one array per discrete column, each as wide as
+    /// its span): it generates exactly as the original did, but holds no training rows, so
+    /// <see cref="SampleForTraining"/> refuses.
+    /// </summary>
+    internal ConditionSampler(TabularTransformer transformer, int rows, int[][] counts)
+    {
+        this.transformer = transformer;
+        rowCount = rows;
+        slotCounts = counts;
+        (logCumulative, rawCumulative) = Distributions(counts);
+    }
+
+    /// <summary>Training rows the sampler was built on.</summary>
+    internal int RowCount => rowCount;
+
+    /// <summary>Rows per slot of each discrete column: all that generation needs, so all that a saved model keeps.</summary>
+    internal IReadOnlyList<int[]> SlotCounts => slotCounts;
 
     /// <summary>Log-frequency probability of each slot of discrete column <paramref name="d"/> (the training distribution).</summary>
     public double[] LogFrequencyProbabilities(int d)
@@ -56,6 +74,8 @@ public sealed class ConditionSampler
     public ConditionBatch SampleForTraining(int batch, Generator random)
     {
         ArgumentNullException.ThrowIfNull(random);
+        if (rowsBySlot is null)
+            throw new InvalidOperationException("This condition sampler was loaded from a file and holds no training rows; it can generate conditions but not training batches.");
         var vectors = new float[batch * transformer.ConditionDimension];
         var columns = new int[batch];
         var slots = new int[batch];
@@ -114,6 +134,10 @@ public sealed class ConditionSampler
         for (var i = 0; i < batch; i++) vectors[i * transformer.ConditionDimension + discrete[d].CondOffset + slot] = 1;
         return new ConditionBatch(vectors, [.. Enumerable.Repeat(d, batch)], [.. Enumerable.Repeat(slot, batch)], new int[batch]);
     }
+
+    /// <summary>Cumulative log-frequency (training) and plain-frequency (generation) slot distributions per discrete column.</summary>
+    private static (double[][] Log, double[][] Raw) Distributions(int[][] counts) =>
+        ([.. counts.Select(c => Cumulative(c.Select(n => Math.Log(1 + n))))], [.. counts.Select(c => Cumulative(c.Select(n => (double)n)))]);
 
     private static double[] Cumulative(IEnumerable<double> weights)
     {

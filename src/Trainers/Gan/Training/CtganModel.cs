@@ -30,6 +30,9 @@ public sealed class CtganModel
 
     public ConditionSampler Sampler { get; }
 
+    /// <summary>The generator network (evaluation mode), for saving its weights.</summary>
+    internal CtganGenerator Generator => generator;
+
     /// <summary><paramref name="rows"/> encoded rows [rows, Dimension], conditioned as <paramref name="conditions"/> says (null: real frequencies).</summary>
     public float[] GenerateEncoded(int rows, Generator random, Func<int, ConditionBatch>? conditions = null)
     {

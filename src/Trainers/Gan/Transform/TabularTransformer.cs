@@ -14,7 +14,8 @@ public sealed class TabularTransformer
 {
     private readonly int[] offsets;
 
-    private TabularTransformer(IReadOnlyList<ColumnTransform> columns, string? label, string? weight)
+    /// <summary>A transformer from fitted column transforms (in frame order) and the frame's label and weight names; <see cref="Fit"/> or a saved model supplies them.</summary>
+    internal TabularTransformer(IReadOnlyList<ColumnTransform> columns, string? label, string? weight)
     {
         Columns = columns;
         LabelName = label;
