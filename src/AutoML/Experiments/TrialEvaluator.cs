@@ -16,6 +16,13 @@ namespace Pipelines.AutoML.Experiments;
 internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, ValidationPlan plan, TrialScorer scorer, Func<Parameters, int, EstimatorChain> build, int seed,
     PrefitFold? prefit = null)
 {
+    /// <summary>
+    /// Validation rows predicted at a time. The pipeline makes new columns (imputed, encoded, scaled) for the rows it
+    /// predicts, and trials run side by side, so on large data a fold's validation rows in one pass would make each
+    /// trial's memory grow with them; in passes it stays bounded whatever the data's size.
+    /// </summary>
+    internal const int PredictedRowsPerPass = 32_768;
+
     private PrefitFold? _prefit = prefit;
 
     /// <summary>
@@ -40,7 +47,11 @@ internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, Va
             }
             TrainingContext.ThrowIfCancelled();
             var predicted = new float[fold.Test.Length * width];
-            target.ReadPredictions(model.Transform(data.Take(fold.Test)), predicted, 0);
+            for (var start = 0; start < fold.Test.Length; start += PredictedRowsPerPass)
+            {
+                var rows = fold.Test.AsSpan(start, Math.Min(PredictedRowsPerPass, fold.Test.Length - start));
+                target.ReadPredictions(model.Transform(data.Take(rows)), predicted, start);
+            }
             // Each repeat predicts every validation row once: the out-of-fold value is the average over repeats.
             var share = 1f / plan.Repeats;
             for (var i = 0; i < fold.Test.Length; i++)

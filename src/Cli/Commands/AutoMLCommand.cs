@@ -108,7 +108,8 @@ internal static class AutoMLCommand
         }
         if (result.Compression is null && result.StudentNote is { } note) writer.WriteLine($"{char.ToUpperInvariant(note[0])}{note[1..]}.");
         var interrupted = e.Interrupted ? " (search interrupted; outputs are from the best so far)" : "";
-        writer.WriteLine($"{e.Trials.Count} trials; best trial {e.Best.Id} ({e.Best.Learner}) {e.Metric} {Format(e.Best.Score ?? double.NaN)} out of fold{interrupted}.");
+        var validation = result.Figures[0] is { Rows: FigureRows.OutOfFold } searchFigure && ValidatedOnHoldout(searchFigure) ? "on the validation holdout" : "out of fold";
+        writer.WriteLine($"{e.Trials.Count} trials; best trial {e.Best.Id} ({e.Best.Learner}) {e.Metric} {Format(e.Best.Score ?? double.NaN)} {validation}{interrupted}.");
         writer.WriteLine($"Wrote {string.Join(", ", result.Outputs)} to {result.OutputDir} in {result.Elapsed.TotalSeconds:0}s.");
     }
 
@@ -122,10 +123,14 @@ internal static class AutoMLCommand
     /// <summary>A figure's rows, short: "out of fold, 3,750 rows", "held out, 1,250 rows", "test.csv, 1,000 rows".</summary>
     private static string Rows(ModelFigure figure) => figure.Rows switch
     {
+        FigureRows.OutOfFold when ValidatedOnHoldout(figure) => Invariant($"validation holdout, {figure.RowCount:N0} of {figure.FittedRows:N0} rows"),
         FigureRows.OutOfFold => Invariant($"out of fold, {figure.RowCount:N0} rows"),
         FigureRows.HeldOut => Invariant($"held out, {figure.RowCount:N0} rows (fitted on {figure.FittedRows:N0})"),
         _ => Invariant($"test file, {figure.RowCount:N0} rows"),
     };
+
+    /// <summary>Whether the search validated on a holdout of its rows rather than on folds that score every one of them.</summary>
+    private static bool ValidatedOnHoldout(ModelFigure searchFigure) => searchFigure.RowCount < searchFigure.FittedRows;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
