@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Pipelines.Bench;
 
 /// <summary>
-/// Runs a peer's script with Debian's /usr/bin/python3 (where python3-sklearn, -xgboost, -optuna install), with
+/// Runs a peer's script with Debian's /usr/bin/python3 (where python3-sklearn, -xgboost, -optuna, -torch install), with
 /// OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE removed from its environment: set on some machines for our own builds, they
 /// make OpenBLAS run kernels meant for another CPU, and the peer is measured at its best.
 /// </summary>
@@ -11,12 +12,57 @@ internal static class PeerProcess
 {
     public const string Interpreter = "/usr/bin/python3";
 
+    /// <summary>
+    /// Python that prints, indented, the BLAS and OpenMP pools threadpoolctl finds and the BLAS/LAPACK libraries the
+    /// process has mapped; append it to code that has imported numpy or torch (threadpoolctl only sees loaded libraries).
+    /// The mapped paths are what tell Debian's reference BLAS (folder blas/, single-threaded) from OpenBLAS.
+    /// </summary>
+    public const string BlasReportCode = """
+        import os
+        try:
+            import threadpoolctl
+            pools = threadpoolctl.threadpool_info()
+        except ImportError:
+            pools = None
+            print("  threadpoolctl not installed (bench/setup-python-reference.sh installs python3-threadpoolctl)")
+        for p in pools or []:
+            print(f"  threadpoolctl: {p.get('internal_api')} {p.get('version')}, num_threads {p.get('num_threads')}, "
+                  f"architecture {p.get('architecture', '-')}, {p.get('filepath')}")
+        if pools == []:
+            print("  threadpoolctl: no BLAS or OpenMP thread pool found")
+        mapped = sorted({l.split()[-1] for l in open("/proc/self/maps")
+                         if len(l.split()) >= 6 and ("blas" in os.path.basename(l.split()[-1]) or "lapack" in os.path.basename(l.split()[-1]))})
+        for path in mapped:
+            print("  loaded " + path)
+        if any("/blas/" in p for p in mapped):
+            print("  (Debian's reference BLAS: unoptimized and single-threaded; bench/setup-python-reference.sh installs libopenblas0-pthread)")
+        """;
+
+    /// <summary>The folder named by PIPELINES_BENCH_BLAS_DIR, if any: a libblas.so.3 for the peers without changing the system's alternatives.</summary>
+    public static string? BlasDirectory => Environment.GetEnvironmentVariable("PIPELINES_BENCH_BLAS_DIR") is { Length: > 0 } dir ? dir : null;
+
     /// <summary>Null when the interpreter imports <paramref name="modules"/>; otherwise what is missing and how to install it.</summary>
     public static string? Unavailable(string modules, string installHint)
     {
         if (!File.Exists(Interpreter)) return $"{Interpreter} not found; the peers need Debian's python3.";
         var (exit, _, error) = Run(["-c", $"import {modules}"]);
         return exit == 0 ? null : $"{Interpreter} cannot import {modules} ({error.Trim().Split('\n')[^1]}); {installHint}";
+    }
+
+    /// <summary>
+    /// Environment for a BLAS-bound peer on <paramref name="threads"/> threads: the thread-count variables of OpenBLAS,
+    /// OpenMP and MKL, and LD_LIBRARY_PATH led by <see cref="BlasDirectory"/> when it is set.
+    /// </summary>
+    public static Dictionary<string, string> BlasEnvironment(int threads)
+    {
+        var text = threads.ToString(CultureInfo.InvariantCulture);
+        var environment = new Dictionary<string, string> { ["OPENBLAS_NUM_THREADS"] = text, ["OMP_NUM_THREADS"] = text, ["MKL_NUM_THREADS"] = text };
+        if (BlasDirectory is { } dir)
+        {
+            var inherited = Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
+            environment["LD_LIBRARY_PATH"] = string.IsNullOrEmpty(inherited) ? dir : $"{dir}:{inherited}";
+        }
+        return environment;
     }
 
     /// <summary>Runs the interpreter with <paramref name="arguments"/>; returns its exit code, stdout and stderr.</summary>
@@ -32,5 +78,16 @@ internal static class PeerProcess
         var output = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         return (process.ExitCode, output, error.Result);
+    }
+
+    /// <summary>
+    /// Runs Python <paramref name="code"/> (<c>python3 -c</c>) with <paramref name="arguments"/> as sys.argv[1:]; returns
+    /// its stdout lines, or throws with the last line of stderr so a failing peer is reported, not read as a figure.
+    /// </summary>
+    public static string[] RunCode(string code, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var (exit, output, error) = Run(["-c", code, .. arguments], environment);
+        if (exit != 0) throw new InvalidOperationException($"{Interpreter} exited with {exit}: {error.Trim().Split('\n')[^1]}");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 }

@@ -8,26 +8,18 @@ using Pipelines.IO;
 namespace Pipelines.Bench.AutoML;
 
 /// <summary>
-/// Runs bench/scripts/optuna_xgboost.py with Debian's /usr/bin/python3 on a split's train and test parts (written as
-/// CSV, text columns dropped): an Optuna TPE study over XGBoost for the same wall-clock budget, refit on all training
-/// rows and scored on the test rows with the same metric.
+/// Runs bench/scripts/optuna_xgboost.py with Debian's /usr/bin/python3 (through <see cref="PeerProcess"/>) on a split's
+/// train and test parts (written as CSV, text columns dropped): an Optuna TPE study over XGBoost for the same
+/// wall-clock budget, refit on all training rows and scored on the test rows with the same metric.
 /// </summary>
 internal sealed class OptunaXgboostPeer(string script)
 {
-    public const string Interpreter = "/usr/bin/python3";
-
     /// <summary>The peer's test score and accuracy, its best CV score, its trials, and its OpenMP wait policy (chosen by load).</summary>
     public sealed record Outcome(double Score, double Accuracy, double CvScore, int Trials, double SearchSeconds, double WallSeconds, string WaitPolicy);
 
     /// <summary>Null when the interpreter can import what the script needs; otherwise what is missing and how to install it.</summary>
-    public static string? Unavailable()
-    {
-        if (!File.Exists(Interpreter)) return $"{Interpreter} not found; the Optuna-XGBoost peer needs Debian's python3.";
-        var (exit, _, error) = Execute(["-c", "import optuna, xgboost, sklearn, numpy"]);
-        return exit == 0 ? null
-            : $"{Interpreter} cannot import the peer's packages ({error.Trim().Split('\n')[^1]}); install them with bench/setup-python-reference.sh "
-              + "(apt-get install python3-optuna python3-xgboost python3-sklearn).";
-    }
+    public static string? Unavailable() => PeerProcess.Unavailable("optuna, xgboost, sklearn, numpy",
+        "install them with bench/setup-python-reference.sh (apt-get install python3-optuna python3-xgboost python3-sklearn).");
 
     public Outcome Run(BenchSplit split, Metric metric, TimeSpan budget, int threads)
     {
@@ -47,9 +39,9 @@ internal sealed class OptunaXgboostPeer(string script)
                 "--categorical", .. categorical,
             ];
             var clock = Stopwatch.StartNew();
-            var (exit, output, error) = Execute(arguments);
+            var (exit, output, error) = PeerProcess.Run(arguments);
             var wall = clock.Elapsed.TotalSeconds;
-            if (exit != 0) throw new InvalidOperationException($"{Interpreter} {script} failed ({exit}): {error}");
+            if (exit != 0) throw new InvalidOperationException($"{PeerProcess.Interpreter} {script} failed ({exit}): {error}");
             using var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
             var r = json.RootElement;
             return new Outcome(r.GetProperty("test_score").GetDouble(), r.GetProperty("test_accuracy").GetDouble(), r.GetProperty("cv_score").GetDouble(),
@@ -59,16 +51,5 @@ internal sealed class OptunaXgboostPeer(string script)
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static (int Exit, string Output, string Error) Execute(IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo(Interpreter) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output, error.Result);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipelines.Trainers.Neural;
+using Pipelines.Trainers.Neural.Kernels;
 using Pipelines.Trainers.Neural.Losses;
 using Pipelines.Trainers.Neural.Modules;
 using Pipelines.Trainers.Neural.Optim;
@@ -7,75 +8,158 @@ using Pipelines.Trainers.Neural.Optim;
 namespace Pipelines.Bench.Neural;
 
 /// <summary>
-/// Training throughput (samples/second) of a 64-256-256-2 ReLU MLP with Adam (lr 1e-3), batch 256, cross-entropy,
-/// on 16,384 synthetic rows: ours, then PyTorch CPU on the same machine when /usr/bin/python3 can import torch.
+/// Training throughput (samples/second) of two ReLU MLPs with two hidden layers, Adam (lr 1e-3), cross-entropy, on
+/// synthetic rows (label: x0 + x1 > 0): 64-256-256-2 at batch 256, where the products dominate, and the tabular-sized
+/// 30-64-64-2 at batch 64, where per-op overhead does. Ours, then PyTorch CPU (through <see cref="PeerProcess"/>) with
+/// the same network, optimizer, loss, batch and rows, at 1 and 2 threads. Epochs of 102,400 rows (the peer's figure from
+/// 64-batch epochs was mostly warm-up); each figure is the best of <see cref="SteadyState.Runs"/> epochs after an
+/// untimed one, on both sides. The peer's version, threads and BLAS are printed first.
 /// </summary>
 public sealed class MlpTrainBench : IBench
 {
-    private const int Rows = 16_384;
-    private const int Batch = 256;
+    private const int DefaultRows = 102_400;
 
+    private const string InstallHint = "install it with bench/setup-python-reference.sh (python3-torch, libopenblas0-pthread)";
+
+    // argv: threads. Prints the version, the thread pools and the BLAS lines of torch.__config__.show().
+    private const string TorchConfigCode = """
+        import sys, torch
+        torch.set_num_threads(int(sys.argv[1]))
+        print(f"  PyTorch {torch.__version__}, torch.get_num_threads() {torch.get_num_threads()}")
+        for line in torch.__config__.show().splitlines():
+            line = line.strip().lstrip("- ")
+            if line.startswith("Build settings:"):
+                keep = [s.strip() for s in line.split(":", 1)[1].split(",") if s.strip().startswith(("BLAS_INFO=", "LAPACK_INFO=", "USE_MKL", "USE_OPENMP"))]
+                line = "Build settings: " + ", ".join(keep)
+            if any(k in line for k in ("BLAS", "LAPACK", "MKL", "OpenMP", "CPU capability")):
+                print("  " + line)
+        parallel = [l.strip() for l in torch.__config__.parallel_info().splitlines() if "threads" in l.lower() or "backend" in l]
+        print("  parallel_info: " + "; ".join(parallel))
+        """;
+
+    // argv: inputs hidden batch rows threads; prints samples/s. Defines best_seconds first (SteadyState.PythonCode).
     private const string TorchCode = """
-        import time, torch
+        import sys, torch
+        inputs, hidden, batch, rows, threads = map(int, sys.argv[1:])
+        torch.set_num_threads(threads)
         torch.manual_seed(0)
-        x = torch.randn(16384, 64); y = (x[:, 0] + x[:, 1] > 0).long()
-        net = torch.nn.Sequential(torch.nn.Linear(64, 256), torch.nn.ReLU(), torch.nn.Linear(256, 256), torch.nn.ReLU(), torch.nn.Linear(256, 2))
+        x = torch.randn(rows, inputs); y = (x[:, 0] + x[:, 1] > 0).long()
+        net = torch.nn.Sequential(torch.nn.Linear(inputs, hidden), torch.nn.ReLU(), torch.nn.Linear(hidden, hidden), torch.nn.ReLU(), torch.nn.Linear(hidden, 2))
         opt = torch.optim.Adam(net.parameters(), lr=1e-3); loss_fn = torch.nn.CrossEntropyLoss()
         def epoch():
-            perm = torch.randperm(16384)
-            for s in range(0, 16384, 256):
-                idx = perm[s:s + 256]; opt.zero_grad(); loss_fn(net(x[idx]), y[idx]).backward(); opt.step()
-        epoch()
-        best = 1e9
-        for _ in range(3):
-            t = time.perf_counter(); epoch(); best = min(best, time.perf_counter() - t)
-        print(16384 / best)
+            perm = torch.randperm(rows)
+            for s in range(0, rows, batch):
+                idx = perm[s:s + batch]; opt.zero_grad(); loss_fn(net(x[idx]), y[idx]).backward(); opt.step()
+        print(rows / best_seconds(epoch))
         """;
+
+    private sealed record Case(int Inputs, int Hidden, int Batch)
+    {
+        public string Name => $"{Inputs}-{Hidden}-{Hidden}-2 batch {Batch}";
+    }
+
+    private static readonly Case[] Cases = [new(64, 256, 256), new(30, 64, 64)];
 
     public string Name => "mlp-train";
 
-    public string Description => "MLP 64-256-256-2 training samples/s, Adam, batch 256 (args: [threads=2])";
+    public string Description =>
+        "MLP training samples/s vs PyTorch, 64-256-256-2 batch 256 and 30-64-64-2 batch 64, Adam (args: [threads], default 1 and 2; [rows=102400], smaller only to check it runs)";
 
     public int Run(string[] args)
     {
-        var threads = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2;
-        Pipelines.Trainers.Neural.Kernels.Sgemm.DefaultThreads = threads;
-        var ours = Ours();
-        Console.WriteLine($"ours ({threads} threads): {ours.ToString("N0", CultureInfo.InvariantCulture)} samples/s");
-        var probe = PythonPeer.Run("import torch; print(torch.__version__)", PythonPeer.Threads(threads));
-        if (probe is null)
+        int[] threadCounts = [1, 2];
+        var rows = DefaultRows;
+        foreach (var arg in args)
         {
-            Console.WriteLine("torch not installed");
-            return 0;
+            if (arg.StartsWith("rows=", StringComparison.Ordinal)) rows = int.Parse(arg["rows=".Length..], CultureInfo.InvariantCulture);
+            else threadCounts = [int.Parse(arg, CultureInfo.InvariantCulture)];
         }
-        var torch = PythonPeer.Run(TorchCode.Replace("import time, torch", $"import time, torch\ntorch.set_num_threads({threads})", StringComparison.Ordinal), PythonPeer.Threads(threads));
-        var peer = torch is { Count: > 0 } ? double.Parse(torch[^1], CultureInfo.InvariantCulture) : double.NaN;
-        Console.WriteLine($"PyTorch {probe[0]} CPU ({threads} threads): {peer.ToString("N0", CultureInfo.InvariantCulture)} samples/s; ours / torch = {(ours / peer).ToString("P0", CultureInfo.InvariantCulture)}");
+        // Whole batches only, so both sides run the same steps.
+        if (rows <= 0 || Cases.Any(c => rows % c.Batch != 0))
+        {
+            Console.Error.WriteLine($"rows must be a positive multiple of every batch ({string.Join(", ", Cases.Select(c => c.Batch))}), got {rows}.");
+            return 2;
+        }
+
+        Console.WriteLine($"ours: Sgemm kernel {Sgemm.DefaultKernel}, {Environment.ProcessorCount} processors; epochs of {N0(rows)} rows, " +
+            $"best of {SteadyState.Runs} after an untimed epoch, on both sides");
+        var missing = PeerProcess.Unavailable("torch", InstallHint);
+        if (missing is not null) Console.WriteLine($"PyTorch peer skipped: {missing}");
+        var defaultThreads = Sgemm.DefaultThreads;
+        try
+        {
+            foreach (var threads in threadCounts)
+            {
+                Sgemm.DefaultThreads = threads;
+                var peerReady = missing is null && PrintPeerConfig(threads);
+                foreach (var c in Cases)
+                {
+                    var ours = Ours(c, rows);
+                    Console.WriteLine($"{c.Name}, ours ({threads} threads): {N0(ours)} samples/s");
+                    if (!peerReady) continue;
+                    try
+                    {
+                        var lines = PeerProcess.RunCode(SteadyState.PythonCode + "\n" + TorchCode,
+                            [.. new[] { c.Inputs, c.Hidden, c.Batch, rows, threads }.Select(v => v.ToString(CultureInfo.InvariantCulture))],
+                            PeerProcess.BlasEnvironment(threads));
+                        var peer = double.Parse(lines[^1], CultureInfo.InvariantCulture);
+                        Console.WriteLine($"{c.Name}, PyTorch ({threads} threads): {N0(peer)} samples/s; ours / PyTorch = {(ours / peer).ToString("P0", CultureInfo.InvariantCulture)}");
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        Console.WriteLine($"{c.Name}, PyTorch ({threads} threads) failed: {e.Message}");
+                    }
+                }
+            }
+        }
+        finally
+        {
+            Sgemm.DefaultThreads = defaultThreads;
+        }
         return 0;
     }
 
-    private static double Ours()
+    private static string N0(double value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    /// <summary>Prints PyTorch's version, threads and BLAS as the peer at <paramref name="threads"/> threads sees them; false when it fails.</summary>
+    private static bool PrintPeerConfig(int threads)
+    {
+        Console.WriteLine($"PyTorch peer, {threads} thread(s) (torch.set_num_threads; OPENBLAS_NUM_THREADS, OMP_NUM_THREADS, MKL_NUM_THREADS):");
+        try
+        {
+            var code = TorchConfigCode + "\n" + PeerProcess.BlasReportCode;
+            foreach (var line in PeerProcess.RunCode(code, [threads.ToString(CultureInfo.InvariantCulture)], PeerProcess.BlasEnvironment(threads))) Console.WriteLine(line);
+            return true;
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.WriteLine($"  PyTorch peer failed: {e.Message}");
+            return false;
+        }
+    }
+
+    private static double Ours(Case c, int rows)
     {
         var g = new Generator(0);
-        var x = Torch.Randn(g, Rows, 64);
-        var y = new int[Rows];
-        for (var i = 0; i < Rows; i++) y[i] = x.Data[i * 64] + x.Data[i * 64 + 1] > 0 ? 1 : 0;
-        var net = new Sequential(new Linear(64, 256, g), new ReLU(), new Linear(256, 256, g), new ReLU(), new Linear(256, 2, g));
+        var x = Torch.Randn(g, rows, c.Inputs);
+        var y = new int[rows];
+        for (var i = 0; i < rows; i++) y[i] = x.Data[i * c.Inputs] + x.Data[i * c.Inputs + 1] > 0 ? 1 : 0;
+        var net = new Sequential(new Linear(c.Inputs, c.Hidden, g), new ReLU(), new Linear(c.Hidden, c.Hidden, g), new ReLU(), new Linear(c.Hidden, 2, g));
         var optimizer = new Adam(net.Parameters(), 1e-3f);
         var loss = new CrossEntropyLoss();
-        var order = Enumerable.Range(0, Rows).ToArray();
+        var order = Enumerable.Range(0, rows).ToArray();
         void Epoch()
         {
             g.Shuffle(order);
-            for (var s = 0; s < Rows; s += Batch)
+            for (var s = 0; s < rows; s += c.Batch)
             {
-                var rows = order[s..(s + Batch)];
-                var targets = rows.Select(r => y[r]).ToArray();
+                var batch = order[s..(s + c.Batch)];
+                var targets = batch.Select(r => y[r]).ToArray();
                 optimizer.ZeroGrad();
-                loss.Forward(net.Forward(x.IndexRows(rows)), targets).Backward();
+                loss.Forward(net.Forward(x.IndexRows(batch)), targets).Backward();
                 optimizer.Step();
             }
         }
-        return Rows / SteadyState.BestSeconds(Epoch);
+        return rows / SteadyState.BestSeconds(Epoch);
     }
 }
