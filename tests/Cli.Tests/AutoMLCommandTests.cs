@@ -285,8 +285,14 @@ public sealed class MainCommandTests
             Assert.AreEqual(1.0, (double)metrics["models"]!["model.onnx"]!["parity_label_agreement"]!);
             var distilled = (bool)metrics["student"]!["distilled"]!;
             Assert.AreEqual(distilled, File.Exists(Path.Combine(output, "student.int8.onnx")));
-            Assert.IsNotNull((double?)metrics["student"]!["size_ratio"], "the student's size ratio is reported whether or not it was distilled");
-            Assert.IsNotNull((double?)metrics["student"]!["latency_ratio"]);
+            // The ratios are reported whether or not a student was distilled, unless the budget left no time to measure one
+            // (a loaded machine), which the reason says.
+            var reason = (string?)metrics["student"]!["reason"];
+            if (distilled || reason?.Contains("of the budget were left for one", StringComparison.Ordinal) != true)
+            {
+                Assert.IsNotNull((double?)metrics["student"]!["size_ratio"], "the student's size ratio is reported whether or not it was distilled");
+                Assert.IsNotNull((double?)metrics["student"]!["latency_ratio"]);
+            }
             if (!distilled)
             {
                 Console.WriteLine($"no student: {metrics["student"]!["reason"]}");

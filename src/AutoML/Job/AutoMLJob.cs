@@ -148,8 +148,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         JobRows rows, JobData data, JobOutputs outputs, ITrialStore store, PhaseLog phases, Stopwatch clock, Action<string, string> step,
         Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
     {
-        var holdout = HoldoutRule.Choose(rows.All, options.TestFraction, options.MinHoldoutRows, options.Seed, data.Test is not null);
-        var train = holdout.Split is { } split ? rows.Split(split) : rows.All;
+        var (holdout, train) = HoldOut(rows, data.Test is not null);
         step("clean", holdout.Split is { } s
             ? Invariant($"{train.RowCount:N0} rows for the search, {s.Test.Length:N0} held out for a test figure")
             : Invariant($"{rows.RowCount:N0} rows for the search; {holdout.Reason}"));
@@ -185,6 +184,17 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             data.Target.IsClassification ? ReportBuilder.Balance(options, clean, experiment) : null,
             holdout.Split is null && data.Test is null ? ScoredRows.OutOfFold(figures[0].Description, experiment, clean) : null,
             figures, fixes, budget);
+    }
+
+    /// <summary>
+    /// The holdout for the data and the search's rows. A method of its own so that every row is a temporary of this
+    /// short call only: unoptimized (tier-0) code keeps a caller's temporaries alive to its end, which for the search's
+    /// caller would hold every row beside the search's part through the whole search.
+    /// </summary>
+    private (HoldoutRule Holdout, DataFrame Search) HoldOut(JobRows rows, bool testFile)
+    {
+        var holdout = HoldoutRule.Choose(rows.All, options.TestFraction, options.MinHoldoutRows, options.Seed, testFile);
+        return (holdout, holdout.Split is { } split ? rows.Split(split) : rows.All);
     }
 
     private AutoMLJobResult Execute(
