@@ -16,7 +16,10 @@ internal sealed class PhaseLog(Stopwatch clock)
     {
         var now = clock.Elapsed;
         var seconds = (now - _last).TotalSeconds;
-        _phases.Add((name, seconds, PeakResidentBytes()));
+        // Linux's VmHWM is the larger of a high-water mark the kernel updates only now and then and the resident set
+        // now, so a later read can be lower than an earlier one; the peak so far is the largest read.
+        var peak = Math.Max(PeakResidentBytes(), _phases.Count == 0 ? 0 : _phases[^1].PeakResidentBytes);
+        _phases.Add((name, seconds, peak));
         _last = now;
         return seconds;
     }
