@@ -30,7 +30,10 @@ internal sealed class OursContender(TimeSpan budget, int? trials = null) : ISuit
                 : SuiteScores.Regression(target, suiteCase.TestRows, Probabilities(target, predicted));
             var model = result.Ensemble is { IsUsed: true } e
                 ? $"{(e.OfLibraryDefaults ? "library-defaults blend" : "ensemble")} of {e.Members.Count}, best {result.Best.Learner}" : result.Best.Learner;
-            var detail = $"{result.Metric} {result.Score:F4} out of fold, {result.Trials.Count} trials, {model}";
+            // A search that narrowed its validation to a holdout (KFoldProbe) says so: its score is on those rows only.
+            var validated = result.ValidationRows.Count < suiteCase.Data.Train.RowCount
+                ? $"on a validation holdout of {result.ValidationRows.Count} rows" : "out of fold";
+            var detail = $"{result.Metric} {result.Score:F4} {validated}, {result.Trials.Count} trials, {model}";
             detail += $" ({Members(result)}; calibration {result.Decision?.Calibration.Method.ToString() ?? "none"})";
             return [new SuiteOutcome(Tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, metrics, seconds, null, detail, build, DateTimeOffset.UtcNow)];
         }
