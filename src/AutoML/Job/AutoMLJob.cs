@@ -219,6 +219,9 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             step("refit", Invariant($"the final model on all {frame.RowCount:N0} rows"));
             shipped = OnEveryRow(frame, experiment, constantColumns);
             phases.Mark("refit on all rows");
+            // The refit's transformed columns are garbage now; collected, they are not resident beside what export,
+            // the ONNX Runtime checks and the student allocate.
+            CollectFinishedPhase();
         }
 
         var files = options.MLNetModel is { } zip ? $"the pipeline file, model.onnx and {zip}" : "the pipeline file and model.onnx";
@@ -282,7 +285,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     /// Scores the final model found without the held-out rows on them (and the best single trial, when an ensemble is
     /// used), adding the figures; returns those rows for the report.
     /// </summary>
-    private static (ScoredRows, ImportanceRows) HeldOut(
+    private (ScoredRows, ImportanceRows) HeldOut(
         DataFrame frame, Fold split, ExperimentTarget target, ExperimentResult experiment, ITransformer cleaner, TransformerChain searched,
         List<ModelFigure> figures, Action<string, string> step)
     {
@@ -296,7 +299,9 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             var best = new TransformerChain([cleaner, experiment.BestModel]).Transform(heldOut);
             figures.Add(new ModelFigure("best single trial", FigureRows.HeldOut, heldOut.RowCount, split.Train.Length, description, target.Scores(best, split.Test)));
         }
-        return (ScoredRows.Of(description, target, split.Test, output), new ImportanceRows(description, searched, heldOut, target, split.Test));
+        // Importance shuffles a sample: only that is kept, not every held-out row through the refit on every row.
+        return (ScoredRows.Of(description, target, split.Test, output),
+            new ImportanceRows(description, searched, heldOut, target, split.Test).AtMost(ImportanceRows, options.Seed));
     }
 
     /// <summary>

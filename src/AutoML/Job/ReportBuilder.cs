@@ -117,7 +117,8 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
     /// </summary>
     private FeatureImportanceData Importance(Metric metric, TimeSpan? limit)
     {
-        var (frame, rows) = Shrink(importance.Frame, importance.Rows, maxImportanceRows);
+        var sample = importance.AtMost(maxImportanceRows, options.Seed);
+        var (frame, rows) = (sample.Frame, sample.Rows);
         double Score(DataFrame output)
         {
             var score = importance.Target.Scores(output, rows)[metric.ToString()];
@@ -143,11 +144,15 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
                     {
                         Note = Invariant($"Left out: {Math.Max(0, l.TotalSeconds):0.0}s of the time budget were left, too little to shuffle {features:N0} columns over {least:N0} rows."),
                     };
-                else (frame, rows) = Shrink(frame, rows, fits);
+                else
+                {
+                    sample = sample.AtMost(fits, options.Seed);
+                    (frame, rows) = (sample.Frame, sample.Rows);
+                }
             }
         }
         var features2 = PermutationImportance.Compute(importance.Model, frame, Score, shuffles, options.Seed);
-        var description = frame.RowCount < importance.Frame.RowCount
+        var description = frame.RowCount < importance.DescribedRows
             ? Invariant($"{frame.RowCount:N0} of these rows ({importance.Description})")
             : importance.Description;
         return new FeatureImportanceData(metric.ToString(), features2, shuffles) { Rows = description };
@@ -155,14 +160,6 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
 
     /// <summary>Row counts tried before importance is left out.</summary>
     private const int MaxImportanceAttempts = 4;
-
-    /// <summary>At most <paramref name="count"/> of the rows (stratified, seeded), with their target rows.</summary>
-    private (DataFrame Frame, IReadOnlyList<int> Rows) Shrink(DataFrame frame, IReadOnlyList<int> rows, int count)
-    {
-        if (frame.RowCount <= count) return (frame, rows);
-        var kept = Split.TrainTest(frame, 1 - count / (double)frame.RowCount, options.Seed).Train;
-        return (frame.Take(kept), [.. kept.Select(i => rows[i])]);
-    }
 
     /// <summary>
     /// The compression table: the student's stages when one was distilled; model.onnx against a student of the same

@@ -4,7 +4,7 @@ namespace Pipelines.Statistics;
 public static class Frequency
 {
     /// <summary>
-    /// The most frequent value of ascending <paramref name="sorted"/> (no NaN; see <see cref="Moments.SortedPresent"/>),
+    /// The most frequent value of ascending <paramref name="sorted"/> (no NaN; see <see cref="Moments.SortedPresent(ReadOnlySpan{float})"/>),
     /// its count, and the number of distinct values. Ties go to the smallest value (as scikit-learn's
     /// SimpleImputer); -0 and 0 count as one value. NaN value and zero counts when empty.
     /// </summary>

@@ -36,11 +36,24 @@ public static class Moments
     /// <summary>The non-missing values, sorted ascending (for quantiles).</summary>
     public static float[] SortedPresent(ReadOnlySpan<float> values)
     {
-        var present = new List<float>(values.Length);
-        foreach (var v in values) if (!float.IsNaN(v)) present.Add(v);
-        var array = present.ToArray();
-        Array.Sort(array);
-        return array;
+        var count = 0;
+        foreach (var v in values) if (!float.IsNaN(v)) count++;
+        var sorted = new float[count];
+        SortedPresent(values, sorted);
+        return sorted;
+    }
+
+    /// <summary>
+    /// The non-missing values sorted ascending in <paramref name="buffer"/> (at least as long as the present values),
+    /// returned as the part filled: for callers sorting many columns, which then reuse one buffer instead of a copy each.
+    /// </summary>
+    public static Span<float> SortedPresent(ReadOnlySpan<float> values, Span<float> buffer)
+    {
+        var count = 0;
+        foreach (var v in values) if (!float.IsNaN(v)) buffer[count++] = v;
+        var present = buffer[..count];
+        present.Sort();
+        return present;
     }
 
     /// <summary>

@@ -54,13 +54,14 @@ public sealed record ImputeMissing(
         var categorical = new List<string>();
         var categoricalFills = new List<string>();
         var indicatorSources = new List<string>();
+        float[]? sortBuffer = null;
         foreach (var name in names)
         {
             var column = input[name];
             if (column is NumericColumn n)
             {
                 numeric.Add(name);
-                numericFills.Add(NumericFillFor(n.Values));
+                numericFills.Add(NumericFillFor(n.Values, ref sortBuffer));
             }
             else
             {
@@ -80,7 +81,10 @@ public sealed record ImputeMissing(
         return new MissingImputer(numeric, numericFills, categorical, categoricalFills, indicatorSources, indicatorNames);
     }
 
-    private float NumericFillFor(ReadOnlySpan<float> values)
+    /// <param name="values">The column's values, NaN where missing.</param>
+    /// <param name="sortBuffer">Reused across columns (allocated on first use): a sorted copy per column would be the
+    /// data's numeric columns over again in garbage.</param>
+    private float NumericFillFor(ReadOnlySpan<float> values, ref float[]? sortBuffer)
     {
         if (Numeric == NumericImputation.Constant) return NumericFill;
         if (Numeric == NumericImputation.Mean)
@@ -88,7 +92,8 @@ public sealed record ImputeMissing(
             var (mean, _, count) = Moments.MeanStd(values);
             return count == 0 ? 0f : (float)mean;
         }
-        var sorted = Moments.SortedPresent(values);
+        sortBuffer ??= new float[values.Length];
+        ReadOnlySpan<float> sorted = Moments.SortedPresent(values, sortBuffer);
         if (sorted.Length == 0) return 0f;
         return Numeric == NumericImputation.Median ? (float)Moments.Quantile(sorted, 0.5) : Frequency.Mode(sorted).Value;
     }
