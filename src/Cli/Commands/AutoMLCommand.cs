@@ -120,7 +120,7 @@ internal static class AutoMLCommand
     private static double TeacherMsPerRow(AutoMLJobResult result, ModelCheck teacher, ModelCheck student) =>
         teacher.Device == student.Device ? teacher.BatchMsPerRow : result.Compression?.Teacher.BatchMsPerRow ?? double.NaN;
 
-    /// <summary>A figure's rows, short: "out of fold, 3,750 rows", "held out, 1,250 rows", "test.csv, 1,000 rows".</summary>
+    /// <summary>A figure's rows, short: "out of fold, 3,750 rows", "validation holdout, 375 of 3,750 rows", "held out, 1,250 rows", "test file, 1,000 rows".</summary>
     private static string Rows(ModelFigure figure) => figure.Rows switch
     {
         FigureRows.OutOfFold when ValidatedOnHoldout(figure) => Invariant($"validation holdout, {figure.RowCount:N0} of {figure.FittedRows:N0} rows"),
