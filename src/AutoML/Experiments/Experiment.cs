@@ -139,8 +139,7 @@ public sealed class Experiment(ExperimentOptions options)
         if (budget <= TimeSpan.Zero) return chosen;
         using var cutOff = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
         cutOff.CancelAfter(budget * KFoldProbe.TrialShare);
-        var timer = FirstFoldTimer ?? ((p, pl, cancel) => KFoldProbe.TimeFirstFold(frame, pl, p, build, options.Seed,
-            Math.Max(1, Environment.ProcessorCount / options.Parallelism), cancel));
+        var timer = FirstFoldTimer ?? ((p, pl, cancel) => KFoldProbe.TimeFirstFold(frame, pl, p, build, options.Seed, options.TrialThreads, cancel));
         var started = clock.Elapsed;
         try
         {

@@ -29,6 +29,9 @@ public sealed record ExperimentOptions
     /// <summary>Trials run at once; each gets an equal share of the cores.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>One trial's share of the cores under <see cref="Parallelism"/> (at least one thread).</summary>
+    internal int TrialThreads => Math.Max(1, Environment.ProcessorCount / Parallelism);
+
     /// <summary>A trial running longer is stopped and recorded as failed; null for no limit.</summary>
     public TimeSpan? TrialTimeLimit { get; init; }
 

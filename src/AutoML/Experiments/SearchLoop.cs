@@ -36,7 +36,7 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
         var pending = new Queue<(Trial, int, TrialEntry?)>(replay);
         _proposed = stored.Count + replay.Count(r => r.Trial.Id >= stored.Count);
         run.Enter(ExperimentPhase.Searching);
-        var threads = Math.Max(1, Environment.ProcessorCount / run.Options.Parallelism);
+        var threads = run.Options.TrialThreads;
         while (true)
         {
             while (_running.Count + _undelivered.Count < run.Options.Parallelism && (pending.Count > 0 || CanPropose(interrupt)))

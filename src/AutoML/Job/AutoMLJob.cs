@@ -429,7 +429,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     /// </summary>
     private ImportanceRows FittedRowsForImportance(ITransformer model, DataFrame frame, ExperimentTarget target)
     {
-        var indices = SampleIndices(frame, ImportanceRows);
+        var indices = Split.AtMost(frame, ImportanceRows, options.Seed);
         var (rows, description) = Sample(frame, ImportanceRows, "the data");
         return new ImportanceRows(description + ", which the model was fitted on", model, rows, target, indices);
     }
@@ -437,12 +437,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     /// <summary>At most <paramref name="count"/> rows of <paramref name="frame"/> (stratified, seeded), with a description.</summary>
     private (DataFrame Rows, string Description) Sample(DataFrame frame, int count, string what) => frame.RowCount <= count
         ? (frame, Invariant($"{what} ({frame.RowCount:N0} rows)"))
-        : (frame.Take(SampleIndices(frame, count)), Invariant($"{count:N0} rows sampled from {what}"));
-
-    /// <summary>Row indices of <see cref="Sample"/>: all rows, or a stratified seeded subset of <paramref name="count"/>.</summary>
-    private int[] SampleIndices(DataFrame frame, int count) => frame.RowCount <= count
-        ? [.. Enumerable.Range(0, frame.RowCount)]
-        : Split.TrainTest(frame, 1 - count / (double)frame.RowCount, options.Seed).Train;
+        : (frame.Take(Split.AtMost(frame, count, options.Seed)), Invariant($"{count:N0} rows sampled from {what}"));
 
     /// <summary>The constant columns the cleaning dropped from the search's rows (dropped from every row too, so the model reads the same columns).</summary>
     private static IReadOnlyList<string> ConstantColumns(FittedStep cleaning) =>

@@ -15,7 +15,7 @@ internal sealed record ImportanceRows(string Description, ITransformer Model, Da
     public ImportanceRows AtMost(int count, int seed)
     {
         if (Frame.RowCount <= count) return this;
-        var kept = Split.TrainTest(Frame, 1 - count / (double)Frame.RowCount, seed).Train;
+        var kept = Split.AtMost(Frame, count, seed);
         return this with { Frame = Frame.Take(kept), Rows = [.. kept.Select(i => Rows[i])] };
     }
 }

@@ -137,7 +137,7 @@ public sealed record StudentBuilder
         if (LabelTask.Detect(train) == PredictionTask.Regression)
             throw new SchemaException($"{step}: the label '{train.LabelName}' is numeric with many values; a student is distilled for classification labels only.");
         var clock = Stopwatch.StartNew();
-        if (train.RowCount > MaxRows) train = train.Take(Split.TrainTest(train, 1 - MaxRows / (double)train.RowCount, Seed).Train);
+        if (train.RowCount > MaxRows) train = train.Take(Split.AtMost(train, MaxRows, Seed));
         var classes = PredictionReader.Classes(teacher, train.Schema, step);
         var task = classes.Count == 2 ? PredictionTask.BinaryClassification : PredictionTask.MulticlassClassification;
         var preprocessing = StudentPreprocessing.Fit(train, MaxOneHotCategories, TargetEncodingSmoothing, Seed);
@@ -147,7 +147,7 @@ public sealed record StudentBuilder
             var (teacherPace, networkPace) = Paces(teacher, preprocessing, train);
             work = work.Within((limit - clock.Elapsed).TotalSeconds * PlannedShare, PruningSteps, Augmentation is null ? 0 : AugmentFactor, teacherPace, networkPace);
         }
-        var rows = work.Rows < train.RowCount ? train.Take(Split.TrainTest(train, 1 - work.Rows / (double)train.RowCount, Seed).Train) : train;
+        var rows = work.Rows < train.RowCount ? train.Take(Split.AtMost(train, work.Rows, Seed)) : train;
         var features = preprocessing.Chain.Transform(rows);
         var adapter = new TeacherAdapter(teacher, preprocessing.Decoder, task, preprocessing.Features, classes);
         var distilled = new DistillStudent

@@ -62,7 +62,7 @@ public sealed record StudentChoice(bool Distil, long TeacherBytes, double Teache
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(latency);
-        var sample = train.RowCount <= SketchRows ? train : train.Take(Split.TrainTest(train, 1 - SketchRows / (double)train.RowCount, builder.Seed).Train);
+        var sample = train.RowCount <= SketchRows ? train : train.Take(Split.AtMost(train, SketchRows, builder.Seed));
         var sketch = (builder with { Epochs = 1, Augmentation = null, PruningSteps = 1, EpochsPerPruningStep = 0, PruningFineTuneEpochs = 0, TimeLimit = null })
             .Build(teacher, sample);
         var model = OnnxQuantizer.Quantize(OnnxExporter.Export(sketch.Pipeline, sample), QuantizationMode.DynamicInt8).Model;

@@ -12,6 +12,14 @@ public sealed record Fold(int[] Train, int[] Test);
 /// </summary>
 public static class Split
 {
+    /// <summary>
+    /// At most <paramref name="count"/> rows, as ascending indices: every row when there are no more, else the training
+    /// part of a <see cref="TrainTest"/> split that keeps about that many (each class its share, seeded).
+    /// </summary>
+    public static int[] AtMost(DataFrame data, int count, int seed) => data.RowCount <= count
+        ? [.. Enumerable.Range(0, data.RowCount)]
+        : TrainTest(data, 1 - count / (double)data.RowCount, seed).Train;
+
     /// <summary>A train/test split with <paramref name="testFraction"/> of each class's rows in the test part.</summary>
     public static Fold TrainTest(DataFrame data, double testFraction, int seed)
     {

@@ -19,6 +19,16 @@ public sealed class SplitTests
     }
 
     [TestMethod]
+    public void AtMostKeepsEveryRowUpToTheCountAndAStratifiedSampleAboveIt()
+    {
+        var data = ContractData.Standard(); // 36 'no', 12 'yes'
+        CollectionAssert.AreEqual(Enumerable.Range(0, data.RowCount).ToArray(), Split.AtMost(data, data.RowCount, seed: 1));
+        var sample = Split.AtMost(data, 24, seed: 1);
+        CollectionAssert.AreEqual(Split.TrainTest(data, 0.5, seed: 1).Train, sample, "the training part of the split that keeps that many");
+        Assert.AreEqual(6, sample.Count(r => data.Categorical("y").ValueAt(r) == "yes"));
+    }
+
+    [TestMethod]
     public void SampleKeepsClassSharesButNeverCutsAClassBelowTheFloor()
     {
         var data = ContractData.Standard(); // 36 'no', 12 'yes'
