@@ -84,6 +84,23 @@ public abstract class ContractSuite
 
     [TestMethod]
     [DynamicData(nameof(Cases))]
+    public void ScratchColumnsGiveTheSameOutputAndCallersColumnsStay(string name)
+    {
+        var c = ContractCases.Get(name);
+        foreach (var data in c.Caps.AcceptsMissing ? new[] { c.StandardData(), WithMissing(c) } : [c.StandardData()])
+        {
+            if (c.Create().FitTransform(data).Transformer is not IScratchTransformer reusing) return;
+            var expected = reusing.Transform(data);
+            // Every column of a copy is scratch to a chain whose input was the original.
+            AssertFramesEqual(expected, reusing.Transform(Snapshot(data), ScratchColumns.Outside(data)), $"{name}: over scratch columns");
+            var snapshot = Snapshot(data);
+            AssertFramesEqual(expected, reusing.Transform(data, ScratchColumns.Outside(data)), $"{name}: over the caller's columns");
+            AssertFramesEqual(snapshot, data, $"{name}: the caller's columns changed");
+        }
+    }
+
+    [TestMethod]
+    [DynamicData(nameof(Cases))]
     public void MissingValuesAreHandledOrRefusedClearly(string name)
     {
         var c = ContractCases.Get(name);

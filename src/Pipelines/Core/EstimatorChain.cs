@@ -4,7 +4,8 @@ namespace Pipelines.Core;
 
 /// <summary>
 /// Estimators run in order: each learns from what the previous ones output while fitting
-/// (including rows added or removed by samplers, which act only here, never at Transform time).
+/// (including rows added or removed by samplers, which act only here, never at Transform time). Columns an earlier
+/// step made are the chain's scratch (<see cref="ScratchColumns"/>): later steps may write over them.
 /// </summary>
 public sealed class EstimatorChain : IEstimator<TransformerChain>, ITrainingTransform
 {
@@ -31,11 +32,12 @@ public sealed class EstimatorChain : IEstimator<TransformerChain>, ITrainingTran
     public FittedStep FitTransform(DataFrame input)
     {
         var data = input;
+        var scratch = ScratchColumns.Outside(input);
         var fitted = new List<ITransformer>(Steps.Count);
         foreach (var step in Steps)
         {
             TrainingContext.ThrowIfCancelled(); // a cancelled trial stops between steps even when a step does not check
-            var result = step.FitTransform(data);
+            var result = step.FitTransform(data, scratch);
             fitted.Add(result.Transformer);
             data = result.Output;
         }

@@ -3,7 +3,10 @@ using Pipelines.Persistence;
 
 namespace Pipelines.Core;
 
-/// <summary>Fitted steps applied in order; what <see cref="EstimatorChain.Fit"/> returns and what a pipeline file holds.</summary>
+/// <summary>
+/// Fitted steps applied in order; what <see cref="EstimatorChain.Fit"/> returns and what a pipeline file holds. Columns
+/// an earlier step made are the chain's scratch (<see cref="ScratchColumns"/>): later steps may write over them.
+/// </summary>
 [PersistedType("chain")]
 public sealed class TransformerChain : ITransformer
 {
@@ -25,7 +28,8 @@ public sealed class TransformerChain : ITransformer
     public DataFrame Transform(DataFrame input)
     {
         var data = input;
-        foreach (var step in Steps) data = step.Transform(data);
+        var scratch = ScratchColumns.Outside(input);
+        foreach (var step in Steps) data = step.Transform(data, scratch);
         return data;
     }
 }

@@ -34,6 +34,9 @@ public sealed class NumericColumn : Column
     /// <summary>The values without a copy, for readers that keep them beyond a span's scope (a data view over the frame).</summary>
     public ReadOnlyMemory<float> Memory => _values;
 
+    /// <summary>The array itself, for <see cref="Core.ScratchColumns"/>: only a step that owns the column may write it.</summary>
+    internal float[] Buffer => _values;
+
     /// <summary>A fresh copy of the values that the caller may change.</summary>
     public float[] ToArray() => (float[])_values.Clone();
 

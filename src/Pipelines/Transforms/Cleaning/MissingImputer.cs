@@ -13,7 +13,7 @@ namespace Pipelines.Transforms.Cleaning;
 /// No value of the output is missing in the imputed columns. (ONNX: Imputer, IsNaN + Cast for indicators.)
 /// </summary>
 [PersistedType("missing-imputer")]
-public sealed class MissingImputer : ITransformer
+public sealed class MissingImputer : IScratchTransformer
 {
     public MissingImputer(
         IReadOnlyList<string> numericColumns, IReadOnlyList<float> numericFills,
@@ -66,27 +66,29 @@ public sealed class MissingImputer : ITransformer
         return new DataSchema([.. input.Columns, .. IndicatorNames.Select(n => new ColumnSchema(n, ColumnKind.Numeric))]);
     }
 
-    public DataFrame Transform(DataFrame input)
+    public DataFrame Transform(DataFrame input) => Transform(input, ScratchColumns.None);
+
+    public DataFrame Transform(DataFrame input, ScratchColumns scratch)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(scratch);
         GetOutputSchema(input.Schema);
         var indicators = new Column[IndicatorSources.Count];
+        // Indicators first: a numeric fill may overwrite its scratch source.
         for (var i = 0; i < indicators.Length; i++) indicators[i] = Indicator(input[IndicatorSources[i]], IndicatorNames[i]);
         var filled = new List<Column>(NumericColumns.Count + CategoricalColumns.Count + indicators.Length);
-        for (var i = 0; i < NumericColumns.Count; i++) filled.Add(Fill(input.Numeric(NumericColumns[i]), NumericFills[i]));
+        for (var i = 0; i < NumericColumns.Count; i++) filled.Add(Fill(input.Numeric(NumericColumns[i]), NumericFills[i], scratch));
         for (var i = 0; i < CategoricalColumns.Count; i++) filled.Add(Fill(input.Categorical(CategoricalColumns[i]), CategoricalFills[i]));
         filled.AddRange(indicators);
         return input.With(filled);
     }
 
-    private static NumericColumn Fill(NumericColumn column, float fill)
+    private static NumericColumn Fill(NumericColumn column, float fill, ScratchColumns scratch)
     {
         if (column.MissingCount() == 0) return column;
-        var values = column.ToArray();
-        for (var r = 0; r < values.Length; r++)
-        {
-            if (float.IsNaN(values[r])) values[r] = fill;
-        }
+        var source = column.Values;
+        var values = scratch.Output(column);
+        for (var r = 0; r < values.Length; r++) values[r] = float.IsNaN(source[r]) ? fill : source[r];
         return new NumericColumn(column.Name, values);
     }
 

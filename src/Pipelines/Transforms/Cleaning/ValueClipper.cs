@@ -11,7 +11,7 @@ namespace Pipelines.Transforms.Cleaning;
 /// (ONNX: Clip.)
 /// </summary>
 [PersistedType("value-clipper")]
-public sealed class ValueClipper : ITransformer
+public sealed class ValueClipper : IScratchTransformer
 {
     public ValueClipper(
         IReadOnlyList<string> columns, IReadOnlyList<float> lower, IReadOnlyList<float> upper,
@@ -54,17 +54,20 @@ public sealed class ValueClipper : ITransformer
         return input;
     }
 
-    public DataFrame Transform(DataFrame input)
+    public DataFrame Transform(DataFrame input) => Transform(input, ScratchColumns.None);
+
+    public DataFrame Transform(DataFrame input, ScratchColumns scratch)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(scratch);
         GetOutputSchema(input.Schema);
         var clipped = new Column[Columns.Count];
         for (var i = 0; i < Columns.Count; i++)
         {
-            var source = input.Numeric(Columns[i]).Values;
-            var values = new float[source.Length];
+            var column = input.Numeric(Columns[i]);
+            var values = scratch.Output(column);
             // float.Clamp is Min(Max(x, lo), hi), and both propagate NaN.
-            TensorPrimitives.Clamp(source, Lower[i], Upper[i], values);
+            TensorPrimitives.Clamp(column.Values, Lower[i], Upper[i], values);
             clipped[i] = new NumericColumn(Columns[i], values);
         }
         return input.With(clipped);

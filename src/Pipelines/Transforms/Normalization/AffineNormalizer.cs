@@ -10,7 +10,7 @@ namespace Pipelines.Transforms.Normalization;
 /// NaN stays NaN. (ONNX: one Scaler / Sub+Mul per column.)
 /// </summary>
 [PersistedType("affine-normalizer")]
-public sealed class AffineNormalizer : ITransformer
+public sealed class AffineNormalizer : IScratchTransformer
 {
     public AffineNormalizer(IReadOnlyList<string> columns, IReadOnlyList<float> offsets, IReadOnlyList<float> scales)
     {
@@ -31,15 +31,19 @@ public sealed class AffineNormalizer : ITransformer
         return input;
     }
 
-    public DataFrame Transform(DataFrame input)
+    public DataFrame Transform(DataFrame input) => Transform(input, ScratchColumns.None);
+
+    public DataFrame Transform(DataFrame input, ScratchColumns scratch)
     {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(scratch);
         GetOutputSchema(input.Schema);
         var scaled = new Column[Columns.Count];
         for (var i = 0; i < Columns.Count; i++)
         {
-            var source = input.Numeric(Columns[i]).Values;
-            var values = new float[source.Length];
-            TensorPrimitives.Subtract(source, Offsets[i], values);
+            var column = input.Numeric(Columns[i]);
+            var values = scratch.Output(column);
+            TensorPrimitives.Subtract(column.Values, Offsets[i], values);
             TensorPrimitives.Multiply(values, Scales[i], values);
             scaled[i] = new NumericColumn(Columns[i], values);
         }

@@ -9,7 +9,7 @@ namespace Pipelines.Transforms.Normalization;
 /// NaN stays NaN; -0 stays -0. (ONNX: Abs, Log(1 + .), Sign, Mul.)
 /// </summary>
 [PersistedType("signed-log1p")]
-public sealed class SignedLog1p : ITransformer
+public sealed class SignedLog1p : IScratchTransformer
 {
     public SignedLog1p(IReadOnlyList<string> columns)
     {
@@ -41,15 +41,19 @@ public sealed class SignedLog1p : ITransformer
         return float.CopySign((float)y, x);
     }
 
-    public DataFrame Transform(DataFrame input)
+    public DataFrame Transform(DataFrame input) => Transform(input, ScratchColumns.None);
+
+    public DataFrame Transform(DataFrame input, ScratchColumns scratch)
     {
         ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(scratch);
         GetOutputSchema(input.Schema);
         var transformed = new List<Column>(Columns.Count);
         foreach (var name in Columns)
         {
-            var source = input.Numeric(name).Values;
-            var values = new float[source.Length];
+            var column = input.Numeric(name);
+            var source = column.Values;
+            var values = scratch.Output(column);
             // A scalar loop on purpose: TensorPrimitives.LogP1's vector and scalar paths differ in the last bit,
             // so a row would transform differently alone than in a batch.
             for (var r = 0; r < source.Length; r++) values[r] = Apply(source[r]);

@@ -1,0 +1,40 @@
+using Pipelines.Data;
+
+namespace Pipelines.Core;
+
+/// <summary>
+/// The columns of a frame that only the chain transforming it holds: earlier steps of that chain made them, so no
+/// caller sees them, and a step may write its output into their arrays instead of new ones (a z-score over the
+/// imputer's columns, say). On large data that keeps one array per transformed column rather than one per step.
+/// A column of the chain's own input is never scratch: its caller still has it.
+/// </summary>
+public sealed class ScratchColumns
+{
+    private readonly HashSet<Column>? _callers;
+
+    private ScratchColumns(HashSet<Column>? callers) => _callers = callers;
+
+    /// <summary>No scratch: every column belongs to a caller.</summary>
+    public static ScratchColumns None { get; } = new(null);
+
+    /// <summary>The scratch of a chain whose input is <paramref name="input"/>: every column that is not one of the input's.</summary>
+    public static ScratchColumns Outside(DataFrame input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new ScratchColumns(new HashSet<Column>(input.Columns, ReferenceEqualityComparer.Instance));
+    }
+
+    /// <summary>Whether a step may overwrite <paramref name="column"/>'s values.</summary>
+    public bool Contains(Column column) => _callers is not null && !_callers.Contains(column);
+
+    /// <summary>
+    /// The array a step writes its output for <paramref name="column"/> into: the column's own when it is scratch,
+    /// else a new one of the same length. The step writes every element; with the column's own array it reads each
+    /// value before writing it, as elementwise maps do.
+    /// </summary>
+    public float[] Output(NumericColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return Contains(column) ? column.Buffer : new float[column.Length];
+    }
+}
