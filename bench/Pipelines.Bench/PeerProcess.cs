@@ -38,6 +38,24 @@ internal static class PeerProcess
             print("  (Debian's reference BLAS: unoptimized and single-threaded; bench/setup-python-reference.sh installs libopenblas0-pthread)")
         """;
 
+    /// <summary>
+    /// Python that prints, indented, PyTorch's version and thread count, the BLAS, LAPACK, MKL, OpenMP and CPU-capability
+    /// lines of <c>torch.__config__.show()</c> and the thread lines of <c>torch.__config__.parallel_info()</c>; run it with
+    /// torch imported and its threads set, followed by <see cref="BlasReportCode"/>.
+    /// </summary>
+    public const string TorchReportCode = """
+        print(f"  PyTorch {torch.__version__}, torch.get_num_threads() {torch.get_num_threads()}")
+        for line in torch.__config__.show().splitlines():
+            line = line.strip().lstrip("- ")
+            if line.startswith("Build settings:"):
+                keep = [s.strip() for s in line.split(":", 1)[1].split(",") if s.strip().startswith(("BLAS_INFO=", "LAPACK_INFO=", "USE_MKL", "USE_OPENMP"))]
+                line = "Build settings: " + ", ".join(keep)
+            if any(k in line for k in ("BLAS", "LAPACK", "MKL", "OpenMP", "CPU capability")):
+                print("  " + line)
+        parallel = [l.strip() for l in torch.__config__.parallel_info().splitlines() if "threads" in l.lower() or "backend" in l]
+        print("  parallel_info: " + "; ".join(parallel))
+        """;
+
     /// <summary>The folder named by PIPELINES_BENCH_BLAS_DIR, if any: a libblas.so.3 for the peers without changing the system's alternatives.</summary>
     public static string? BlasDirectory => Environment.GetEnvironmentVariable("PIPELINES_BENCH_BLAS_DIR") is { Length: > 0 } dir ? dir : null;
 
@@ -84,9 +102,16 @@ internal static class PeerProcess
     /// Runs Python <paramref name="code"/> (<c>python3 -c</c>) with <paramref name="arguments"/> as sys.argv[1:]; returns
     /// its stdout lines, or throws with the last line of stderr so a failing peer is reported, not read as a figure.
     /// </summary>
-    public static string[] RunCode(string code, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static string[] RunCode(string code, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        Lines(["-c", code, .. arguments], environment);
+
+    /// <summary>As <see cref="RunCode"/> for the script at <paramref name="path"/> (one of bench/scripts: <see cref="BenchPaths.Script"/>).</summary>
+    public static string[] RunScript(string path, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        Lines([path, .. arguments], environment);
+
+    private static string[] Lines(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
     {
-        var (exit, output, error) = Run(["-c", code, .. arguments], environment);
+        var (exit, output, error) = Run(arguments, environment);
         if (exit != 0) throw new InvalidOperationException($"{Interpreter} exited with {exit}: {error.Trim().Split('\n')[^1]}");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }

@@ -19,23 +19,11 @@ public sealed class MlpTrainBench : IBench
 {
     private const int DefaultRows = 102_400;
 
-    private const string InstallHint = "install it with bench/setup-python-reference.sh (python3-torch, libopenblas0-pthread)";
-
-    // argv: threads. Prints the version, the thread pools and the BLAS lines of torch.__config__.show().
+    // argv: threads. Sets them, then prints the peer's version, threads and BLAS (PeerProcess.TorchReportCode, BlasReportCode).
     private const string TorchConfigCode = """
         import sys, torch
         torch.set_num_threads(int(sys.argv[1]))
-        print(f"  PyTorch {torch.__version__}, torch.get_num_threads() {torch.get_num_threads()}")
-        for line in torch.__config__.show().splitlines():
-            line = line.strip().lstrip("- ")
-            if line.startswith("Build settings:"):
-                keep = [s.strip() for s in line.split(":", 1)[1].split(",") if s.strip().startswith(("BLAS_INFO=", "LAPACK_INFO=", "USE_MKL", "USE_OPENMP"))]
-                line = "Build settings: " + ", ".join(keep)
-            if any(k in line for k in ("BLAS", "LAPACK", "MKL", "OpenMP", "CPU capability")):
-                print("  " + line)
-        parallel = [l.strip() for l in torch.__config__.parallel_info().splitlines() if "threads" in l.lower() or "backend" in l]
-        print("  parallel_info: " + "; ".join(parallel))
-        """;
+        """ + "\n" + PeerProcess.TorchReportCode + "\n" + PeerProcess.BlasReportCode;
 
     // argv: inputs hidden batch rows threads; prints samples/s. Defines best_seconds first (SteadyState.PythonCode).
     private const string TorchCode = """
@@ -67,13 +55,7 @@ public sealed class MlpTrainBench : IBench
 
     public int Run(string[] args)
     {
-        int[] threadCounts = [1, 2];
-        var rows = DefaultRows;
-        foreach (var arg in args)
-        {
-            if (arg.StartsWith("rows=", StringComparison.Ordinal)) rows = int.Parse(arg["rows=".Length..], CultureInfo.InvariantCulture);
-            else threadCounts = [int.Parse(arg, CultureInfo.InvariantCulture)];
-        }
+        var (threadCounts, rows) = EngineThreads.Parse(args, "rows", DefaultRows);
         // Whole batches only, so both sides run the same steps.
         if (rows <= 0 || Cases.Any(c => rows % c.Batch != 0))
         {
@@ -83,39 +65,30 @@ public sealed class MlpTrainBench : IBench
 
         Console.WriteLine($"ours: Sgemm kernel {Sgemm.DefaultKernel}, {Environment.ProcessorCount} processors; epochs of {N0(rows)} rows, " +
             $"best of {SteadyState.Runs} after an untimed epoch, on both sides");
-        var missing = PeerProcess.Unavailable("torch", InstallHint);
+        var missing = PeerProcess.Unavailable("torch", EngineThreads.TorchInstallHint);
         if (missing is not null) Console.WriteLine($"PyTorch peer skipped: {missing}");
-        var defaultThreads = Sgemm.DefaultThreads;
-        try
+        EngineThreads.ForEach(threadCounts, threads =>
         {
-            foreach (var threads in threadCounts)
+            var peerReady = missing is null && PrintPeerConfig(threads);
+            foreach (var c in Cases)
             {
-                Sgemm.DefaultThreads = threads;
-                var peerReady = missing is null && PrintPeerConfig(threads);
-                foreach (var c in Cases)
+                var ours = Ours(c, rows);
+                Console.WriteLine($"{c.Name}, ours ({threads} threads): {N0(ours)} samples/s");
+                if (!peerReady) continue;
+                try
                 {
-                    var ours = Ours(c, rows);
-                    Console.WriteLine($"{c.Name}, ours ({threads} threads): {N0(ours)} samples/s");
-                    if (!peerReady) continue;
-                    try
-                    {
-                        var lines = PeerProcess.RunCode(SteadyState.PythonCode + "\n" + TorchCode,
-                            [.. new[] { c.Inputs, c.Hidden, c.Batch, rows, threads }.Select(v => v.ToString(CultureInfo.InvariantCulture))],
-                            PeerProcess.BlasEnvironment(threads));
-                        var peer = double.Parse(lines[^1], CultureInfo.InvariantCulture);
-                        Console.WriteLine($"{c.Name}, PyTorch ({threads} threads): {N0(peer)} samples/s; ours / PyTorch = {(ours / peer).ToString("P0", CultureInfo.InvariantCulture)}");
-                    }
-                    catch (InvalidOperationException e)
-                    {
-                        Console.WriteLine($"{c.Name}, PyTorch ({threads} threads) failed: {e.Message}");
-                    }
+                    var lines = PeerProcess.RunCode(SteadyState.PythonCode + "\n" + TorchCode,
+                        [.. new[] { c.Inputs, c.Hidden, c.Batch, rows, threads }.Select(v => v.ToString(CultureInfo.InvariantCulture))],
+                        PeerProcess.BlasEnvironment(threads));
+                    var peer = double.Parse(lines[^1], CultureInfo.InvariantCulture);
+                    Console.WriteLine($"{c.Name}, PyTorch ({threads} threads): {N0(peer)} samples/s; ours / PyTorch = {(ours / peer).ToString("P0", CultureInfo.InvariantCulture)}");
+                }
+                catch (InvalidOperationException e)
+                {
+                    Console.WriteLine($"{c.Name}, PyTorch ({threads} threads) failed: {e.Message}");
                 }
             }
-        }
-        finally
-        {
-            Sgemm.DefaultThreads = defaultThreads;
-        }
+        });
         return 0;
     }
 
@@ -124,11 +97,10 @@ public sealed class MlpTrainBench : IBench
     /// <summary>Prints PyTorch's version, threads and BLAS as the peer at <paramref name="threads"/> threads sees them; false when it fails.</summary>
     private static bool PrintPeerConfig(int threads)
     {
-        Console.WriteLine($"PyTorch peer, {threads} thread(s) (torch.set_num_threads; OPENBLAS_NUM_THREADS, OMP_NUM_THREADS, MKL_NUM_THREADS):");
+        Console.WriteLine(EngineThreads.PeerHeading(threads));
         try
         {
-            var code = TorchConfigCode + "\n" + PeerProcess.BlasReportCode;
-            foreach (var line in PeerProcess.RunCode(code, [threads.ToString(CultureInfo.InvariantCulture)], PeerProcess.BlasEnvironment(threads))) Console.WriteLine(line);
+            foreach (var line in PeerProcess.RunCode(TorchConfigCode, [threads.ToString(CultureInfo.InvariantCulture)], PeerProcess.BlasEnvironment(threads))) Console.WriteLine(line);
             return true;
         }
         catch (InvalidOperationException e)
