@@ -82,6 +82,18 @@ public sealed class GanTrainingTests
     }
 
     [TestMethod]
+    public void StepClockChargesEveryPhaseAndChangesNothing()
+    {
+        var frame = TransformerTests.Bimodal(80, 13);
+        var options = Small with { Epochs = 2 };
+        var clock = new StepClock();
+        var timed = CtganTrainer.Fit(frame, options, null, options.Epochs, clock).Sample(50, new Generator(4));
+        var plain = CtganTrainer.Fit(frame, options).Sample(50, new Generator(4));
+        Assert.IsTrue(timed.ContentEquals(plain));
+        foreach (var phase in Enum.GetValues<StepPhase>()) Assert.IsTrue(clock.Seconds(phase) > 0, $"{phase} was not charged");
+    }
+
+    [TestMethod]
     public void SynthesizerWritesACsvCopy()
     {
         var frame = TransformerTests.Bimodal(60, 14);

@@ -26,8 +26,11 @@ public static class CtganTrainer
     public static CtganModel Fit(DataFrame frame, GanOptions options, IProgress<GanProgress>? progress = null) =>
         Fit(frame, options, progress, options?.Epochs ?? 0);
 
-    /// <summary>As <see cref="Fit(DataFrame, GanOptions, IProgress{GanProgress}?)"/> for <paramref name="epochs"/> epochs (0: the untrained model, for tests).</summary>
-    internal static CtganModel Fit(DataFrame frame, GanOptions options, IProgress<GanProgress>? progress, int epochs)
+    /// <summary>
+    /// As <see cref="Fit(DataFrame, GanOptions, IProgress{GanProgress}?)"/> for <paramref name="epochs"/> epochs (0: the
+    /// untrained model, for tests); <paramref name="clock"/>, when given, is charged each phase of each step (profiling).
+    /// </summary>
+    internal static CtganModel Fit(DataFrame frame, GanOptions options, IProgress<GanProgress>? progress, int epochs, StepClock? clock = null)
     {
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(options);
@@ -52,8 +55,9 @@ public static class CtganTrainer
             for (var step = 0; step < stepsPerEpoch; step++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                for (var k = 0; k < options.CriticSteps; k++) lossD += CriticStep(options, transformer, sampler, data, generator, critic, optimizerD, batch, random);
-                lossG += GeneratorStep(options, transformer, sampler, generator, critic, optimizerG, batch, random);
+                clock?.Start();
+                for (var k = 0; k < options.CriticSteps; k++) lossD += CriticStep(options, transformer, sampler, data, generator, critic, optimizerD, batch, random, clock);
+                lossG += GeneratorStep(options, transformer, sampler, generator, critic, optimizerG, batch, random, clock);
             }
             progress?.Report(new GanProgress(epoch, epochs, lossG / stepsPerEpoch, lossD / (stepsPerEpoch * options.CriticSteps)));
         }
@@ -71,16 +75,18 @@ public static class CtganTrainer
 
     private static double CriticStep(
         GanOptions options, TabularTransformer transformer, ConditionSampler sampler, float[] data,
-        CtganGenerator generator, PacCritic critic, Adam optimizer, int batch, Generator random)
+        CtganGenerator generator, PacCritic critic, Adam optimizer, int batch, Generator random, StepClock? clock)
     {
         var dim = transformer.Dimension;
         var condDim = transformer.ConditionDimension;
         var cond = sampler.SampleForTraining(batch, random);
+        clock?.Lap(StepPhase.Batches);
         Tensor fake;
         using (Torch.NoGrad())
         {
             fake = CtganGenerator.Activate(generator.Forward(GeneratorInput(options, condDim, cond, batch, random)), transformer.Spans, options.Tau, random);
         }
+        clock?.Lap(StepPhase.FakeRows);
         var order = new int[batch];
         for (var i = 0; i < batch; i++) order[i] = i;
         random.Shuffle(order);
@@ -100,28 +106,38 @@ public static class CtganTrainer
             var a = random.NextFloat();
             for (var i = p * options.Pac * width; i < (p + 1) * options.Pac * width; i++) mixed[i] = a * realCat.Data[i] + (1 - a) * fakeCat.Data[i];
         }
+        clock?.Lap(StepPhase.Batches);
         optimizer.ZeroGrad();
         var loss = critic.Forward(fakeCat).Mean() - critic.Forward(realCat).Mean();
+        clock?.Lap(StepPhase.CriticForward);
         var total = options.GradientPenalty > 0 ? loss + critic.GradientPenalty(new Tensor(mixed, [batch, width]), options.GradientPenalty) : loss;
+        clock?.Lap(StepPhase.PenaltyForward);
         total.Backward();
+        clock?.Lap(StepPhase.CriticBackward);
         optimizer.Step();
+        clock?.Lap(StepPhase.CriticAdam);
         return total.Item();
     }
 
     private static double GeneratorStep(
         GanOptions options, TabularTransformer transformer, ConditionSampler sampler,
-        CtganGenerator generator, PacCritic critic, Adam optimizer, int batch, Generator random)
+        CtganGenerator generator, PacCritic critic, Adam optimizer, int batch, Generator random, StepClock? clock)
     {
         var condDim = transformer.ConditionDimension;
         var cond = sampler.SampleForTraining(batch, random);
+        clock?.Lap(StepPhase.Batches);
         optimizer.ZeroGrad();
         var raw = generator.Forward(GeneratorInput(options, condDim, cond, batch, random));
         var fake = CtganGenerator.Activate(raw, transformer.Spans, options.Tau, random);
+        clock?.Lap(StepPhase.GeneratorForward);
         var loss = -critic.Forward(WithCondition(fake, cond.Vectors, condDim)).Mean();
         if (condDim > 0) loss += ConditionLoss(raw, transformer, cond, batch);
+        clock?.Lap(StepPhase.GeneratorLoss);
         loss.Backward();
+        clock?.Lap(StepPhase.GeneratorBackward);
         optimizer.Step();
         critic.ZeroGrad();
+        clock?.Lap(StepPhase.GeneratorAdam);
         return loss.Item();
     }
 
