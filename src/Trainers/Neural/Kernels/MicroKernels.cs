@@ -8,7 +8,14 @@ namespace Pipelines.Trainers.Neural.Kernels;
 /// Register-blocked micro-kernels: C[mr x nr tile] += alpha * sum_p Apanel[p, :]^T Bpanel[p, :] over packed panels,
 /// accumulating in registers across the whole k block in order p = 0..kc-1, then adding into C once. Only the
 /// <c>rows</c> x <c>cols</c> corner that lies inside C is written.
+/// <para>
+/// No call may follow the k loop while the accumulators are live: vector registers do not survive calls, so the JIT
+/// would keep each accumulator in memory and store it on every iteration (a quarter of the speed). Hence full tiles
+/// are added into C in place, and the edge tiles' buffer is not zeroed (<see cref="SkipLocalsInitAttribute"/>: zeroing
+/// a stackalloc is a helper call).
+/// </para>
 /// </summary>
+[SkipLocalsInit]
 internal static unsafe class MicroKernels
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -84,6 +91,13 @@ internal static unsafe class MicroKernels
             a += 6;
             b += 32;
         }
+        var scale = Vector512.Create(alpha);
+        if (rows == 6 && cols == 32)
+        {
+            Store(c, c00, c01, scale); Store(c + ldc, c10, c11, scale); Store(c + 2 * ldc, c20, c21, scale);
+            Store(c + 3 * ldc, c30, c31, scale); Store(c + 4 * ldc, c40, c41, scale); Store(c + 5 * ldc, c50, c51, scale);
+            return;
+        }
         var tile = stackalloc float[6 * 32];
         c00.Store(tile); c01.Store(tile + 16); c10.Store(tile + 32); c11.Store(tile + 48); c20.Store(tile + 64); c21.Store(tile + 80);
         c30.Store(tile + 96); c31.Store(tile + 112); c40.Store(tile + 128); c41.Store(tile + 144); c50.Store(tile + 160); c51.Store(tile + 176);
@@ -114,6 +128,13 @@ internal static unsafe class MicroKernels
     {
         MulAdd(low, alpha, Vector256.Load(c)).Store(c);
         MulAdd(high, alpha, Vector256.Load(c + 8)).Store(c + 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* c, Vector512<float> low, Vector512<float> high, Vector512<float> alpha)
+    {
+        MulAdd(low, alpha, Vector512.Load(c)).Store(c);
+        MulAdd(high, alpha, Vector512.Load(c + 16)).Store(c + 16);
     }
 
     private static void AddCorner(float* tile, int nr, float* c, int ldc, float alpha, int rows, int cols)
