@@ -71,7 +71,7 @@ public static class Sgemm
                 for (var p0 = 0; p0 < k; p0 += KC)
                 {
                     var kc = Math.Min(KC, k - p0);
-                    Packing.PackB(b, ldb, transB, p0, kc, j0, nc, nr, packedB);
+                    PackB(b, ldb, transB, p0, kc, j0, nc, nr, packedB, threads == 1 || blocks == 1 ? 1 : threads);
                     var pass = new Pass(transA, m, nc, kc, j0, p0, mc, mr, nr, alpha, a, lda, packedB, c, ldc, kernel);
                     if (threads == 1 || blocks == 1)
                     {
@@ -88,6 +88,31 @@ public static class Sgemm
         {
             ArrayPool<float>.Shared.Return(packedB);
         }
+    }
+
+    /// <summary>Smallest packed B block (values) worth splitting among threads; below it a fork costs more than the copy.</summary>
+    private const int ParallelPackValues = 32 * 1024;
+
+    /// <summary>
+    /// Packs a KC x NC block of B, its panels split among <paramref name="threads"/> on a large block: on one thread the
+    /// copy is serial work that every thread of the pass waits for.
+    /// </summary>
+    private static void PackB(float[] b, int ldb, bool transB, int p0, int kc, int j0, int nc, int nr, float[] packed, int threads)
+    {
+        var panels = (nc + nr - 1) / nr;
+        var parts = Math.Min(threads, panels);
+        if (parts < 2 || kc * nc < ParallelPackValues)
+        {
+            Packing.PackB(b, ldb, transB, p0, kc, j0, nc, nr, packed);
+            return;
+        }
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            var first = panels * part / parts;
+            var end = panels * (part + 1) / parts;
+            var cols = Math.Min(end * nr, nc) - first * nr;
+            Packing.PackB(b, ldb, transB, p0, kc, j0 + first * nr, cols, nr, packed.AsSpan(first * kc * nr));
+        });
     }
 
     internal static (int Mr, int Nr) Tile(SgemmKernel kernel) => kernel switch
