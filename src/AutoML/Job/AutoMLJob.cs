@@ -316,13 +316,15 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
     /// <summary>
     /// Collects what a finished phase left behind (the search's frames, the held-out rows' transforms), compacting the
-    /// large object heap where the columns live. Otherwise that garbage is still resident when the next phase (the refit
-    /// on every row) allocates columns of its own, and the process's peak is the sum of both.
+    /// large object heap where the columns live, and gives the freed memory back to the system (an aggressive
+    /// collection decommits it; a forced one keeps it for the heap's reuse, resident). Otherwise that garbage is still
+    /// resident when the next phase allocates of its own (the refit on every row: columns; ONNX Runtime and the student:
+    /// native memory the heap cannot reuse), and the process's peak is the sum of both.
     /// </summary>
     private static void CollectFinishedPhase()
     {
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>What the student step produced: the compression table and the student's ONNX check and test figure, or why there is none.</summary>

@@ -36,6 +36,7 @@ internal static class DistillationTrainer
         StateDict? bestState = null;
         var sinceBest = 0;
         var cancellation = TrainingContext.Cancellation; // the trial's token, checked per batch (so per epoch too)
+        using var arena = new TensorArena();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             network.Train();
@@ -44,6 +45,7 @@ internal static class DistillationTrainer
             {
                 cancellation.ThrowIfCancellationRequested();
                 var rows = order[start..Math.Min(n, start + options.BatchSize)];
+                using var batchStep = arena.Step();
                 optimizer.ZeroGrad();
                 var targets = rows.Select(r => data.Targets[r]).ToArray();
                 loss.Forward(network.Forward(inputs.IndexRows(rows)), teacher.IndexRows(rows), targets).Backward();

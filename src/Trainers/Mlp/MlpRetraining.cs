@@ -31,6 +31,7 @@ internal static class MlpRetraining
         var squared = new MSELoss();
         var cancellation = TrainingContext.Cancellation; // the trial's token, checked per batch (so per epoch too)
         network.Train();
+        using var arena = new TensorArena();
         for (var epoch = 0; epoch < settings.Epochs; epoch++)
         {
             shuffle.Shuffle(order);
@@ -39,13 +40,16 @@ internal static class MlpRetraining
                 cancellation.ThrowIfCancellationRequested();
                 var batch = order[start..Math.Min(order.Length, start + settings.BatchSize)];
                 var weights = batch.Select(r => rows.Weights[r]).ToArray();
-                optimizer.ZeroGrad();
-                var outputs = network.Forward(rows.Inputs.IndexRows(batch));
-                var loss = task == PredictionTask.Regression
-                    ? squared.Forward(outputs, batch.Select(r => rows.Targets[r]).ToArray(), weights)
-                    : crossEntropy.Forward(outputs, batch.Select(r => rows.Classes[r]).ToArray(), weights);
-                loss.Backward();
-                optimizer.Step();
+                using (arena.Step())
+                {
+                    optimizer.ZeroGrad();
+                    var outputs = network.Forward(rows.Inputs.IndexRows(batch));
+                    var loss = task == PredictionTask.Regression
+                        ? squared.Forward(outputs, batch.Select(r => rows.Targets[r]).ToArray(), weights)
+                        : crossEntropy.Forward(outputs, batch.Select(r => rows.Classes[r]).ToArray(), weights);
+                    loss.Backward();
+                    optimizer.Step();
+                }
                 afterStep?.Invoke();
             }
         }

@@ -43,6 +43,7 @@ internal static class MlpTrainer
         var sinceBest = 0;
         var order = (int[])train.Clone();
         var cancellation = TrainingContext.Cancellation; // the trial's token, checked per batch (so per epoch too)
+        using var arena = new TensorArena();
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
             network.Train();
@@ -53,6 +54,7 @@ internal static class MlpTrainer
                 var size = Math.Min(options.BatchSize, order.Length - start);
                 if (size < 2 && options.BatchNorm) continue; // batch statistics need two rows
                 var rows = order[start..(start + size)];
+                using var batchStep = arena.Step();
                 optimizer.ZeroGrad();
                 loss(network.Forward(inputs.IndexRows(rows)), rows).Backward();
                 optimizer.Step();
@@ -60,6 +62,7 @@ internal static class MlpTrainer
             if (validation.Length == 0) continue;
             network.Eval();
             float value;
+            using (arena.Step())
             using (Torch.NoGrad()) value = loss(network.Forward(inputs.IndexRows(validation)), validation).Item();
             if (value < best - 1e-7)
             {

@@ -15,7 +15,7 @@ public static class GumbelSoftmax
         ArgumentNullException.ThrowIfNull(logits);
         ArgumentNullException.ThrowIfNull(generator);
         if (!(tau > 0)) throw new ArgumentOutOfRangeException(nameof(tau), tau, "The Gumbel-softmax temperature must be positive.");
-        var noise = new float[logits.Count];
+        var noise = TensorArena.Take(logits.Count);
         for (var i = 0; i < noise.Length; i++)
         {
             var u = Math.Clamp(generator.NextFloat(), 1e-10f, 1 - 1e-7f);

@@ -78,7 +78,7 @@ public sealed class PacCritic : Module
         foreach (var layer in hidden)
         {
             var z = layer.Forward(x);
-            var d = new float[z.Count];
+            var d = TensorArena.Take(z.Count);
             var keep = Training && Dropout > 0 ? 1f / (1f - Dropout) : 1f;
             for (var i = 0; i < d.Length; i++)
             {

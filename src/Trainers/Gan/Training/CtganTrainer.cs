@@ -49,12 +49,14 @@ public static class CtganTrainer
         var batch = options.EffectiveBatch(frame.RowCount);
         var stepsPerEpoch = Math.Max(1, frame.RowCount / batch);
         var cancellation = TrainingContext.Cancellation; // the trial's token, checked per step (so per epoch too)
+        using var arena = new TensorArena();
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             double lossG = 0, lossD = 0;
             for (var step = 0; step < stepsPerEpoch; step++)
             {
                 cancellation.ThrowIfCancellationRequested();
+                using var scope = arena.Step();
                 clock?.Start();
                 for (var k = 0; k < options.CriticSteps; k++) lossD += CriticStep(options, transformer, sampler, data, generator, critic, optimizerD, batch, random, clock);
                 lossG += GeneratorStep(options, transformer, sampler, generator, critic, optimizerG, batch, random, clock);
@@ -90,8 +92,8 @@ public static class CtganTrainer
         var order = new int[batch];
         for (var i = 0; i < batch; i++) order[i] = i;
         random.Shuffle(order);
-        var real = new float[batch * dim];
-        var realCond = new float[batch * condDim];
+        var real = TensorArena.Take(batch * dim);
+        var realCond = TensorArena.Take(batch * condDim);
         for (var i = 0; i < batch; i++)
         {
             data.AsSpan(cond.Rows[order[i]] * dim, dim).CopyTo(real.AsSpan(i * dim, dim));
@@ -100,7 +102,7 @@ public static class CtganTrainer
         var fakeCat = WithCondition(fake, cond.Vectors, condDim);
         var realCat = WithCondition(new Tensor(real, [batch, dim]), realCond, condDim);
         var width = dim + condDim;
-        var mixed = new float[batch * width];
+        var mixed = TensorArena.Take(batch * width);
         for (var p = 0; p < batch / options.Pac; p++)
         {
             var a = random.NextFloat();

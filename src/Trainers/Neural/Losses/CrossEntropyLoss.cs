@@ -26,7 +26,7 @@ public sealed class CrossEntropyLoss
     public Tensor Forward(Tensor logits, ReadOnlySpan<int> targets, ReadOnlySpan<float> sampleWeights = default)
     {
         var (n, c) = Check(logits, targets.Length, sampleWeights.Length);
-        var coefficients = new float[n * c];
+        var coefficients = TensorArena.Take(n * c);
         double total = 0;
         for (var i = 0; i < n; i++)
         {
@@ -48,7 +48,7 @@ public sealed class CrossEntropyLoss
         ArgumentNullException.ThrowIfNull(targetProbabilities);
         var (n, c) = Check(logits, targetProbabilities.Rows, sampleWeights.Length);
         if (targetProbabilities.Count != n * c) throw new ArgumentException($"CrossEntropyLoss: targets must be [{n}, {c}].", nameof(targetProbabilities));
-        var coefficients = new float[n * c];
+        var coefficients = TensorArena.Take(n * c);
         double total = 0;
         for (var i = 0; i < n; i++)
         {

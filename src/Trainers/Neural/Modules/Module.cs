@@ -40,7 +40,7 @@ public abstract class Module
     /// <summary>Clears the gradients of every parameter.</summary>
     public void ZeroGrad()
     {
-        foreach (var p in Parameters()) p.Grad = null;
+        foreach (var p in Parameters()) p.ReleaseGrad();
     }
 
     /// <summary>A copy of every parameter and buffer by name.</summary>

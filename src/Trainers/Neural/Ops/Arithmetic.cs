@@ -40,7 +40,7 @@ public sealed partial class Tensor
             return AddRowVector(a, b, op == nameof(Sub), shape, rows, cols);
         var x = Broadcast.Expand(a, rows, cols);
         var y = Broadcast.Expand(b, rows, cols);
-        var output = new float[rows * cols];
+        var output = TensorArena.Take(rows * cols);
         switch (op)
         {
             case nameof(Add): TensorPrimitives.Add(x, y, output); break;
@@ -60,7 +60,7 @@ public sealed partial class Tensor
                     Broadcast.AccumulateReduced(a, grad, rows, cols);
                     if (b.RequiresGrad)
                     {
-                        var gb = new float[grad.Length];
+                        var gb = TensorArena.Take(grad.Length);
                         TensorPrimitives.Negate(grad, gb);
                         Broadcast.AccumulateReduced(b, gb, rows, cols);
                     }
@@ -72,14 +72,14 @@ public sealed partial class Tensor
                 default:
                     if (a.RequiresGrad)
                     {
-                        var ga = new float[grad.Length];
+                        var ga = TensorArena.Take(grad.Length);
                         TensorPrimitives.Divide(grad, y, ga);
                         Broadcast.AccumulateReduced(a, ga, rows, cols);
                     }
                     if (b.RequiresGrad)
                     {
                         // d(a/b)/db = -(a/b)/b = -y_out / b.
-                        var gb = new float[grad.Length];
+                        var gb = TensorArena.Take(grad.Length);
                         TensorPrimitives.Multiply(grad, output, gb);
                         TensorPrimitives.Divide(gb, y, gb);
                         TensorPrimitives.Negate(gb, gb);
@@ -93,7 +93,7 @@ public sealed partial class Tensor
     /// <summary>a + b or a - b for a row vector b (a bias), row by row without repeating b.</summary>
     private static Tensor AddRowVector(Tensor a, Tensor b, bool subtract, int[] shape, int rows, int cols)
     {
-        var output = new float[rows * cols];
+        var output = TensorArena.Take(rows * cols);
         for (var i = 0; i < rows; i++)
         {
             var row = a.Data.AsSpan(i * cols, cols);
@@ -116,7 +116,7 @@ public sealed partial class Tensor
 
     private static float[] Product(float[] x, float[] y)
     {
-        var result = new float[x.Length];
+        var result = TensorArena.Take(x.Length);
         TensorPrimitives.Multiply(x, y, result);
         return result;
     }

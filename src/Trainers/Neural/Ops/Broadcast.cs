@@ -21,7 +21,7 @@ internal static class Broadcast
     public static float[] Expand(Tensor t, int rows, int cols)
     {
         if (t.Rows == rows && t.Cols == cols) return t.Data;
-        var full = new float[rows * cols];
+        var full = TensorArena.Take(rows * cols);
         var source = t.Data;
         for (var i = 0; i < rows; i++)
         {

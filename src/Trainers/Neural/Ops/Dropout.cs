@@ -13,14 +13,14 @@ public sealed partial class Tensor
         if (p is < 0 or >= 1 || float.IsNaN(p)) throw new ArgumentOutOfRangeException(nameof(p), p, "Dropout probability must be in [0, 1).");
         if (!training || p == 0) return this;
         var keep = 1f / (1f - p);
-        var mask = new float[Count];
+        var mask = TensorArena.Take(Count);
         for (var i = 0; i < mask.Length; i++) mask[i] = generator.NextFloat() < p ? 0f : keep;
-        var output = new float[Count];
+        var output = TensorArena.Take(Count);
         System.Numerics.Tensors.TensorPrimitives.Multiply(Data, mask, output);
         return Result(output, Shape, [this], grad =>
         {
             if (!RequiresGrad) return;
-            var d = new float[Count];
+            var d = TensorArena.Take(Count);
             System.Numerics.Tensors.TensorPrimitives.Multiply(grad, mask, d);
             AccumulateGrad(d);
         });

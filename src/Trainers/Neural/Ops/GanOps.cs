@@ -14,7 +14,7 @@ public sealed partial class Tensor
         int rows = Shape[0], cols = Shape[1];
         if (start < 0 || count < 1 || start + count > cols)
             throw new ArgumentOutOfRangeException(nameof(start), start, $"Columns: [{start}, {start + count}) is outside the {cols} columns.");
-        var output = new float[rows * count];
+        var output = TensorArena.Take(rows * count);
         for (var i = 0; i < rows; i++) Data.AsSpan(i * cols + start, count).CopyTo(output.AsSpan(i * count, count));
         return Result(output, [rows, count], [this], grad =>
         {

@@ -13,7 +13,7 @@ public sealed partial class Tensor
             throw new ArgumentException($"MatMul: needs [m, k] x [k, n], got [{string.Join(", ", Shape)}] x [{string.Join(", ", other.Shape)}].");
         var a = this;
         int m = Shape[0], k = Shape[1], n = other.Shape[1];
-        var output = new float[m * n];
+        var output = TensorArena.Take(m * n);
         Sgemm.Multiply(false, false, m, n, k, 1f, a.Data, k, other.Data, n, 0f, output, n);
         return Result(output, [m, n], [a, other], grad =>
         {
@@ -32,7 +32,7 @@ public sealed partial class Tensor
             throw new ArgumentException($"MatMulTransposed: needs [m, k] x [n, k], got [{string.Join(", ", Shape)}] x [{string.Join(", ", weight.Shape)}].");
         var a = this;
         int m = Shape[0], k = Shape[1], n = weight.Shape[0];
-        var output = new float[m * n];
+        var output = TensorArena.Take(m * n);
         Sgemm.Multiply(false, true, m, n, k, 1f, a.Data, k, weight.Data, k, 0f, output, n);
         return Result(output, [m, n], [a, weight], grad =>
         {
@@ -46,11 +46,11 @@ public sealed partial class Tensor
     {
         if (Rank != 2) throw new ArgumentException($"T(): needs a matrix, got shape [{string.Join(", ", Shape)}].");
         int rows = Shape[0], cols = Shape[1];
-        var output = new float[Data.Length];
+        var output = TensorArena.Take(Data.Length);
         Transpose(Data, rows, cols, output);
         return Result(output, [cols, rows], [this], grad =>
         {
-            var back = new float[grad.Length];
+            var back = TensorArena.Take(grad.Length);
             Transpose(grad, cols, rows, back);
             AccumulateGrad(back);
         });

@@ -38,7 +38,7 @@ public sealed partial class Tensor
         if (dim == 0)
         {
             var scale = mean ? 1f / rows : 1f;
-            var output = new float[cols];
+            var output = TensorArena.Take(cols);
             for (var i = 0; i < rows; i++) TensorPrimitives.Add(output, source.AsSpan(i * cols, cols), output);
             if (mean) TensorPrimitives.Multiply(output, scale, output);
             return Result(output, keepDim ? [1, cols] : [cols], [this], grad =>
@@ -55,7 +55,7 @@ public sealed partial class Tensor
         else
         {
             var scale = mean ? 1f / cols : 1f;
-            var output = new float[rows];
+            var output = TensorArena.Take(rows);
             for (var i = 0; i < rows; i++) output[i] = TensorPrimitives.Sum(source.AsSpan(i * cols, cols)) * scale;
             return Result(output, keepDim ? [rows, 1] : [rows], [this], grad =>
             {

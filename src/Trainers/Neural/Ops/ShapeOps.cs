@@ -33,7 +33,7 @@ public sealed partial class Tensor
         if (Rank != 2) throw new ArgumentException($"IndexRows: needs a matrix, got shape [{string.Join(", ", Shape)}].");
         int rows = Shape[0], cols = Shape[1];
         var index = indices.ToArray();
-        var output = new float[index.Length * cols];
+        var output = TensorArena.Take(index.Length * cols);
         for (var i = 0; i < index.Length; i++)
         {
             if ((uint)index[i] >= (uint)rows) throw new ArgumentOutOfRangeException(nameof(indices), index[i], $"IndexRows: row index out of range for {rows} rows.");
@@ -66,7 +66,7 @@ public sealed partial class Tensor
             offsets[t] = cols;
             cols += tensors[t].Cols;
         }
-        var output = new float[rows * cols];
+        var output = TensorArena.Take(rows * cols);
         for (var t = 0; t < tensors.Count; t++)
         {
             var width = tensors[t].Cols;

@@ -12,8 +12,8 @@ public sealed partial class Tensor
     public Tensor LogSoftmax(int dim = -1)
     {
         var (rows, cols) = LastDim(dim, nameof(LogSoftmax));
-        var output = new float[Count];
-        var exp = new float[cols];
+        var output = TensorArena.Take(Count);
+        var exp = TensorArena.Take(cols);
         for (var i = 0; i < rows; i++)
         {
             var x = Data.AsSpan(i * cols, cols);
@@ -26,7 +26,7 @@ public sealed partial class Tensor
         {
             if (!RequiresGrad) return;
             var g = GradBuffer();
-            var p = new float[cols];
+            var p = TensorArena.Take(cols);
             for (var i = 0; i < rows; i++)
             {
                 var dy = grad.AsSpan(i * cols, cols);
@@ -43,7 +43,7 @@ public sealed partial class Tensor
     public Tensor Softmax(int dim = -1)
     {
         var (rows, cols) = LastDim(dim, nameof(Softmax));
-        var output = new float[Count];
+        var output = TensorArena.Take(Count);
         for (var i = 0; i < rows; i++)
         {
             var x = Data.AsSpan(i * cols, cols);
@@ -56,7 +56,7 @@ public sealed partial class Tensor
         {
             if (!RequiresGrad) return;
             var g = GradBuffer();
-            var d = new float[cols];
+            var d = TensorArena.Take(cols);
             for (var i = 0; i < rows; i++)
             {
                 var dy = grad.AsSpan(i * cols, cols);

@@ -6,12 +6,12 @@ public sealed partial class Tensor
     /// <summary>Forward fills y from x; derivative fills d (length N) with f'(x) given x and y.</summary>
     private Tensor Unary(Action<float[], float[]> forward, Action<float[], float[], float[]> derivative)
     {
-        var output = new float[Count];
+        var output = TensorArena.Take(Count);
         forward(Data, output);
         return Result(output, Shape, [this], grad =>
         {
             if (!RequiresGrad) return;
-            var d = new float[Count];
+            var d = TensorArena.Take(Count);
             derivative(Data, output, d);
             System.Numerics.Tensors.TensorPrimitives.Multiply(d, grad, d);
             AccumulateGrad(d);

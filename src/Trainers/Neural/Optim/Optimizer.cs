@@ -47,7 +47,7 @@ public abstract class Optimizer
     /// <summary>Clears every parameter's gradient.</summary>
     public void ZeroGrad()
     {
-        foreach (var p in parameters) p.Grad = null;
+        foreach (var p in parameters) p.ReleaseGrad();
     }
 
     /// <summary>Applies the rule to parameter <paramref name="index"/> given its gradient (<see cref="StepCount"/> is already advanced).</summary>

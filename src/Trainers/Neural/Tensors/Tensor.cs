@@ -85,8 +85,37 @@ public sealed partial class Tensor
     /// <summary>A copy of the values with the same shape, cut from the graph.</summary>
     public Tensor Clone() => new([.. Data], Shape);
 
-    /// <summary>The gradient buffer, allocated as zeros on first use.</summary>
-    internal float[] GradBuffer() => Grad ??= new float[Count];
+    /// <summary>A leaf's gradient array that <see cref="ReleaseGrad"/> took away, reused zeroed by the next backward pass.</summary>
+    private float[]? _spareGrad;
+
+    /// <summary>
+    /// The gradient buffer, allocated as zeros on first use: for a result from the step's <see cref="TensorArena"/>, for
+    /// a leaf its released array (<see cref="ReleaseGrad"/>) or a new one.
+    /// </summary>
+    internal float[] GradBuffer()
+    {
+        if (Grad is not null) return Grad;
+        if (!IsLeaf) return Grad = TensorArena.Take(Count);
+        if (_spareGrad is { } spare)
+        {
+            _spareGrad = null;
+            Array.Clear(spare);
+            return Grad = spare;
+        }
+        return Grad = new float[Count];
+    }
+
+    /// <summary>
+    /// Clears the gradient (<see cref="Grad"/> becomes null, as <c>zero_grad(set_to_none=True)</c>) and keeps its array
+    /// for the next backward pass, which zeroes and reuses it: what optimizers' and modules' ZeroGrad call, so that
+    /// training allocates no gradient arrays per step. An array read from <see cref="Grad"/> before is overwritten then.
+    /// </summary>
+    public void ReleaseGrad()
+    {
+        if (Grad is null) return;
+        _spareGrad = Grad;
+        Grad = null;
+    }
 
     /// <summary>Adds <paramref name="gradient"/> (same length) into this tensor's gradient if it requires one.</summary>
     internal void AccumulateGrad(ReadOnlySpan<float> gradient)
