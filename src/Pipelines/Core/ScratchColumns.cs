@@ -6,26 +6,27 @@ namespace Pipelines.Core;
 /// The columns of a frame that only the chain transforming it holds: earlier steps of that chain made them, so no
 /// caller sees them, and a step may write its output into their arrays instead of new ones (a z-score over the
 /// imputer's columns, say). On large data that keeps one array per transformed column rather than one per step.
-/// A column of the chain's own input is never scratch: its caller still has it.
+/// A column of the chain's own input is never scratch, nor is any column that shares its values (a renamed one): its
+/// caller still has them. Only numeric columns are written in place.
 /// </summary>
 public sealed class ScratchColumns
 {
-    private readonly HashSet<Column>? _callers;
+    private readonly HashSet<float[]>? _callers;
 
-    private ScratchColumns(HashSet<Column>? callers) => _callers = callers;
+    private ScratchColumns(HashSet<float[]>? callers) => _callers = callers;
 
     /// <summary>No scratch: every column belongs to a caller.</summary>
     public static ScratchColumns None { get; } = new(null);
 
-    /// <summary>The scratch of a chain whose input is <paramref name="input"/>: every column that is not one of the input's.</summary>
+    /// <summary>The scratch of a chain whose input is <paramref name="input"/>: every numeric column whose values are not one of the input's.</summary>
     public static ScratchColumns Outside(DataFrame input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new ScratchColumns(new HashSet<Column>(input.Columns, ReferenceEqualityComparer.Instance));
+        return new ScratchColumns(new HashSet<float[]>(input.Columns.OfType<NumericColumn>().Select(c => c.Buffer), ReferenceEqualityComparer.Instance));
     }
 
     /// <summary>Whether a step may overwrite <paramref name="column"/>'s values.</summary>
-    public bool Contains(Column column) => _callers is not null && !_callers.Contains(column);
+    public bool Contains(Column column) => _callers is not null && column is NumericColumn numeric && !_callers.Contains(numeric.Buffer);
 
     /// <summary>
     /// The array a step writes its output for <paramref name="column"/> into: the column's own when it is scratch,

@@ -46,6 +46,15 @@ public sealed class ScratchColumnsTests
     }
 
     [TestMethod]
+    public void AColumnSharingAnInputColumnsValuesIsNotScratch()
+    {
+        var input = Frame();
+        var scratch = ScratchColumns.Outside(input);
+        Assert.IsFalse(scratch.Contains(input["b"].Rename("c")), "a renamed input column shares the caller's values");
+        Assert.IsTrue(scratch.Contains(new NumericColumn("b", [4, 5, 6, 7, 9])), "equal values in an array of its own");
+    }
+
+    [TestMethod]
     public void StepsWriteIntoScratchColumnsAndCopyTheOthers()
     {
         var input = Frame();
