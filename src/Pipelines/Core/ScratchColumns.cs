@@ -11,9 +11,12 @@ namespace Pipelines.Core;
 /// </summary>
 public sealed class ScratchColumns
 {
-    private readonly HashSet<float[]>? _callers;
+    private readonly DataFrame? _input;
 
-    private ScratchColumns(HashSet<float[]>? callers) => _callers = callers;
+    // The input's numeric arrays, gathered on the first question: a chain with no scratch-writing step never asks.
+    private HashSet<float[]>? _callers;
+
+    private ScratchColumns(DataFrame? input) => _input = input;
 
     /// <summary>No scratch: every column belongs to a caller.</summary>
     public static ScratchColumns None { get; } = new(null);
@@ -22,11 +25,16 @@ public sealed class ScratchColumns
     public static ScratchColumns Outside(DataFrame input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return new ScratchColumns(new HashSet<float[]>(input.Columns.OfType<NumericColumn>().Select(c => c.Buffer), ReferenceEqualityComparer.Instance));
+        return new ScratchColumns(input);
     }
 
     /// <summary>Whether a step may overwrite <paramref name="column"/>'s values.</summary>
-    public bool Contains(Column column) => _callers is not null && column is NumericColumn numeric && !_callers.Contains(numeric.Buffer);
+    public bool Contains(Column column)
+    {
+        if (_input is null || column is not NumericColumn numeric) return false;
+        _callers ??= new HashSet<float[]>(_input.Columns.OfType<NumericColumn>().Select(c => c.Buffer), ReferenceEqualityComparer.Instance);
+        return !_callers.Contains(numeric.Buffer);
+    }
 
     /// <summary>
     /// The array a step writes its output for <paramref name="column"/> into: the column's own when it is scratch,
