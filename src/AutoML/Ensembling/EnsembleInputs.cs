@@ -71,4 +71,20 @@ internal static class EnsembleInputs
             }
         }
     }
+
+    /// <summary>No budget, or one finite non-negative cost per candidate and a limit that at least one of them fits.</summary>
+    public static void Budget(SelectionBudget? budget, int candidates)
+    {
+        if (budget is null) return;
+        ArgumentNullException.ThrowIfNull(budget.Costs);
+        if (budget.Costs.Count != candidates)
+            throw new ArgumentException($"{Step}: the budget has {budget.Costs.Count} costs for {candidates} candidates; give one cost per candidate, in candidate order.", nameof(budget));
+        for (var c = 0; c < candidates; c++)
+        {
+            if (!(budget.Costs[c] >= 0) || double.IsInfinity(budget.Costs[c]))
+                throw new ArgumentException($"{Step}: candidate {c} costs {budget.Costs[c]}; costs must be finite and non-negative.", nameof(budget));
+        }
+        if (!(budget.Costs.Min() <= budget.Limit))
+            throw new ArgumentException($"{Step}: no candidate fits the budget's limit of {budget.Limit} (the cheapest costs {budget.Costs.Min()}); leave out the candidates that cannot fit, or raise the limit.", nameof(budget));
+    }
 }

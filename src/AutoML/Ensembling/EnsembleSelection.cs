@@ -7,6 +7,8 @@ namespace Pipelines.AutoML.Ensembling;
 /// of Models", ICML 2004), initialised with the best single model as FLAML and AutoGluon do:
 /// <list type="number">
 /// <item>Step 1 picks the candidate whose own out-of-fold predictions score best.</item>
+/// <item>With a <see cref="SelectionBudget"/>, only candidates already picked or whose cost still fits are eligible at
+/// each step.</item>
 /// <item>Each later step adds (with replacement, so a candidate may be picked again and so weigh more) the candidate
 /// whose addition gives the best metric of the averaged predictions of all picks so far.</item>
 /// <item>After <c>size</c> steps, the prefix of picks with the best score is kept (the earliest of equal ones, after the tie-break); a
@@ -34,12 +36,14 @@ public static class EnsembleSelection
     /// <param name="classCount">The number of classes (at least 2).</param>
     /// <param name="metric">A classification metric; its direction decides what is better.</param>
     /// <param name="size">The number of picks (the ensemble size), at least 1.</param>
-    public static EnsembleSelectionResult Select(IReadOnlyList<float[]> predictions, ReadOnlySpan<int> actual, int classCount, Metric metric, int size = DefaultSize)
+    /// <param name="budget">A limit on the members' total cost, or null for none.</param>
+    public static EnsembleSelectionResult Select(IReadOnlyList<float[]> predictions, ReadOnlySpan<int> actual, int classCount, Metric metric, int size = DefaultSize, SelectionBudget? budget = null)
     {
         EnsembleInputs.Options(metric, MetricTask.Classification, size);
         EnsembleInputs.ClassCodes(actual, classCount, metric);
         EnsembleInputs.Predictions(predictions, actual.Length, classCount, probabilities: true);
-        return GreedySelection.Run(EnsembleScorer.Classification(metric, predictions, actual.ToArray(), classCount), metric, size);
+        EnsembleInputs.Budget(budget, predictions.Count);
+        return GreedySelection.Run(EnsembleScorer.Classification(metric, predictions, actual.ToArray(), classCount), metric, size, budget);
     }
 
     /// <summary>
@@ -50,11 +54,13 @@ public static class EnsembleSelection
     /// <param name="actual">Finite targets, one per row.</param>
     /// <param name="metric">A regression metric (RMSE, MAE, R²); its direction decides what is better.</param>
     /// <param name="size">The number of picks (the ensemble size), at least 1.</param>
-    public static EnsembleSelectionResult Select(IReadOnlyList<float[]> predictions, ReadOnlySpan<float> actual, Metric metric, int size = DefaultSize)
+    /// <param name="budget">A limit on the members' total cost, or null for none.</param>
+    public static EnsembleSelectionResult Select(IReadOnlyList<float[]> predictions, ReadOnlySpan<float> actual, Metric metric, int size = DefaultSize, SelectionBudget? budget = null)
     {
         EnsembleInputs.Options(metric, MetricTask.Regression, size);
         EnsembleInputs.Targets(actual);
         EnsembleInputs.Predictions(predictions, actual.Length, 1, probabilities: false);
-        return GreedySelection.Run(EnsembleScorer.Regression(metric, predictions, actual.ToArray()), metric, size);
+        EnsembleInputs.Budget(budget, predictions.Count);
+        return GreedySelection.Run(EnsembleScorer.Regression(metric, predictions, actual.ToArray()), metric, size, budget);
     }
 }

@@ -5,7 +5,7 @@ namespace Pipelines.AutoML.Ensembling;
 /// </summary>
 /// <param name="Weights">One weight per candidate, in candidate order: how often it was picked in the kept prefix divided by the prefix length; they sum to 1, unpicked candidates have 0.</param>
 /// <param name="Score">The metric of the ensemble's out-of-fold predictions: Σ weight·prediction in double, rounded to float, as <c>WeightedEnsemble</c> averages.</param>
-/// <param name="BestSingleIndex">The candidate with the best metric on its own (ties: the lowest index); the first pick.</param>
+/// <param name="BestSingleIndex">The candidate with the best metric on its own among those the budget lets in (ties: the lowest index); the first pick.</param>
 /// <param name="BestSingleScore">That candidate's metric.</param>
 /// <param name="BeatsBestSingle">
 /// Whether <see cref="Score"/> is strictly better than <see cref="BestSingleScore"/> in the metric's direction or, for a

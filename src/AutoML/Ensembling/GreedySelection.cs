@@ -10,10 +10,13 @@ internal static class GreedySelection
     // Below this many predicted values per step, scoring in parallel costs more than it saves.
     private const long ParallelThreshold = 1 << 16;
 
-    public static EnsembleSelectionResult Run(EnsembleScorer scorer, Metric metric, int size)
+    public static EnsembleSelectionResult Run(EnsembleScorer scorer, Metric metric, int size, SelectionBudget? budget = null)
     {
         var n = scorer.Predictions.Count;
         var scores = new double[n];
+        var picked = new bool[n];
+        var eligible = Enumerable.Repeat(true, n).ToArray();
+        var spent = 0.0;
         var picks = new int[size];
         var trajectory = new double[size];
         var tieBreaks = new double[size];
@@ -23,7 +26,14 @@ internal static class GreedySelection
             TrainingContext.ThrowIfCancelled();
             var scale = 1.0 / (step + 1);
             ScoreAll(scorer, scale, scores);
-            var (pick, tieBreak) = Best(metric, scores, scorer.TieBreaker, scale);
+            // A candidate whose cost no longer fits cannot be picked; the inputs' check guarantees one fits at step 1.
+            if (budget is not null)
+            {
+                for (var c = 0; c < n; c++) eligible[c] = picked[c] || spent + budget.Costs[c] <= budget.Limit;
+            }
+            var (pick, tieBreak) = Best(metric, scores, eligible, scorer.TieBreaker, scale);
+            if (!picked[pick]) spent += budget?.Costs[pick] ?? 0;
+            picked[pick] = true;
             scorer.Add(pick);
             picks[step] = pick;
             trajectory[step] = scores[pick];
@@ -57,19 +67,19 @@ internal static class GreedySelection
     }
 
     /// <summary>
-    /// The index of the best score and its tie-break value (NaN without a tie-breaker); among equal scores the lowest
-    /// tie-break value, then the lowest index; NaN never wins.
+    /// The eligible index of the best score and its tie-break value (NaN without a tie-breaker); among equal scores the
+    /// lowest tie-break value, then the lowest index; NaN never wins.
     /// </summary>
-    private static (int Pick, double TieBreak) Best(Metric metric, double[] scores, EnsembleScorer? tieBreaker, double scale)
+    private static (int Pick, double TieBreak) Best(Metric metric, double[] scores, bool[] eligible, EnsembleScorer? tieBreaker, double scale)
     {
-        var best = 0;
-        for (var c = 1; c < scores.Length; c++) if (metric.IsBetter(scores[c], scores[best])) best = c;
+        var best = Array.IndexOf(eligible, true);
+        for (var c = best + 1; c < scores.Length; c++) if (eligible[c] && metric.IsBetter(scores[c], scores[best])) best = c;
         if (tieBreaker is null) return (best, double.NaN);
         var scratch = tieBreaker.NewScratch();
         var lowest = tieBreaker.Score(best, scale, scratch);
         for (var c = best + 1; c < scores.Length; c++)
         {
-            if (scores[c] != scores[best]) continue;
+            if (!eligible[c] || scores[c] != scores[best]) continue;
             var value = tieBreaker.Score(c, scale, scratch);
             if (value < lowest) (best, lowest) = (c, value);
         }

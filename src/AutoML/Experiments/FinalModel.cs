@@ -9,13 +9,15 @@ using Pipelines.Evaluation;
 namespace Pipelines.AutoML.Experiments;
 
 /// <summary>
-/// After the search: selects an ensemble from the kept out-of-fold predictions (used only when it beats the best
-/// single trial out of fold, or ties it with a lower log loss for metrics of the predicted class, and its refit fits in
-/// the time left) and refits the chosen pipelines on all training rows,
+/// After the search: selects an ensemble from the kept out-of-fold predictions among the trials whose refit fits in the
+/// time left (used only when it beats the best single trial out of fold, or ties it with a lower log loss for metrics of
+/// the predicted class) and refits the chosen pipelines on all training rows,
 /// so the final model is never one fold's model.
 /// </summary>
 internal sealed class FinalModel(ExperimentRun run)
 {
+    private TimeSpan? selectionStart;
+
     public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold, FinalModelRecipe Recipe, DecisionFit? Decision = null);
 
     public Fitted Fit(TrialEntry best)
@@ -63,8 +65,8 @@ internal sealed class FinalModel(ExperimentRun run)
     private (EnsembleSummary? Summary, float[]? Blend) SelectEnsemble(TrialEntry best)
     {
         if (run.Options.EnsembleSize == 0) return (null, null);
-        var candidates = run.Book.OutOfFold.Keys.Select(id => run.Book.Entry(id))
-            .Where(e => run.Book.UsedAllRows(e)).OrderBy(e => e.Id).ToArray();
+        var candidates = Affordable(run.Book.OutOfFold.Keys.Select(id => run.Book.Entry(id))
+            .Where(e => run.Book.UsedAllRows(e)).OrderBy(e => e.Id), best);
         // The best trial as it would ship, the score both choices below compare against.
         var bestShipped = AsShipped(run.Book.OutOfFold[best.Id]);
         var chosen = candidates.Length < 2 ? (null, null) : SelectFromTrials(candidates, best, bestShipped);
@@ -76,32 +78,35 @@ internal sealed class FinalModel(ExperimentRun run)
     /// unless the search's choice scores above it by more than the noise of a best among all the trials run
     /// (<see cref="TrialScorer.WithinNoise"/>). There the search's best of thousands of trials is picked for luck as much
     /// as for skill, while the portfolio is one fixed trial per learner.
-    /// Null when no library-defaults trial ran, the search clearly wins, or the refit does not fit in time.
+    /// Null when no library-defaults trial ran (or none's refit fits in time) or the search clearly wins.
     /// </summary>
     private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, double bestShipped, (EnsembleSummary? Summary, float[]? Blend) chosen)
     {
-        var defaults = run.Book.LibraryDefaults.Select(run.Book.Entry).Where(run.Book.UsedAllRows).OrderBy(e => e.Id).ToArray();
+        var defaults = Affordable(run.Book.LibraryDefaults.Select(run.Book.Entry).Where(run.Book.UsedAllRows).OrderBy(e => e.Id), best);
         if (defaults.Length == 0) return null;
-        var members = defaults.Length == 1 ? [(defaults[0].Id, 1.0)] : Select(defaults, Metric.LogLoss);
+        var members = defaults.Length == 1 ? [(defaults[0].Id, 1.0)] : Select(defaults, Metric.LogLoss, best);
         var blend = Blend(members);
         var score = AsShipped(blend);
         var searched = chosen is ({ IsUsed: true }, { } searchedBlend) ? AsShipped(searchedBlend) : bestShipped;
         var competitors = run.Book.Entries.Count(e => e.Status == TrialStatus.Succeeded);
-        if ((run.Metric.IsBetter(searched, score) && !run.Scorer.WithinNoise(score, searched, run.Plan.ValidationRows, competitors))
-            || !RefitFits(members.Select(m => run.Book.Entry(m.Id)))) return null;
+        if (run.Metric.IsBetter(searched, score) && !run.Scorer.WithinNoise(score, searched, run.Plan.ValidationRows, competitors)) return null;
         return (new EnsembleSummary(members, run.Scorer.Score(blend, run.Plan.ValidationRows), best.Score!.Value, IsUsed: true, OfLibraryDefaults: true), blend);
     }
 
     /// <summary>The out-of-fold score of <paramref name="outOfFold"/> under the rule it would ship with (<see cref="TrialScorer.ScoreAsShipped"/>).</summary>
     private double AsShipped(float[] outOfFold) => run.Scorer.ScoreAsShipped(outOfFold, run.Plan.ValidationRows);
 
-    /// <summary>Greedy ensemble selection over <paramref name="candidates"/>' out-of-fold predictions: member ids and weights.</summary>
-    private (int Id, double Weight)[] Select(IReadOnlyList<TrialEntry> candidates, Metric selectBy)
+    /// <summary>
+    /// Greedy ensemble selection over <paramref name="candidates"/>' out-of-fold predictions, with the members' refit
+    /// limited to the time left (<see cref="RefitBudget"/>): member ids and weights.
+    /// </summary>
+    private (int Id, double Weight)[] Select(IReadOnlyList<TrialEntry> candidates, Metric selectBy, TrialEntry best)
     {
         var predictions = candidates.Select(c => run.Book.OutOfFold[c.Id]).ToArray();
+        var budget = RefitBudget(candidates, best);
         var selection = run.Target.IsClassification
-            ? EnsembleSelection.Select(predictions, [.. run.Plan.ValidationRows.Select(r => run.Target.Codes[r])], run.Target.Width, selectBy, run.Options.EnsembleSize)
-            : EnsembleSelection.Select(predictions, [.. run.Plan.ValidationRows.Select(r => run.Target.Targets[r])], selectBy, run.Options.EnsembleSize);
+            ? EnsembleSelection.Select(predictions, [.. run.Plan.ValidationRows.Select(r => run.Target.Codes[r])], run.Target.Width, selectBy, run.Options.EnsembleSize, budget)
+            : EnsembleSelection.Select(predictions, [.. run.Plan.ValidationRows.Select(r => run.Target.Targets[r])], selectBy, run.Options.EnsembleSize, budget);
         return [.. selection.Members.Select(i => (candidates[i].Id, selection.Weights[i]))];
     }
 
@@ -113,13 +118,13 @@ internal sealed class FinalModel(ExperimentRun run)
     private (EnsembleSummary? Summary, float[]? Blend) SelectFromTrials(IReadOnlyList<TrialEntry> candidates, TrialEntry best, double bestShipped)
     {
         var smooth = run.Scorer.SelectsByLogLoss;
-        var members = Select(candidates, smooth ? Metric.LogLoss : run.Metric);
+        var members = Select(candidates, smooth ? Metric.LogLoss : run.Metric, best);
         var blend = Blend(members);
         var summary = new EnsembleSummary(members, run.Scorer.Score(blend, run.Plan.ValidationRows), best.Score!.Value, IsUsed: false);
         var score = AsShipped(blend);
         var beats = members.Length > 1 && (run.Metric.IsBetter(score, bestShipped)
             || ((score == bestShipped || (smooth && run.Scorer.WithinNoise(score, bestShipped, run.Plan.ValidationRows))) && TiesBroken(blend, best.Id)));
-        return (summary with { IsUsed = beats && RefitFits(members.Select(m => run.Book.Entry(m.Id))) }, blend);
+        return (summary with { IsUsed = beats }, blend);
     }
 
     /// <summary>Whether <paramref name="blend"/> wins the tie-break against the best trial's predictions (lower out-of-fold log loss, for metrics of the predicted class).</summary>
@@ -127,15 +132,27 @@ internal sealed class FinalModel(ExperimentRun run)
         run.Scorer.TieBreak(run.Plan.ValidationRows) is { } tieBreak && tieBreak(blend) < run.Book.TieBreak(best);
 
     /// <summary>
-    /// Whether refitting these trials (one fit on all rows per model seed each, estimated from their trials' time; and
-    /// again on the caller's rows when it refits after the run) fits in the budget left.
+    /// The refit seconds each candidate would add (one fit on all rows per model seed each, estimated from its trial's
+    /// time, and again on the caller's rows when it refits after the run), and the seconds left for them once the best
+    /// trial, which is refit whatever is chosen, has its share; null without a time budget.
     /// </summary>
-    private bool RefitFits(IEnumerable<TrialEntry> members)
+    private SelectionBudget? RefitBudget(IReadOnlyList<TrialEntry> candidates, TrialEntry best)
     {
-        if (run.Options.TimeBudget is not { } budget) return true;
-        var estimate = members.Sum(m => SearchBudget.RefitSeconds(m, run.Plan)) * (1 + run.Options.RefitAfterRun);
-        return run.Clock.Elapsed.TotalSeconds + estimate <= budget.TotalSeconds;
+        if (run.Options.TimeBudget is not { } budget) return null;
+        // Taken once, when selection starts, so the candidates kept as affordable stay so for the selections after.
+        selectionStart ??= run.Clock.Elapsed;
+        var left = budget.TotalSeconds - selectionStart.Value.TotalSeconds - RefitSeconds(best);
+        return new SelectionBudget([.. candidates.Select(c => c.Id == best.Id ? 0 : RefitSeconds(c))], Math.Max(0, left));
     }
+
+    /// <summary>The candidates whose refit on its own fits in the time left, by id.</summary>
+    private TrialEntry[] Affordable(IEnumerable<TrialEntry> candidates, TrialEntry best)
+    {
+        var all = candidates.ToArray();
+        return RefitBudget(all, best) is { } budget ? [.. all.Where((_, i) => budget.Costs[i] <= budget.Limit)] : all;
+    }
+
+    private double RefitSeconds(TrialEntry trial) => SearchBudget.RefitSeconds(trial, run.Plan) * (1 + run.Options.RefitAfterRun);
 
     /// <summary>The trial refitted on all rows, once per model seed of the run.Plan.</summary>
     private SeedBag Refit(TrialEntry entry)

@@ -98,4 +98,20 @@ public sealed class EnsembleSelectionInputTests
         Assert.ThrowsExactly<ArgumentException>(() => EnsembleSelection.Select([Good(), null!], Actual, 2, Metric.LogLoss));
         Assert.ThrowsExactly<ArgumentNullException>(() => EnsembleSelection.Select(null!, Actual, 2, Metric.LogLoss));
     }
+
+    [TestMethod]
+    public void Budget_that_no_candidate_fits()
+    {
+        var error = Assert.ThrowsExactly<ArgumentException>(() => EnsembleSelection.Select([Good(), Good()], Actual, 2, Metric.LogLoss, budget: new SelectionBudget([3, 2], 1)));
+        StringAssert.Contains(error.Message, "no candidate fits the budget's limit of 1 (the cheapest costs 2)");
+    }
+
+    [TestMethod]
+    public void Budget_with_a_cost_per_candidate_missing_or_negative()
+    {
+        var count = Assert.ThrowsExactly<ArgumentException>(() => EnsembleSelection.Select([Good(), Good()], Actual, 2, Metric.LogLoss, budget: new SelectionBudget([1], 5)));
+        StringAssert.Contains(count.Message, "1 costs for 2 candidates");
+        var negative = Assert.ThrowsExactly<ArgumentException>(() => EnsembleSelection.Select([Good()], Actual, 2, Metric.LogLoss, budget: new SelectionBudget([-1], 5)));
+        StringAssert.Contains(negative.Message, "candidate 0 costs -1");
+    }
 }

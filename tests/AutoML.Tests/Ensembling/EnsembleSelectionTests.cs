@@ -124,17 +124,61 @@ public sealed class EnsembleSelectionTests
         Assert.HasCount(1, result.Trajectory);
     }
 
+    /// <summary>Targets and two regression candidates off by +2 and -1.</summary>
+    private static (float[] Actual, float[] Up, float[] Down) OffsetPair()
+    {
+        float[] y = [3, 1, 4, 1, 5, 9, 2, 6];
+        return (y, [.. y.Select(v => v + 2)], [.. y.Select(v => v - 1)]);
+    }
+
     [TestMethod]
     public void Repeated_picks_weigh_a_candidate_more()
     {
         // Offsets +2 and -1 cancel with weights 1/3 and 2/3: the better one first, the other, then the better one again.
-        float[] y = [3, 1, 4, 1, 5, 9, 2, 6];
-        var up = y.Select(v => v + 2).ToArray();
-        var down = y.Select(v => v - 1).ToArray();
+        var (y, up, down) = OffsetPair();
         var result = EnsembleSelection.Select([up, down], y, Metric.Mae, size: 3);
         CollectionAssert.AreEqual(new[] { 1, 0, 1 }, result.Picks.ToArray());
         Assert.AreEqual(1.0 / 3, result.Weights[0], 1e-12);
         Assert.AreEqual(2.0 / 3, result.Weights[1], 1e-12);
         Assert.AreEqual(0.0, result.Score, 1e-6);
+    }
+
+    [TestMethod]
+    public void A_budget_leaves_out_the_partner_it_cannot_pay_for_and_takes_the_next_best()
+    {
+        int[] actual = [0, 0, 1, 1];
+        var a = Binary(actual, 0.875f, 0.875f, 0.25f, 0.25f);
+        var b = Binary(actual, 0.25f, 0.25f, 0.875f, 0.875f);
+        var c = Binary(actual, 0.25f, 0.25f, 0.75f, 0.75f);
+        var free = EnsembleSelection.Select([a, b, c], actual, 2, Metric.LogLoss);
+        Assert.AreEqual(0, free.Weights[2], "without a budget b, the better partner, is taken");
+
+        var result = EnsembleSelection.Select([a, b, c], actual, 2, Metric.LogLoss, budget: new SelectionBudget([1, 5, 2], 3));
+
+        Assert.AreEqual(0, result.Weights[1], "a (1) and b (5) cost more than 3");
+        CollectionAssert.AreEqual(new[] { 0, 2 }, result.Members.ToArray());
+        Assert.IsTrue(result.BeatsBestSingle);
+    }
+
+    [TestMethod]
+    public void A_budget_charges_a_candidate_once_however_often_it_is_picked()
+    {
+        // The picks of 'Repeated_picks_weigh_a_candidate_more', with a limit that pays for each candidate exactly once.
+        var (y, up, down) = OffsetPair();
+        var result = EnsembleSelection.Select([up, down], y, Metric.Mae, size: 3, budget: new SelectionBudget([2, 1], 3));
+        CollectionAssert.AreEqual(new[] { 1, 0, 1 }, result.Picks.ToArray());
+        Assert.AreEqual(0.0, result.Score, 1e-6);
+    }
+
+    [TestMethod]
+    public void The_first_pick_is_the_best_candidate_the_budget_lets_in()
+    {
+        int[] actual = [0, 0, 1, 1];
+        var strong = Binary(actual, 0.875f, 0.875f, 0.875f, 0.875f);
+        var weak = Binary(actual, 0.75f, 0.75f, 0.75f, 0.75f);
+        var result = EnsembleSelection.Select([strong, weak], actual, 2, Metric.LogLoss, budget: new SelectionBudget([4, 1], 2));
+        Assert.AreEqual(1, result.BestSingleIndex);
+        CollectionAssert.AreEqual(new[] { 0.0, 1.0 }, result.Weights.ToArray());
+        Assert.IsFalse(result.BeatsBestSingle);
     }
 }
