@@ -16,6 +16,23 @@ public static class FeatureMatrix
         return RowMajor(columns);
     }
 
+    /// <summary>Numeric <paramref name="columns"/>' values as they are, without a copy, for learners that read column by column.</summary>
+    public static ReadOnlyMemory<float>[] Columns(IReadOnlyList<Column> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var values = new ReadOnlyMemory<float>[columns.Count];
+        for (var j = 0; j < values.Length; j++)
+        {
+            if (columns[j] is not NumericColumn numeric)
+            {
+                ThrowHelper.WrongKind(nameof(FeatureMatrix), columns[j].Name, columns[j].Kind, ColumnKind.Numeric);
+                return values;
+            }
+            values[j] = numeric.Memory;
+        }
+        return values;
+    }
+
     /// <summary>Numeric <paramref name="columns"/> (equal length) as rows x columns, row-major.</summary>
     public static float[] RowMajor(IReadOnlyList<Column> columns)
     {

@@ -14,7 +14,7 @@ internal sealed record LinearSolution(float[] Weights, float[] Intercepts, float
 /// </summary>
 internal static class LinearFit
 {
-    public delegate LinearObjective ObjectiveFactory(float[] design, int features, double[] weights);
+    public delegate LinearObjective ObjectiveFactory(LinearDesign design, double[] weights);
 
     public static LinearSolution Run(
         string step, TrainingSet set, double[] rowWeights, int outputs, LinearFitOptions options, ObjectiveFactory objective,
@@ -25,11 +25,10 @@ internal static class LinearFit
         if (!(set.Weights.Sum(w => (double)w) > 0) || !(rowWeights.Sum() > 0))
             throw new DataValueException($"{step}: every training row has weight 0, so there is nothing to learn from. Check the weight column and class weights.");
         var d = set.Features.Count;
-        // The one copy of the features: scaled in place into the design.
-        var design = set.RowMajor();
-        var scaling = FeatureScaling.Fit(design, d, set.Weights, center: options.Standardize && options.FitIntercept, scale: options.Standardize);
-        scaling.ApplyInPlace(design, d);
-        var f = objective(design, d, rowWeights);
+        // The features are read where they are, standardized as the objective reads them: no copy.
+        var columns = FeatureMatrix.Columns(set.FeatureColumns);
+        var scaling = FeatureScaling.Fit(columns, set.Weights, center: options.Standardize && options.FitIntercept, scale: options.Standardize);
+        var f = objective(new LinearDesign(columns, scaling.Center, scaling.Scale), rowWeights);
 
         var start = new double[f.Dimension];
         if (options.FitIntercept && initialIntercepts is not null) initialIntercepts.CopyTo(start, outputs * d);

@@ -32,7 +32,7 @@ public sealed record LinearRegression : LinearLearner, IEstimator<LinearRegressi
         var total = weights.Sum();
         var mean = total > 0 ? targets.Select((t, i) => t * weights[i]).Sum() / total : 0.0;
         var solution = LinearFit.Run(StepName, set, weights, 1, FitOptions,
-            (design, d, w) => new SquaredLoss(design, d, targets, w, L2, FitIntercept), [mean]);
+            (design, w) => new SquaredLoss(design, targets, w, L2, FitIntercept), [mean]);
         return new LinearRegressionModel(set.Features, solution.Weights, solution.Intercepts, solution.StandardizedWeights, solution.Report);
     }
 }

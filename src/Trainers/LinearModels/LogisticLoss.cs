@@ -11,8 +11,8 @@ public sealed class LogisticLoss : LinearObjective
 
     /// <summary>The binary log loss over <paramref name="design"/>; see <see cref="LinearObjective"/> for the other arguments.</summary>
     /// <remarks><paramref name="labels"/>: y_i, 1 for the positive class and 0 for the other.</remarks>
-    public LogisticLoss(float[] design, int features, double[] labels, double[]? weights, double l2, bool fitIntercept)
-        : base(design, features, 1, weights, l2, fitIntercept)
+    public LogisticLoss(LinearDesign design, double[] labels, double[]? weights, double l2, bool fitIntercept)
+        : base(design, 1, weights, l2, fitIntercept)
     {
         ArgumentNullException.ThrowIfNull(labels);
         if (labels.Length != Rows) throw new ArgumentException($"{labels.Length} labels for {Rows} rows.", nameof(labels));

@@ -29,7 +29,7 @@ public sealed record LogisticRegression : LinearLearner, IEstimator<LogisticRegr
         var weights = ClassifierWeights.Of(StepName, set, input.LabelName!, ClassWeights);
         var labels = set.ClassCodes.Select(c => (double)c).ToArray();
         var solution = LinearFit.Run(StepName, set, weights, 1, FitOptions,
-            (design, d, w) => new LogisticLoss(design, d, labels, w, L2, FitIntercept));
+            (design, w) => new LogisticLoss(design, labels, w, L2, FitIntercept));
         return new LogisticRegressionModel(set.Features, set.Classes, solution.Weights, solution.Intercepts, solution.StandardizedWeights, solution.Report);
     }
 }

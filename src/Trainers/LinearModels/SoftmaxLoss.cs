@@ -10,8 +10,8 @@ public sealed class SoftmaxLoss : LinearObjective
 
     /// <summary>The multinomial log loss over <paramref name="design"/>; see <see cref="LinearObjective"/> for the other arguments.</summary>
     /// <remarks><paramref name="labels"/>: y_i ∈ [0, <paramref name="classes"/>).</remarks>
-    public SoftmaxLoss(float[] design, int features, int classes, int[] labels, double[]? weights, double l2, bool fitIntercept)
-        : base(design, features, classes, weights, l2, fitIntercept)
+    public SoftmaxLoss(LinearDesign design, int classes, int[] labels, double[]? weights, double l2, bool fitIntercept)
+        : base(design, classes, weights, l2, fitIntercept)
     {
         ArgumentNullException.ThrowIfNull(labels);
         if (labels.Length != Rows) throw new ArgumentException($"{labels.Length} labels for {Rows} rows.", nameof(labels));

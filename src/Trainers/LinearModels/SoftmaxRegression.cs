@@ -32,7 +32,7 @@ public sealed record SoftmaxRegression : LinearLearner, IEstimator<SoftmaxRegres
         if (k < 2) ThrowHelper.TooFewClasses(StepName, input.LabelName!, k, set.RowCount);
         var weights = ClassifierWeights.Of(StepName, set, input.LabelName!, ClassWeights);
         var solution = LinearFit.Run(StepName, set, weights, k, FitOptions,
-            (design, d, w) => new SoftmaxLoss(design, d, k, set.ClassCodes, w, L2, FitIntercept));
+            (design, w) => new SoftmaxLoss(design, k, set.ClassCodes, w, L2, FitIntercept));
         return new SoftmaxRegressionModel(set.Features, set.Classes, solution.Weights, solution.Intercepts, solution.StandardizedWeights, solution.Report);
     }
 }

@@ -8,8 +8,8 @@ public sealed class SquaredLoss : LinearObjective
 {
     private readonly double[] targets;
 
-    public SquaredLoss(float[] design, int features, double[] targets, double[]? weights, double l2, bool fitIntercept)
-        : base(design, features, 1, weights, l2, fitIntercept)
+    public SquaredLoss(LinearDesign design, double[] targets, double[]? weights, double l2, bool fitIntercept)
+        : base(design, 1, weights, l2, fitIntercept)
     {
         ArgumentNullException.ThrowIfNull(targets);
         if (targets.Length != Rows) throw new ArgumentException($"{targets.Length} targets for {Rows} rows.", nameof(targets));

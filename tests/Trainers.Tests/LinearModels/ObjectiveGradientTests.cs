@@ -17,7 +17,7 @@ public sealed class ObjectiveGradientTests
     {
         var (design, weights, random) = Data(11);
         var labels = Enumerable.Range(0, Rows).Select(_ => (double)random.Next(2)).ToArray();
-        Check(new LogisticLoss(design, Features, labels, weights, 0.3, intercept), random);
+        Check(new LogisticLoss(design, labels, weights, 0.3, intercept), random);
     }
 
     [TestMethod]
@@ -27,7 +27,7 @@ public sealed class ObjectiveGradientTests
     {
         var (design, weights, random) = Data(12);
         var labels = Enumerable.Range(0, Rows).Select(_ => random.Next(3)).ToArray();
-        Check(new SoftmaxLoss(design, Features, 3, labels, weights, 0.3, intercept), random);
+        Check(new SoftmaxLoss(design, 3, labels, weights, 0.3, intercept), random);
     }
 
     [TestMethod]
@@ -37,14 +37,14 @@ public sealed class ObjectiveGradientTests
     {
         var (design, weights, random) = Data(13);
         var targets = Enumerable.Range(0, Rows).Select(_ => random.NextDouble() * 10 - 5).ToArray();
-        Check(new SquaredLoss(design, Features, targets, weights, 0.3, intercept), random);
+        Check(new SquaredLoss(design, targets, weights, 0.3, intercept), random);
     }
 
     [TestMethod]
     public void LogisticLossStaysFiniteForHugeScores()
     {
-        float[] design = [1000, -1000];
-        var loss = new LogisticLoss(design, 1, [0, 1], null, 0, fitIntercept: false);
+        var design = new LinearDesign([new float[] { 1000, -1000 }]);
+        var loss = new LogisticLoss(design, [0, 1], null, 0, fitIntercept: false);
         var gradient = new double[1];
         var value = loss.Evaluate([1.0], gradient);
         Assert.AreEqual(1000.0, value, 1e-9, "both rows are wrong by a score of 1000, so each loses 1000");
@@ -52,12 +52,16 @@ public sealed class ObjectiveGradientTests
         Assert.AreEqual(1000.0, SoftmaxLoss.LogSumExp([1000.0, 0.0]), 1e-12);
     }
 
-    private static (float[] Design, double[] Weights, Random Random) Data(int seed)
+    /// <summary>
+    /// A design of raw columns (means about 3, spreads about 2) standardized as the objective reads them, so the check
+    /// also covers <see cref="LinearDesign"/>'s centring and scaling.
+    /// </summary>
+    private static (LinearDesign Design, double[] Weights, Random Random) Data(int seed)
     {
         var random = new Random(seed);
-        var design = Enumerable.Range(0, Rows * Features).Select(_ => (float)LinearTestData.Normal(random)).ToArray();
+        ReadOnlyMemory<float>[] columns = [.. Enumerable.Range(0, Features).Select(_ => Enumerable.Range(0, Rows).Select(_ => (float)(3 + 2 * LinearTestData.Normal(random))).ToArray())];
         var weights = Enumerable.Range(0, Rows).Select(_ => random.NextDouble() * 2).ToArray();
-        return (design, weights, random);
+        return (new LinearDesign(columns, Enumerable.Repeat(3.0, Features).ToArray(), Enumerable.Repeat(2.0, Features).ToArray()), weights, random);
     }
 
     private static void Check(IDifferentiableFunction f, Random random)
