@@ -21,8 +21,8 @@ internal static class CsvInput
             got += n;
         }
         Stream bytes = new ReplayStream(head, got, stream);
-        if (GzipInput.HasMagic(head.AsSpan(0, got)) || displayName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-            bytes = new GzipInput(bytes);
+        if (GzipInputStream.HasMagic(head.AsSpan(0, got)) || displayName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            bytes = new GzipInputStream(bytes);
         return new StreamReader(bytes, Utf8, detectEncodingFromByteOrderMarks: true, BufferBytes, leaveOpen: false);
     }
 }

@@ -61,7 +61,8 @@ public static class PipelineFile
         Envelope? envelope;
         try
         {
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
+            // The serializer reads to the end of the data, where GzipInputStream checks the trailer (a file cut inside it reads as whole otherwise).
+            using var gzip = new GzipInputStream(file);
             envelope = JsonSerializer.Deserialize<Envelope>(gzip, JsonOptions);
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or IOException)

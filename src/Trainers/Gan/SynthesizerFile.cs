@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text.Json;
 using Pipelines.Data;
@@ -79,15 +78,12 @@ internal static class SynthesizerFile
         using var json = new MemoryStream();
         try
         {
-            using (var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress)) gzip.CopyTo(json);
+            using (var gzip = new GzipInputStream(new MemoryStream(bytes))) gzip.CopyTo(json);
         }
         catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw Corrupted(path, e.Message, e);
         }
-        // The trailer's last field is the uncompressed length modulo 2^32 (RFC 1952).
-        if (bytes.Length < 18 || BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(bytes.Length - 4)) != (uint)json.Length)
-            throw Corrupted(path, "the gzip stream ends early or its length does not match");
         JsonDocument document;
         try
         {

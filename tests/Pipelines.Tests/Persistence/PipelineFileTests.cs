@@ -58,6 +58,21 @@ public sealed class PipelineFileTests
     }
 
     [TestMethod]
+    [DataRow(1)]
+    [DataRow(4)]
+    [DataRow(8)]
+    public void FileCutInsideTheGzipTrailerIsACorruptionError(int cut)
+    {
+        // The JSON is whole without the trailer's 8 bytes (CRC and length), so only the trailer check sees the cut.
+        var path = SaveChain();
+        var bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..^cut]);
+        var error = Assert.ThrowsExactly<ModelFormatException>(() => PipelineFile.Load(path));
+        StringAssert.Contains(error.Message, "corrupted or truncated");
+        StringAssert.Contains(error.Message, path);
+    }
+
+    [TestMethod]
     public void FlippedByteIsACorruptionError()
     {
         var path = SaveChain();

@@ -6,21 +6,22 @@ namespace Pipelines.IO;
 /// <summary>
 /// Decompresses gzip and checks, at the end, that the data was complete. .NET's GZipStream returns a clean end of
 /// stream for a file cut short, which would silently load part of a table; comparing the decompressed length with
-/// the gzip trailer's ISIZE field catches that. Throws <see cref="InvalidDataException"/>, which the tokenizer turns
-/// into a located error.
+/// the gzip trailer's ISIZE field catches that (and reading to the end makes the decompressor check the CRC). Throws
+/// <see cref="InvalidDataException"/> at the end of the data; every reader of a gzip file (tables, pipeline and
+/// synthesizer files) goes through it and says which file it was.
 /// </summary>
 /// <remarks>
 /// A file made by concatenating several gzip members is decompressed fully, but only the last member's trailer is
 /// available here, so such a file is reported as truncated. Recompress it as one member (<c>zcat a.gz | gzip</c>).
 /// </remarks>
-internal sealed class GzipInput : Stream
+public sealed class GzipInputStream : Stream
 {
     private readonly TailStream _raw;
     private readonly GZipStream _gzip;
     private long _decompressed;
     private bool _checked;
 
-    public GzipInput(Stream compressed)
+    public GzipInputStream(Stream compressed)
     {
         _raw = new TailStream(compressed);
         _gzip = new GZipStream(_raw, CompressionMode.Decompress);
