@@ -9,24 +9,10 @@ namespace Pipelines.Bench.Trees;
 internal static class PeerPython
 {
     /// <summary>
-    /// Runs <paramref name="script"/> with <paramref name="args"/> through <see cref="PeerProcess"/> (so without our
-    /// OpenBLAS settings); returns stdout, throws with stderr on failure.
+    /// Runs <paramref name="script"/> with <paramref name="args"/> (<see cref="PeerProcess.RunCode"/>, so without our
+    /// OpenBLAS settings); returns its stdout lines joined, throws with stderr's last line on failure.
     /// </summary>
-    public static string Run(string script, params string[] args)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"gbdt-peer-{Guid.NewGuid():N}.py");
-        File.WriteAllText(path, script);
-        try
-        {
-            var (exit, output, error) = PeerProcess.Run([path, .. args]);
-            if (exit != 0) throw new InvalidOperationException($"{PeerProcess.Interpreter} failed ({exit}): {error}");
-            return output;
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    public static string Run(string script, params string[] args) => string.Join('\n', PeerProcess.RunCode(script, args));
 
     /// <summary>
     /// Runs <paramref name="script"/> with the paths of the feature matrix (float32, column after column) and the

@@ -231,9 +231,10 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         if (options.MLNetModel is { } mlnet) MLNetModel.ConvertOnnxFile(outputs.Staged(JobOutputs.Model), outputs.Staged(mlnet));
         var exportSeconds = phases.Mark("save and export");
 
+        var sample = data.Test is null ? Sample(frame, CheckRows, "the data") : default;
         var (checkRows, checkDescription) = data.Test is { } test
             ? (test.Frame, Invariant($"the test file {Path.GetFileName(test.Path)} ({test.Frame.RowCount:N0} rows)"))
-            : Sample(frame, CheckRows, "the data");
+            : (sample.Rows, sample.Description);
         step("check", $"model.onnx in ONNX Runtime ({options.Device}) on {checkDescription}");
         var (modelCheck, predicted) = ModelCheck.Onnx(
             JobOutputs.Model, outputs.Staged(JobOutputs.Model), checkRows, checkDescription, data.Target, shipped, Latency, options.Device);
@@ -431,15 +432,18 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     /// </summary>
     private ImportanceRows FittedRowsForImportance(ITransformer model, DataFrame frame, ExperimentTarget target)
     {
-        var indices = Split.AtMost(frame, ImportanceRows, options.Seed);
-        var (rows, description) = Sample(frame, ImportanceRows, "the data");
+        var (rows, indices, description) = Sample(frame, ImportanceRows, "the data");
         return new ImportanceRows(description + ", which the model was fitted on", model, rows, target, indices);
     }
 
-    /// <summary>At most <paramref name="count"/> rows of <paramref name="frame"/> (stratified, seeded), with a description.</summary>
-    private (DataFrame Rows, string Description) Sample(DataFrame frame, int count, string what) => frame.RowCount <= count
-        ? (frame, Invariant($"{what} ({frame.RowCount:N0} rows)"))
-        : (frame.Take(Split.AtMost(frame, count, options.Seed)), Invariant($"{count:N0} rows sampled from {what}"));
+    /// <summary>At most <paramref name="count"/> rows of <paramref name="frame"/> (stratified, seeded), their indices in it, and a description.</summary>
+    private (DataFrame Rows, int[] Indices, string Description) Sample(DataFrame frame, int count, string what)
+    {
+        var indices = Split.AtMost(frame, count, options.Seed);
+        return frame.RowCount <= count
+            ? (frame, indices, Invariant($"{what} ({frame.RowCount:N0} rows)"))
+            : (frame.Take(indices), indices, Invariant($"{count:N0} rows sampled from {what}"));
+    }
 
     /// <summary>The constant columns the cleaning dropped from the search's rows (dropped from every row too, so the model reads the same columns).</summary>
     private static IReadOnlyList<string> ConstantColumns(FittedStep cleaning) =>
