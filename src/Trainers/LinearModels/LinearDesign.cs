@@ -5,7 +5,7 @@ namespace Pipelines.Trainers.LinearModels;
 /// x̃_ij = (x_ij - c_j) / s_j. Each evaluation reads the rows a block at a time, row-major, in double precision. Up to
 /// <see cref="CopyLimit"/> values the standardized features are copied once, row-major in single precision, which is
 /// the fastest to read; above it the columns are read where they are and standardized block by block, so a fit on large
-/// data holds no copy of its features (they would be its largest arrays), for some speed.
+/// data holds no copy of its features (they would be its largest arrays), at some cost in speed.
 /// </summary>
 public sealed class LinearDesign
 {
