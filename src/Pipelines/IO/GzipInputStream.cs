@@ -14,7 +14,7 @@ namespace Pipelines.IO;
 /// A file made by concatenating several gzip members is decompressed fully, but only the last member's trailer is
 /// available here, so such a file is reported as truncated. Recompress it as one member (<c>zcat a.gz | gzip</c>).
 /// </remarks>
-public sealed class GzipInputStream : Stream
+public sealed class GzipInputStream : ForwardReadStream
 {
     private readonly TailStream _raw;
     private readonly GZipStream _gzip;
@@ -29,14 +29,6 @@ public sealed class GzipInputStream : Stream
 
     /// <summary>Whether <paramref name="head"/> starts with the gzip magic bytes 1F 8B.</summary>
     public static bool HasMagic(ReadOnlySpan<byte> head) => head.Length >= 2 && head[0] == 0x1F && head[1] == 0x8B;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -58,11 +50,6 @@ public sealed class GzipInputStream : Stream
         return 0;
     }
 
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
     protected override void Dispose(bool disposing)
     {
         if (disposing) _gzip.Dispose();
@@ -70,20 +57,12 @@ public sealed class GzipInputStream : Stream
     }
 
     /// <summary>Passes bytes through and remembers the last eight, where gzip keeps its CRC and length.</summary>
-    private sealed class TailStream(Stream inner) : Stream
+    private sealed class TailStream(Stream inner) : ForwardReadStream
     {
         private readonly byte[] _tail = new byte[8];
         private int _tailLength;
 
         public ReadOnlySpan<byte> Tail => _tail.AsSpan(0, _tailLength);
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {
@@ -102,11 +81,6 @@ public sealed class GzipInputStream : Stream
             }
             return n;
         }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
         protected override void Dispose(bool disposing)
         {

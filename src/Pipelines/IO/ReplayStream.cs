@@ -4,17 +4,9 @@ namespace Pipelines.IO;
 /// A read-only stream that first returns bytes already read from <c>inner</c> (to sniff the format) and then
 /// the rest of <c>inner</c>. Lets a non-seekable stream be peeked at.
 /// </summary>
-internal sealed class ReplayStream(byte[] prefix, int prefixLength, Stream inner) : Stream
+internal sealed class ReplayStream(byte[] prefix, int prefixLength, Stream inner) : ForwardReadStream
 {
     private int _position;
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -29,11 +21,6 @@ internal sealed class ReplayStream(byte[] prefix, int prefixLength, Stream inner
         }
         return inner.Read(buffer);
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
