@@ -16,8 +16,6 @@ namespace Pipelines.AutoML.Experiments;
 /// </summary>
 internal sealed class FinalModel(ExperimentRun run)
 {
-    private TimeSpan? selectionStart;
-
     public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold, FinalModelRecipe Recipe, DecisionFit? Decision = null);
 
     public Fitted Fit(TrialEntry best)
@@ -65,12 +63,13 @@ internal sealed class FinalModel(ExperimentRun run)
     private (EnsembleSummary? Summary, float[]? Blend) SelectEnsemble(TrialEntry best)
     {
         if (run.Options.EnsembleSize == 0) return (null, null);
-        var candidates = Affordable(run.Book.OutOfFold.Keys.Select(id => run.Book.Entry(id))
-            .Where(e => run.Book.UsedAllRows(e)).OrderBy(e => e.Id), best);
+        var refit = new RefitTime(run, best);
+        var candidates = refit.Affordable(run.Book.OutOfFold.Keys.Select(id => run.Book.Entry(id))
+            .Where(e => run.Book.UsedAllRows(e)).OrderBy(e => e.Id));
         // The best trial as it would ship, the score both choices below compare against.
         var bestShipped = AsShipped(run.Book.OutOfFold[best.Id]);
-        var chosen = candidates.Length < 2 ? (null, null) : SelectFromTrials(candidates, best, bestShipped);
-        return run.SmallData.Applies && Portfolio(best, bestShipped, chosen) is { } portfolio ? portfolio : chosen;
+        var chosen = candidates.Length < 2 ? (null, null) : SelectFromTrials(candidates, best, bestShipped, refit);
+        return run.SmallData.Applies && Portfolio(best, bestShipped, chosen, refit) is { } portfolio ? portfolio : chosen;
     }
 
     /// <summary>
@@ -80,11 +79,11 @@ internal sealed class FinalModel(ExperimentRun run)
     /// as for skill, while the portfolio is one fixed trial per learner.
     /// Null when no library-defaults trial ran (or none's refit fits in time) or the search clearly wins.
     /// </summary>
-    private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, double bestShipped, (EnsembleSummary? Summary, float[]? Blend) chosen)
+    private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, double bestShipped, (EnsembleSummary? Summary, float[]? Blend) chosen, RefitTime refit)
     {
-        var defaults = Affordable(run.Book.LibraryDefaults.Select(run.Book.Entry).Where(run.Book.UsedAllRows).OrderBy(e => e.Id), best);
+        var defaults = refit.Affordable(run.Book.LibraryDefaults.Select(run.Book.Entry).Where(run.Book.UsedAllRows).OrderBy(e => e.Id));
         if (defaults.Length == 0) return null;
-        var members = defaults.Length == 1 ? [(defaults[0].Id, 1.0)] : Select(defaults, Metric.LogLoss, best);
+        var members = defaults.Length == 1 ? [(defaults[0].Id, 1.0)] : Select(defaults, Metric.LogLoss, refit);
         var blend = Blend(members);
         var score = AsShipped(blend);
         var searched = chosen is ({ IsUsed: true }, { } searchedBlend) ? AsShipped(searchedBlend) : bestShipped;
@@ -98,12 +97,12 @@ internal sealed class FinalModel(ExperimentRun run)
 
     /// <summary>
     /// Greedy ensemble selection over <paramref name="candidates"/>' out-of-fold predictions, with the members' refit
-    /// limited to the time left (<see cref="RefitBudget"/>): member ids and weights.
+    /// limited to the time left (<see cref="RefitTime"/>): member ids and weights.
     /// </summary>
-    private (int Id, double Weight)[] Select(IReadOnlyList<TrialEntry> candidates, Metric selectBy, TrialEntry best)
+    private (int Id, double Weight)[] Select(IReadOnlyList<TrialEntry> candidates, Metric selectBy, RefitTime refit)
     {
         var predictions = candidates.Select(c => run.Book.OutOfFold[c.Id]).ToArray();
-        var budget = RefitBudget(candidates, best);
+        var budget = refit.Budget(candidates);
         var selection = run.Target.IsClassification
             ? EnsembleSelection.Select(predictions, [.. run.Plan.ValidationRows.Select(r => run.Target.Codes[r])], run.Target.Width, selectBy, run.Options.EnsembleSize, budget)
             : EnsembleSelection.Select(predictions, [.. run.Plan.ValidationRows.Select(r => run.Target.Targets[r])], selectBy, run.Options.EnsembleSize, budget);
@@ -115,10 +114,10 @@ internal sealed class FinalModel(ExperimentRun run)
     /// predicted classes it is selected by log loss and also used when its score is within noise of the best trial's and
     /// its log loss is lower (<see cref="TrialScorer.SelectsByLogLoss"/>).
     /// </summary>
-    private (EnsembleSummary? Summary, float[]? Blend) SelectFromTrials(IReadOnlyList<TrialEntry> candidates, TrialEntry best, double bestShipped)
+    private (EnsembleSummary? Summary, float[]? Blend) SelectFromTrials(IReadOnlyList<TrialEntry> candidates, TrialEntry best, double bestShipped, RefitTime refit)
     {
         var smooth = run.Scorer.SelectsByLogLoss;
-        var members = Select(candidates, smooth ? Metric.LogLoss : run.Metric, best);
+        var members = Select(candidates, smooth ? Metric.LogLoss : run.Metric, refit);
         var blend = Blend(members);
         var summary = new EnsembleSummary(members, run.Scorer.Score(blend, run.Plan.ValidationRows), best.Score!.Value, IsUsed: false);
         var score = AsShipped(blend);
@@ -133,26 +132,27 @@ internal sealed class FinalModel(ExperimentRun run)
 
     /// <summary>
     /// The refit seconds each candidate would add (one fit on all rows per model seed each, estimated from its trial's
-    /// time, and again on the caller's rows when it refits after the run), and the seconds left for them once the best
-    /// trial, which is refit whatever is chosen, has its share; null without a time budget.
+    /// time, and again on the caller's rows when it refits after the run), against the seconds left when selection
+    /// starts once the best trial, which is refit whatever is chosen, has its share; no limit without a time budget.
     /// </summary>
-    private SelectionBudget? RefitBudget(IReadOnlyList<TrialEntry> candidates, TrialEntry best)
+    private sealed class RefitTime(ExperimentRun run, TrialEntry best)
     {
-        if (run.Options.TimeBudget is not { } budget) return null;
-        // Taken once, when selection starts, so the candidates kept as affordable stay so for the selections after.
-        selectionStart ??= run.Clock.Elapsed;
-        var left = budget.TotalSeconds - selectionStart.Value.TotalSeconds - RefitSeconds(best);
-        return new SelectionBudget([.. candidates.Select(c => c.Id == best.Id ? 0 : RefitSeconds(c))], Math.Max(0, left));
-    }
+        private readonly double? left = run.Options.TimeBudget is { } budget
+            ? Math.Max(0, budget.TotalSeconds - run.Clock.Elapsed.TotalSeconds - Seconds(run, best))
+            : null;
 
-    /// <summary>The candidates whose refit on its own fits in the time left, by id.</summary>
-    private TrialEntry[] Affordable(IEnumerable<TrialEntry> candidates, TrialEntry best)
-    {
-        var all = candidates.ToArray();
-        return RefitBudget(all, best) is { } budget ? [.. all.Where((_, i) => budget.Costs[i] <= budget.Limit)] : all;
-    }
+        private static double Seconds(ExperimentRun run, TrialEntry trial) => SearchBudget.RefitSeconds(trial, run.Plan) * (1 + run.Options.RefitAfterRun);
 
-    private double RefitSeconds(TrialEntry trial) => SearchBudget.RefitSeconds(trial, run.Plan) * (1 + run.Options.RefitAfterRun);
+        private double Cost(TrialEntry trial) => trial.Id == best.Id ? 0 : Seconds(run, trial);
+
+        /// <summary>The candidates whose refit on its own fits in the time left.</summary>
+        public TrialEntry[] Affordable(IEnumerable<TrialEntry> candidates) =>
+            left is { } limit ? [.. candidates.Where(c => Cost(c) <= limit)] : [.. candidates];
+
+        /// <summary>The selection's budget over <paramref name="candidates"/>, or null without a time budget.</summary>
+        public SelectionBudget? Budget(IReadOnlyList<TrialEntry> candidates) =>
+            left is { } limit ? new SelectionBudget([.. candidates.Select(Cost)], limit) : null;
+    }
 
     /// <summary>The trial refitted on all rows, once per model seed of the run.Plan.</summary>
     private SeedBag Refit(TrialEntry entry)

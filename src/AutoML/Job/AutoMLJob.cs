@@ -231,10 +231,11 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         if (options.MLNetModel is { } mlnet) MLNetModel.ConvertOnnxFile(outputs.Staged(JobOutputs.Model), outputs.Staged(mlnet));
         var exportSeconds = phases.Mark("save and export");
 
-        var sample = data.Test is null ? Sample(frame, CheckRows, "the data") : default;
+        // Rows of the data the ONNX check runs on (without a test file) and the student's rule is tuned on.
+        var dataSample = Sample(frame, CheckRows, "the data");
         var (checkRows, checkDescription) = data.Test is { } test
             ? (test.Frame, Invariant($"the test file {Path.GetFileName(test.Path)} ({test.Frame.RowCount:N0} rows)"))
-            : (sample.Rows, sample.Description);
+            : (dataSample.Rows, dataSample.Description);
         step("check", $"model.onnx in ONNX Runtime ({options.Device}) on {checkDescription}");
         var (modelCheck, predicted) = ModelCheck.Onnx(
             JobOutputs.Model, outputs.Staged(JobOutputs.Model), checkRows, checkDescription, data.Target, shipped, Latency, options.Device);
@@ -248,7 +249,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var (scored, importanceRows) = evaluation ?? (outOfFoldRows!, FittedRowsForImportance(shipped, frame, data.Target));
         var checkSeconds = phases.Mark("ONNX check");
 
-        var student = Student(shipped, experiment.Metric, frame, data, checkRows, checkDescription, modelCheck, outputs, budget, clock, exportSeconds + checkSeconds, step);
+        var student = Student(shipped, experiment.Metric, frame, dataSample.Rows, data, checkRows, checkDescription, modelCheck, outputs, budget, clock, exportSeconds + checkSeconds, step);
         if (student.Figure is { } studentFigure) figures.Add(studentFigure);
         phases.Mark("student");
 
@@ -334,10 +335,11 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     /// <summary>
     /// Decides whether a student is worth it (<see cref="StudentChoice"/>) and, if so, distils the shipped model into a
     /// small MLP (with the model's decision rule on top) within the time left, prunes it, quantizes it to int8, writes
-    /// student.int8.onnx and measures every stage on <paramref name="checkRows"/>.
+    /// student.int8.onnx and measures every stage on <paramref name="checkRows"/>. The student's rule follows the
+    /// teacher's labels on <paramref name="frameSample"/>, a sample of <paramref name="frame"/>.
     /// </summary>
     private StudentOutcome Student(
-        ITransformer shipped, Metric metric, DataFrame frame, JobData data, DataFrame checkRows, string checkDescription, ModelCheck teacher, JobOutputs outputs,
+        ITransformer shipped, Metric metric, DataFrame frame, DataFrame frameSample, JobData data, DataFrame checkRows, string checkDescription, ModelCheck teacher, JobOutputs outputs,
         JobBudget? budget, Stopwatch clock, double teacherSeconds, Action<string, string> step)
     {
         if (!options.Student) return new StudentOutcome(null, null, null, null, "no student: not asked for");
@@ -355,7 +357,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             return new StudentOutcome(null, null, null, choice, Invariant($"no student: it would pay off ({choice.Ratios}), but {Math.Max(0, l.TotalSeconds):0.0}s of the budget were left to distil it"));
         step("distil", "a small MLP student from the model fitted on every row, pruned and quantized to int8");
         var student = (builder with { TimeLimit = limit }).Build(shipped, frame);
-        student = student with { Decision = FollowTeacher(shipped, student, Sample(frame, CheckRows, "the data").Rows, data.Target) };
+        student = student with { Decision = FollowTeacher(shipped, student, frameSample, data.Target) };
         var table = new CompressionStages { Metric = metric, Latency = Latency }.Measure(shipped, student, frame, checkRows,
             new CompressionOutputs(QuantizedStudent: outputs.Staged(JobOutputs.Student)));
         var final = table.Final;
