@@ -9,8 +9,8 @@ using Pipelines.Evaluation;
 namespace Pipelines.AutoML.Experiments;
 
 /// <summary>
-/// After the search: selects an ensemble from the kept out-of-fold predictions among the trials whose refit fits in the
-/// time left (used only when it beats the best single trial out of fold, or ties it with a lower log loss for metrics of
+/// After the search: selects an ensemble from the kept out-of-fold predictions among the trials trained on the most rows
+/// any reached (<see cref="TrialBook.EnsembleCandidates"/>) whose refit fits in the time left (used only when it beats the best single trial out of fold, or ties it with a lower log loss for metrics of
 /// the predicted class) and refits the chosen pipelines on all training rows,
 /// so the final model is never one fold's model.
 /// </summary>
@@ -64,8 +64,7 @@ internal sealed class FinalModel(ExperimentRun run)
     {
         if (run.Options.EnsembleSize == 0) return (null, null);
         var refit = new RefitTime(run, best);
-        var candidates = refit.Affordable(run.Book.OutOfFold.Keys.Select(id => run.Book.Entry(id))
-            .Where(e => run.Book.UsedAllRows(e)).OrderBy(e => e.Id));
+        var candidates = refit.Affordable(run.Book.EnsembleCandidates());
         // The best trial as it would ship, the score both choices below compare against.
         var bestShipped = AsShipped(run.Book.OutOfFold[best.Id]);
         var chosen = candidates.Length < 2 ? (null, null) : SelectFromTrials(candidates, best, bestShipped, refit);

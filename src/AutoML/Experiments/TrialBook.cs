@@ -58,6 +58,22 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
     /// <summary>True when <paramref name="entry"/> trained on all rows (not a sample), so its refit behaves as its folds did.</summary>
     public bool UsedAllRows(TrialEntry entry) => entry.SampleSize is not int n || n >= totalRows;
 
+    /// <summary>
+    /// The kept trials an ensemble may blend, by id: those that trained on the most rows any kept trial did. That is all
+    /// rows unless the search never grew its sample so far (on large data every trial may train on a sample). Their
+    /// out-of-fold predictions then come from models of one size, so the selection weighs like with like, and their
+    /// refits on all rows grow alike; a smaller sample's model would be judged by predictions its refit no longer makes.
+    /// </summary>
+    public IReadOnlyList<TrialEntry> EnsembleCandidates()
+    {
+        var kept = _outOfFold.Keys.Select(id => _entries[id]).ToArray();
+        if (kept.Length == 0) return [];
+        var most = kept.Max(TrainingRows);
+        return [.. kept.Where(e => TrainingRows(e) == most).OrderBy(e => e.Id)];
+    }
+
+    private int TrainingRows(TrialEntry entry) => entry.SampleSize is int n && n < totalRows ? n : totalRows;
+
     /// <summary>The learner a trial uses: the ECI tuner's, or the "learner" parameter.</summary>
     public static string? LearnerOf(Trial trial) =>
         trial.Learner ?? (trial.Parameters.Contains(SearchSpaceCatalog.Learner) ? trial.Parameters.GetString(SearchSpaceCatalog.Learner) : null);

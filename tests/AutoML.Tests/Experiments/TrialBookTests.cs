@@ -77,6 +77,23 @@ public sealed class TrialBookTests
         Assert.IsTrue(book.OutOfFold.ContainsKey(0) && book.OutOfFold.ContainsKey(1));
     }
 
+    [TestMethod]
+    public void Ensembles_blend_the_trials_trained_on_the_most_rows_any_reached()
+    {
+        var book = new TrialBook("s", store: null, Metric.Accuracy, totalRows: 100_000);
+        book.Save(Entry(1, 0.8, tieBreak: 0) with { SampleSize = 1_000 });
+        book.Save(Entry(2, 0.9, tieBreak: 0) with { SampleSize = 10_000 });
+        book.Save(Entry(3, 0.7, tieBreak: 0, learner: "y") with { SampleSize = 10_000 });
+        book.Save(Entry(4, 0.95, tieBreak: 0, learner: "y") with { SampleSize = 5_000 });
+        CollectionAssert.AreEqual(new[] { 2, 3 }, book.EnsembleCandidates().Select(e => e.Id).ToArray(),
+            "no trial used all rows: those on the largest sample, even below a better trial on a smaller one");
+
+        book.Save(Entry(5, 0.6, tieBreak: 0) with { SampleSize = 100_000 });
+        book.Save(Entry(6, 0.5, tieBreak: 0));
+        CollectionAssert.AreEqual(new[] { 5, 6 }, book.EnsembleCandidates().Select(e => e.Id).ToArray(), "all rows, given as the full size or as no sample");
+        Assert.IsEmpty(new TrialBook("s", store: null, Metric.Accuracy, totalRows: 10).EnsembleCandidates());
+    }
+
     private static TrialEntry Entry(int id, double score, double tieBreak, string learner = "x") =>
         new(id, learner, [], null, TrialStatus.Succeeded, score, [score], 1, null, 0, id, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch) { OutOfFold = [(float)tieBreak] };
 }
