@@ -8,17 +8,23 @@ namespace Pipelines.AutoML.Experiments;
 /// A trial refitted on all rows once per model seed of the plan (<see cref="ValidationPlan.ModelSeeds"/>), so the
 /// model that ships averages the same seeds its out-of-fold predictions did. Fits whose predictions on the training
 /// rows equal an earlier fit's are merged into it (their weights add up): a pipeline that draws no random numbers gives
-/// one model, not several copies of it.
+/// one model, not several copies of it. On a large frame the garbage of the previous fit (a pipeline's transformed
+/// columns, as large as the data) is collected before each fit, so refitting an ensemble peaks at one fit's columns
+/// beside the frame rather than at every member's.
 /// </summary>
 internal sealed record SeedBag(IReadOnlyList<(TransformerChain Model, double Share)> Members)
 {
+    // Frames of this many cells or more (4 bytes each) are worth a full collection before each fit.
+    private const long CollectAtCells = 8 << 20;
+
     public static SeedBag Fit(Func<int, TransformerChain> fit, IReadOnlyList<int> seeds, DataFrame frame, ExperimentTarget target)
     {
         var members = new List<(TransformerChain Model, float[] Predictions, int Count)>();
         foreach (var seed in seeds)
         {
+            if ((long)frame.RowCount * frame.Columns.Count >= CollectAtCells) HeapRelease.Collect();
             var model = fit(seed);
-            var predictions = new float[frame.RowCount * target.Width];
+            var predictions = seeds.Count > 1 ? new float[frame.RowCount * target.Width] : [];
             if (seeds.Count > 1) target.ReadPredictions(model.Transform(frame), predictions, 0);
             var same = members.FindIndex(m => m.Predictions.AsSpan().SequenceEqual(predictions));
             if (same >= 0) members[same] = members[same] with { Count = members[same].Count + 1 };

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime;
 using System.Globalization;
 using Pipelines.AutoML.Experiments;
 using Pipelines.AutoML.Reporting;
@@ -204,7 +203,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         using var store = TrialStores.Open(outputs.TrialsPath);
         var (experiment, holdout, searchRows, cleaner, constantColumns, balance, outOfFoldRows, figures, fixes, budget) =
             SearchWithHoldout(rows, data, outputs, store, phases, clock, step, onEvent, interrupt);
-        CollectFinishedPhase();
+        HeapRelease.Collect();
         var frame = rows.All;
         var searched = new TransformerChain([cleaner, experiment.Model]);
         // The report's confusion matrix, curves and importance use the most honest rows there are: the test file, else the
@@ -215,13 +214,13 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         {
             evaluation = HeldOut(frame, heldOutSplit, data.Target, experiment, cleaner, searched, figures, step);
             phases.Mark("held-out score");
-            CollectFinishedPhase();
+            HeapRelease.Collect();
             step("refit", Invariant($"the final model on all {frame.RowCount:N0} rows"));
             shipped = OnEveryRow(frame, experiment, constantColumns);
             phases.Mark("refit on all rows");
             // The refit's transformed columns are garbage now; collected, they are not resident beside what export,
             // the ONNX Runtime checks and the student allocate.
-            CollectFinishedPhase();
+            HeapRelease.Collect();
         }
 
         var files = options.MLNetModel is { } zip ? $"the pipeline file, model.onnx and {zip}" : "the pipeline file and model.onnx";
@@ -314,19 +313,6 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     {
         var all = new EstimatorChain([new DropDuplicateRows(), new DropColumns(constantColumns)]).FitTransform(frame);
         return new TransformerChain([all.Transformer, experiment.Recipe.Refit(all.Output, CancellationToken.None)]);
-    }
-
-    /// <summary>
-    /// Collects what a finished phase left behind (the search's frames, the held-out rows' transforms), compacting the
-    /// large object heap where the columns live, and gives the freed memory back to the system (an aggressive
-    /// collection decommits it; a forced one keeps it for the heap's reuse, resident). Otherwise that garbage is still
-    /// resident when the next phase allocates of its own (the refit on every row: columns; ONNX Runtime and the student:
-    /// native memory the heap cannot reuse), and the process's peak is the sum of both.
-    /// </summary>
-    private static void CollectFinishedPhase()
-    {
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>What the student step produced: the compression table and the student's ONNX check and test figure, or why there is none.</summary>
