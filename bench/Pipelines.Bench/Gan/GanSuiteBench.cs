@@ -14,8 +14,11 @@ namespace Pipelines.Bench.Gan;
 /// </summary>
 public sealed class GanSuiteBench : IBench
 {
-    /// <summary>Sets whose smallest class is at most this share of the rows count as imbalanced.</summary>
-    private const double MaxMinorityShare = 0.30;
+    /// <summary>
+    /// Sets whose smallest class has at most this share of the largest's rows count as imbalanced: the partial variants
+    /// (which raise a class to half the largest) then add rows too, and balanced multiclass sets are left out.
+    /// </summary>
+    private const double MaxSmallestToLargest = 0.5;
 
     /// <summary>More rows than this make the GAN variants too slow for this machine.</summary>
     private const int MaxRows = 20_000;
@@ -75,7 +78,7 @@ public sealed class GanSuiteBench : IBench
 
     /// <summary>
     /// The suite's classification sets (of <paramref name="wanted"/>, when given) with at most <see cref="MaxRows"/> rows whose
-    /// smallest class is at most <see cref="MaxMinorityShare"/> of the rows; prints them with their class shares, and the sets left out and why.
+    /// smallest class has at most <see cref="MaxSmallestToLargest"/> of the largest's rows; prints them with their class shares, and the sets left out and why.
     /// </summary>
     private static List<SuiteSet> Choose(string folder, IReadOnlyList<string>? wanted)
     {
@@ -102,16 +105,16 @@ public sealed class GanSuiteBench : IBench
             var counts = label.CountPerCategory();
             var present = Enumerable.Range(0, counts.Length).Where(c => counts[c] > 0).OrderByDescending(c => counts[c]).ToArray();
             var total = (double)counts.Sum();
-            var smallest = counts[present[^1]] / total;
-            if (smallest > MaxMinorityShare)
+            var ratio = (double)counts[present[^1]] / counts[present[0]];
+            if (ratio > MaxSmallestToLargest)
             {
-                leftOut.Add(string.Create(CultureInfo.InvariantCulture, $"{set.Name} (smallest class {smallest:P0} of the rows, over {MaxMinorityShare:P0})"));
+                leftOut.Add(string.Create(CultureInfo.InvariantCulture, $"{set.Name} (smallest class {ratio:F2} of the largest, over {MaxSmallestToLargest:F1})"));
                 continue;
             }
             chosen.Add(set);
             var shares = string.Join(", ", present.Select(c => string.Create(CultureInfo.InvariantCulture, $"{label.Categories[c]} {counts[c] / total:P1}")));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {set.Name} | {set.Rows} | {present.Length} | {shares} | {(double)counts[present[^1]] / counts[present[0]]:F2} |"));
+                $"| {set.Name} | {set.Rows} | {present.Length} | {shares} | {ratio:F2} |"));
         }
         Console.WriteLine($"\n{chosen.Count} sets chosen; left out: {(leftOut.Count == 0 ? "none" : string.Join("; ", leftOut))}\n");
         return chosen;
