@@ -96,7 +96,8 @@ public sealed class GanRebalanceBench : IBench
         return data;
     }
 
-    private sealed class ConsoleProgress(int every) : IProgress<GanProgress>
+    /// <summary>Each GAN epoch's losses on stderr, every <c>every</c> epochs and at the last (also gan-suite's progress).</summary>
+    internal sealed class ConsoleProgress(int every) : IProgress<GanProgress>
     {
         public void Report(GanProgress value)
         {

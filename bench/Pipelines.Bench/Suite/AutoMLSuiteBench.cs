@@ -13,7 +13,7 @@ namespace Pipelines.Bench.Suite;
 /// </summary>
 public sealed class AutoMLSuiteBench : IBench
 {
-    private const int FirstSplitSeed = 42;
+    internal const int FirstSplitSeed = 42;
     private const int Threads = 2;
 
     public string Name => "automl-suite";
@@ -94,7 +94,7 @@ public sealed class AutoMLSuiteBench : IBench
     }
 
     /// <summary>The commit of ours that runs, with "+changes" when src/ differs from it.</summary>
-    private static string BuildId()
+    internal static string BuildId()
     {
         static string Git(string arguments)
         {
@@ -108,7 +108,7 @@ public sealed class AutoMLSuiteBench : IBench
         return Git("status --porcelain -- src") is { Length: > 0 } ? commit + "+changes" : commit;
     }
 
-    private static string Machine()
+    internal static string Machine()
     {
         var model = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() : null;
@@ -117,6 +117,6 @@ public sealed class AutoMLSuiteBench : IBench
         return $"{model ?? "unknown CPU"} ({simd}), {Environment.ProcessorCount} cores";
     }
 
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
