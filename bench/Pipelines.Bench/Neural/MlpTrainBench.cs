@@ -13,7 +13,8 @@ namespace Pipelines.Bench.Neural;
 /// 30-64-64-2 at batch 64, where per-op overhead does. Ours, then PyTorch CPU (through <see cref="PeerProcess"/>) with
 /// the same network, optimizer, loss, batch and rows, at 1 and 2 threads. Epochs of 102,400 rows (the peer's figure from
 /// 64-batch epochs was mostly warm-up); each figure is the best of <see cref="SteadyState.Runs"/> epochs after an
-/// untimed one, on both sides. The peer's version, threads and BLAS are printed first.
+/// untimed one, on both sides. Our steps run in a <see cref="TensorArena"/>, as the MLP trainers' do. The peer's
+/// version, threads and BLAS are printed first.
 /// </summary>
 public sealed class MlpTrainBench : IBench
 {
@@ -120,6 +121,8 @@ public sealed class MlpTrainBench : IBench
         var optimizer = new Adam(net.Parameters(), 1e-3f);
         var loss = new CrossEntropyLoss();
         var order = Enumerable.Range(0, rows).ToArray();
+        // Steps reuse their arrays as the MLP trainers' do (PyTorch's caching allocator does the same for the peer).
+        using var arena = new TensorArena();
         void Epoch()
         {
             g.Shuffle(order);
@@ -127,6 +130,7 @@ public sealed class MlpTrainBench : IBench
             {
                 var batch = order[s..(s + c.Batch)];
                 var targets = batch.Select(r => y[r]).ToArray();
+                using var step = arena.Step();
                 optimizer.ZeroGrad();
                 loss.Forward(net.Forward(x.IndexRows(batch)), targets).Backward();
                 optimizer.Step();

@@ -16,7 +16,7 @@ internal sealed class FakeQuantLinear : Module
     public Tensor Weight { get; }
     public Tensor Bias { get; }
 
-    public override Tensor Forward(Tensor input) => input.MatMulTransposed(FakeQuantize.Weights(Weight)) + Bias;
+    public override Tensor Forward(Tensor input) => input.Linear(FakeQuantize.Weights(Weight), Bias);
 }
 
 /// <summary>

@@ -42,6 +42,37 @@ public sealed class OptimizerTests
         Assert.AreEqual(-0.99f, p.Data[1], 1e-4f);
     }
 
+    /// <summary>The update runs in vectors with a scalar tail; every value must be what the scalar formula gives.</summary>
+    [TestMethod]
+    public void AdamMatchesTheScalarRecurrenceOnLongVectors()
+    {
+        foreach (var decoupled in new[] { false, true })
+        {
+            const int count = 37;
+            var start = Torch.Randn(new Generator(1), count).Data;
+            var p = Parameter([.. start]);
+            Optimizer adam = decoupled ? new AdamW([p], 0.01f, weightDecay: 0.1f) : new Adam([p], 0.01f, weightDecay: 0.1f);
+            var expected = (float[])start.Clone();
+            float[] m = new float[count], v = new float[count];
+            for (var step = 1; step <= 3; step++)
+            {
+                var grad = Torch.Randn(new Generator(10 + step), count).Data;
+                p.Grad = [.. grad];
+                adam.Step();
+                float c1 = 1 - MathF.Pow(0.9f, step), c2 = 1 - MathF.Pow(0.999f, step);
+                for (var i = 0; i < count; i++)
+                {
+                    var g = grad[i] + (decoupled ? 0f : 0.1f) * expected[i];
+                    m[i] = 0.9f * m[i] + (1 - 0.9f) * g;
+                    v[i] = 0.999f * v[i] + (1 - 0.999f) * g * g;
+                    var decay = decoupled ? 1 - 0.01f * 0.1f : 1f;
+                    expected[i] = expected[i] * decay - 0.01f / c1 * m[i] / (MathF.Sqrt(v[i] / c2) + 1e-8f);
+                }
+                CollectionAssert.AreEqual(expected, p.Data, $"step {step}, decoupled {decoupled}");
+            }
+        }
+    }
+
     [TestMethod]
     public void AdamWDecaysTheWeightsDirectly()
     {

@@ -8,12 +8,16 @@ public sealed class SgemmTests
 {
     private static float[] Random(int count, int seed) => Torch.Randn(new Generator(seed), count).Data;
 
-    /// <summary>Every kernel and transpose on sizes with edge tiles, several k blocks, and (97 x 200 x 300) a B block packed by both threads.</summary>
+    /// <summary>
+    /// Every kernel and transpose on sizes with edge tiles, several k blocks, (97 x 200 x 300) a B block packed by both
+    /// threads, (600 x 9 x 20) a transposed A too wide to read in place, and narrow products (n &lt;= 4; 2000 x 3 x 200
+    /// on both threads).
+    /// </summary>
     public static IEnumerable<object[]> Cases()
     {
         foreach (var kernel in new[] { SgemmKernel.Scalar, SgemmKernel.Vector256, SgemmKernel.Vector512 })
         {
-            foreach (var (m, n, k) in new[] { (1, 1, 1), (7, 13, 5), (17, 33, 300), (100, 37, 513), (6, 16, 256), (97, 200, 300) })
+            foreach (var (m, n, k) in new[] { (1, 1, 1), (7, 13, 5), (17, 33, 300), (100, 37, 513), (6, 16, 256), (97, 200, 300), (600, 9, 20), (13, 2, 37), (2000, 3, 200) })
             {
                 foreach (var (ta, tb) in new[] { (false, false), (true, false), (false, true), (true, true) })
                     yield return [kernel, m, n, k, ta, tb];
@@ -69,21 +73,24 @@ public sealed class SgemmTests
         CollectionAssert.AreEqual(new float[] { 1, 2, -1, -1, 3, 4, -1, -1 }, c);
     }
 
+    /// <summary>301 x 70 x 600 through the micro-kernel; 3000 x 2 x 300 (B transposed) through narrow products.</summary>
     [TestMethod]
-    public void ResultDoesNotDependOnThreadsOrRowCount()
+    [DataRow(301, 70, 600, false)]
+    [DataRow(3000, 2, 300, true)]
+    public void ResultDoesNotDependOnThreadsOrRowCount(int m, int n, int k, bool transB)
     {
-        int m = 301, n = 70, k = 600;
         var a = Random(m * k, 4);
         var b = Random(k * n, 5);
+        var ldb = transB ? k : n;
         var one = new float[m * n];
         var two = new float[m * n];
-        Sgemm.Multiply(false, false, m, n, k, 1f, a, k, b, n, 0f, one, n, threads: 1);
-        Sgemm.Multiply(false, false, m, n, k, 1f, a, k, b, n, 0f, two, n, threads: 2);
+        Sgemm.Multiply(false, transB, m, n, k, 1f, a, k, b, ldb, 0f, one, n, threads: 1);
+        Sgemm.Multiply(false, transB, m, n, k, 1f, a, k, b, ldb, 0f, two, n, threads: 2);
         CollectionAssert.AreEqual(one, two);
-        foreach (var row in new[] { 0, 150, 300 })
+        foreach (var row in new[] { 0, m / 2, m - 1 })
         {
             var single = new float[n];
-            Sgemm.Multiply(false, false, 1, n, k, 1f, a[(row * k)..((row + 1) * k)], k, b, n, 0f, single, n);
+            Sgemm.Multiply(false, transB, 1, n, k, 1f, a[(row * k)..((row + 1) * k)], k, b, ldb, 0f, single, n);
             CollectionAssert.AreEqual(one[(row * n)..((row + 1) * n)], single, $"row {row} alone");
         }
     }

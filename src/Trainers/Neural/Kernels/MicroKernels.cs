@@ -5,8 +5,9 @@ using System.Runtime.Intrinsics.X86;
 namespace Pipelines.Trainers.Neural.Kernels;
 
 /// <summary>
-/// Register-blocked micro-kernels: C[mr x nr tile] += alpha * sum_p Apanel[p, :]^T Bpanel[p, :] over packed panels,
-/// accumulating in registers across the whole k block in order p = 0..kc-1, then adding into C once. Only the
+/// Register-blocked micro-kernels: C[mr x nr tile] += alpha * sum_p Apanel[p, :]^T Bpanel[p, :] over a packed B panel
+/// and an A panel whose value (i, p) is at <c>a[i * rs + p * cs]</c> (packed: rs = 1, cs = mr; or A itself, either
+/// layout, read in place), accumulating in registers across the whole k block in order p = 0..kc-1, then adding into C once. Only the
 /// <c>rows</c> x <c>cols</c> corner that lies inside C is written.
 /// <para>
 /// No call may follow the k loop while the accumulators are live: vector registers do not survive calls, so the JIT
@@ -31,27 +32,30 @@ internal static unsafe class MicroKernels
     private static float MulAdd(float x, float y, float z) => Fma.IsSupported ? MathF.FusedMultiplyAdd(x, y, z) : x * y + z;
 
     /// <summary>6 x 16 tile with Vector256 (mr = 6, nr = 16).</summary>
-    public static void Kernel6x16(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols)
+    public static void Kernel6x16(int kc, float* a, nint rs, nint cs, float* b, float* c, int ldc, float alpha, int rows, int cols)
     {
         Vector256<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector256<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        var rs2 = 2 * rs;
+        var a3 = a + 3 * rs;
         for (var p = 0; p < kc; p++)
         {
             var b0 = Vector256.Load(b);
             var b1 = Vector256.Load(b + 8);
             var x = Vector256.Create(a[0]);
             c00 = MulAdd(x, b0, c00); c01 = MulAdd(x, b1, c01);
-            x = Vector256.Create(a[1]);
+            x = Vector256.Create(a[rs]);
             c10 = MulAdd(x, b0, c10); c11 = MulAdd(x, b1, c11);
-            x = Vector256.Create(a[2]);
+            x = Vector256.Create(a[rs2]);
             c20 = MulAdd(x, b0, c20); c21 = MulAdd(x, b1, c21);
-            x = Vector256.Create(a[3]);
+            x = Vector256.Create(a3[0]);
             c30 = MulAdd(x, b0, c30); c31 = MulAdd(x, b1, c31);
-            x = Vector256.Create(a[4]);
+            x = Vector256.Create(a3[rs]);
             c40 = MulAdd(x, b0, c40); c41 = MulAdd(x, b1, c41);
-            x = Vector256.Create(a[5]);
+            x = Vector256.Create(a3[rs2]);
             c50 = MulAdd(x, b0, c50); c51 = MulAdd(x, b1, c51);
-            a += 6;
+            a += cs;
+            a3 += cs;
             b += 16;
         }
         var scale = Vector256.Create(alpha);
@@ -68,27 +72,30 @@ internal static unsafe class MicroKernels
     }
 
     /// <summary>6 x 32 tile with Vector512 (mr = 6, nr = 32).</summary>
-    public static void Kernel6x32(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols)
+    public static void Kernel6x32(int kc, float* a, nint rs, nint cs, float* b, float* c, int ldc, float alpha, int rows, int cols)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         Vector512<float> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        var rs2 = 2 * rs;
+        var a3 = a + 3 * rs;
         for (var p = 0; p < kc; p++)
         {
             var b0 = Vector512.Load(b);
             var b1 = Vector512.Load(b + 16);
             var x = Vector512.Create(a[0]);
             c00 = MulAdd(x, b0, c00); c01 = MulAdd(x, b1, c01);
-            x = Vector512.Create(a[1]);
+            x = Vector512.Create(a[rs]);
             c10 = MulAdd(x, b0, c10); c11 = MulAdd(x, b1, c11);
-            x = Vector512.Create(a[2]);
+            x = Vector512.Create(a[rs2]);
             c20 = MulAdd(x, b0, c20); c21 = MulAdd(x, b1, c21);
-            x = Vector512.Create(a[3]);
+            x = Vector512.Create(a3[0]);
             c30 = MulAdd(x, b0, c30); c31 = MulAdd(x, b1, c31);
-            x = Vector512.Create(a[4]);
+            x = Vector512.Create(a3[rs]);
             c40 = MulAdd(x, b0, c40); c41 = MulAdd(x, b1, c41);
-            x = Vector512.Create(a[5]);
+            x = Vector512.Create(a3[rs2]);
             c50 = MulAdd(x, b0, c50); c51 = MulAdd(x, b1, c51);
-            a += 6;
+            a += cs;
+            a3 += cs;
             b += 32;
         }
         var scale = Vector512.Create(alpha);
@@ -105,7 +112,7 @@ internal static unsafe class MicroKernels
     }
 
     /// <summary>4 x 8 tile in scalar code (mr = 4, nr = 8).</summary>
-    public static void Kernel4x8(int kc, float* a, float* b, float* c, int ldc, float alpha, int rows, int cols)
+    public static void Kernel4x8(int kc, float* a, nint rs, nint cs, float* b, float* c, int ldc, float alpha, int rows, int cols)
     {
         var tile = stackalloc float[4 * 8];
         new Span<float>(tile, 32).Clear();
@@ -113,11 +120,11 @@ internal static unsafe class MicroKernels
         {
             for (var i = 0; i < 4; i++)
             {
-                var x = a[i];
+                var x = a[i * rs];
                 var t = tile + i * 8;
                 for (var j = 0; j < 8; j++) t[j] += x * b[j];
             }
-            a += 4;
+            a += cs;
             b += 8;
         }
         AddCorner(tile, 8, c, ldc, alpha, rows, cols);

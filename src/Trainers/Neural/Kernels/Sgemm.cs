@@ -8,11 +8,14 @@ namespace Pipelines.Trainers.Neural.Kernels;
 
 /// <summary>
 /// Single-precision general matrix multiply, C = alpha * op(A) * op(B) + beta * C, with op(X) = X or X^T, all matrices
-/// row-major with leading dimensions lda, ldb, ldc. GotoBLAS/BLIS structure: B is packed in KC x NC blocks, A in
-/// MC x KC blocks, and a register-blocked micro-kernel (<see cref="SgemmKernel"/>) computes MR x NR tiles of C.
-/// Blocks of rows of C run in parallel (Parallel.For); every element of C is summed by one thread in the fixed order
-/// k = 0..K-1 (in KC-sized partial sums), so the result does not depend on the thread count, on timing, or on how many
-/// rows C has. beta = 0 overwrites C (NaN in C does not survive). Transposes cost nothing: packing reads either layout.
+/// row-major with leading dimensions lda, ldb, ldc. GotoBLAS/BLIS structure: B is packed in KC x NC blocks, A is read
+/// in MC x KC blocks (in place where it can be, else packed), and a register-blocked micro-kernel
+/// (<see cref="SgemmKernel"/>) computes MR x NR tiles of C. Blocks of rows of C run in parallel (Parallel.For); every
+/// element of C is summed by one thread in the fixed order k = 0..K-1 (in KC-sized partial sums), so the result does
+/// not depend on the thread count, on timing, or on how many rows C has. Products of at most
+/// <see cref="NarrowProduct.MaxColumns"/> columns with A not transposed are dot products instead
+/// (<see cref="NarrowProduct"/>), with the same guarantees. beta = 0 overwrites C (NaN in C does not survive).
+/// Transposes cost nothing: packing reads either layout.
 /// </summary>
 public static class Sgemm
 {
@@ -58,10 +61,17 @@ public static class Sgemm
 
         var (mr, nr) = Tile(kernel);
         threads = Math.Clamp(threads <= 0 ? DefaultThreads : threads, 1, TrainingContext.MaxThreads);
+        if ((long)m * n * k < MinParallelWork) threads = 1;
+        if (!transA && n <= NarrowProduct.MaxColumns)
+        {
+            NarrowProduct.Multiply(transB, m, n, k, alpha, a, lda, b, ldb, c, ldc, threads);
+            return;
+        }
         // Row blocks: a multiple of the thread count, each at most MaxMC rows and a whole number of MR panels.
         var blocks = threads * Math.Max(1, (m + threads * MaxMC - 1) / (threads * MaxMC));
         var mc = Math.Min(MaxMC, RoundUp((m + blocks - 1) / blocks, mr));
         blocks = (m + mc - 1) / mc;
+        var readAInPlace = !transA || lda <= MaxInPlaceLdaTransposed;
         var packedB = ArrayPool<float>.Shared.Rent(KC * RoundUp(Math.Min(n, NC), nr));
         try
         {
@@ -72,7 +82,7 @@ public static class Sgemm
                 {
                     var kc = Math.Min(KC, k - p0);
                     PackB(b, ldb, transB, p0, kc, j0, nc, nr, packedB, threads == 1 || blocks == 1 ? 1 : threads);
-                    var pass = new Pass(transA, m, nc, kc, j0, p0, mc, mr, nr, alpha, a, lda, packedB, c, ldc, kernel);
+                    var pass = new Pass(transA, readAInPlace, m, nc, kc, j0, p0, mc, mr, nr, alpha, a, lda, packedB, c, ldc, kernel);
                     if (threads == 1 || blocks == 1)
                     {
                         for (var block = 0; block < blocks; block++) pass.RunBlock(block);
@@ -89,6 +99,20 @@ public static class Sgemm
             ArrayPool<float>.Shared.Return(packedB);
         }
     }
+
+    /// <summary>
+    /// Fewest multiply-adds (m n k) worth splitting among threads: below it, waking a second thread and waiting for it
+    /// costs about what it saves (a product of 64 x 64 matrices, as in small networks, runs in a few microseconds).
+    /// </summary>
+    private const long MinParallelWork = 1 << 20;
+
+    /// <summary>
+    /// Widest transposed A (its leading dimension) that the micro-kernel reads in place. Packing A costs about one pass
+    /// of the kernel over the block, so full panels of A are read where they lie (only the rows short of a panel are
+    /// packed); but each step of k in a transposed A is a new cache line a leading dimension away, and at wide power-of-two
+    /// strides those lines compete for the same cache sets, where the packed copy is faster.
+    /// </summary>
+    private const int MaxInPlaceLdaTransposed = 512;
 
     /// <summary>Smallest packed B block (values) worth splitting among threads; below it a fork costs more than the copy.</summary>
     private const int ParallelPackValues = 32 * 1024;
@@ -152,23 +176,32 @@ public static class Sgemm
             throw new ArgumentException($"Sgemm: {name} needs {(long)(rows - 1) * ld + cols} values for {rows} x {cols} with leading dimension {ld}, has {length}.");
     }
 
-    /// <summary>One KC x NC pass: each row block packs its own A block and runs the micro-kernel over its tiles.</summary>
+    /// <summary>
+    /// One KC x NC pass: each row block runs the micro-kernel over its tiles, reading A in place (packing only the rows
+    /// short of a whole panel) or from its own packed copy of the block.
+    /// </summary>
     private sealed class Pass(
-        bool transA, int m, int nc, int kc, int j0, int p0, int mc, int mr, int nr, float alpha,
+        bool transA, bool readAInPlace, int m, int nc, int kc, int j0, int p0, int mc, int mr, int nr, float alpha,
         float[] a, int lda, float[] packedB, float[] c, int ldc, SgemmKernel kernel)
     {
         public unsafe void RunBlock(int block)
         {
             var i0 = block * mc;
             var rows = Math.Min(mc, m - i0);
-            var packedA = ArrayPool<float>.Shared.Rent(RoundUp(rows, mr) * kc);
+            var packed = readAInPlace ? rows % mr : rows;
+            var inPlace = rows - packed; // leading rows read from A itself, a whole number of panels
+            var packedA = packed > 0 ? ArrayPool<float>.Shared.Rent(RoundUp(packed, mr) * kc) : [];
             try
             {
-                Packing.PackA(a, lda, transA, i0, rows, p0, kc, mr, packedA);
-                fixed (float* pa = packedA)
+                if (packed > 0) Packing.PackA(a, lda, transA, i0 + inPlace, packed, p0, kc, mr, packedA);
+                // Value (i, p) of op(A) is at a[i * rs + p * cs].
+                nint rs = transA ? 1 : lda, cs = transA ? lda : 1;
+                fixed (float* pa0 = a)
+                fixed (float* pp = packedA)
                 fixed (float* pb = packedB)
                 fixed (float* pc = c)
                 {
+                    var pa = pa0 + i0 * rs + p0 * cs;
                     for (var jr = 0; jr < nc; jr += nr)
                     {
                         var cols = Math.Min(nr, nc - jr);
@@ -177,12 +210,25 @@ public static class Sgemm
                         {
                             var tileRows = Math.Min(mr, rows - ir);
                             var cTile = pc + (long)(i0 + ir) * ldc + j0 + jr;
-                            var aPanel = pa + ir * kc;
+                            float* aPanel;
+                            nint panelRs, panelCs;
+                            if (ir < inPlace)
+                            {
+                                aPanel = pa + ir * rs;
+                                panelRs = rs;
+                                panelCs = cs;
+                            }
+                            else
+                            {
+                                aPanel = pp + (ir - inPlace) * kc;
+                                panelRs = 1;
+                                panelCs = mr;
+                            }
                             switch (kernel)
                             {
-                                case SgemmKernel.Vector512: MicroKernels.Kernel6x32(kc, aPanel, bPanel, cTile, ldc, alpha, tileRows, cols); break;
-                                case SgemmKernel.Vector256: MicroKernels.Kernel6x16(kc, aPanel, bPanel, cTile, ldc, alpha, tileRows, cols); break;
-                                default: MicroKernels.Kernel4x8(kc, aPanel, bPanel, cTile, ldc, alpha, tileRows, cols); break;
+                                case SgemmKernel.Vector512: MicroKernels.Kernel6x32(kc, aPanel, panelRs, panelCs, bPanel, cTile, ldc, alpha, tileRows, cols); break;
+                                case SgemmKernel.Vector256: MicroKernels.Kernel6x16(kc, aPanel, panelRs, panelCs, bPanel, cTile, ldc, alpha, tileRows, cols); break;
+                                default: MicroKernels.Kernel4x8(kc, aPanel, panelRs, panelCs, bPanel, cTile, ldc, alpha, tileRows, cols); break;
                             }
                         }
                     }
@@ -190,7 +236,7 @@ public static class Sgemm
             }
             finally
             {
-                ArrayPool<float>.Shared.Return(packedA);
+                if (packed > 0) ArrayPool<float>.Shared.Return(packedA);
             }
         }
     }

@@ -26,7 +26,6 @@ public sealed class Linear : Module
     public override Tensor Forward(Tensor input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var y = input.MatMulTransposed(Weight);
-        return Bias is null ? y : y + Bias;
+        return input.Linear(Weight, Bias);
     }
 }

@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Pipelines.Trainers.Neural;
 
@@ -8,10 +10,44 @@ public sealed partial class Tensor
     private const float SqrtTwoOverPi = 0.7978845608028654f;
     private const float GeluCubic = 0.044715f;
 
-    /// <summary>y = max(x, 0); dy/dx = 1 for x &gt; 0, else 0.</summary>
-    public Tensor Relu() => Unary(
-        (x, y) => TensorPrimitives.Max(x, 0f, y),
-        (x, _, d) => { for (var i = 0; i < x.Length; i++) d[i] = x[i] > 0 ? 1f : 0f; });
+    /// <summary>
+    /// y = max(x, 0); dy/dx = 1 for x &gt; 0, else 0. The backward step passes dy where x &gt; 0 and 0 elsewhere (as
+    /// torch's threshold_backward: an infinite or NaN dy at x &lt;= 0 gives 0), in one pass.
+    /// </summary>
+    public Tensor Relu()
+    {
+        var output = TensorArena.Take(Count, clear: false);
+        TensorPrimitives.Max(Data, 0f, output);
+        return Result(output, Shape, [this], grad =>
+        {
+            if (!RequiresGrad) return;
+            var (target, accumulate) = GradTarget();
+            ReluBackward(Data, grad, target, accumulate);
+        });
+    }
+
+    /// <summary>target = (accumulate ? target : 0) + (x &gt; 0 ? dy : 0), in vectors.</summary>
+    private static void ReluBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> target, bool accumulate)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var xs = MemoryMarshal.Cast<float, Vector<float>>(x);
+            var dys = MemoryMarshal.Cast<float, Vector<float>>(dy);
+            var targets = MemoryMarshal.Cast<float, Vector<float>>(target);
+            for (var j = 0; j < xs.Length; j++)
+            {
+                var passed = Vector.ConditionalSelect(Vector.GreaterThan(xs[j], Vector<float>.Zero), dys[j], Vector<float>.Zero);
+                targets[j] = accumulate ? targets[j] + passed : passed;
+            }
+            i = xs.Length * Vector<float>.Count;
+        }
+        for (; i < x.Length; i++)
+        {
+            var passed = x[i] > 0 ? dy[i] : 0f;
+            target[i] = accumulate ? target[i] + passed : passed;
+        }
+    }
 
     /// <summary>y = x for x &gt; 0, else slope * x; dy/dx = 1 or slope.</summary>
     public Tensor LeakyRelu(float negativeSlope = 0.01f) => Unary(

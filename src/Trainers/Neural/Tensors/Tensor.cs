@@ -117,12 +117,30 @@ public sealed partial class Tensor
         Grad = null;
     }
 
+    /// <summary>
+    /// Where a backward step puts its contribution to this tensor's gradient: the gradient array with
+    /// <c>Accumulate</c> true when one exists (add into it), else a new gradient array whose values are undefined with
+    /// <c>Accumulate</c> false (the caller must write every value). Spares zeroing an array only to add into it.
+    /// </summary>
+    internal (float[] Grad, bool Accumulate) GradTarget()
+    {
+        if (Grad is not null) return (Grad, true);
+        if (!IsLeaf) return (Grad = TensorArena.Take(Count, clear: false), false);
+        if (_spareGrad is { } spare)
+        {
+            _spareGrad = null;
+            return (Grad = spare, false);
+        }
+        return (Grad = new float[Count], false);
+    }
+
     /// <summary>Adds <paramref name="gradient"/> (same length) into this tensor's gradient if it requires one.</summary>
     internal void AccumulateGrad(ReadOnlySpan<float> gradient)
     {
         if (!RequiresGrad) return;
-        var grad = GradBuffer();
-        TensorPrimitives.Add(grad, gradient, grad);
+        var (grad, accumulate) = GradTarget();
+        if (accumulate) TensorPrimitives.Add(grad, gradient, grad);
+        else gradient.CopyTo(grad);
     }
 
     /// <summary>

@@ -45,8 +45,12 @@ public sealed class TensorArena : IDisposable
         _free.Clear();
     }
 
-    /// <summary>A zeroed array of <paramref name="count"/> values: from the current step's arena when one runs on this thread, else new.</summary>
-    internal static float[] Take(int count)
+    /// <summary>
+    /// An array of <paramref name="count"/> values from the current step's arena when one runs on this thread, else new:
+    /// zeroed, unless <paramref name="clear"/> is false, for a caller that writes every value (a reused array then keeps
+    /// the previous step's values, and clearing it would be a wasted pass).
+    /// </summary>
+    internal static float[] Take(int count, bool clear = true)
     {
         var arena = current;
         if (arena is null || count == 0) return new float[count];
@@ -54,7 +58,7 @@ public sealed class TensorArena : IDisposable
         if (arena._free.TryGetValue(count, out var stack) && stack.Count > 0)
         {
             array = stack.Pop();
-            Array.Clear(array);
+            if (clear) Array.Clear(array);
         }
         else array = new float[count];
         arena._taken.Add(array);
