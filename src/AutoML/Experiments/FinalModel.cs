@@ -10,9 +10,9 @@ namespace Pipelines.AutoML.Experiments;
 
 /// <summary>
 /// After the search: selects an ensemble from the kept out-of-fold predictions among the trials trained on the most rows
-/// any reached (<see cref="TrialBook.EnsembleCandidates"/>) whose refit fits in the time left (used only when it beats the best single trial out of fold, or ties it with a lower log loss for metrics of
-/// the predicted class) and refits the chosen pipelines on all training rows,
-/// so the final model is never one fold's model.
+/// any reached (<see cref="TrialBook.EnsembleCandidates"/>) whose refit fits in the time left (used only when it beats
+/// the best single trial out of fold, or ties it with a lower log loss for metrics of the predicted class) and refits
+/// the chosen pipelines on all training rows, so the final model is never one fold's model.
 /// </summary>
 internal sealed class FinalModel(ExperimentRun run)
 {
