@@ -36,7 +36,7 @@ public sealed class GanSuiteBench : IBench
             Console.WriteLine(GanSuiteReport.Render([.. args[1..].SelectMany(GanSuiteOutcome.ReadAll)]));
             return 0;
         }
-        var options = args.Where(a => a.Contains('=', StringComparison.Ordinal)).ToDictionary(a => a.Split('=', 2)[0], a => a.Split('=', 2)[1], StringComparer.Ordinal);
+        var options = BenchOptions.Parse(args);
         var folder = options.GetValueOrDefault("data", Path.Combine(BenchPaths.Root, SuiteSet.DefaultFolder));
         var sets = Choose(folder, options.TryGetValue("sets", out var names) ? names.Split(',') : null);
         if (args.Contains("list")) return 0;

@@ -14,21 +14,8 @@ namespace Pipelines.Bench.Gan;
 /// ImputeMissing) with the cleaning fitted on the training part only and applied to the test part. Each variant's
 /// step runs on the cleaned training rows, and a GBDT with fixed defaults fitted on its output is scored on the test part.
 /// </summary>
-internal sealed class GanSuiteSplit
+internal sealed record GanSuiteSplit(SuiteSet Set, int Split, DataFrame Train, DataFrame Test)
 {
-    private GanSuiteSplit(SuiteSet set, int split, DataFrame train, DataFrame test)
-    {
-        Set = set;
-        Split = split;
-        Train = train;
-        Test = test;
-    }
-
-    public SuiteSet Set { get; }
-    public int Split { get; }
-    public DataFrame Train { get; }
-    public DataFrame Test { get; }
-
     public static GanSuiteSplit Read(SuiteSet set, int split)
     {
         var data = SuiteCase.Read(set, split).Data;

@@ -29,7 +29,7 @@ public sealed class AutoMLSuiteBench : IBench
             Console.WriteLine(SuiteReport.Render([.. args[1..].SelectMany(SuiteOutcome.ReadAll)], ToolOrder(TimeSpan.FromSeconds(30))));
             return 0;
         }
-        var options = args.Where(a => a.Contains('=', StringComparison.Ordinal)).ToDictionary(a => a.Split('=', 2)[0], a => a.Split('=', 2)[1], StringComparer.Ordinal);
+        var options = BenchOptions.Parse(args);
         var quick = args.Contains("quick");
         var budget = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("budget", "30"), CultureInfo.InvariantCulture));
         var splits = int.Parse(options.GetValueOrDefault("splits", quick ? "1" : "3"), CultureInfo.InvariantCulture);
