@@ -5,7 +5,8 @@ namespace Pipelines.AutoML.Experiments;
 
 /// <summary>
 /// Scores a trial's out-of-fold predictions the way its final model will decide: with a decision rule tuned for the
-/// metric on those predictions (<see cref="DecisionPolicy"/>), with the fixed threshold, or by argmax. Probability
+/// metric on those predictions (<see cref="DecisionPolicy"/>; argmax where the tuned rule does not hold up on rows it
+/// was not tuned on, <see cref="DecisionRuleTuner.TuneHeldOut"/>), with the fixed threshold, or by argmax. Probability
 /// metrics (log loss, AUC) and regression are scored on the predictions as they are.
 /// </summary>
 internal sealed class TrialScorer(ExperimentTarget target, Metric metric, DecisionPolicy policy)
@@ -65,7 +66,7 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
             return target.Score(metric, Decided(new ThresholdRule(1, (float)threshold), predictions), rows);
         if (_objective is null) return target.Score(metric, predictions, rows);
         var actual = rows.Select(r => target.Codes[r]).ToArray();
-        return DecisionRuleTuner.Tune(actual, predictions, target.Classes, _objective).Value;
+        return DecisionRuleTuner.TuneHeldOut(actual, predictions, target.Classes, _objective).Value;
     }
 
     /// <summary>
@@ -82,7 +83,7 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
         if (target.Width <= 2 || policy.Threshold is not null || policy.Objective(metric) is not { Kind: not DecisionObjectiveKind.Cost } objective)
             return Score(predictions, rows);
         var actual = rows.Select(r => target.Codes[r]).ToArray();
-        return DecisionRuleTuner.Tune(actual, predictions, target.Classes, objective).Value;
+        return DecisionRuleTuner.TuneHeldOut(actual, predictions, target.Classes, objective).Value;
     }
 
     /// <summary>One-hot rows of the rule's decisions, so label metrics score the rule's labels.</summary>

@@ -110,6 +110,7 @@ internal static class MetricsJson
                     ["tuned_for"] = d.Rule?.Objective,
                     ["cv_value"] = d.Rule is { } r ? Number(r.Value) : null,
                     ["cv_value_at_argmax"] = d.Rule is { } a ? Number(a.ArgMaxValue) : null,
+                    ["cv_value_held_out"] = d.Rule?.HeldOutValue is { } h ? Number(h) : null,
                 }
                 : null,
             ["budget"] = result.Budget is { } b

@@ -42,7 +42,7 @@ public sealed class DecisionStep : ITransformer
     /// <summary>
     /// Chooses a calibration for the out-of-fold <paramref name="probabilities"/> (row-major, one per class) by
     /// cross-validated log loss, then tunes a decision rule on the calibrated probabilities for <paramref name="objective"/>
-    /// (null: plain argmax).
+    /// (null: plain argmax), kept where it holds up on rows it was not tuned on (<see cref="DecisionRuleTuner.TuneHeldOut"/>).
     /// </summary>
     public static DecisionStep Fit(ReadOnlySpan<int> actual, ReadOnlySpan<float> probabilities, IReadOnlyList<string> classes,
         CalibrationOptions? calibration = null, DecisionObjective? objective = null) =>
@@ -56,7 +56,7 @@ public sealed class DecisionStep : ITransformer
         var k = classes.Count;
         var choice = CalibrationSelector.Select(actual, probabilities, k, calibration);
         var calibrated = choice.Calibration.Apply(probabilities, k);
-        var tuning = objective is null ? null : DecisionRuleTuner.Tune(actual, calibrated, classes, objective);
+        var tuning = objective is null ? null : DecisionRuleTuner.TuneHeldOut(actual, calibrated, classes, objective);
         var step = new DecisionStep(classes, choice.Calibration, tuning?.Rule ?? ClassWeightRule.ArgMax(k));
         return new DecisionFit(step, choice, tuning);
     }

@@ -103,6 +103,56 @@ public sealed class DecisionRuleTunerTests
     }
 
     [TestMethod]
+    public void A_rule_that_holds_up_on_held_out_rows_is_kept()
+    {
+        var (actual, probabilities) = Imbalanced(500, seed: 1);
+        var objective = DecisionObjective.Maximize(Metric.MacroF1);
+        var tuned = DecisionRuleTuner.Tune(actual, probabilities, Binary, objective);
+        var checkedTuning = DecisionRuleTuner.TuneHeldOut(actual, probabilities, Binary, objective);
+        Assert.AreEqual(((ThresholdRule)tuned.Rule).Threshold, ((ThresholdRule)checkedTuning.Rule).Threshold, "the rule tuned on every row ships");
+        Assert.AreEqual(tuned.Value, checkedTuning.Value);
+        Assert.IsTrue(checkedTuning.HeldOutValue > checkedTuning.ArgMaxValue, $"held out {checkedTuning.HeldOutValue:F4} vs argmax {checkedTuning.ArgMaxValue:F4}");
+        Assert.IsTrue(checkedTuning.HeldOutValue <= checkedTuning.Value, "rows it was not tuned on score no higher than the rows it was");
+    }
+
+    [TestMethod]
+    public void A_rule_that_only_fits_the_noise_of_its_rows_falls_back_to_argmax()
+    {
+        // Seven classes on 76 rows, the smallest with four, and probabilities that carry no class-specific bias to
+        // correct: weights tuned on the rows raise macro-F1 there, and on held-out rows they do no better than argmax.
+        var random = new Random(6);
+        int[] sizes = [31, 15, 10, 7, 5, 4, 4];
+        var k = sizes.Length;
+        var actual = sizes.SelectMany((n, c) => Enumerable.Repeat(c, n)).OrderBy(_ => random.Next()).ToArray();
+        var probabilities = new float[actual.Length * k];
+        for (var r = 0; r < actual.Length; r++)
+        {
+            var scores = Enumerable.Range(0, k).Select(c => Math.Exp((c == actual[r] ? 1.2 : 0) + random.NextDouble() * 2)).ToArray();
+            for (var c = 0; c < k; c++) probabilities[r * k + c] = (float)(scores[c] / scores.Sum());
+        }
+        var classes = Enumerable.Range(0, k).Select(c => $"c{c}").ToArray();
+        var objective = DecisionObjective.Maximize(Metric.MacroF1);
+        var tuned = DecisionRuleTuner.Tune(actual, probabilities, classes, objective);
+        Assert.IsTrue(tuned.Value > tuned.ArgMaxValue, $"the rows' own tuning flatters them: {tuned.Value:F4} vs {tuned.ArgMaxValue:F4}");
+        var checkedTuning = DecisionRuleTuner.TuneHeldOut(actual, probabilities, classes, objective);
+        Assert.IsTrue(checkedTuning.HeldOutValue <= checkedTuning.ArgMaxValue, $"held out {checkedTuning.HeldOutValue:F4} vs argmax {checkedTuning.ArgMaxValue:F4}");
+        CollectionAssert.AreEqual(Enumerable.Repeat(1f, k).ToArray(), ((ClassWeightRule)checkedTuning.Rule).Weights.ToArray(), "argmax");
+        Assert.AreEqual(checkedTuning.ArgMaxValue, checkedTuning.Value, "the value is the shipped rule's");
+    }
+
+    [TestMethod]
+    public void The_held_out_check_keeps_the_objectives_positive_class_and_minimizes_costs()
+    {
+        var (actual, probabilities) = Imbalanced(400, seed: 7);
+        var f1 = DecisionRuleTuner.TuneHeldOut(actual, probabilities, Binary, DecisionObjective.PositiveClassF1());
+        Assert.AreEqual("F1 of 'yes'", f1.Objective, "the rarest class of all rows, for every part");
+        var costs = new CostMatrix(["yes", "no"], new double[,] { { 0, 5 }, { 1, 0 } });
+        var cost = DecisionRuleTuner.TuneHeldOut(actual, probabilities, Binary, DecisionObjective.MinimizeCost(costs));
+        Assert.IsTrue(cost.HeldOutValue < cost.ArgMaxValue, $"held-out cost {cost.HeldOutValue:F4} vs argmax {cost.ArgMaxValue:F4}");
+        Assert.IsInstanceOfType<ThresholdRule>(cost.Rule, "lower held-out cost keeps the tuned threshold");
+    }
+
+    [TestMethod]
     public void Unknown_positive_class_and_label_free_metrics_are_refused()
     {
         var (actual, probabilities) = Imbalanced(50, seed: 5);
