@@ -70,7 +70,7 @@ public static class DecisionRuleTuner
         var heldOutValue = heldOut.Value(scoring, positive);
         return holds
             ? tuned with { HeldOutValue = heldOutValue }
-            : tuned with { Rule = ClassWeightRule.ArgMax(k), Value = tuned.ArgMaxValue, HeldOutValue = heldOutValue };
+            : tuned with { Rule = ClassWeightRule.ArgMax(k), Value = tuned.ArgMaxValue, Curve = tuned.Curve is { } c ? c with { Chosen = c.Default } : null, HeldOutValue = heldOutValue };
     }
 
     /// <summary>Each row's part: the rows of each class, in order, dealt to the parts in turn.</summary>

@@ -153,6 +153,19 @@ public sealed class DecisionRuleTunerTests
     }
 
     [TestMethod]
+    public void A_binary_rule_that_falls_back_shows_argmax_as_the_chosen_point_of_its_curve()
+    {
+        // Scores that carry nothing about the label: a threshold tuned on 40 rows fits their noise.
+        var random = new Random(8);
+        var actual = Enumerable.Range(0, 40).Select(r => r % 2).ToArray();
+        var probabilities = actual.SelectMany(_ => { var p = 0.3f + (float)random.NextDouble() * 0.4f; return new[] { 1 - p, p }; }).ToArray();
+        var tuning = DecisionRuleTuner.TuneHeldOut(actual, probabilities, Binary, DecisionObjective.Maximize(Metric.MacroF1));
+        Assert.IsInstanceOfType<ClassWeightRule>(tuning.Rule, "argmax");
+        Assert.AreEqual(tuning.Curve!.Default, tuning.Curve.Chosen);
+        Assert.AreEqual(tuning.ArgMaxValue, tuning.Value);
+    }
+
+    [TestMethod]
     public void Unknown_positive_class_and_label_free_metrics_are_refused()
     {
         var (actual, probabilities) = Imbalanced(50, seed: 5);
