@@ -47,9 +47,10 @@ public static class DecisionRuleTuner
         ArgumentNullException.ThrowIfNull(objective);
         var k = classes.Count;
         CalibrationInput.Check(nameof(DecisionRuleTuner), actual, probabilities, k);
-        // The positive class is settled on all rows, so every part's rule serves the same objective.
+        // The positive class and the costs' order are settled on all rows, so every part's rule serves the same objective.
         var positive = PositiveClass(actual, classes, objective);
         if (objective.Kind == DecisionObjectiveKind.PositiveClassF1) objective = DecisionObjective.PositiveClassF1(classes[positive]);
+        if (objective.Kind == DecisionObjectiveKind.Cost) objective = DecisionObjective.MinimizeCost(objective.Costs!.For(classes));
         var tuned = Tune(actual, probabilities, classes, objective);
         var rows = actual.Length;
         var part = Parts(actual, k);
@@ -63,11 +64,8 @@ public static class DecisionRuleTuner
             var labels = rule.Decide(Pick(probabilities, inside, k), k);
             for (var i = 0; i < inside.Length; i++) decided[inside[i]] = labels[i];
         }
-        var scoring = objective.Kind == DecisionObjectiveKind.Cost ? DecisionObjective.MinimizeCost(objective.Costs!.For(classes)) : objective;
-        var heldOut = ConfusionCounts.Of(actual, decided, k);
-        var argMax = ConfusionCounts.Of(actual, ClassWeightRule.ArgMax(k).Decide(probabilities, k), k);
-        var holds = heldOut.Score(scoring, positive) > argMax.Score(scoring, positive);
-        var heldOutValue = heldOut.Value(scoring, positive);
+        var heldOutValue = ConfusionCounts.Of(actual, decided, k).Value(objective, positive);
+        var holds = objective.HigherIsBetter ? heldOutValue > tuned.ArgMaxValue : heldOutValue < tuned.ArgMaxValue;
         return holds
             ? tuned with { HeldOutValue = heldOutValue }
             : tuned with { Rule = ClassWeightRule.ArgMax(k), Value = tuned.ArgMaxValue, Curve = tuned.Curve is { } c ? c with { Chosen = c.Default } : null, HeldOutValue = heldOutValue };
