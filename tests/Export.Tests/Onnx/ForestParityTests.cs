@@ -20,7 +20,16 @@ public sealed class ForestParityTests
     public void Iris_random_forest() => Fit("iris.csv", "species", new RandomForestClassifier { Trees = Trees, Seed = 3 });
 
     [TestMethod]
-    public void Iris_extra_trees() => Fit("iris.csv", "species", new ExtraTreesClassifier { Trees = Trees, Seed = 3 });
+    public void Iris_extra_trees_keep_only_the_classes_a_leaf_holds()
+    {
+        var model = Fit("iris.csv", "species", new ExtraTreesClassifier { Trees = Trees, Seed = 3 });
+        var ensemble = model.Graph.Node.Single(n => n.OpType == "TreeEnsembleRegressor");
+        var leaves = ensemble.Attribute.Single(a => a.Name == "nodes_modes").Strings.Count(m => m.ToStringUtf8() == "LEAF");
+        var weights = ensemble.Attribute.Single(a => a.Name == "target_weights_as_tensor").T.DoubleData;
+        Assert.IsFalse(weights.Any(w => w == 0), "a class a leaf never saw has no target weight");
+        // Grown trees' leaves are mostly pure: far fewer weights than one per class per leaf.
+        Assert.IsLessThan(leaves * 3 / 2, weights.Count, $"{weights.Count} weights for {leaves} leaves of 3 classes");
+    }
 
     [TestMethod]
     public void Breast_cancer_random_forest_binary()

@@ -8,8 +8,9 @@ namespace Pipelines.Export.Onnx.Converters;
 /// <see cref="ForestModel"/> (random forest, extra trees): one ai.onnx.ml TreeEnsembleRegressor with aggregate_function
 /// AVERAGE and post_transform NONE. Regression: one target, leaf i of tree t weighs <c>Trees[t].LeafValue[i]</c>, and
 /// the output is <see cref="OnnxLearnerOutputs.Score"/>. Classification with K classes: K targets, leaf i of tree t
-/// weighs <c>LeafProbabilities[t][i * K + k]</c> on target k, and the output already is the probability matrix (no
-/// softmax), followed by the shared ArgMax + LabelEncoder label; binary models keep both classes as targets.
+/// weighs <c>LeafProbabilities[t][i * K + k]</c> on target k (zero weights left out), and the output already is the
+/// probability matrix (no softmax), followed by the shared ArgMax + LabelEncoder label; binary models keep both classes
+/// as targets.
 /// <para>AVERAGE rather than SUM of share / T: ONNX Runtime (double input) accumulates each target's leaf weights in
 /// double in tree order and divides the sum by the tree count before the float cast, which is exactly what the
 /// in-process evaluator computes, so probabilities match bit for bit and ties between classes break the same way.
@@ -42,9 +43,14 @@ public sealed class ForestModelConverter : OnnxConverter<ForestModel>
         LearnerOutputGraph.DeclareClassifier(context, probabilities, transformer.Classes);
     }
 
-    /// <summary>Leaf <paramref name="leaf"/>'s K class shares as (target k, share) pairs, every class kept.</summary>
+    /// <summary>
+    /// Leaf <paramref name="leaf"/>'s nonzero class shares as (target k, share) pairs. A class a leaf never saw adds
+    /// nothing to its target's sum, so leaving it out changes no probability, and a grown tree's leaves mostly hold one
+    /// class: with many classes the zeros would be most of the file.
+    /// </summary>
     private static IEnumerable<(int Target, double Weight)> ClassShares(double[] shares, int leaf, int k)
     {
-        for (var c = 0; c < k; c++) yield return (c, shares[(leaf * k) + c]);
+        for (var c = 0; c < k; c++)
+            if (shares[(leaf * k) + c] != 0) yield return (c, shares[(leaf * k) + c]);
     }
 }
