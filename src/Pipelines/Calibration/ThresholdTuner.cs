@@ -43,12 +43,7 @@ internal static class ThresholdTuner
         }
 
         var rule = new ThresholdRule(positive, bestThreshold);
-        var points = new ThresholdPoint[GridSteps + 1];
-        for (var g = 0; g <= GridSteps; g++)
-        {
-            var t = g / (float)GridSteps;
-            points[g] = new ThresholdPoint(t, ValueAt(scores, isPositive, positive, t, objective));
-        }
+        var points = Grid(scores, isPositive, positive, objective);
         var chosen = new ThresholdPoint(bestThreshold, ValueAt(scores, isPositive, positive, bestThreshold, objective));
         var argMax = ArgMaxValue(actual, probabilities, objective, positive);
         var curve = new ThresholdCurve(objectiveName, positiveName, points, chosen, new ThresholdPoint(0.5f, argMax));
@@ -68,6 +63,27 @@ internal static class ThresholdTuner
     {
         var mid = (float)((lower + (double)upper) / 2);
         return mid > lower ? mid : upper;
+    }
+
+    /// <summary>
+    /// The objective at thresholds 0, 0.01, ..., 1 in one pass over the sorted scores: the thresholds rise, so the rows
+    /// predicted negative only grow, and each row moves once (NaN sorts first and is never at or above a threshold).
+    /// </summary>
+    private static ThresholdPoint[] Grid(float[] sortedScores, bool[] isPositive, int positive, DecisionObjective objective)
+    {
+        var negative = 1 - positive;
+        var counts = new ConfusionCounts(2);
+        for (var i = 0; i < sortedScores.Length; i++) counts.Add(isPositive[i] ? positive : negative, positive);
+        var points = new ThresholdPoint[GridSteps + 1];
+        var below = 0;
+        for (var g = 0; g <= GridSteps; g++)
+        {
+            var t = g / (float)GridSteps;
+            for (; below < sortedScores.Length && !(sortedScores[below] >= t); below++)
+                counts.Move(isPositive[below] ? positive : negative, positive, negative);
+            points[g] = new ThresholdPoint(t, counts.Value(objective, positive));
+        }
+        return points;
     }
 
     private static double ValueAt(float[] sortedScores, bool[] isPositive, int positive, float threshold, DecisionObjective objective)

@@ -31,6 +31,24 @@ public sealed class DecisionRuleTunerTests
     }
 
     [TestMethod]
+    public void Each_curve_point_is_the_objective_of_its_threshold()
+    {
+        var (actual, probabilities) = Imbalanced(700, seed: 4);
+        // Scores on the grid itself (a score equal to the threshold is predicted positive) and ties among rows.
+        for (var r = 0; r < actual.Length; r += 3)
+        {
+            probabilities[2 * r + 1] = MathF.Round(probabilities[2 * r + 1], 2);
+            probabilities[2 * r] = 1 - probabilities[2 * r + 1];
+        }
+        foreach (var objective in new[] { DecisionObjective.Maximize(Metric.MacroF1), DecisionObjective.PositiveClassF1() })
+        {
+            var curve = DecisionRuleTuner.Tune(actual, probabilities, Binary, objective).Curve!;
+            foreach (var point in curve.Points)
+                Assert.AreEqual(Evaluate(objective, actual, new ThresholdRule(1, point.Threshold).Decide(probabilities, 2)), point.Value, 1e-12, $"threshold {point.Threshold}");
+        }
+    }
+
+    [TestMethod]
     public void Objective_values_agree_with_the_metrics()
     {
         var random = new Random(2);
