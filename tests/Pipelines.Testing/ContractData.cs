@@ -20,6 +20,23 @@ public static class ContractData
     /// <summary><see cref="Standard"/> with a constant numeric column 'flat' and a constant categorical 'same'.</summary>
     public static DataFrame WithConstant() => Build(missing: false, constant: true);
 
+    /// <summary>
+    /// <paramref name="data"/> with every numeric column derived (<see cref="NumericColumn.IsDerived"/>): its values are
+    /// computed from a copy as they are read, with no array of the column's own.
+    /// </summary>
+    public static DataFrame Derived(DataFrame data) =>
+        data.WithColumns([.. data.Columns.Select(c => c is NumericColumn n ? new NumericColumn(n.Name, new ReadThrough(n.ToArray())) : c)]);
+
+    // Derived values that are those of an array, read through.
+    private sealed class ReadThrough(float[] values) : DerivedValues
+    {
+        public override int Length => values.Length;
+
+        public override float At(int row) => values[row];
+
+        public override void CopyTo(int start, Span<float> destination) => values.AsSpan(start, destination.Length).CopyTo(destination);
+    }
+
     /// <summary>A numeric regression frame: features x1..x3 and numeric label target.</summary>
     public static DataFrame Regression()
     {

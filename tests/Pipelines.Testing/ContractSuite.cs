@@ -99,6 +99,27 @@ public abstract class ContractSuite
         }
     }
 
+    /// <summary>
+    /// Derived numeric columns (computed as they are read, as imputed and one-hot columns are) are read as arrays are:
+    /// the same fit, the same training output and the same transform, whether a reader takes the whole column, a block
+    /// of rows or one value.
+    /// </summary>
+    [TestMethod]
+    [DynamicData(nameof(Cases))]
+    public void DerivedColumnsGiveTheSameResult(string name)
+    {
+        var c = ContractCases.Get(name);
+        foreach (var data in c.Caps.AcceptsMissing ? new[] { c.StandardData(), WithMissing(c) } : [c.StandardData()])
+        {
+            var derived = ContractData.Derived(data);
+            var plain = c.Create().FitTransform(data);
+            var fromDerived = c.Create().FitTransform(derived);
+            AssertFramesEqual(plain.Output, fromDerived.Output, $"{name}: training output");
+            AssertFramesEqual(plain.Transformer.Transform(data), fromDerived.Transformer.Transform(data), $"{name}: fitted on derived columns");
+            AssertFramesEqual(plain.Transformer.Transform(data), plain.Transformer.Transform(derived), $"{name}: transforming derived columns");
+        }
+    }
+
     [TestMethod]
     [DynamicData(nameof(Cases))]
     public void MissingValuesAreHandledOrRefusedClearly(string name)

@@ -29,7 +29,7 @@ internal static class MLNetTraining
     {
         ArgumentNullException.ThrowIfNull(data);
         var set = TrainingSet.Read(step, data, allowMissing, allowCategorical: false);
-        var columns = set.FeatureColumns.Select(c => ((NumericColumn)c).Memory).ToArray();
+        var columns = set.FeatureColumns.Select(c => (NumericColumn)c).ToArray();
         string[] classes = [.. set.Classes];
         float[] targets = set.Targets;
         var task = set.Task;

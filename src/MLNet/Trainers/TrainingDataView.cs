@@ -8,7 +8,9 @@ namespace Pipelines.MLNet.Trainers;
 /// <summary>
 /// A <see cref="TrainingSet"/> as the IDataView ML.NET's trainers read: "Features" (a vector of Single, one slot per
 /// feature, NaN kept), "Label" (Boolean: class code 1 is true, for binary; a key of the class count, code + 1, for
-/// multiclass; Single for regression) and "Weight" (Single). Reads the set's column arrays in place.
+/// multiclass; Single for regression) and "Weight" (Single). Reads the set's columns where they are, a block of rows at
+/// a time (<see cref="NumericColumn.CopyTo"/>), so derived columns (imputed, one-hot) are computed block by block and
+/// never held whole.
 /// </summary>
 internal sealed class TrainingDataView : IDataView
 {
@@ -16,14 +18,18 @@ internal sealed class TrainingDataView : IDataView
     public const string Label = "Label";
     public const string Weight = "Weight";
 
-    private readonly ReadOnlyMemory<float>[] _columns;
+    // About 64K values (256 KB) of features a cursor reads at once: a block of rows stays in cache while its rows are read.
+    private const int BlockValues = 1 << 16;
+
+    private readonly NumericColumn[] _columns;
+    private readonly int _blockRows;
     private readonly PredictionTask _task;
     private readonly int[] _codes;
     private readonly float[] _targets;
     private readonly float[] _weights;
     private readonly int _classCount;
 
-    public TrainingDataView(IReadOnlyList<ReadOnlyMemory<float>> columns, PredictionTask task, int classCount, int[] codes, float[] targets, float[] weights)
+    public TrainingDataView(IReadOnlyList<NumericColumn> columns, PredictionTask task, int classCount, int[] codes, float[] targets, float[] weights)
     {
         _columns = [.. columns];
         _task = task;
@@ -31,6 +37,7 @@ internal sealed class TrainingDataView : IDataView
         _targets = targets;
         _weights = weights;
         _classCount = classCount;
+        _blockRows = Math.Max(1, Math.Min(weights.Length, Math.Clamp(BlockValues / Math.Max(1, _columns.Length), 16, 1024)));
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(Features, new VectorDataViewType(NumberDataViewType.Single, _columns.Length));
         builder.AddColumn(Label, task switch
@@ -50,7 +57,7 @@ internal sealed class TrainingDataView : IDataView
     public TrainingDataView ForFeatures(Pipelines.Data.DataFrame frame, IReadOnlyList<string> features)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var columns = features.Select(f => ((NumericColumn)frame[f]).Memory).ToArray();
+        var columns = features.Select(f => (NumericColumn)frame[f]).ToArray();
         var rows = frame.RowCount;
         return new TrainingDataView(columns, _task, _classCount, new int[rows], new float[rows], [.. Enumerable.Repeat(1f, rows)]);
     }
@@ -67,17 +74,33 @@ internal sealed class TrainingDataView : IDataView
         var total = _weights.Sum(w => (double)w);
         var result = new double[_columns.Length];
         if (!(total > 0)) return result;
+        var block = new float[_blockRows];
         for (var f = 0; f < _columns.Length; f++)
         {
-            var x = _columns[f].Span;
             double mean = 0;
-            for (var i = 0; i < x.Length; i++) mean += _weights[i] * x[i];
+            for (var start = 0; start < _weights.Length; start += block.Length)
+            {
+                var x = Read(f, start, block);
+                for (var i = 0; i < x.Length; i++) mean += _weights[start + i] * x[i];
+            }
             mean /= total;
             double variance = 0;
-            for (var i = 0; i < x.Length; i++) variance += _weights[i] * (x[i] - mean) * (x[i] - mean);
+            for (var start = 0; start < _weights.Length; start += block.Length)
+            {
+                var x = Read(f, start, block);
+                for (var i = 0; i < x.Length; i++) variance += _weights[start + i] * (x[i] - mean) * (x[i] - mean);
+            }
             result[f] = Math.Sqrt(variance / total);
         }
         return result;
+    }
+
+    // Rows [start, start + block length) of feature f, or fewer at the end, in the block.
+    private Span<float> Read(int f, int start, float[] block)
+    {
+        var part = block.AsSpan(0, Math.Min(block.Length, _weights.Length - start));
+        _columns[f].CopyTo(start, part);
+        return part;
     }
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
@@ -86,6 +109,10 @@ internal sealed class TrainingDataView : IDataView
 
     private sealed class Cursor(TrainingDataView parent) : SequentialCursor(parent._weights.Length)
     {
+        // The features of rows [_blockStart, _blockStart + block rows), column-major: feature f of row r at f · block rows + r - _blockStart.
+        private float[]? _block;
+        private int _blockStart = -1;
+
         public override DataViewSchema Schema => parent.Schema;
 
         public override bool IsColumnActive(DataViewSchema.Column column) => true;
@@ -108,10 +135,23 @@ internal sealed class TrainingDataView : IDataView
         private void GetFeatures(ref VBuffer<float> value)
         {
             var columns = parent._columns;
-            var editor = VBufferEditor.Create(ref value, columns.Length);
             var row = Row;
-            for (var f = 0; f < columns.Length; f++) editor.Values[f] = columns[f].Span[row];
+            var rows = parent._blockRows;
+            if (_block is null || row < _blockStart || row >= _blockStart + rows) Load(row - row % rows);
+            var editor = VBufferEditor.Create(ref value, columns.Length);
+            var offset = row - _blockStart;
+            for (var f = 0; f < columns.Length; f++) editor.Values[f] = _block![f * rows + offset];
             value = editor.Commit();
+        }
+
+        private void Load(int start)
+        {
+            var columns = parent._columns;
+            var rows = parent._blockRows;
+            _block ??= new float[columns.Length * rows];
+            var count = Math.Min(rows, parent._weights.Length - start);
+            for (var f = 0; f < columns.Length; f++) columns[f].CopyTo(start, _block.AsSpan(f * rows, count));
+            _blockStart = start;
         }
     }
 }

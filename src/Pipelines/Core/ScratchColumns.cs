@@ -7,7 +7,8 @@ namespace Pipelines.Core;
 /// caller sees them, and a step may write its output into their arrays instead of new ones (a z-score over the
 /// imputer's columns, say). On large data that keeps one array per transformed column rather than one per step.
 /// A column of the chain's own input is never scratch, nor is any column that shares its values (a renamed one): its
-/// caller still has them. Only numeric columns are written in place.
+/// caller still has them, nor is a derived column (<see cref="NumericColumn.IsDerived"/>), which has no array. Only
+/// numeric columns are written in place.
 /// </summary>
 public sealed class ScratchColumns
 {
@@ -31,19 +32,19 @@ public sealed class ScratchColumns
     /// <summary>Whether a step may overwrite <paramref name="column"/>'s values.</summary>
     public bool Contains(Column column)
     {
-        if (_input is null || column is not NumericColumn numeric) return false;
-        _callers ??= new HashSet<float[]>(_input.Columns.OfType<NumericColumn>().Select(c => c.Buffer), ReferenceEqualityComparer.Instance);
-        return !_callers.Contains(numeric.Buffer);
+        if (_input is null || column is not NumericColumn { Buffer: { } buffer }) return false;
+        _callers ??= new HashSet<float[]>(_input.Columns.OfType<NumericColumn>().Select(c => c.Buffer).OfType<float[]>(), ReferenceEqualityComparer.Instance);
+        return !_callers.Contains(buffer);
     }
 
     /// <summary>
-    /// The array a step writes its output for <paramref name="column"/> into: the column's own when it is scratch,
-    /// else a new one of the same length. The step writes every element; with the column's own array it reads each
-    /// value before writing it, as elementwise maps do.
+    /// <paramref name="column"/>'s values in an array the step may overwrite with its output: the column's own when it
+    /// is scratch, else a new copy (a derived column's values computed into it). Elementwise maps read each value from
+    /// it and write the result back.
     /// </summary>
-    public float[] Output(NumericColumn column)
+    public float[] Writable(NumericColumn column)
     {
         ArgumentNullException.ThrowIfNull(column);
-        return Contains(column) ? column.Buffer : new float[column.Length];
+        return Contains(column) ? column.Buffer! : column.ToArray();
     }
 }

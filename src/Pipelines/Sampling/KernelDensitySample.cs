@@ -64,7 +64,7 @@ public sealed record KernelDensitySample : OverSampler
             for (var j = 0; j < numeric.Length; j++)
             {
                 var noise = bandwidth[j] > 0 ? bandwidth[j] * RandomVariates.Normal(random) : 0.0;
-                buffers[j][s] = (float)(numeric[j].Values[sources[s]] + noise);
+                buffers[j][s] = (float)(numeric[j][sources[s]] + noise);
             }
         }
         return FeatureData.Replace(input, sources, numeric, buffers);

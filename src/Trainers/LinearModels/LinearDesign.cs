@@ -1,3 +1,5 @@
+using Pipelines.Data;
+
 namespace Pipelines.Trainers.LinearModels;
 
 /// <summary>
@@ -5,7 +7,8 @@ namespace Pipelines.Trainers.LinearModels;
 /// x̃_ij = (x_ij - c_j) / s_j. Each evaluation reads the rows a block at a time, row-major, in double precision. Up to
 /// <see cref="CopyLimit"/> values the standardized features are copied once, row-major in single precision, which is
 /// the fastest to read; above it the columns are read where they are and standardized block by block, so a fit on large
-/// data holds no copy of its features (they would be its largest arrays), at some cost in speed.
+/// data holds no copy of its features (they would be its largest arrays), at some cost in speed. Derived columns
+/// (imputed, one-hot: <see cref="NumericColumn.IsDerived"/>) are then computed a block at a time too.
 /// </summary>
 public sealed class LinearDesign
 {
@@ -15,7 +18,7 @@ public sealed class LinearDesign
     /// <summary>The most values (rows x columns) copied row-major; larger designs read their columns in place.</summary>
     public const long CopyLimit = 1L << 23;
 
-    private readonly ReadOnlyMemory<float>[] columns;
+    private readonly NumericColumn[] columns;
     private readonly float[]? rowMajor;
     private readonly double[] center;
     private readonly double[] inverseScale;
@@ -23,20 +26,21 @@ public sealed class LinearDesign
     /// <param name="columns">The d feature columns, each of the same length n ≥ 1.</param>
     /// <param name="center">c_j per column, or null for 0.</param>
     /// <param name="scale">s_j per column (positive and finite), or null for 1.</param>
-    public LinearDesign(IReadOnlyList<ReadOnlyMemory<float>> columns, IReadOnlyList<double>? center = null, IReadOnlyList<double>? scale = null)
+    public LinearDesign(IReadOnlyList<NumericColumn> columns, IReadOnlyList<double>? center = null, IReadOnlyList<double>? scale = null)
         : this(columns, center, scale, CopyLimit)
     {
     }
 
     /// <summary>As the public constructor, copying row-major up to <paramref name="copyLimit"/> values (tests read both ways).</summary>
-    internal LinearDesign(IReadOnlyList<ReadOnlyMemory<float>> columns, IReadOnlyList<double>? center, IReadOnlyList<double>? scale, long copyLimit)
+    internal LinearDesign(IReadOnlyList<NumericColumn> columns, IReadOnlyList<double>? center, IReadOnlyList<double>? scale, long copyLimit)
     {
         ArgumentNullException.ThrowIfNull(columns);
         if (columns.Count == 0) throw new ArgumentException("A design needs at least one feature column.", nameof(columns));
         Rows = columns[0].Length;
         if (Rows == 0) throw new ArgumentException("A design needs at least one row.", nameof(columns));
-        for (var j = 1; j < columns.Count; j++)
+        for (var j = 0; j < columns.Count; j++)
         {
+            ArgumentNullException.ThrowIfNull(columns[j], nameof(columns));
             if (columns[j].Length != Rows) throw new ArgumentException($"Column {j} has {columns[j].Length} rows, column 0 has {Rows}.", nameof(columns));
         }
         if (center is not null && center.Count != columns.Count) throw new ArgumentException($"{center.Count} centres for {columns.Count} columns.", nameof(center));
@@ -53,7 +57,7 @@ public sealed class LinearDesign
             rowMajor = new float[Rows * Features];
             for (var j = 0; j < Features; j++)
             {
-                var values = this.columns[j].Span;
+                var values = this.columns[j].Values;
                 for (var i = 0; i < Rows; i++) rowMajor[i * Features + j] = (float)((values[i] - this.center[j]) * inverseScale[j]);
             }
         }
@@ -81,9 +85,10 @@ public sealed class LinearDesign
             for (var i = 0; i < stored.Length; i++) block[i] = stored[i];
             return;
         }
+        Span<float> values = stackalloc float[count];
         for (var j = 0; j < d; j++)
         {
-            var values = columns[j].Span.Slice(start, count);
+            columns[j].CopyTo(start, values);
             var c = center[j];
             var inverse = inverseScale[j];
             for (var i = 0; i < count; i++) block[i * d + j] = (values[i] - c) * inverse;

@@ -1,3 +1,4 @@
+using Pipelines.Data;
 using Pipelines.Errors;
 using Pipelines.Prediction;
 using Pipelines.Trainers.Optimization;
@@ -26,7 +27,7 @@ internal static class LinearFit
             throw new DataValueException($"{step}: every training row has weight 0, so there is nothing to learn from. Check the weight column and class weights.");
         var d = set.Features.Count;
         // The features are read where they are, standardized as the objective reads them: no copy.
-        var columns = FeatureMatrix.Columns(set.FeatureColumns);
+        var columns = set.FeatureColumns.Cast<NumericColumn>().ToArray();
         var scaling = FeatureScaling.Fit(columns, set.Weights, center: options.Standardize && options.FitIntercept, scale: options.Standardize);
         var f = objective(new LinearDesign(columns, scaling.Center, scaling.Scale), rowWeights);
 

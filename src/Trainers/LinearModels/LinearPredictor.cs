@@ -70,6 +70,9 @@ public abstract class LinearPredictor : Predictor, IFeatureImportanceModel
         }
     }
 
+    // Rows whose features Predict copies row-major at once.
+    private const int PredictBlockRows = 1024;
+
     /// <inheritdoc/>
     public override float[] Predict(DataFrame input)
     {
@@ -77,13 +80,21 @@ public abstract class LinearPredictor : Predictor, IFeatureImportanceModel
         GetOutputSchema(input.Schema);
         var d = Features.Count;
         var k = Outputs;
-        var x = FeatureMatrix.RowMajor(input, Features);
+        var columns = FeatureMatrix.Numeric(input, Features);
         var rows = input.RowCount;
         var scores = new float[rows * k];
-        for (var i = 0; i < rows; i++)
+        // A block of rows at a time, row-major: the features are never copied whole.
+        var blockRows = Math.Min(rows, PredictBlockRows);
+        var x = new float[blockRows * d];
+        for (var start = 0; start < rows; start += blockRows)
         {
-            var row = x.AsSpan(i * d, d);
-            for (var c = 0; c < k; c++) scores[i * k + c] = TensorPrimitives.Dot(row, Weights.AsSpan(c * d, d)) + Intercepts[c];
+            var count = Math.Min(blockRows, rows - start);
+            FeatureMatrix.RowMajor(columns, start, x.AsSpan(0, count * d));
+            for (var i = 0; i < count; i++)
+            {
+                var row = x.AsSpan(i * d, d);
+                for (var c = 0; c < k; c++) scores[(start + i) * k + c] = TensorPrimitives.Dot(row, Weights.AsSpan(c * d, d)) + Intercepts[c];
+            }
         }
         return Link(scores, rows);
     }

@@ -27,7 +27,7 @@ public sealed class ScratchColumnsTests
         }
     }
 
-    // 'a' has a missing value (the imputer makes a new column), 'b' has none (the imputer passes it through).
+    // 'a' has a missing value, 'b' has none.
     private static DataFrame Frame() => new([
         new NumericColumn("a", [1, float.NaN, 3, 8, 2]),
         new NumericColumn("b", [4, 5, 6, 7, 9]),
@@ -37,7 +37,8 @@ public sealed class ScratchColumnsTests
     public void ColumnsAnEarlierStepMadeAreScratchAndTheCallersAreNot()
     {
         var probe = new ScratchProbe();
-        var model = new ImputeMissing().Append(probe).Fit(Frame());
+        // The scaler makes a new 'a' and passes 'b' through.
+        var model = new ZScoreNormalize(["a"]).Append(probe).Append(new ScratchProbe()).Fit(Frame());
         CollectionAssert.AreEqual(new[] { "a" }, probe.Seen.Single(), "while fitting");
         model.Transform(Frame());
         CollectionAssert.AreEqual(new[] { "a" }, probe.Seen[1], "at Transform");
@@ -58,12 +59,27 @@ public sealed class ScratchColumnsTests
     public void StepsWriteIntoScratchColumnsAndCopyTheOthers()
     {
         var input = Frame();
-        var imputed = new ImputeMissing().Fit(input).Transform(input);
-        var scaler = new ZScoreNormalize().Fit(imputed);
-        var scaled = scaler.Transform(imputed, ScratchColumns.Outside(input));
-        Assert.IsTrue(scaled.Numeric("a").Values.Overlaps(imputed.Numeric("a").Values), "the imputer's column is rewritten in place");
+        var clipped = new ClipOutliers().Fit(input).Transform(input);
+        var imputed = new ImputeMissing().Fit(clipped).Transform(clipped, ScratchColumns.Outside(input));
+        Assert.IsTrue(imputed.Numeric("a").Values.Overlaps(clipped.Numeric("a").Values), "the clipper's column is filled in place");
+        var scaler = new ZScoreNormalize().Fit(input);
+        var scaled = scaler.Transform(input, ScratchColumns.Outside(input));
         Assert.IsFalse(scaled.Numeric("b").Values.Overlaps(input.Numeric("b").Values), "the caller's column is copied");
         Assert.AreEqual(5f, input.Numeric("b")[1], "the caller's column is unchanged");
+    }
+
+    [TestMethod]
+    public void AnImputedCallersColumnIsDerivedNotScratchAndReadThrough()
+    {
+        var input = Frame();
+        var imputed = new ImputeMissing().Fit(input).Transform(input, ScratchColumns.Outside(input));
+        var a = imputed.Numeric("a");
+        Assert.IsTrue(a.IsDerived, "the caller's column is read through, not copied");
+        Assert.IsFalse(ScratchColumns.Outside(input).Contains(a), "a derived column has no array to write");
+        CollectionAssert.AreEqual(new[] { 1f, 3.5f, 3, 8, 2 }, a.ToArray());
+        var scaled = new ZScoreNormalize().Fit(imputed).Transform(imputed, ScratchColumns.Outside(input));
+        Assert.IsFalse(scaled.Numeric("a").IsDerived, "a step after it writes an array of its own");
+        Assert.IsTrue(float.IsNaN(input.Numeric("a")[1]), "the caller's column is unchanged");
     }
 
     [TestMethod]

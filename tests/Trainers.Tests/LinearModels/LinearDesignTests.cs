@@ -1,3 +1,5 @@
+using Pipelines.Data;
+using Pipelines.Tests.Contract;
 using Pipelines.Trainers.LinearModels;
 
 namespace Pipelines.Trainers.Tests.LinearModels;
@@ -34,9 +36,30 @@ public sealed class LinearDesignTests
     }
 
     [TestMethod]
+    [DataRow(LinearDesign.CopyLimit, DisplayName = "copied row-major")]
+    [DataRow(0L, DisplayName = "columns read in place")]
+    public void Derived_columns_give_the_loss_and_gradient_of_their_values_in_arrays(long copyLimit)
+    {
+        const int features = 40;
+        var random = new Random(8);
+        var columns = Enumerable.Range(0, features).Select(j => new NumericColumn($"x{j}", [.. Enumerable.Range(0, 3000).Select(_ => (float)LinearTestData.Normal(random))])).ToArray();
+        var derived = ContractData.Derived(new DataFrame(columns)).Columns.Cast<NumericColumn>().ToArray();
+        Assert.IsTrue(derived.All(c => c.IsDerived));
+        var labels = Enumerable.Range(0, 3000).Select(_ => (double)random.Next(2)).ToArray();
+        var x = Enumerable.Range(0, features + 1).Select(_ => 0.1 * LinearTestData.Normal(random)).ToArray();
+        double[] center = [.. Enumerable.Repeat(0.5, features)];
+        double[] scale = [.. Enumerable.Repeat(2.0, features)];
+        var (plainGradient, derivedGradient) = (new double[x.Length], new double[x.Length]);
+        var plain = new LogisticLoss(new LinearDesign(columns, center, scale, copyLimit), labels, null, 0.1, fitIntercept: true).Evaluate(x, plainGradient);
+        var fromDerived = new LogisticLoss(new LinearDesign(derived, center, scale, copyLimit), labels, null, 0.1, fitIntercept: true).Evaluate(x, derivedGradient);
+        Assert.AreEqual(plain, fromDerived);
+        CollectionAssert.AreEqual(plainGradient, derivedGradient);
+    }
+
+    [TestMethod]
     public void Columns_of_different_lengths_are_refused()
     {
-        var error = Assert.ThrowsExactly<ArgumentException>(() => new LinearDesign([new float[3], new float[2]]));
+        var error = Assert.ThrowsExactly<ArgumentException>(() => new LinearDesign([new NumericColumn("a", new float[3]), new NumericColumn("b", new float[2])]));
         StringAssert.Contains(error.Message, "Column 1 has 2 rows, column 0 has 3");
     }
 
@@ -46,7 +69,7 @@ public sealed class LinearDesignTests
         const int n = 250;
         var columns = Enumerable.Range(0, features).Select(_ => Enumerable.Range(0, n).Select(_ => (float)(10 + 4 * LinearTestData.Normal(random))).ToArray()).ToArray();
         double[][] standardized = [.. Enumerable.Range(0, n).Select(i => columns.Select(c => (c[i] - 10.0) / 4).ToArray())];
-        var design = new LinearDesign([.. columns.Select(c => (ReadOnlyMemory<float>)c)], Enumerable.Repeat(10.0, features).ToArray(), Enumerable.Repeat(4.0, features).ToArray(), copyLimit);
+        var design = new LinearDesign([.. columns.Select((c, j) => new NumericColumn($"x{j}", c))], Enumerable.Repeat(10.0, features).ToArray(), Enumerable.Repeat(4.0, features).ToArray(), copyLimit);
         return (design, standardized);
     }
 

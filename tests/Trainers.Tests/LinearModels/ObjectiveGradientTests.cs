@@ -1,3 +1,4 @@
+using Pipelines.Data;
 using Pipelines.Trainers.LinearModels;
 using Pipelines.Trainers.Optimization;
 
@@ -43,7 +44,7 @@ public sealed class ObjectiveGradientTests
     [TestMethod]
     public void LogisticLossStaysFiniteForHugeScores()
     {
-        var design = new LinearDesign([new float[] { 1000, -1000 }]);
+        var design = new LinearDesign([new NumericColumn("x", [1000, -1000])]);
         var loss = new LogisticLoss(design, [0, 1], null, 0, fitIntercept: false);
         var gradient = new double[1];
         var value = loss.Evaluate([1.0], gradient);
@@ -59,7 +60,7 @@ public sealed class ObjectiveGradientTests
     private static (LinearDesign Design, double[] Weights, Random Random) Data(int seed)
     {
         var random = new Random(seed);
-        ReadOnlyMemory<float>[] columns = [.. Enumerable.Range(0, Features).Select(_ => Enumerable.Range(0, Rows).Select(_ => (float)(3 + 2 * LinearTestData.Normal(random))).ToArray())];
+        NumericColumn[] columns = [.. Enumerable.Range(0, Features).Select(j => new NumericColumn($"x{j}", [.. Enumerable.Range(0, Rows).Select(_ => (float)(3 + 2 * LinearTestData.Normal(random)))]))];
         var weights = Enumerable.Range(0, Rows).Select(_ => random.NextDouble() * 2).ToArray();
         return (new LinearDesign(columns, Enumerable.Repeat(3.0, Features).ToArray(), Enumerable.Repeat(2.0, Features).ToArray()), weights, random);
     }

@@ -10,7 +10,9 @@ namespace Pipelines.Transforms.Cleaning;
 /// Numeric NaN becomes <see cref="NumericFills"/>[i]; a missing category becomes <see cref="CategoricalFills"/>[i],
 /// which is added to the column's dictionary when the column does not have it. Indicator columns (1 where the
 /// source was missing, else 0) are appended after all input columns, in the order of <see cref="IndicatorSources"/>.
-/// No value of the output is missing in the imputed columns. (ONNX: Imputer, IsNaN + Cast for indicators.)
+/// No value of the output is missing in the imputed columns. An imputed numeric column that is not the chain's scratch
+/// is derived (<see cref="DerivedValues"/>): its values are the source's, filled as they are read.
+/// (ONNX: Imputer, IsNaN + Cast for indicators.)
 /// </summary>
 [PersistedType("missing-imputer")]
 public sealed class MissingImputer : IScratchTransformer
@@ -83,12 +85,14 @@ public sealed class MissingImputer : IScratchTransformer
         return input.With(filled);
     }
 
+    // A scratch column is filled in place; any other is read through (FilledValues), so imputing a caller's column
+    // costs no copy of it.
     private static NumericColumn Fill(NumericColumn column, float fill, ScratchColumns scratch)
     {
         if (column.MissingCount() == 0) return column;
-        var source = column.Values;
-        var values = scratch.Output(column);
-        for (var r = 0; r < values.Length; r++) values[r] = float.IsNaN(source[r]) ? fill : source[r];
+        if (!scratch.Contains(column)) return new NumericColumn(column.Name, new FilledValues(column, fill));
+        var values = scratch.Writable(column);
+        FilledValues.Fill(values, fill);
         return new NumericColumn(column.Name, values);
     }
 

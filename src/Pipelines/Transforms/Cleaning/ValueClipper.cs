@@ -65,9 +65,9 @@ public sealed class ValueClipper : IScratchTransformer
         for (var i = 0; i < Columns.Count; i++)
         {
             var column = input.Numeric(Columns[i]);
-            var values = scratch.Output(column);
+            var values = scratch.Writable(column);
             // float.Clamp is Min(Max(x, lo), hi), and both propagate NaN.
-            TensorPrimitives.Clamp(column.Values, Lower[i], Upper[i], values);
+            TensorPrimitives.Clamp(values, Lower[i], Upper[i], values);
             clipped[i] = new NumericColumn(Columns[i], values);
         }
         return input.With(clipped);

@@ -10,7 +10,8 @@ namespace Pipelines.Transforms.Encoding;
 /// <see cref="HasOther"/> (rare training categories listed in <see cref="Infrequent"/>, and unseen ones when
 /// <see cref="UnseenToOther"/>), then "col=__missing__" when <see cref="MissingColumn"/>.
 /// Any value with no output of its own (unseen without an other column, missing without a missing column)
-/// is all zeros. Categories are matched by name, never by code.
+/// is all zeros. Categories are matched by name, never by code. The outputs are derived columns
+/// (<see cref="NumericColumn.IsDerived"/>): they read the source's codes as they are read, with no array of their own.
 /// </summary>
 [PersistedType("one-hot-encoder")]
 public sealed class OneHotEncoder : ITransformer
@@ -101,6 +102,8 @@ public sealed class OneHotEncoder : ITransformer
         return EncodedOutput.Replace(input, Columns, i => Encode(i, input.Categorical(Columns[i])));
     }
 
+    // The outputs are derived (OneHotValues): each reads the source's codes as it is read, so encoding a column
+    // costs one small table, not an array per output.
     private NumericColumn[] Encode(int i, CategoricalColumn source)
     {
         var names = OutputNames(i);
@@ -108,17 +111,12 @@ public sealed class OneHotEncoder : ITransformer
         var unseenSlot = UnseenToOther ? other : -1;
         var missingSlot = MissingColumn ? names.Count - 1 : -1;
         var map = CategoryIndex.MapCodes(source, _slots[i]);
-        var codes = source.Codes;
-        var outputs = new float[names.Count][];
-        for (var j = 0; j < outputs.Length; j++) outputs[j] = new float[codes.Length];
-        for (var row = 0; row < codes.Length; row++)
-        {
-            var code = codes[row];
-            var slot = code == CategoricalColumn.Missing ? missingSlot : map[code] < 0 ? unseenSlot : map[code];
-            if (slot >= 0) outputs[slot][row] = 1f;
-        }
-        var columns = new NumericColumn[outputs.Length];
-        for (var j = 0; j < columns.Length; j++) columns[j] = new NumericColumn(names[j], outputs[j]);
+        // Output slot of each source code, shifted by one so the missing code (-1) has the first entry; -1 for none.
+        var slots = new int[map.Length + 1];
+        slots[0] = missingSlot;
+        for (var code = 0; code < map.Length; code++) slots[code + 1] = map[code] < 0 ? unseenSlot : map[code];
+        var columns = new NumericColumn[names.Count];
+        for (var j = 0; j < columns.Length; j++) columns[j] = new NumericColumn(names[j], new OneHotValues(source, slots, j));
         return columns;
     }
 }

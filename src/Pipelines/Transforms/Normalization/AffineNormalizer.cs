@@ -42,8 +42,8 @@ public sealed class AffineNormalizer : IScratchTransformer
         for (var i = 0; i < Columns.Count; i++)
         {
             var column = input.Numeric(Columns[i]);
-            var values = scratch.Output(column);
-            TensorPrimitives.Subtract(column.Values, Offsets[i], values);
+            var values = scratch.Writable(column);
+            TensorPrimitives.Subtract(values, Offsets[i], values);
             TensorPrimitives.Multiply(values, Scales[i], values);
             scaled[i] = new NumericColumn(Columns[i], values);
         }

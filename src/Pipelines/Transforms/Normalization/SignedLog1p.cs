@@ -52,11 +52,10 @@ public sealed class SignedLog1p : IScratchTransformer
         foreach (var name in Columns)
         {
             var column = input.Numeric(name);
-            var source = column.Values;
-            var values = scratch.Output(column);
+            var values = scratch.Writable(column);
             // A scalar loop on purpose: TensorPrimitives.LogP1's vector and scalar paths differ in the last bit,
             // so a row would transform differently alone than in a batch.
-            for (var r = 0; r < source.Length; r++) values[r] = Apply(source[r]);
+            for (var r = 0; r < values.Length; r++) values[r] = Apply(values[r]);
             transformed.Add(new NumericColumn(name, values));
         }
         return input.With(transformed);
