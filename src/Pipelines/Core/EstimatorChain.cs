@@ -27,16 +27,29 @@ public sealed class EstimatorChain : IEstimator<TransformerChain>, ITrainingTran
         return schema;
     }
 
-    public TransformerChain Fit(DataFrame input) => (TransformerChain)FitTransform(input).Transformer;
+    /// <summary>
+    /// Fits every step on what the steps before it output. The last step's output is not made: nothing reads it, and for
+    /// a learner it would be a prediction of every training row.
+    /// </summary>
+    public TransformerChain Fit(DataFrame input) => (TransformerChain)FitSteps(input, transformLast: false).Transformer;
 
-    public FittedStep FitTransform(DataFrame input)
+    public FittedStep FitTransform(DataFrame input) => FitSteps(input, transformLast: true);
+
+    // With transformLast false the result's frame is the last step's input.
+    private FittedStep FitSteps(DataFrame input, bool transformLast)
     {
         var data = input;
         var scratch = ScratchColumns.Outside(input);
         var fitted = new List<ITransformer>(Steps.Count);
-        foreach (var step in Steps)
+        for (var i = 0; i < Steps.Count; i++)
         {
             TrainingContext.ThrowIfCancelled(); // a cancelled trial stops between steps even when a step does not check
+            var step = Steps[i];
+            if (i == Steps.Count - 1 && !transformLast)
+            {
+                fitted.Add(step is ITrainingTransform special ? special.FitTransform(data).Transformer : step.Fit(data));
+                break;
+            }
             var result = step.FitTransform(data, scratch);
             fitted.Add(result.Transformer);
             data = result.Output;

@@ -13,7 +13,34 @@ public sealed class EstimatorChainTests
         protected override DataFrame ChangeRows(DataFrame input) => input.Head(2);
     }
 
+    /// <summary>A step for the test that counts its transforms.</summary>
+    private sealed class CountingStep : IEstimator<CountingStep>, ITransformer
+    {
+        public int Transforms { get; private set; }
+
+        public DataSchema GetOutputSchema(DataSchema input) => input;
+
+        public CountingStep Fit(DataFrame input) => this;
+
+        public DataFrame Transform(DataFrame input)
+        {
+            Transforms++;
+            return input;
+        }
+    }
+
     private static DataFrame Frame() => new([new NumericColumn("a", [0, 10, 1000, 5000])]);
+
+    [TestMethod]
+    public void FitDoesNotTransformThroughTheLastStep()
+    {
+        var (first, last) = (new CountingStep(), new CountingStep());
+        var chain = new EstimatorChain([first, last]);
+        chain.Fit(Frame());
+        Assert.AreEqual((1, 0), (first.Transforms, last.Transforms), "Fit: the last step's output is not made (for a learner, a prediction of every row)");
+        chain.FitTransform(Frame());
+        Assert.AreEqual((2, 1), (first.Transforms, last.Transforms), "FitTransform makes it");
+    }
 
     [TestMethod]
     public void LaterStepsLearnFromRowsChangedWhileFitting()
