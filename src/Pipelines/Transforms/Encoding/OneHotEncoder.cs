@@ -111,12 +111,17 @@ public sealed class OneHotEncoder : ITransformer
         var unseenSlot = UnseenToOther ? other : -1;
         var missingSlot = MissingColumn ? names.Count - 1 : -1;
         var map = CategoryIndex.MapCodes(source, _slots[i]);
-        // Output slot of each source code, shifted by one so the missing code (-1) has the first entry; -1 for none.
-        var slots = new int[map.Length + 1];
-        slots[0] = missingSlot;
-        for (var code = 0; code < map.Length; code++) slots[code + 1] = map[code] < 0 ? unseenSlot : map[code];
+        // Per output, its value for each source code, shifted by one so the missing code (-1) has the first entry.
+        var values = new float[names.Count][];
+        for (var j = 0; j < values.Length; j++) values[j] = new float[map.Length + 1];
+        if (missingSlot >= 0) values[missingSlot][0] = 1f;
+        for (var code = 0; code < map.Length; code++)
+        {
+            var slot = map[code] < 0 ? unseenSlot : map[code];
+            if (slot >= 0) values[slot][code + 1] = 1f;
+        }
         var columns = new NumericColumn[names.Count];
-        for (var j = 0; j < columns.Length; j++) columns[j] = new NumericColumn(names[j], new OneHotValues(source, slots, j));
+        for (var j = 0; j < columns.Length; j++) columns[j] = new NumericColumn(names[j], new OneHotValues(source, values[j]));
         return columns;
     }
 }
