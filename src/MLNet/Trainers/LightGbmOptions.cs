@@ -12,9 +12,6 @@ namespace Pipelines.MLNet.Trainers;
 /// </summary>
 public abstract record LightGbmOptions : MLNetTrainerOptions
 {
-    // Before any LightGBM fit can load its OpenMP runtime: its threads then sleep rather than spin while they wait.
-    static LightGbmOptions() => OpenMpWaitPolicy.EnsureSet();
-
     /// <summary>Boosting rounds.</summary>
     public int NumberOfIterations { get; init; } = 100;
 
