@@ -2,6 +2,7 @@
 # (name, file, label, task, rows, columns, source). Called by bench/suite/setup-data.sh; usage: Rscript export-data.R OUT_DIR
 # Each set is the package's data frame as shipped, with these changes only: the named columns dropped, rows with a
 # missing label dropped (counted in the manifest), factors and logicals written as their labels, NA as an empty field.
+# A second argument 'unseen' exports the unseen list below instead of the suite.
 suppressPackageStartupMessages({
   library(mlbench); library(kernlab); library(modeldata); library(AER); library(carData); library(dslabs); library(palmerpenguins)
 })
@@ -41,6 +42,23 @@ sets <- list(
   list("sacramento", "modeldata", "Sacramento", "price", "regression", character()),
   list("cps1985", "AER", "CPS1985", "wage", "regression", character())
 )
+
+# Sets the project never iterated on, from the same packages: a check that what the suite shows carries over.
+# Exported instead of the suite with a second argument: Rscript export-data.R OUT_DIR unseen
+unseen <- list(
+  list("glass", "mlbench", "Glass", "Type", "classification", character()),
+  list("sonar", "mlbench", "Sonar", "Class", "classification", character()),
+  list("pima2", "mlbench", "PimaIndiansDiabetes2", "diabetes", "classification", character()),
+  list("breast_cancer_w", "mlbench", "BreastCancer", "Class", "classification", c("Id")),
+  list("soybean", "mlbench", "Soybean", "Class", "classification", character()),
+  list("satellite", "mlbench", "Satellite", "classes", "classification", character()),
+  list("spam", "kernlab", "spam", "type", "classification", character()),
+  list("credit_data", "modeldata", "credit_data", "Status", "classification", character()),
+  list("hpc_data", "modeldata", "hpc_data", "class", "classification", character()),
+  list("servo", "mlbench", "Servo", "Class", "regression", character()),
+  list("ozone", "mlbench", "Ozone", "V4", "regression", character())
+)
+if (length(args) > 1 && args[2] == "unseen") sets <- unseen
 
 manifest <- data.frame()
 for (s in sets) {
