@@ -2,6 +2,7 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Pipelines.Data;
 using Pipelines.Prediction;
+using Pipelines.Statistics;
 
 namespace Pipelines.MLNet.Trainers;
 
@@ -72,35 +73,7 @@ internal sealed class TrainingDataView : IDataView
     public double[] WeightedStandardDeviations()
     {
         var total = _weights.Sum(w => (double)w);
-        var result = new double[_columns.Length];
-        if (!(total > 0)) return result;
-        var block = new float[_blockRows];
-        for (var f = 0; f < _columns.Length; f++)
-        {
-            double mean = 0;
-            for (var start = 0; start < _weights.Length; start += block.Length)
-            {
-                var x = Read(f, start, block);
-                for (var i = 0; i < x.Length; i++) mean += _weights[start + i] * x[i];
-            }
-            mean /= total;
-            double variance = 0;
-            for (var start = 0; start < _weights.Length; start += block.Length)
-            {
-                var x = Read(f, start, block);
-                for (var i = 0; i < x.Length; i++) variance += _weights[start + i] * (x[i] - mean) * (x[i] - mean);
-            }
-            result[f] = Math.Sqrt(variance / total);
-        }
-        return result;
-    }
-
-    // Rows [start, start + block length) of feature f, or fewer at the end, in the block.
-    private Span<float> Read(int f, int start, float[] block)
-    {
-        var part = block.AsSpan(0, Math.Min(block.Length, _weights.Length - start));
-        _columns[f].CopyTo(start, part);
-        return part;
+        return total > 0 ? [.. _columns.Select(c => Moments.WeightedMeanStd(c, _weights, total).Std)] : new double[_columns.Length];
     }
 
     public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);

@@ -1,3 +1,5 @@
+using Pipelines.Data;
+
 namespace Pipelines.Statistics;
 
 /// <summary>Summary statistics over a column's non-missing values, accumulated in double.</summary>
@@ -31,6 +33,46 @@ public static class Moments
             m2 += delta * (v - mean);
         }
         return n == 0 ? (double.NaN, double.NaN, 0) : (mean, m2 / n, n);
+    }
+
+    /// <summary>
+    /// The weighted mean μ = Σ_i w_i x_i / W and population standard deviation σ = sqrt(Σ_i w_i (x_i - μ)² / W) of
+    /// <paramref name="column"/> under row weights <paramref name="weights"/> (one per row) summing to
+    /// <paramref name="totalWeight"/>, in double. Every row counts (a NaN makes both NaN). The column is read a block of
+    /// rows at a time, so a derived column is never computed whole.
+    /// </summary>
+    public static (double Mean, double Std) WeightedMeanStd(NumericColumn column, ReadOnlySpan<float> weights, double totalWeight)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        Span<float> block = stackalloc float[WeightedBlockRows];
+        var sum = 0.0;
+        for (var start = 0; start < column.Length; start += WeightedBlockRows)
+        {
+            var values = Read(column, start, block);
+            for (var i = 0; i < values.Length; i++) sum += weights[start + i] * (double)values[i];
+        }
+        var mean = sum / totalWeight;
+        var squares = 0.0;
+        for (var start = 0; start < column.Length; start += WeightedBlockRows)
+        {
+            var values = Read(column, start, block);
+            for (var i = 0; i < values.Length; i++)
+            {
+                var e = values[i] - mean;
+                squares += weights[start + i] * e * e;
+            }
+        }
+        return (mean, Math.Sqrt(squares / totalWeight));
+    }
+
+    private const int WeightedBlockRows = 1024;
+
+    // Rows [start, start + block length) of the column, or fewer at its end, in the block.
+    private static Span<float> Read(NumericColumn column, int start, Span<float> block)
+    {
+        var part = block[..Math.Min(block.Length, column.Length - start)];
+        column.CopyTo(start, part);
+        return part;
     }
 
     /// <summary>The non-missing values, sorted ascending (for quantiles).</summary>

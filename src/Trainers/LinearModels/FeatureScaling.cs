@@ -1,4 +1,5 @@
 using Pipelines.Data;
+using Pipelines.Statistics;
 
 namespace Pipelines.Trainers.LinearModels;
 
@@ -31,43 +32,9 @@ internal sealed class FeatureScaling
         var std = new double[features];
         var total = 0.0;
         foreach (var w in weights) total += w;
-        // Read a block of rows at a time, so a derived column is never computed whole.
-        Span<float> block = stackalloc float[BlockRows];
-        for (var j = 0; j < features; j++)
-        {
-            var column = columns[j];
-            var sum = 0.0;
-            for (var start = 0; start < column.Length; start += BlockRows)
-            {
-                var values = Read(column, start, block);
-                for (var i = 0; i < values.Length; i++) sum += weights[start + i] * (double)values[i];
-            }
-            var m = sum / total;
-            var squares = 0.0;
-            for (var start = 0; start < column.Length; start += BlockRows)
-            {
-                var values = Read(column, start, block);
-                for (var i = 0; i < values.Length; i++)
-                {
-                    var e = values[i] - m;
-                    squares += weights[start + i] * e * e;
-                }
-            }
-            mean[j] = m;
-            std[j] = Math.Sqrt(squares / total);
-        }
+        for (var j = 0; j < features; j++) (mean[j], std[j]) = Moments.WeightedMeanStd(columns[j], weights, total);
         var centers = center ? (double[])mean.Clone() : new double[features];
         var scales = std.Select(s => scale && s > 0 && double.IsFinite(s) ? s : 1.0).ToArray();
         return new FeatureScaling(mean, std, centers, scales);
-    }
-
-    private const int BlockRows = 1024;
-
-    // Rows [start, start + block length) of the column, or fewer at its end, in the block.
-    private static Span<float> Read(NumericColumn column, int start, Span<float> block)
-    {
-        var part = block[..Math.Min(block.Length, column.Length - start)];
-        column.CopyTo(start, part);
-        return part;
     }
 }
