@@ -37,6 +37,7 @@ public sealed class Experiment(ExperimentOptions options)
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
+        var cpu = options.IsReproducible ? null : CpuShare.Start();
         if (data.Label is null) throw new SchemaException("AutoML needs a label column; name it with --label (DataFrame.WithLabel).");
         var dropped = data.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
         var frame = LabelTask.WithClassLabel(data).Without(dropped);
@@ -70,6 +71,7 @@ public sealed class Experiment(ExperimentOptions options)
             Book = new TrialBook(spec.Name, options.Store, metric, plan.RowCount, scorer.TieBreak(plan.ValidationRows), smallData.IsLibraryDefault),
             SmallData = smallData,
             Clock = clock,
+            Cpu = cpu,
             OnEvent = onEvent,
         };
         var tuner = TunerFactory.Create(options.Tuner, space, options.Seed, options.GridPoints, learners, plan.RowCount, libraryDefaults, validation.StartsAtLibraryDefaults);

@@ -41,6 +41,12 @@ internal sealed class ExperimentRun
 
     public required Stopwatch Clock { get; init; }
 
+    /// <summary>
+    /// The cores other processes leave free, which a refit takes its thread count from; null in the reproducible mode,
+    /// whose promise is the same model under any load (LightGBM's sums depend on its thread count).
+    /// </summary>
+    public CpuShare? Cpu { get; init; }
+
     public Action<ExperimentEvent>? OnEvent { get; init; }
 
     /// <summary>Reports that <paramref name="phase"/> starts now.</summary>

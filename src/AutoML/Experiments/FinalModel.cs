@@ -153,10 +153,10 @@ internal sealed class FinalModel(ExperimentRun run)
             left is { } limit ? new SelectionBudget([.. candidates.Select(Cost)], limit) : null;
     }
 
-    /// <summary>The trial refitted on all rows, once per model seed of the run.Plan.</summary>
+    /// <summary>The trial refitted on all rows, once per model seed of the plan, on the cores other processes leave free (<see cref="ExperimentRun.Cpu"/>).</summary>
     private SeedBag Refit(TrialEntry entry)
     {
-        using var context = TrainingContext.Enter(CancellationToken.None);
+        using var context = TrainingContext.Enter(CancellationToken.None, run.Cpu?.FreeCores());
         var parameters = Parameters.FromJson(entry.Parameters);
         return SeedBag.Fit(seed => run.Build(parameters, seed).Fit(run.Frame), run.Plan.ModelSeeds(run.Options.Seed), run.Frame, run.Target);
     }

@@ -200,6 +200,8 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         JobRows rows, JobData data, JobOutputs outputs, Stopwatch clock, Action<string, string> step, Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
     {
         var phases = new PhaseLog(clock);
+        // With --trials the refit keeps every core whatever the load: LightGBM's sums depend on its thread count.
+        var cpu = options.MaxTrials is null ? CpuShare.Start() : null;
         using var store = TrialStores.Open(outputs.TrialsPath);
         var (experiment, holdout, searchRows, cleaner, constantColumns, balance, outOfFoldRows, figures, fixes, budget) =
             SearchWithHoldout(rows, data, outputs, store, phases, clock, step, onEvent, interrupt);
@@ -216,7 +218,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             phases.Mark("held-out score");
             HeapRelease.Collect();
             step("refit", Invariant($"the final model on all {frame.RowCount:N0} rows"));
-            shipped = OnEveryRow(frame, experiment, constantColumns);
+            shipped = OnEveryRow(frame, experiment, constantColumns, cpu?.FreeCores());
             phases.Mark("refit on all rows");
             // The refit's transformed columns are garbage now; collected, they are not resident beside what export,
             // the ONNX Runtime checks and the student allocate.
@@ -307,10 +309,12 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
     /// <summary>
     /// The final model refit on every row: the same recipe (<see cref="FinalModelRecipe.Refit"/>) after the same
-    /// cleaning, duplicates dropped from all rows and the constant columns the search's rows had dropped.
+    /// cleaning, duplicates dropped from all rows and the constant columns the search's rows had dropped, on at most
+    /// <paramref name="threads"/> threads (null: every core).
     /// </summary>
-    private static TransformerChain OnEveryRow(DataFrame frame, ExperimentResult experiment, IReadOnlyList<string> constantColumns)
+    private static TransformerChain OnEveryRow(DataFrame frame, ExperimentResult experiment, IReadOnlyList<string> constantColumns, int? threads)
     {
+        using var context = TrainingContext.Enter(CancellationToken.None, threads);
         var all = new EstimatorChain([new DropDuplicateRows(), new DropColumns(constantColumns)]).FitTransform(frame);
         return new TransformerChain([all.Transformer, experiment.Recipe.Refit(all.Output, CancellationToken.None)]);
     }
