@@ -32,19 +32,30 @@ internal sealed class SearchBudget(ExperimentRun run, IReadOnlyList<ILearnerSpac
     }
 
     /// <summary>
-    /// Time kept back from the search for the final refit: 3% of the budget plus twice the estimated refit time (one
-    /// fit on all rows per model seed, <see cref="RefitSeconds"/>) of <paramref name="refits"/>;
-    /// at most a quarter of the budget. A refit the caller runs after the experiment
-    /// (<see cref="ExperimentOptions.RefitAfterRun"/>) adds its share of the refit time, and up to another 5% of the
-    /// budget: the estimate counts every candidate twice, so the cap is what usually binds, and a larger one would end
-    /// the search early for refits that mostly do not happen.
+    /// Time kept back from the search for the final refit (<see cref="ReserveSeconds"/>) of <paramref name="refits"/>,
+    /// at least what the best trial's own refits need, which happen whatever the final model blends. A trial runs on
+    /// <see cref="ExperimentOptions.TrialThreads"/> threads and a refit on every core, so the best's estimate is scaled
+    /// by their ratio.
     /// </summary>
     private TimeSpan Reserve(TimeSpan budget, IReadOnlyCollection<TrialEntry> refits)
     {
-        var after = run.Options.RefitAfterRun;
-        var refit = refits.Sum(t => RefitSeconds(t, run.Plan)) * (1 + after);
-        return TimeSpan.FromSeconds(Math.Min(0.03 * budget.TotalSeconds + 2 * refit, (0.25 + 0.05 * Math.Min(1, after)) * budget.TotalSeconds));
+        var candidates = refits.Sum(t => RefitSeconds(t, run.Plan));
+        var best = run.Book.Best is { } b ? RefitSeconds(b, run.Plan) * run.Options.TrialThreads / Environment.ProcessorCount : 0;
+        return TimeSpan.FromSeconds(ReserveSeconds(budget.TotalSeconds, candidates, best, run.Options.RefitAfterRun));
     }
+
+    /// <summary>
+    /// Seconds kept back from a search of <paramref name="budget"/> seconds: 3% of it plus twice the estimated refit time
+    /// of the <paramref name="candidates"/> (<see cref="RefitSeconds"/> summed), at most a quarter of the budget, but
+    /// never less than the <paramref name="best"/> trial's refit. A refit the caller runs after the experiment
+    /// (<paramref name="after"/>, <see cref="ExperimentOptions.RefitAfterRun"/>) adds its share of the refit time, and up
+    /// to another 5% of the budget to the cap: the estimate counts every candidate twice, so the cap is what usually
+    /// binds, and a larger one would end the search early for refits that mostly do not happen. The best's refit does
+    /// happen: where one fit on all rows takes much of the budget (tens of thousands of rows, many classes), the cap
+    /// alone let the refits run past the budget.
+    /// </summary>
+    internal static double ReserveSeconds(double budget, double candidates, double best, double after) =>
+        Math.Max(best * (1 + after), Math.Min(0.03 * budget + 2 * candidates * (1 + after), (0.25 + 0.05 * Math.Min(1, after)) * budget));
 
     /// <summary>
     /// Estimated seconds of <paramref name="trial"/>'s refit on all of <paramref name="plan"/>'s rows: its seconds times

@@ -20,6 +20,16 @@ public sealed class SearchBudgetTests
         Assert.AreEqual(SearchBudget.RefitSeconds(full, plan), SearchBudget.RefitSeconds(Trial(seconds: 2, sample: 150), plan), "a sample of every row is all rows");
     }
 
+    [TestMethod]
+    public void The_reserve_is_capped_for_refits_that_may_not_happen_but_never_below_the_best_trials_own_refits()
+    {
+        Assert.AreEqual(0.03 * 30 + 2 * 1.0, SearchBudget.ReserveSeconds(budget: 30, candidates: 1.0, best: 0.4, after: 0), 1e-12, "below the cap");
+        Assert.AreEqual(0.25 * 30, SearchBudget.ReserveSeconds(budget: 30, candidates: 10, best: 2, after: 0), 1e-12, "the cap binds");
+        Assert.AreEqual(0.30 * 30, SearchBudget.ReserveSeconds(budget: 30, candidates: 10, best: 2, after: 1.5), 1e-12, "a refit after the run raises the cap");
+        Assert.AreEqual(6.0 * 2.5, SearchBudget.ReserveSeconds(budget: 30, candidates: 10, best: 6, after: 1.5), 1e-12,
+            "the best's refit on the search's rows and again on every row outweighs the cap");
+    }
+
     private static TrialEntry Trial(double seconds, int? sample) =>
         new(1, "linear", new JsonObject(), sample, TrialStatus.Succeeded, 0.9, [0.9], seconds, null, 0, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 }
