@@ -29,8 +29,11 @@ internal sealed class CpuShare
 
     private CpuShare() => _last = Read();
 
-    /// <summary>Starts measuring now.</summary>
-    public static CpuShare Start() => new();
+    /// <summary>
+    /// Starts measuring now; null for a reproducible run, whose refits keep every core whatever the load: LightGBM's
+    /// sums, and so its model, depend on its thread count.
+    /// </summary>
+    public static CpuShare? Start(bool reproducible) => reproducible ? null : new();
 
     /// <summary>
     /// The cores free for this process over the time since the window began (at <see cref="Start"/>, then at the last

@@ -37,7 +37,7 @@ public sealed class Experiment(ExperimentOptions options)
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var clock = Stopwatch.StartNew();
-        var cpu = options.IsReproducible ? null : CpuShare.Start();
+        var cpu = CpuShare.Start(options.IsReproducible);
         if (data.Label is null) throw new SchemaException("AutoML needs a label column; name it with --label (DataFrame.WithLabel).");
         var dropped = data.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
         var frame = LabelTask.WithClassLabel(data).Without(dropped);

@@ -153,7 +153,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             : Invariant($"{rows.RowCount:N0} rows for the search; {holdout.Reason}"));
         var cleaning = new EstimatorChain([new DropDuplicateRows(), new DropConstantColumns()]).FitTransform(train);
         var fixes = Fixes(train, cleaning);
-        var budget = options.MaxTrials is null ? JobBudget.Plan(options.Time, clock.Elapsed, rows.RowCount, train.RowCount, WantsStudent(data.Target)) : null;
+        var budget = !options.IsReproducible ? JobBudget.Plan(options.Time, clock.Elapsed, rows.RowCount, train.RowCount, WantsStudent(data.Target)) : null;
         if (budget is not null)
             step("budget", Invariant($"{budget.Search.TotalSeconds:0.#}s for the search and refits, {budget.AfterSearch.TotalSeconds:0.#}s kept for export, checks, student and report"));
         phases.Mark("read and clean");
@@ -200,8 +200,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         JobRows rows, JobData data, JobOutputs outputs, Stopwatch clock, Action<string, string> step, Action<ExperimentEvent>? onEvent, CancellationToken interrupt)
     {
         var phases = new PhaseLog(clock);
-        // With --trials the refit keeps every core whatever the load: LightGBM's sums depend on its thread count.
-        var cpu = options.MaxTrials is null ? CpuShare.Start() : null;
+        var cpu = CpuShare.Start(options.IsReproducible);
         using var store = TrialStores.Open(outputs.TrialsPath);
         var (experiment, holdout, searchRows, cleaner, constantColumns, balance, outOfFoldRows, figures, fixes, budget) =
             SearchWithHoldout(rows, data, outputs, store, phases, clock, step, onEvent, interrupt);

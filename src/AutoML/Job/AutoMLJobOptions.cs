@@ -27,8 +27,11 @@ public sealed record AutoMLJobOptions
     /// <summary>The metric to optimize; null for the default for the label.</summary>
     public Metric? Metric { get; init; }
 
-    /// <summary>Caps the trials (makes the search reproducible when set without a budget).</summary>
+    /// <summary>Caps the trials, and makes the job reproducible: it then has no budget (<see cref="Time"/> limits each trial).</summary>
     public int? MaxTrials { get; init; }
+
+    /// <summary>True with a trial count: the job has no budget, and the experiment's run is reproducible too.</summary>
+    internal bool IsReproducible => MaxTrials is not null;
 
     /// <summary>Share of rows held out for a test figure, stratified and seeded, when <see cref="MinHoldoutRows"/> allows one.</summary>
     public double TestFraction { get; init; } = 0.25;

@@ -31,7 +31,7 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
         return new ReportData
         {
             Header = new ReportHeader($"AutoML: {Path.GetFileName(options.DataPath)} → {options.Label}", Path.GetFileName(options.DataPath),
-                options.Label, experiment.Task.ToString(), DateTimeOffset.UtcNow, result.Elapsed, options.MaxTrials is null ? options.Time : null),
+                options.Label, experiment.Task.ToString(), DateTimeOffset.UtcNow, result.Elapsed, options.IsReproducible ? null : options.Time),
             Profile = profile,
             FixesApplied = [.. result.FixesApplied, result.Holdout.Reason],
             ClassBalance = balance,
