@@ -20,7 +20,7 @@ public sealed class AutoMLSuiteBench : IBench
 
     public string Description =>
         "AutoML quality suite: ours vs HGB/XGBoost/RF/linear defaults and Optuna-XGBoost on 29 R data sets x 3 splits; "
-        + "[quick] [budget=30] [trials=N] [splits=3] [sets=a,b] [tools=ours,hgb,...] [with=FILE,...] [out=FILE] [data=DIR] | report FILE...";
+        + "[quick] [budget=30] [trials=N] [metric=judged|default] [splits=3] [sets=a,b] [tools=ours,hgb,...] [with=FILE,...] [out=FILE] [data=DIR] | report FILE...";
 
     public int Run(string[] args)
     {
@@ -38,7 +38,14 @@ public sealed class AutoMLSuiteBench : IBench
         var wanted = options.TryGetValue("sets", out var names) ? names.Split(',') : quick ? SuiteSet.Quick : null;
         var sets = wanted is null ? all : [.. wanted.Select(n => all.FirstOrDefault(s => s.Name == n) ?? throw new ArgumentException($"no set '{n}' in {folder}/manifest.tsv"))];
         int? trials = options.TryGetValue("trials", out var count) ? int.Parse(count, CultureInfo.InvariantCulture) : null;
-        var contenders = Contenders(budget, trials);
+        // The suite judges ours on the metric it tells it, as Optuna's; "metric=default" measures the metric ours picks itself.
+        var judged = options.GetValueOrDefault("metric", "judged") switch
+        {
+            "judged" => true,
+            "default" => false,
+            var other => throw new ArgumentException($"metric={other}: use metric=judged (ours is told the suite's primary metric, as Optuna is) or metric=default (ours picks its own)"),
+        };
+        var contenders = Contenders(budget, trials, judged);
         var toolNames = options.TryGetValue("tools", out var chosen) ? chosen.Split(',') : [.. contenders.SelectMany(c => c.Tools)];
         foreach (var unknown in toolNames.Where(t => !contenders.Any(c => c.Tools.Contains(t)))) throw new ArgumentException($"unknown tool '{unknown}'");
         var earlier = options.TryGetValue("with", out var files) ? files.Split(',').SelectMany(SuiteOutcome.ReadAll).ToList() : [];
@@ -46,7 +53,7 @@ public sealed class AutoMLSuiteBench : IBench
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         var build = BuildId();
 
-        Console.WriteLine($"automl-suite {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, build {build}, {sets.Count} sets x {splits} split(s) (seeds {FirstSplitSeed}..{FirstSplitSeed + splits - 1}), budget {budget.TotalSeconds:0} s{(trials is null ? "" : $" (ours: {trials} trials, reproducible, no budget)")}, tools {string.Join(", ", toolNames)}");
+        Console.WriteLine($"automl-suite {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, build {build}, {sets.Count} sets x {splits} split(s) (seeds {FirstSplitSeed}..{FirstSplitSeed + splits - 1}), budget {budget.TotalSeconds:0} s{(trials is null ? "" : $" (ours: {trials} trials, reproducible, no budget)")}, ours {(judged ? "told the primary metric" : "on its own metric")}, tools {string.Join(", ", toolNames)}");
         Console.WriteLine($"machine: {Machine()}; load average at start {LoadAverage()}");
         Console.WriteLine($"results: {output}");
         var outcomes = new List<SuiteOutcome>();
@@ -81,8 +88,8 @@ public sealed class AutoMLSuiteBench : IBench
         return 0;
     }
 
-    private static IReadOnlyList<ISuiteContender> Contenders(TimeSpan budget, int? trials = null) =>
-        [new OursContender(budget, trials), new PythonPeers(budget, Threads), new MLNetPeers()];
+    private static IReadOnlyList<ISuiteContender> Contenders(TimeSpan budget, int? trials = null, bool judged = true) =>
+        [new OursContender(budget, trials, judged), new PythonPeers(budget, Threads), new MLNetPeers()];
 
     private static IReadOnlyList<string> ToolOrder(TimeSpan budget) => [.. Contenders(budget).SelectMany(c => c.Tools)];
 

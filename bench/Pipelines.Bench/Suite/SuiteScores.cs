@@ -22,6 +22,9 @@ internal static class SuiteScores
     /// <summary>The metric a set is judged by first: macro-F1 for classification (imbalance-aware, close to accuracy on balanced labels), R² for regression.</summary>
     public static string Primary(bool classification) => classification ? MacroF1 : R2;
 
+    /// <summary><see cref="Primary"/> as the metric a tuner is told to optimize.</summary>
+    public static Metric PrimaryMetric(bool classification) => classification ? Metric.MacroF1 : Metric.R2;
+
     /// <summary>The second metric of the acceptance bar: ROC AUC for classification, R² for regression.</summary>
     public static string Ranking(bool classification) => classification ? RocAuc : R2;
 
