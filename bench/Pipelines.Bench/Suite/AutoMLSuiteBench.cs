@@ -38,7 +38,7 @@ public sealed class AutoMLSuiteBench : IBench
         var wanted = options.TryGetValue("sets", out var names) ? names.Split(',') : quick ? SuiteSet.Quick : null;
         var sets = wanted is null ? all : [.. wanted.Select(n => all.FirstOrDefault(s => s.Name == n) ?? throw new ArgumentException($"no set '{n}' in {folder}/manifest.tsv"))];
         int? trials = options.TryGetValue("trials", out var count) ? int.Parse(count, CultureInfo.InvariantCulture) : null;
-        // The suite judges ours on the metric it tells it, as Optuna's; "metric=default" measures the metric ours picks itself.
+        // Ours is told the metric the suite judges first, as Optuna is; metric=default lets it pick its own, as a user who names none.
         var judged = options.GetValueOrDefault("metric", "judged") switch
         {
             "judged" => true,
