@@ -153,7 +153,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             : Invariant($"{rows.RowCount:N0} rows for the search; {holdout.Reason}"));
         var cleaning = new EstimatorChain([new DropDuplicateRows(), new DropConstantColumns()]).FitTransform(train);
         var fixes = Fixes(train, cleaning);
-        var budget = !options.IsReproducible ? JobBudget.Plan(options.Time, clock.Elapsed, rows.RowCount, train.RowCount, WantsStudent(data.Target)) : null;
+        var budget = options.IsReproducible ? null : JobBudget.Plan(options.Time, clock.Elapsed, rows.RowCount, train.RowCount, WantsStudent(data.Target));
         if (budget is not null)
             step("budget", Invariant($"{budget.Search.TotalSeconds:0.#}s for the search and refits, {budget.AfterSearch.TotalSeconds:0.#}s kept for export, checks, student and report"));
         phases.Mark("read and clean");
