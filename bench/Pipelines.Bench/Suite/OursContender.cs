@@ -39,6 +39,7 @@ internal sealed class OursContender(TimeSpan budget, int? trials = null, bool ju
             var metrics = target.IsClassification
                 ? SuiteScores.Classification(target, suiteCase.TestRows, target.ReadLabels(predicted), Probabilities(target, predicted))
                 : SuiteScores.Regression(target, suiteCase.TestRows, Probabilities(target, predicted));
+            foreach (var (key, value) in DecisionRuleAblation.Measure(result, suiteCase, predicted)) metrics[key] = value;
             var model = result.Ensemble is { IsUsed: true } e
                 ? $"{(e.OfLibraryDefaults ? "library-defaults blend" : "ensemble")} of {e.Members.Count}, best {result.Best.Learner}" : result.Best.Learner;
             // A search that narrowed its validation to a holdout (KFoldProbe) says so: its score is on those rows only.

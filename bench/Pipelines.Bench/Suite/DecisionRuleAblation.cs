@@ -1,0 +1,56 @@
+using Pipelines.AutoML.Experiments;
+using Pipelines.Calibration;
+using Pipelines.Data;
+using Pipelines.Evaluation;
+using Pipelines.Prediction;
+
+namespace Pipelines.Bench.Suite;
+
+/// <summary>
+/// What ours' decision rule is worth on a split, paired on one fitted model: the test macro-F1 of its calibrated
+/// probabilities decided by argmax, by the rule tuned on all out-of-fold rows and kept unchecked, and by the rule that
+/// <see cref="DecisionRuleTuner.TuneHeldOut"/> keeps from the same rows with each of <see cref="Margins"/>. The search
+/// and the model are the same in every variant, so the differences are the rule's alone, free of a timed search's
+/// noise. Recorded beside ours' metrics as <c>macro_f1_argmax</c>, <c>macro_f1_unchecked</c> and
+/// <c>macro_f1_margin_M</c>; the report's tables do not read them.
+/// </summary>
+internal static class DecisionRuleAblation
+{
+    /// <summary>The margins compared (standard errors of the held-out gain); the shipped one is among them.</summary>
+    public static readonly double[] Margins = [DecisionRuleTuner.DefaultMargin, 0.5, 1];
+
+    public const string ArgMaxKey = "macro_f1_argmax";
+
+    public const string UncheckedKey = "macro_f1_unchecked";
+
+    public static string MarginKey(double margin) => FormattableString.Invariant($"macro_f1_margin_{margin:0.#}");
+
+    /// <summary>
+    /// The variants' test macro-F1, or none where ours was not searching for macro-F1 (then it tunes no macro-F1 rule)
+    /// or the model's classes differ from the data's.
+    /// </summary>
+    public static IReadOnlyDictionary<string, double> Measure(ExperimentResult result, SuiteCase suiteCase, DataFrame predicted)
+    {
+        var target = suiteCase.Data.Target;
+        if (result.Metric != Metric.MacroF1 || result.Decision?.Rule is null || !result.Classes.SequenceEqual(target.Classes)) return new Dictionary<string, double>();
+        var objective = DecisionObjective.Maximize(Metric.MacroF1);
+        var k = result.Classes.Count;
+        var train = suiteCase.Data.Fold.Train;
+        var oofActual = result.ValidationRows.Select(v => target.Codes[train[v]]).ToArray();
+        var oofCalibrated = result.Decision.Calibration.Calibration.Apply(result.OutOfFold, k);
+        // The shipped model's probability columns are already calibrated by its decision step.
+        var test = FeatureMatrix.RowMajor(predicted, [.. result.Classes.Select(PredictionColumns.Probability)]);
+        var testActual = suiteCase.TestRows.Select(r => target.Codes[r]).ToArray();
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [ArgMaxKey] = ClassificationMetrics.MacroF1(testActual, ClassWeightRule.ArgMax(k).Decide(test, k), k),
+            [UncheckedKey] = ClassificationMetrics.MacroF1(testActual, DecisionRuleTuner.Tune(oofActual, oofCalibrated, result.Classes, objective).Rule.Decide(test, k), k),
+        };
+        foreach (var margin in Margins)
+        {
+            var rule = DecisionRuleTuner.TuneHeldOut(oofActual, oofCalibrated, result.Classes, objective, margin).Rule;
+            scores[MarginKey(margin)] = ClassificationMetrics.MacroF1(testActual, rule.Decide(test, k), k);
+        }
+        return scores;
+    }
+}
