@@ -20,7 +20,7 @@ public sealed class AutoMLSuiteBench : IBench
 
     public string Description =>
         "AutoML quality suite: ours vs HGB/XGBoost/RF/linear defaults and Optuna-XGBoost on 29 R data sets x 3 splits; "
-        + "[quick] [budget=30] [trials=N] [metric=judged|default] [splits=3] [sets=a,b] [tools=ours,hgb,...] [with=FILE,...] [out=FILE] [data=DIR] | report FILE...";
+        + "[quick] [budget=30] [trials=N] [metric=judged|default] [splits=3] [first=42] [sets=a,b] [tools=ours,hgb,...] [with=FILE,...] [out=FILE] [data=DIR] | report FILE...";
 
     public int Run(string[] args)
     {
@@ -33,6 +33,8 @@ public sealed class AutoMLSuiteBench : IBench
         var quick = args.Contains("quick");
         var budget = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("budget", "30"), CultureInfo.InvariantCulture));
         var splits = int.Parse(options.GetValueOrDefault("splits", quick ? "1" : "3"), CultureInfo.InvariantCulture);
+        // Later seeds add splits to an earlier run's without repeating its own (first=45 after the default three).
+        var first = int.Parse(options.GetValueOrDefault("first", FirstSplitSeed.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
         var folder = options.GetValueOrDefault("data", Path.Combine(BenchPaths.Root, SuiteSet.DefaultFolder));
         var all = SuiteSet.ReadManifest(folder);
         var wanted = options.TryGetValue("sets", out var names) ? names.Split(',') : quick ? SuiteSet.Quick : null;
@@ -53,14 +55,14 @@ public sealed class AutoMLSuiteBench : IBench
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         var build = BuildId();
 
-        Console.WriteLine($"automl-suite {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, build {build}, {sets.Count} sets x {splits} split(s) (seeds {FirstSplitSeed}..{FirstSplitSeed + splits - 1}), budget {budget.TotalSeconds:0} s{(trials is null ? "" : $" (ours: {trials} trials, reproducible, no budget)")}, ours {(judged ? "told the primary metric" : "on its own metric")}, tools {string.Join(", ", toolNames)}");
+        Console.WriteLine($"automl-suite {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, build {build}, {sets.Count} sets x {splits} split(s) (seeds {first}..{first + splits - 1}), budget {budget.TotalSeconds:0} s{(trials is null ? "" : $" (ours: {trials} trials, reproducible, no budget)")}, ours {(judged ? "told the primary metric" : "on its own metric")}, tools {string.Join(", ", toolNames)}");
         Console.WriteLine($"machine: {Machine()}; load average at start {LoadAverage()}");
         Console.WriteLine($"results: {output}");
         var outcomes = new List<SuiteOutcome>();
         var clock = Stopwatch.StartNew();
         foreach (var set in sets)
         {
-            for (var split = FirstSplitSeed; split < FirstSplitSeed + splits; split++)
+            for (var split = first; split < first + splits; split++)
             {
                 var suiteCase = SuiteCase.Read(set, split);
                 Console.WriteLine($"\n{set.Name} split {split}: {suiteCase.Data.Train.RowCount} train / {suiteCase.Data.Test.RowCount} test rows, {set.Columns} columns ({suiteCase.Categorical.Count} categorical, {suiteCase.Data.TextColumns.Count} text), {suiteCase.Task}; load {LoadAverage()}; {clock.Elapsed:hh\\:mm\\:ss}");
