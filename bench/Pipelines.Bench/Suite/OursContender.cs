@@ -35,11 +35,14 @@ internal sealed class OursContender(TimeSpan budget, int? trials = null, bool ju
             var result = new Experiment(options).Run(suiteCase.Data.Train);
             var seconds = clock.Elapsed.TotalSeconds;
             var predicted = result.Model.Transform(suiteCase.Data.Test);
-            var target = suiteCase.Data.Target;
-            var metrics = target.IsClassification
-                ? SuiteScores.Classification(target, suiteCase.TestRows, target.ReadLabels(predicted), Probabilities(target, predicted))
-                : SuiteScores.Regression(target, suiteCase.TestRows, Probabilities(target, predicted));
+            var metrics = Scores(suiteCase, predicted);
             foreach (var (key, value) in DecisionRuleAblation.Measure(result, suiteCase, predicted)) metrics[key] = value;
+            // What the ensemble is worth on this split, free of the search's noise: the best single trial of the same
+            // search, refit as it would ship alone (recorded only where an ensemble ships; the report does not read it).
+            if (!ReferenceEquals(result.BestModel, result.Model))
+            {
+                foreach (var (key, value) in Scores(suiteCase, result.BestModel.Transform(suiteCase.Data.Test))) metrics[BestSinglePrefix + key] = value;
+            }
             var model = result.Ensemble is { IsUsed: true } e
                 ? $"{(e.OfLibraryDefaults ? "library-defaults blend" : "ensemble")} of {e.Members.Count}, best {result.Best.Learner}" : result.Best.Learner;
             // A search that narrowed its validation to a holdout (KFoldProbe) says so: its score is on those rows only.
@@ -65,6 +68,17 @@ internal sealed class OursContender(TimeSpan budget, int? trials = null, bool ju
         var trial = result.Trials.First(t => t.Id == m.Trial);
         return FormattableString.Invariant($"{trial.Learner} {m.Weight:F2} at {trial.Score:F4}");
     }));
+
+    /// <summary>The prefix of the best single trial's test metrics beside the shipped model's.</summary>
+    public const string BestSinglePrefix = "best_single_";
+
+    private static Dictionary<string, double> Scores(SuiteCase suiteCase, Data.DataFrame predicted)
+    {
+        var target = suiteCase.Data.Target;
+        return target.IsClassification
+            ? SuiteScores.Classification(target, suiteCase.TestRows, target.ReadLabels(predicted), Probabilities(target, predicted))
+            : SuiteScores.Regression(target, suiteCase.TestRows, Probabilities(target, predicted));
+    }
 
     private static float[] Probabilities(ExperimentTarget target, Data.DataFrame predicted)
     {
