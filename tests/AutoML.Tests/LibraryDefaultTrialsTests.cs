@@ -17,7 +17,7 @@ public sealed class LibraryDefaultTrialsTests
         var data = LabelTask.WithClassLabel(TestData.Iris());
         var task = LabelTask.Detect(data);
         var space = SearchSpaceCatalog.Create(data.Schema, task);
-        var trials = SearchSpaceCatalog.LibraryDefaultTrials(space, data, task);
+        var trials = SearchSpaceCatalog.LibraryDefaultTrials(space, data.Schema, task);
 
         var gbdt = trials["gbdt"].GetSection(SearchSpaceCatalog.Learner);
         Assert.AreEqual(new GbdtClassifier().Rounds, gbdt.GetInt("rounds"));
@@ -29,8 +29,6 @@ public sealed class LibraryDefaultTrialsTests
         Assert.AreEqual(0.5, forest.GetDouble("max_features"), 0.05, "√4 of 4 iris features");
 
         Assert.AreEqual("zscore", trials["linear"].GetString(SearchSpaceCatalog.Scaling), "L-BFGS penalties depend on scale");
-        Assert.AreEqual(1.0 / data.RowCount, trials["linear"].GetSection(SearchSpaceCatalog.Learner).GetDouble("l2"), 1e-9,
-            "scikit-learn's C = 1 on the summed loss of the 150 iris rows");
         var mlp = trials["mlp"].GetSection(SearchSpaceCatalog.Learner);
         Assert.AreEqual(new MlpClassifier().HiddenSizes.Count, mlp.GetInt("layers"));
         Assert.AreEqual(new MlpClassifier().Epochs, mlp.GetInt("epochs"));

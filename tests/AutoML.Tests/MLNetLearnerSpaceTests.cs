@@ -60,18 +60,18 @@ public sealed class MLNetLearnerSpaceTests
     [TestMethod]
     public void Library_defaults_are_ML_NET_s_and_land_in_the_space()
     {
-        var lightgbm = Learner("lightgbm").LibraryDefaults(PredictionTask.BinaryClassification, 10, 1000);
+        var lightgbm = Learner("lightgbm").LibraryDefaults(PredictionTask.BinaryClassification, 10);
         Assert.AreEqual(100, lightgbm["number_of_trees"]);
         Assert.AreEqual(0.2, lightgbm["learning_rate"]);
         Assert.AreEqual(20, lightgbm["number_of_leaves"]);
         Assert.AreEqual(0.01, lightgbm["l2_regularization"]);
-        Assert.AreEqual(0.7, Learner("fastforest").LibraryDefaults(PredictionTask.Regression, 10, 1000)["feature_fraction"]);
-        Assert.AreEqual(0, Learner("lbfgs").LibraryDefaults(PredictionTask.BinaryClassification, 10, 1000).Count, "AutoML's lbfgs defaults are the trainer's");
+        Assert.AreEqual(0.7, Learner("fastforest").LibraryDefaults(PredictionTask.Regression, 10)["feature_fraction"]);
+        Assert.AreEqual(0, Learner("lbfgs").LibraryDefaults(PredictionTask.BinaryClassification, 10).Count, "AutoML's lbfgs defaults are the trainer's");
 
         var data = TestData.Read("breast_cancer.csv", "diagnosis");
         var task = PredictionTask.BinaryClassification;
         var space = SearchSpaceCatalog.Create(data.Schema, task, SearchSpaceCatalog.MLNetLearners);
-        var trials = SearchSpaceCatalog.LibraryDefaultTrials(space, data, task, SearchSpaceCatalog.MLNetLearners);
+        var trials = SearchSpaceCatalog.LibraryDefaultTrials(space, data.Schema, task, SearchSpaceCatalog.MLNetLearners);
         var section = trials["lightgbm"].GetSection(SearchSpaceCatalog.Learner);
         Assert.AreEqual(100, section.GetInt("number_of_trees"));
         Assert.AreEqual(0.2, section.GetDouble("learning_rate"), 1e-9);

@@ -48,7 +48,7 @@ public sealed class Experiment(ExperimentOptions options)
         var space = options.Space ?? SearchSpaceCatalog.Create(frame.Schema, task, learners);
         var schema = frame.Schema;
         Func<Parameters, int, EstimatorChain> build = (p, seed) => PipelineFactory.Create(p, schema, task, learners, seed);
-        var libraryDefaults = options.Space is null ? SearchSpaceCatalog.LibraryDefaultTrials(space, frame, task, learners) : null;
+        var libraryDefaults = options.Space is null ? SearchSpaceCatalog.LibraryDefaultTrials(space, frame.Schema, task, learners) : null;
         var validation = Validation(frame, ValidationPlan.Create(frame, options.Folds, options.Seed, options.Repeats), learners, libraryDefaults, build, clock, interrupt);
         if (validation.Note is { } note) onEvent?.Invoke(new ValidationNarrowed(note, clock.Elapsed));
         var plan = validation.Plan;

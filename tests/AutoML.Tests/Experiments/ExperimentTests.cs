@@ -47,7 +47,7 @@ public sealed class ExperimentTests
         var data = TestData.Iris();
         var result = new Experiment(new ExperimentOptions { MaxTrials = 2, Parallelism = 1, Learners = Cheap, EnsembleSize = 0 }).Run(data);
         var space = SearchSpaceCatalog.Create(data.Schema, PredictionTask.MulticlassClassification, Cheap);
-        var defaults = SearchSpaceCatalog.LibraryDefaultTrials(space, data, PredictionTask.MulticlassClassification, Cheap);
+        var defaults = SearchSpaceCatalog.LibraryDefaultTrials(space, data.Schema, PredictionTask.MulticlassClassification, Cheap);
         CollectionAssert.AreEquivalent(new[] { "gbdt", "linear" }, result.Trials.Select(t => t.Learner).ToArray(), "each learner once before any learner twice");
         foreach (var trial in result.Trials)
         {

@@ -56,7 +56,7 @@ public sealed class KFoldProbeTests
     public void The_probe_fits_the_cheapest_learner_that_is_not_scale_sensitive()
     {
         var space = SearchSpaceCatalog.Create(Churn.Schema, PredictionTask.BinaryClassification);
-        var defaults = SearchSpaceCatalog.LibraryDefaultTrials(space, Churn, PredictionTask.BinaryClassification);
+        var defaults = SearchSpaceCatalog.LibraryDefaultTrials(space, Churn.Schema, PredictionTask.BinaryClassification);
         var (learner, parameters) = KFoldProbe.ProbeTrial(SearchSpaceCatalog.DefaultLearners, defaults)!.Value;
         Assert.AreEqual("lightgbm", learner);
         Assert.AreEqual(defaults["lightgbm"], parameters);

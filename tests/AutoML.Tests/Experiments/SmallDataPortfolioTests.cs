@@ -22,7 +22,7 @@ public sealed class SmallDataPortfolioTests
         var frame = LabelTask.WithClassLabel(Wine());
         var task = LabelTask.Detect(frame);
         var space = SearchSpaceCatalog.Create(frame.Schema, task, learners);
-        var defaults = SearchSpaceCatalog.LibraryDefaultTrials(space, frame, task, learners);
+        var defaults = SearchSpaceCatalog.LibraryDefaultTrials(space, frame.Schema, task, learners);
         foreach (var (trial, _) in portfolio.Members)
         {
             var entry = result.Trials.Single(t => t.Id == trial);
@@ -43,7 +43,7 @@ public sealed class SmallDataPortfolioTests
         Assert.IsFalse(result.Ensemble is { OfLibraryDefaults: true }, $"ensemble {result.Ensemble}");
         var frame = LabelTask.WithClassLabel(Wine());
         var task = LabelTask.Detect(frame);
-        var defaults = SearchSpaceCatalog.LibraryDefaultTrials(SearchSpaceCatalog.Create(frame.Schema, task, learners), frame, task, learners)["linear"];
+        var defaults = SearchSpaceCatalog.LibraryDefaultTrials(SearchSpaceCatalog.Create(frame.Schema, task, learners), frame.Schema, task, learners)["linear"];
         var defaultsTrial = result.Trials.Single(t => Parameters.FromJson(t.Parameters).Equals(defaults));
         Assert.IsLessThan(0.8, defaultsTrial.Score!.Value, "so much regularization leaves the model almost constant");
         Assert.IsGreaterThan(0.9, result.Score);
@@ -63,6 +63,6 @@ public sealed class SmallDataPortfolioTests
         public bool Supports(PredictionTask task) => _linear.Supports(task);
         public ParameterSpace Space(PredictionTask task) => _linear.Space(task);
         public IEstimator<ITransformer> Create(Parameters parameters, PredictionTask task, int seed) => _linear.Create(parameters, task, seed);
-        public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount, int rowCount) => new Dictionary<string, double> { ["l2"] = 10, ["l1"] = 1 };
+        public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount) => new Dictionary<string, double> { ["l2"] = 10, ["l1"] = 1 };
     }
 }

@@ -21,7 +21,7 @@ public sealed class TrialEvaluatorTests
         var target = ExperimentTarget.Of(frame, task);
         ILearnerSpace[] learners = [new LinearLearnerSpace()];
         var space = SearchSpaceCatalog.Create(frame.Schema, task, learners);
-        var parameters = SearchSpaceCatalog.LibraryDefaultTrials(space, frame, task, learners)["linear"];
+        var parameters = SearchSpaceCatalog.LibraryDefaultTrials(space, frame.Schema, task, learners)["linear"];
         EstimatorChain Build(Parameters p, int seed) => PipelineFactory.Create(p, frame.Schema, task, learners, seed);
         var evaluator = new TrialEvaluator(frame, target, plan, new TrialScorer(target, Metric.LogLoss, DecisionPolicy.Auto), Build, seed: 0);
 

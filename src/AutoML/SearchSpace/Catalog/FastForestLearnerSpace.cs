@@ -27,7 +27,7 @@ public sealed class FastForestLearnerSpace : ILearnerSpace
         ("feature_fraction", new FloatRange(0.1, 1, defaultValue: 1)));
 
     /// <summary>ML.NET's FastForest defaults (FastForestOptionsBase, Defaults): 100 trees of 20 leaves, feature fraction 0.7.</summary>
-    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount, int rowCount)
+    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount)
     {
         var library = new FastForestClassifier();
         return new Dictionary<string, double>

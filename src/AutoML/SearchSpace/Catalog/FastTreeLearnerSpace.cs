@@ -32,7 +32,7 @@ public sealed class FastTreeLearnerSpace : ILearnerSpace
         ("learning_rate", new FloatRange(1.0 / 1024, 1, defaultValue: 0.1, log: true)));
 
     /// <summary>ML.NET's FastTree defaults (FastTreeArguments.cs, Defaults): 100 trees of 20 leaves, 10 rows per leaf, learning rate 0.2, 255 bins.</summary>
-    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount, int rowCount)
+    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount)
     {
         var library = new FastTreeClassifier();
         return new Dictionary<string, double>

@@ -55,7 +55,7 @@ public sealed class ForestLearnerSpace : ILearnerSpace
     /// <see cref="ForestOptions"/>' defaults: 100 trees grown without a leaf limit (the space's most leaves) and, for
     /// classification, √features per node (as a fraction, within the space's range).
     /// </summary>
-    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount, int rowCount)
+    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount)
     {
         var values = new Dictionary<string, double> { ["n_estimators"] = new RandomForestClassifier().Trees, ["max_leaves"] = MostLeaves };
         if (task != PredictionTask.Regression && featureCount > 0) values["max_features"] = Math.Clamp(Math.Sqrt(featureCount) / featureCount, 0.1, 1);

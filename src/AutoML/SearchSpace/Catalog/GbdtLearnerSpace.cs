@@ -28,7 +28,7 @@ public sealed class GbdtLearnerSpace : ILearnerSpace
         ("l2", new FloatRange(1.0 / 1024, 1024, defaultValue: 1, log: true)));
 
     /// <summary><see cref="GbdtOptions"/>' defaults: 100 rounds of 31 leaves (the rest equal the space's defaults).</summary>
-    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount, int rowCount)
+    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount)
     {
         var library = new GbdtClassifier();
         return new Dictionary<string, double> { ["rounds"] = library.Rounds, ["num_leaves"] = library.NumLeaves };

@@ -35,13 +35,12 @@ public interface ILearnerSpace
     double EstimateCost(Parameters parameters) => RelativeCost;
 
     /// <summary>
-    /// The library's defaults (what a user gets with no options), as values of this learner's space for data with
-    /// <paramref name="featureCount"/> features and <paramref name="rowCount"/> rows; names left out keep the space's
-    /// defaults. The search evaluates them early, next to the low-cost start (FLAML's points_to_evaluate), so a tuned
-    /// result is never one its own validation ranks below the untuned learner. Empty when the low-cost defaults are the
-    /// library defaults.
+    /// The estimator's own defaults (what a user gets with no options), as values of this learner's space for data with
+    /// <paramref name="featureCount"/> features; names left out keep the space's defaults. The search evaluates them
+    /// early, next to the low-cost start (FLAML's points_to_evaluate), so a tuned result is never one its own validation
+    /// ranks below the untuned learner. Empty when the low-cost defaults are the library defaults.
     /// </summary>
-    IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount, int rowCount) => new Dictionary<string, double>();
+    IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount) => new Dictionary<string, double>();
 
     /// <summary>True when the learner is sensitive to the scale of numeric features (its library-defaults trial z-scores them).</summary>
     bool IsScaleSensitive => false;

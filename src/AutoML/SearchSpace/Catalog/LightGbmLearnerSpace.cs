@@ -42,7 +42,7 @@ public sealed class LightGbmLearnerSpace : ILearnerSpace
     /// 0.01, and its data-dependent choices for data of up to 100,000 rows without categorical metadata: learning rate
     /// 0.2, 20 leaves, 20 rows per leaf (LightGbmTrainerBase.DefaultLearningRate, DefaultNumLeaves, DefaultMinDataPerLeaf).
     /// </summary>
-    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount, int rowCount) => new Dictionary<string, double>
+    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount) => new Dictionary<string, double>
     {
         ["number_of_trees"] = new LightGbmClassifier().NumberOfIterations,
         ["learning_rate"] = 0.2,

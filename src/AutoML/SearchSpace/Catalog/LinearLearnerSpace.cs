@@ -20,16 +20,6 @@ public sealed class LinearLearnerSpace : ILearnerSpace
     /// <summary>L-BFGS penalties depend on the features' scale, so the library-defaults trial z-scores them.</summary>
     public bool IsScaleSensitive => true;
 
-    /// <summary>
-    /// scikit-learn's defaults, the ones users of linear models know: LogisticRegression's C = 1 and Ridge's alpha = 1
-    /// penalize the summed loss, which on this learner's mean loss is an L2 of 1 / rows (<see cref="LinearLearner"/>).
-    /// The space's default, L2 = 1e-4, is as weak as that only near 10,000 rows: on a hundred rows it lets nearly
-    /// separable classes drive the weights up, and the probabilities with them, until the model's log loss keeps it
-    /// out of a blend that a library default would have earned its place in.
-    /// </summary>
-    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount, int rowCount) =>
-        rowCount > 0 ? new Dictionary<string, double> { ["l2"] = Math.Clamp(1.0 / rowCount, 1e-6, 10) } : new Dictionary<string, double>();
-
     public ParameterSpace Space(PredictionTask task) => new(
         ("l2", new FloatRange(1e-6, 10, defaultValue: 1e-4, log: true)),
         ("l1", new FloatRange(1e-6, 1, defaultValue: 1e-6, log: true)));

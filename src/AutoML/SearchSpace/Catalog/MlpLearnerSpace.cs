@@ -31,7 +31,7 @@ public sealed class MlpLearnerSpace : ILearnerSpace
     /// <see cref="MlpOptions"/>' defaults: as many layers of the same width as its hidden sizes, and its epochs (early
     /// stopping still ends it sooner). It standardizes inputs itself, so it is not scale sensitive.
     /// </summary>
-    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount, int rowCount)
+    public IReadOnlyDictionary<string, double> LibraryDefaults(PredictionTask task, int featureCount)
     {
         var library = new MlpClassifier();
         return new Dictionary<string, double>

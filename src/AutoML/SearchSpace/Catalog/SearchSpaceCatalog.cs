@@ -83,15 +83,14 @@ public static class SearchSpaceCatalog
 
     /// <summary>
     /// Per learner of <paramref name="space"/> (a space made by <see cref="Create"/>), the parameters of its library
-    /// defaults trial on <paramref name="data"/>: the space's defaults for every pipeline choice, z-scores for
-    /// scale-sensitive learners, and the learner's <see cref="ILearnerSpace.LibraryDefaults"/> for the data's features
-    /// and rows. Learners whose library defaults are the low-cost start are left out.
+    /// defaults trial: the space's defaults for every pipeline choice, z-scores for scale-sensitive learners, and the
+    /// learner's <see cref="ILearnerSpace.LibraryDefaults"/>. Learners whose library defaults are the low-cost start are left out.
     /// </summary>
-    public static IReadOnlyDictionary<string, Parameters> LibraryDefaultTrials(ParameterSpace space, DataFrame data, PredictionTask task, IReadOnlyList<ILearnerSpace>? learners = null)
+    public static IReadOnlyDictionary<string, Parameters> LibraryDefaultTrials(ParameterSpace space, DataSchema schema, PredictionTask task, IReadOnlyList<ILearnerSpace>? learners = null)
     {
         ArgumentNullException.ThrowIfNull(space);
-        ArgumentNullException.ThrowIfNull(data);
-        var featureCount = Features(data.Schema).Length;
+        ArgumentNullException.ThrowIfNull(schema);
+        var featureCount = Features(schema).Length;
         var trials = new Dictionary<string, Parameters>(StringComparer.Ordinal);
         var start = space.Default.ToJsonNode();
         foreach (var learner in (learners ?? DefaultLearners).Where(l => l.Supports(task)))
@@ -99,7 +98,7 @@ public static class SearchSpaceCatalog
             var node = (JsonObject)start.DeepClone();
             if (learner.IsScaleSensitive && node.ContainsKey(Scaling)) node[Scaling] = "zscore";
             var section = learner.Space(task).Default.ToJsonNode();
-            foreach (var (name, value) in learner.LibraryDefaults(task, featureCount, data.RowCount)) section[name] = value;
+            foreach (var (name, value) in learner.LibraryDefaults(task, featureCount)) section[name] = value;
             node[Learner] = new JsonObject { [learner.Name] = section };
             // Through the unit cube and back, so values land on the space's grid (integers, ranges) as proposals do.
             var pinned = space.Pin(Learner, learner.Name);
