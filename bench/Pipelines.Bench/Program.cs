@@ -13,4 +13,12 @@ if (chosen is null)
     foreach (var b in benches) Console.WriteLine($"  {b.Name,-16} {b.Description}");
     return args.Length == 0 ? 0 : 2;
 }
-return chosen.Run(args[1..]);
+try
+{
+    return chosen.Run(args[1..]);
+}
+catch (BenchUsageException e)
+{
+    Console.Error.WriteLine($"{chosen.Name}: {e.Message}");
+    return 2;
+}

@@ -84,7 +84,7 @@ public sealed class GanSuiteBench : IBench
     {
         var all = SuiteSet.ReadManifest(folder);
         var candidates = wanted is null ? all
-            : [.. wanted.Select(n => all.FirstOrDefault(s => s.Name == n) ?? throw new ArgumentException($"no set '{n}' in {folder}/manifest.tsv"))];
+            : SuiteSet.Named(all, wanted, folder);
         var chosen = new List<SuiteSet>();
         var leftOut = new List<string>();
         Console.WriteLine($"| set | rows | classes | class shares | smallest / largest |");

@@ -38,18 +38,18 @@ public sealed class AutoMLSuiteBench : IBench
         var folder = options.GetValueOrDefault("data", Path.Combine(BenchPaths.Root, SuiteSet.DefaultFolder));
         var all = SuiteSet.ReadManifest(folder);
         var wanted = options.TryGetValue("sets", out var names) ? names.Split(',') : quick ? SuiteSet.Quick : null;
-        var sets = wanted is null ? all : [.. wanted.Select(n => all.FirstOrDefault(s => s.Name == n) ?? throw new ArgumentException($"no set '{n}' in {folder}/manifest.tsv"))];
+        var sets = wanted is null ? all : SuiteSet.Named(all, wanted, folder);
         int? trials = options.TryGetValue("trials", out var count) ? int.Parse(count, CultureInfo.InvariantCulture) : null;
         // Ours is told the metric the suite judges first, as Optuna is; metric=default lets it pick its own, as a user who names none.
         var judged = options.GetValueOrDefault("metric", "judged") switch
         {
             "judged" => true,
             "default" => false,
-            var other => throw new ArgumentException($"metric={other}: use metric=judged (ours is told the suite's primary metric, as Optuna is) or metric=default (ours picks its own)"),
+            var other => throw new BenchUsageException($"metric={other}: use metric=judged (ours is told the suite's primary metric, as Optuna is) or metric=default (ours picks its own)"),
         };
         var contenders = Contenders(budget, trials, judged);
         var toolNames = options.TryGetValue("tools", out var chosen) ? chosen.Split(',') : [.. contenders.SelectMany(c => c.Tools)];
-        foreach (var unknown in toolNames.Where(t => !contenders.Any(c => c.Tools.Contains(t)))) throw new ArgumentException($"unknown tool '{unknown}'");
+        foreach (var unknown in toolNames.Where(t => !contenders.Any(c => c.Tools.Contains(t)))) throw new BenchUsageException($"unknown tool '{unknown}': use tools= with some of {string.Join(",", contenders.SelectMany(c => c.Tools))}");
         var earlier = options.TryGetValue("with", out var files) ? files.Split(',').SelectMany(SuiteOutcome.ReadAll).ToList() : [];
         var output = options.GetValueOrDefault("out", Path.Combine(BenchPaths.Root, "bench", "results", $"automl-suite-{DateTime.UtcNow:yyyyMMdd-HHmmss}.jsonl"));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);

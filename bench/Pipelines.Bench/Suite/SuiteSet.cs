@@ -17,7 +17,7 @@ internal sealed record SuiteSet(string Name, string Path, string Label, string T
     {
         var manifest = System.IO.Path.Combine(folder, "manifest.tsv");
         if (!File.Exists(manifest))
-            throw new FileNotFoundException($"{manifest} not found: run bench/suite/setup-data.sh first (it installs R's data packages from Debian and exports the sets).");
+            throw new BenchUsageException($"{manifest} not found: name the sets' folder with data=, or run bench/suite/setup-data.sh first (it installs R's data packages from Debian and exports the sets).");
         var lines = File.ReadAllLines(manifest);
         var header = lines[0].Split('\t');
         int Column(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i : throw new InvalidDataException($"{manifest}: no '{name}' column");
@@ -26,4 +26,9 @@ internal sealed record SuiteSet(string Name, string Path, string Label, string T
             f[name], System.IO.Path.Combine(folder, f[file]), f[label], f[task],
             int.Parse(f[rows], CultureInfo.InvariantCulture), int.Parse(f[columns], CultureInfo.InvariantCulture)))];
     }
+
+    /// <summary>The sets of <paramref name="all"/> (read from <paramref name="folder"/>) named in <paramref name="names"/>, in that order.</summary>
+    public static List<SuiteSet> Named(IReadOnlyList<SuiteSet> all, IEnumerable<string> names, string folder) =>
+        [.. names.Select(n => all.FirstOrDefault(s => s.Name == n)
+            ?? throw new BenchUsageException($"no set '{n}' in {folder}/manifest.tsv: use sets= with some of {string.Join(",", all.Select(s => s.Name))}"))];
 }
