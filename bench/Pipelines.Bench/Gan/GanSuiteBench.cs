@@ -37,12 +37,12 @@ public sealed class GanSuiteBench : IBench
             return 0;
         }
         var options = BenchOptions.Parse(args);
+        var splits = options.Int("splits", 3);
+        var epochs = options.Int("epochs", 300);
         var folder = options.GetValueOrDefault("data", Path.Combine(BenchPaths.Root, SuiteSet.DefaultFolder));
         var sets = Choose(folder, options.TryGetValue("sets", out var names) ? names.Split(',') : null);
         if (args.Contains("list")) return 0;
 
-        var splits = int.Parse(options.GetValueOrDefault("splits", "3"), CultureInfo.InvariantCulture);
-        var epochs = int.Parse(options.GetValueOrDefault("epochs", "300"), CultureInfo.InvariantCulture);
         var output = options.GetValueOrDefault("out", Path.Combine(BenchPaths.Root, "bench", "results", $"gan-suite-{DateTime.UtcNow:yyyyMMdd-HHmmss}.jsonl"));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         var done = GanSuiteOutcome.ReadAll(output).Select(o => (o.Set, o.Split, o.Variant)).ToHashSet();

@@ -31,15 +31,15 @@ public sealed class AutoMLSuiteBench : IBench
         }
         var options = BenchOptions.Parse(args);
         var quick = args.Contains("quick");
-        var budget = TimeSpan.FromSeconds(double.Parse(options.GetValueOrDefault("budget", "30"), CultureInfo.InvariantCulture));
-        var splits = int.Parse(options.GetValueOrDefault("splits", quick ? "1" : "3"), CultureInfo.InvariantCulture);
+        var budget = options.Seconds("budget", 30);
+        var splits = options.Int("splits", quick ? 1 : 3);
         // Later seeds add splits to an earlier run's without repeating its own (first=45 after the default three).
-        var first = int.Parse(options.GetValueOrDefault("first", FirstSplitSeed.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        var first = options.Int("first", FirstSplitSeed, least: 0);
         var folder = options.GetValueOrDefault("data", Path.Combine(BenchPaths.Root, SuiteSet.DefaultFolder));
         var all = SuiteSet.ReadManifest(folder);
         var wanted = options.TryGetValue("sets", out var names) ? names.Split(',') : quick ? SuiteSet.Quick : null;
         var sets = wanted is null ? all : SuiteSet.Named(all, wanted, folder);
-        int? trials = options.TryGetValue("trials", out var count) ? int.Parse(count, CultureInfo.InvariantCulture) : null;
+        int? trials = options.ContainsKey("trials") ? options.Int("trials", 40) : null;
         // Ours is told the metric the suite judges first, as Optuna is; metric=default lets it pick its own, as a user who names none.
         var judged = options.GetValueOrDefault("metric", "judged") switch
         {
