@@ -31,16 +31,11 @@ public sealed class AutoMLVsOptunaBench : IBench
 
     public int Run(string[] args)
     {
-        var splits = 1;
-        var optunaOff = false;
-        var rest = new List<string>();
-        foreach (var arg in args)
-        {
-            if (arg.StartsWith("splits=", StringComparison.Ordinal)) splits = int.Parse(arg["splits=".Length..], CultureInfo.InvariantCulture);
-            else if (arg == "optuna=off") optunaOff = true;
-            else rest.Add(arg);
-        }
-        var budget = TimeSpan.FromSeconds(rest.Count > 0 ? double.Parse(rest[0], CultureInfo.InvariantCulture) : 60);
+        var options = BenchOptions.Parse(args);
+        var splits = options.Int("splits", 1);
+        var optunaOff = options.GetValueOrDefault("optuna") == "off";
+        var rest = args.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToList();
+        var budget = BenchOptions.Seconds(rest, 0, "budget", 60);
         var chosen = rest.Count > 1 ? Sets.Where(s => rest[1..].Any(a => s.File.StartsWith(a, StringComparison.Ordinal))).ToArray() : Sets;
         var dataDir = GbdtQualityBench.FindDataDirectory();
         var missing = optunaOff ? "optuna=off was given" : OptunaXgboostPeer.Unavailable();

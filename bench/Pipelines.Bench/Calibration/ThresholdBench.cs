@@ -26,7 +26,7 @@ public sealed class ThresholdBench : IBench
 
     public int Run(string[] args)
     {
-        var seeds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 8;
+        var seeds = BenchOptions.Int(args, 0, "seeds", 8);
         var dataDir = args.Length > 1 ? args[1] : Trees.GbdtQualityBench.FindDataDirectory();
         var raw = LabelTask.WithClassLabel(CsvReader.Read(Path.Combine(dataDir, "messy_churn.csv")).WithLabel("churned"));
         raw = raw.Without([.. raw.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name)]);

@@ -22,8 +22,8 @@ public sealed class CsvBench : IBench
     public int Run(string[] args)
     {
         if (args.Length > 0 && args[0] == ChildFlag) return Child(args[1], args[2]);
-        var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
-        var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
+        var rows = BenchOptions.Int(args, 0, "rows", 1_000_000);
+        var repeats = BenchOptions.Int(args, 1, "repeats", 2);
 
         var dir = Path.Combine(Path.GetTempPath(), "pipelines-csv-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);

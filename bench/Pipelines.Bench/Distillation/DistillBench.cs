@@ -25,15 +25,10 @@ public sealed class DistillBench : IBench
     /// <inheritdoc/>
     public int Run(string[] args)
     {
-        int seeds = 1, splits = 1;
-        string? dataDir = null;
-        foreach (var arg in args)
-        {
-            if (arg.StartsWith("seeds=", StringComparison.Ordinal)) seeds = int.Parse(arg["seeds=".Length..], CultureInfo.InvariantCulture);
-            else if (arg.StartsWith("splits=", StringComparison.Ordinal)) splits = int.Parse(arg["splits=".Length..], CultureInfo.InvariantCulture);
-            else dataDir = arg;
-        }
-        dataDir ??= FindDataDirectory();
+        var options = BenchOptions.Parse(args);
+        var seeds = options.Int("seeds", 1);
+        var splits = options.Int("splits", 1);
+        var dataDir = args.LastOrDefault(a => !a.Contains('=', StringComparison.Ordinal)) ?? FindDataDirectory();
         Console.WriteLine("| data set | teacher acc | teacher params | teacher ms/1k | student | student acc | kept | fidelity | student params | ratio | student ms/1k | plain MLP acc | pruned 50 % acc | PTQ int8 acc | QAT int8 acc | fit s (teacher / student) |");
         Console.WriteLine("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         var cases = new List<DistillCase>();

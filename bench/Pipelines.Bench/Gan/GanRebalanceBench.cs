@@ -28,7 +28,7 @@ public sealed class GanRebalanceBench : IBench
 
     public int Run(string[] args)
     {
-        var epochs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
+        var epochs = BenchOptions.Int(args, 0, "epochs", 300);
         var dataDir = args.Length > 1 ? args[1] : Trees.GbdtQualityBench.FindDataDirectory();
         var data = CleanChurn(dataDir);
         var fold = Split.TrainTest(data, 0.25, seed: 42);

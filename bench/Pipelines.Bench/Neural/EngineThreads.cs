@@ -18,14 +18,9 @@ internal static class EngineThreads
     /// </summary>
     public static (int[] Threads, int Value) Parse(string[] args, string name, int value)
     {
-        int[] threads = [1, 2];
-        var prefix = name + "=";
-        foreach (var arg in args)
-        {
-            if (arg.StartsWith(prefix, StringComparison.Ordinal)) value = int.Parse(arg[prefix.Length..], CultureInfo.InvariantCulture);
-            else threads = [int.Parse(arg, CultureInfo.InvariantCulture)];
-        }
-        return (threads, value);
+        var positional = args.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToArray();
+        int[] threads = positional.Length > 0 ? [BenchOptions.Int(positional, positional.Length - 1, "threads", 2)] : [1, 2];
+        return (threads, BenchOptions.Parse(args).Int(name, value));
     }
 
     /// <summary>Runs <paramref name="body"/> once per count with <see cref="Sgemm.DefaultThreads"/> set to it, and puts the default back.</summary>

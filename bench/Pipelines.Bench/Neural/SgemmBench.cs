@@ -43,7 +43,7 @@ public sealed class SgemmBench : IBench
 
     public int Run(string[] args)
     {
-        int[] sizes = args.Length > 0 ? [.. args.Select(a => int.Parse(a, CultureInfo.InvariantCulture))] : [256, 512, 1024, 2048];
+        int[] sizes = args.Length > 0 ? [.. args.Select((_, i) => BenchOptions.Int(args, i, "size", 256))] : [256, 512, 1024, 2048];
         Console.WriteLine($"ours: Sgemm kernel {Sgemm.DefaultKernel}, {Environment.ProcessorCount} processors; " +
             $"rounds of {string.Join(", ", sizes.Select(n => $"{Products(n)} products at n = {n}"))}, best of {SteadyState.Runs} after a warm-up round");
         var missing = PeerProcess.Unavailable("numpy", InstallHint);

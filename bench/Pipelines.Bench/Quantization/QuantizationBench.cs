@@ -33,8 +33,8 @@ public sealed class QuantizationBench : IBench
 
     public int Run(string[] args)
     {
-        var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
-        var epochs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+        var runs = BenchOptions.Int(args, 0, "runs", 2000);
+        var epochs = BenchOptions.Int(args, 1, "epochs", 60);
         var dataDir = Trees.GbdtQualityBench.FindDataDirectory();
         Console.WriteLine($"ONNX Runtime, 1 intra-op thread; latency over {runs} batch-1 runs after 200 warm-up runs; throughput at batch 1024.");
         Console.WriteLine("| data set | variant | file bytes | vs fp32 | accuracy | log loss | p50 us | p99 us | rows/s @1024 |");

@@ -31,8 +31,8 @@ public sealed class OnnxLatencyBench : IBench
 
     public int Run(string[] args)
     {
-        var batch = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000;
-        var calls = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000;
+        var batch = BenchOptions.Int(args, 0, "batch rows", 1_000);
+        var calls = BenchOptions.Int(args, 1, "calls", 2_000);
         var data = CsvReader.Read(Path.Combine(Trees.GbdtQualityBench.FindDataDirectory(), "messy_churn.csv"), new CsvOptions { Label = "churned" });
         data = data.Without([.. data.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name)]);
         var fold = Split.TrainTest(data, 0.25, seed: 42);

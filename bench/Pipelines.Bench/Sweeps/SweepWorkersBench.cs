@@ -32,7 +32,7 @@ public sealed class SweepWorkersBench : IBench
         try
         {
             var storage = args.Length > 0 && args[0] != "sqlite" ? args[0] : "sqlite:" + Path.Combine(folder, "trials.db");
-            var workers = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 4;
+            var workers = BenchOptions.Int(args, 1, "workers", 4);
             using var store = TrialStores.OpenShared(storage);
             Console.WriteLine($"store {store}, {Environment.ProcessorCount} cores, workers train on 1 thread each");
             var suffix = Guid.NewGuid().ToString("N")[..8];

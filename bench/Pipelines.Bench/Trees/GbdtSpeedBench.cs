@@ -35,9 +35,9 @@ public sealed class GbdtSpeedBench : IBench
 
     public int Run(string[] args)
     {
-        var rows = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500_000;
-        var features = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 50;
-        var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 100;
+        var rows = BenchOptions.Int(args, 0, "rows", 500_000);
+        var features = BenchOptions.Int(args, 1, "features", 50);
+        var rounds = BenchOptions.Int(args, 2, "rounds", 100);
         const int Leaves = 63;
         var (data, columns, labels) = Generate(rows, features, seed: 42);
 

@@ -45,17 +45,25 @@ public sealed class WideDataBench : IBench
 
     public string Description => "impute + z-score and forests on wide data vs scikit-learn, 2 threads (args: [ROWSxCOLUMNS ...], default 50x5000 500x750 5000x100)";
 
+    /// <summary>"ROWSxCOLUMNS" as two counts.</summary>
+    private static (int Rows, int Features) Shape(string text)
+    {
+        var parts = text.Split('x');
+        if (parts.Length == 2 && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var rows)
+            && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var features) && rows >= 1 && features >= 1)
+            return (rows, features);
+        throw new BenchUsageException($"shape '{text}': give ROWSxCOLUMNS, two whole numbers of at least 1, e.g. 500x750");
+    }
+
     public int Run(string[] args)
     {
-        string[] shapes = args.Length > 0 ? args : ["50x5000", "500x750", "5000x100"];
+        var shapes = (args.Length > 0 ? args : ["50x5000", "500x750", "5000x100"]).Select(Shape).ToArray();
         Console.WriteLine($"{Environment.ProcessorCount} processors; ours with 2 threads; every figure the best of 3 after a warm-up");
         Console.WriteLine("| rows x columns | step | ours s | scikit-learn s | ratio ours / sklearn |");
         Console.WriteLine("| --- | --- | ---: | ---: | ---: |");
         string? peerInfo = null;
-        foreach (var shape in shapes)
+        foreach (var (rows, features) in shapes)
         {
-            var parts = shape.Split('x');
-            var (rows, features) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
             var (data, columns, labels) = Generate(rows, features, seed: 7);
 
             var prep = new EstimatorChain([new ImputeMissing(Numeric: NumericImputation.Mean), new ZScoreNormalize()]);
