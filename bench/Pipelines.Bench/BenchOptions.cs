@@ -9,7 +9,12 @@ namespace Pipelines.Bench;
 internal static class BenchOptions
 {
     public static Dictionary<string, string> Parse(IEnumerable<string> args) =>
-        args.Where(a => a.Contains('=', StringComparison.Ordinal)).ToDictionary(a => a.Split('=', 2)[0], a => a.Split('=', 2)[1], StringComparer.Ordinal);
+        args.Where(IsOption).ToDictionary(a => a.Split('=', 2)[0], a => a.Split('=', 2)[1], StringComparer.Ordinal);
+
+    /// <summary>The arguments that are not <c>key=value</c> options, in order.</summary>
+    public static string[] Positional(IEnumerable<string> args) => [.. args.Where(a => !IsOption(a))];
+
+    private static bool IsOption(string arg) => arg.Contains('=', StringComparison.Ordinal);
 
     /// <summary>Option <paramref name="name"/> as a whole number of at least <paramref name="least"/>, or <paramref name="fallback"/> when absent.</summary>
     public static int Int(this IReadOnlyDictionary<string, string> options, string name, int fallback, int least = 1) =>

@@ -1,4 +1,7 @@
 namespace Pipelines.Bench;
 
-/// <summary>A bench's arguments name something it does not have; the message says what and what to use instead.</summary>
+/// <summary>
+/// A bench's arguments name something it does not have, or give a number it cannot use; the message says which
+/// argument and what to give instead.
+/// </summary>
 internal sealed class BenchUsageException(string message) : Exception(message);

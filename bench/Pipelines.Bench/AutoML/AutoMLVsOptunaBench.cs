@@ -34,9 +34,9 @@ public sealed class AutoMLVsOptunaBench : IBench
         var options = BenchOptions.Parse(args);
         var splits = options.Int("splits", 1);
         var optunaOff = options.GetValueOrDefault("optuna") == "off";
-        var rest = args.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToList();
+        var rest = BenchOptions.Positional(args);
         var budget = BenchOptions.Seconds(rest, 0, "budget", 60);
-        var chosen = rest.Count > 1 ? Sets.Where(s => rest[1..].Any(a => s.File.StartsWith(a, StringComparison.Ordinal))).ToArray() : Sets;
+        var chosen = rest.Length > 1 ? Sets.Where(s => rest[1..].Any(a => s.File.StartsWith(a, StringComparison.Ordinal))).ToArray() : Sets;
         var dataDir = GbdtQualityBench.FindDataDirectory();
         var missing = optunaOff ? "optuna=off was given" : OptunaXgboostPeer.Unavailable();
         if (missing is not null) Console.WriteLine($"Optuna-XGBoost column skipped: {missing}");

@@ -28,7 +28,7 @@ public sealed class DistillBench : IBench
         var options = BenchOptions.Parse(args);
         var seeds = options.Int("seeds", 1);
         var splits = options.Int("splits", 1);
-        var dataDir = args.LastOrDefault(a => !a.Contains('=', StringComparison.Ordinal)) ?? FindDataDirectory();
+        var dataDir = BenchOptions.Positional(args).LastOrDefault() ?? FindDataDirectory();
         Console.WriteLine("| data set | teacher acc | teacher params | teacher ms/1k | student | student acc | kept | fidelity | student params | ratio | student ms/1k | plain MLP acc | pruned 50 % acc | PTQ int8 acc | QAT int8 acc | fit s (teacher / student) |");
         Console.WriteLine("| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
         var cases = new List<DistillCase>();

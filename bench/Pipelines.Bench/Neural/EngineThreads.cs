@@ -18,7 +18,7 @@ internal static class EngineThreads
     /// </summary>
     public static (int[] Threads, int Value) Parse(string[] args, string name, int value)
     {
-        var positional = args.Where(a => !a.Contains('=', StringComparison.Ordinal)).ToArray();
+        var positional = BenchOptions.Positional(args);
         int[] threads = positional.Length > 0 ? [BenchOptions.Int(positional, positional.Length - 1, "threads", 2)] : [1, 2];
         return (threads, BenchOptions.Parse(args).Int(name, value));
     }
