@@ -96,6 +96,8 @@ public sealed class Experiment(ExperimentOptions options)
             OutOfFold = final.OutOfFold,
             Recipe = final.Recipe,
             Decision = final.Decision,
+            Score = final.Score,
+            BestModelScore = final.BestModelScore,
             ValidationRows = plan.ValidationRows,
             DroppedColumns = dropped,
             Elapsed = clock.Elapsed,

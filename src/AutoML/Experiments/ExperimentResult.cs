@@ -54,8 +54,16 @@ public sealed record ExperimentResult
     /// <summary>Training rows with out-of-fold predictions, ascending.</summary>
     public required IReadOnlyList<int> ValidationRows { get; init; }
 
-    /// <summary>The out-of-fold score of <see cref="Model"/>.</summary>
-    public double Score => Ensemble is { IsUsed: true } e ? e.Score : Best.Score!.Value;
+    /// <summary>
+    /// The out-of-fold score of <see cref="Model"/> as it decides: for a classifier scored on predicted classes, with its
+    /// decision rule cross-fitted (<see cref="Calibration.DecisionFit.CrossFitLabels"/>). Trials and ensembles were
+    /// compared by scores that tune the rule on the rows they score (<see cref="TrialEntry.Score"/>,
+    /// <see cref="EnsembleSummary.Score"/>), which flatter a tuned rule; this does not.
+    /// </summary>
+    public required double Score { get; init; }
+
+    /// <summary>The out-of-fold score of <see cref="BestModel"/> as it decides, as <see cref="Score"/> is for <see cref="Model"/>.</summary>
+    public required double BestModelScore { get; init; }
 
     /// <summary>Text feature columns left out of the search (the model ignores them).</summary>
     public required IReadOnlyList<string> DroppedColumns { get; init; }

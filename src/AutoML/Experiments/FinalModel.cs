@@ -16,7 +16,12 @@ namespace Pipelines.AutoML.Experiments;
 /// </summary>
 internal sealed class FinalModel(ExperimentRun run)
 {
-    public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold, FinalModelRecipe Recipe, DecisionFit? Decision = null);
+    /// <summary>
+    /// The final model and the best single trial's, each with its out-of-fold score as it decides
+    /// (<see cref="TrialScorer.ReportedScore"/>).
+    /// </summary>
+    public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold, FinalModelRecipe Recipe,
+        DecisionFit? Decision, double Score, double BestModelScore);
 
     public Fitted Fit(TrialEntry best)
     {
@@ -29,11 +34,12 @@ internal sealed class FinalModel(ExperimentRun run)
         FinalModelRecipe Recipe(IEnumerable<(int Trial, double Weight)> members, DecisionFit? decision) => new(
             run.Target.Task, [.. members.Select(m => new RecipeMember(m.Trial, Parameters.FromJson(run.Book.Entry(m.Trial).Parameters), m.Weight))],
             run.Plan.ModelSeeds(run.Options.Seed), decision?.Step, run.Dropped, run.Learners);
+        var bestScore = run.Scorer.ReportedScore(bestOutOfFold, bestDecision, run.Plan.ValidationRows);
         if (ensemble is not { IsUsed: true } || blend is null)
-            return new Fitted(bestModel, bestModel, ensemble, bestOutOfFold, Recipe([(best.Id, 1)], bestDecision), bestDecision);
+            return new Fitted(bestModel, bestModel, ensemble, bestOutOfFold, Recipe([(best.Id, 1)], bestDecision), bestDecision, bestScore, bestScore);
         var members = ensemble.Members.Select(m => (m.Trial == best.Id ? refitBest : Refit(run.Book.Entry(m.Trial)), m.Weight)).ToArray();
         var (model, fit) = Decide(Average(members), blend);
-        return new Fitted(model, bestModel, ensemble, blend, Recipe(ensemble.Members, fit), fit);
+        return new Fitted(model, bestModel, ensemble, blend, Recipe(ensemble.Members, fit), fit, run.Scorer.ReportedScore(blend, fit, run.Plan.ValidationRows), bestScore);
     }
 
     private ITransformer Average(IReadOnlyList<(SeedBag Bag, double Weight)> trials) => SeedBag.Average(trials, run.Frame.Schema);
@@ -49,7 +55,8 @@ internal sealed class FinalModel(ExperimentRun run)
         if (run.Options.Decision.Threshold is { } threshold)
         {
             var fixedStep = new DecisionStep(classes, ProbabilityCalibration.None, new ThresholdRule(1, (float)threshold));
-            return (new TransformerChain([model, fixedStep]), new DecisionFit(fixedStep, new CalibrationChoice(ProbabilityCalibration.None, new Dictionary<CalibrationMethod, double>()), null));
+            var none = new CalibrationChoice(ProbabilityCalibration.None, new Dictionary<CalibrationMethod, double>());
+            return (new TransformerChain([model, fixedStep]), new DecisionFit(fixedStep, none, null, fixedStep.Rule.Decide(outOfFold, classes.Count)));
         }
         var actual = run.Plan.ValidationRows.Select(r => run.Target.Codes[r]).ToArray();
         var fit = DecisionStep.FitWithReport(actual, outOfFold, classes, new CalibrationOptions { Seed = run.Options.Seed }, run.Options.Decision.Objective(run.Metric));

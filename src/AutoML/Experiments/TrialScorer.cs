@@ -86,12 +86,22 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
         return DecisionRuleTuner.TuneHeldOut(actual, predictions, target.Classes, objective).Value;
     }
 
+    /// <summary>
+    /// The out-of-fold score of a final model whose decision step is <paramref name="decision"/> (null for regression),
+    /// the figure reported for it: for a metric of the predicted class, the step's cross-fitted labels
+    /// (<see cref="DecisionFit.CrossFitLabels"/>), so a tuned rule is not scored on the rows it was tuned on as
+    /// <see cref="Score"/> and <see cref="ScoreAsShipped"/> score it to compare candidates; otherwise <see cref="Score"/>.
+    /// </summary>
+    public double ReportedScore(float[] predictions, DecisionFit? decision, IReadOnlyList<int> rows) =>
+        decision is not null && metric.ScoresLabels() ? target.Score(metric, OneHot(decision.CrossFitLabels), rows) : Score(predictions, rows);
+
     /// <summary>One-hot rows of the rule's decisions, so label metrics score the rule's labels.</summary>
-    private float[] Decided(DecisionRule rule, float[] predictions)
+    private float[] Decided(DecisionRule rule, float[] predictions) => OneHot(rule.Decide(predictions, target.Width));
+
+    private float[] OneHot(int[] labels)
     {
         var k = target.Width;
-        var labels = rule.Decide(predictions, k);
-        var decided = new float[predictions.Length];
+        var decided = new float[labels.Length * k];
         for (var i = 0; i < labels.Length; i++) decided[i * k + labels[i]] = 1;
         return decided;
     }

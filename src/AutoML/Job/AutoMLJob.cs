@@ -414,7 +414,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var metric = experiment.Metric.ToString();
         yield return new ModelFigure("final model", FigureRows.OutOfFold, validated, searchRows, description, new Dictionary<string, double> { [metric] = experiment.Score });
         if (experiment.Ensemble is { IsUsed: true })
-            yield return new ModelFigure("best single trial", FigureRows.OutOfFold, validated, searchRows, description, new Dictionary<string, double> { [metric] = experiment.Best.Score!.Value });
+            yield return new ModelFigure("best single trial", FigureRows.OutOfFold, validated, searchRows, description, new Dictionary<string, double> { [metric] = experiment.BestModelScore });
     }
 
     /// <summary>

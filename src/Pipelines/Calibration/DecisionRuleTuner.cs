@@ -44,7 +44,9 @@ public static class DecisionRuleTuner
     /// <see cref="Tune"/>, with the rule kept only where tuning holds up on rows it was not tuned on. The rows are split
     /// into <see cref="HeldOutParts"/> parts, stratified by class; each part is decided by the rule tuned on the other
     /// parts, and unless those held-out decisions beat argmax on the same rows (by more than <paramref name="margin"/>
-    /// standard errors) the rule is argmax (its <see cref="RuleTuning.Value"/> then the argmax's). The standard error is
+    /// standard errors) the rule is argmax (its <see cref="RuleTuning.Value"/> then the argmax's). The decisions of the
+    /// rule returned, so cross-fitted, are its <see cref="RuleTuning.CrossFitDecisions"/>: what the rows score under it
+    /// without having tuned it, as <see cref="RuleTuning.Value"/> (on the rows it was tuned on) does not say. The standard error is
     /// of the paired difference, from <see cref="BootstrapResamples"/> resamples of the rows with a fixed seed, so the
     /// result is deterministic. A rule tuned on a few dozen rows fits their noise: per-class weights tuned for macro-F1
     /// on rows with three or four of the smallest class raise the score on those rows and lower it on new ones, while on
@@ -84,14 +86,15 @@ public static class DecisionRuleTuner
         var heldOutValue = ConfusionCounts.Of(actual, decided, k).Value(objective, positive);
         // The argmax's value on all rows is tuned.ArgMaxValue; both sides are scored on the same rows, so the comparison is paired.
         var gain = objective.HigherIsBetter ? heldOutValue - tuned.ArgMaxValue : tuned.ArgMaxValue - heldOutValue;
-        double? error = gain > 0 && margin > 0 ? GainStandardError(actual, decided, ClassWeightRule.ArgMax(k).Decide(probabilities, k), k, objective, positive) : null;
+        var argMax = ClassWeightRule.ArgMax(k).Decide(probabilities, k);
+        double? error = gain > 0 && margin > 0 ? GainStandardError(actual, decided, argMax, k, objective, positive) : null;
         var holds = gain > 0 && gain > margin * (error ?? 0);
         return holds
-            ? tuned with { HeldOutValue = heldOutValue, HeldOutStandardError = error }
+            ? tuned with { HeldOutValue = heldOutValue, HeldOutStandardError = error, CrossFitDecisions = decided }
             : tuned with
             {
                 Rule = ClassWeightRule.ArgMax(k), Value = tuned.ArgMaxValue, Curve = tuned.Curve is { } c ? c with { Chosen = c.Default } : null,
-                HeldOutValue = heldOutValue, HeldOutStandardError = error,
+                HeldOutValue = heldOutValue, HeldOutStandardError = error, CrossFitDecisions = argMax,
             };
     }
 

@@ -58,7 +58,7 @@ public sealed class DecisionStep : ITransformer
         var calibrated = choice.Calibration.Apply(probabilities, k);
         var tuning = objective is null ? null : DecisionRuleTuner.TuneHeldOut(actual, calibrated, classes, objective);
         var step = new DecisionStep(classes, choice.Calibration, tuning?.Rule ?? ClassWeightRule.ArgMax(k));
-        return new DecisionFit(step, choice, tuning);
+        return new DecisionFit(step, choice, tuning, tuning?.CrossFitDecisions ?? step.Rule.Decide(calibrated, k));
     }
 
     public DataSchema GetOutputSchema(DataSchema input)
@@ -94,5 +94,11 @@ public sealed class DecisionStep : ITransformer
     private IReadOnlyList<string> ProbabilityColumns => [.. Classes.Select(PredictionColumns.Probability)];
 }
 
-/// <summary>A fitted <see cref="DecisionStep"/> with the calibration choice and the rule tuning behind it (null rule tuning: plain argmax).</summary>
-public sealed record DecisionFit(DecisionStep Step, CalibrationChoice Calibration, RuleTuning? Rule);
+/// <summary>
+/// A fitted <see cref="DecisionStep"/> with the calibration choice and the rule tuning behind it (null rule tuning: plain
+/// argmax), and <see cref="CrossFitLabels"/>: the class the step decides for each row it was fitted on, with a tuned
+/// rule cross-fitted (<see cref="RuleTuning.CrossFitDecisions"/>) so the labels score the rule as new rows would, not as
+/// the rows it was tuned to. The calibration they pass through is the one fitted on all the rows (a monotone map per
+/// class, chosen by cross-validated log loss), not cross-fitted.
+/// </summary>
+public sealed record DecisionFit(DecisionStep Step, CalibrationChoice Calibration, RuleTuning? Rule, int[] CrossFitLabels);

@@ -42,6 +42,23 @@ public sealed class ExperimentTests
     }
 
     [TestMethod]
+    public void The_final_models_score_decides_with_its_tuned_rule_cross_fitted()
+    {
+        // 3,000 rows with a minority class: a threshold tuned for macro-F1 holds up on rows it was not tuned on and ships.
+        var data = TestData.Read("messy_churn.csv", "churned");
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 2, Parallelism = 2, Learners = Cheap, EnsembleSize = 0, Folds = 3, Metric = Metric.MacroF1 }).Run(data);
+        var rule = result.Decision!.Rule!;
+        Assert.IsInstanceOfType<Calibration.ThresholdRule>(rule.Rule, "the tuned threshold ships");
+        var labels = result.Decision.CrossFitLabels;
+        var label = (CategoricalColumn)data.Label!;
+        var actual = result.ValidationRows.Select(r => result.Classes.ToList().IndexOf(label.ValueAt(r)!)).ToArray();
+        Assert.AreEqual(ClassificationMetrics.MacroF1(actual, labels, 2), result.Score, 1e-12);
+        Assert.AreEqual(rule.HeldOutValue!.Value, result.Score, 1e-12, "the value of the rule on rows it was not tuned on");
+        Assert.AreNotEqual(result.Best.Score!.Value, result.Score, "the trial's score tunes the rule on the rows it scores");
+        Assert.AreEqual(result.Score, result.BestModelScore, "without an ensemble the final model is the best trial's");
+    }
+
+    [TestMethod]
     public void Under_k_fold_the_first_trials_are_each_learners_library_defaults()
     {
         var data = TestData.Iris();

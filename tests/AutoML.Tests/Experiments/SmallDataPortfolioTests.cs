@@ -30,7 +30,8 @@ public sealed class SmallDataPortfolioTests
         }
         var standardError = Math.Sqrt(Math.Max(result.Best.Score!.Value * (1 - result.Best.Score.Value), 1.0 / 178) / 178);
         Assert.IsLessThanOrEqualTo(2 * standardError + 1e-9, result.Best.Score.Value - portfolio.Score, "the search's best is not more than two standard errors above");
-        Assert.AreEqual(portfolio.Score, result.Score);
+        CollectionAssert.AreEqual(portfolio.Members.Select(m => (m.Trial, m.Weight)).ToArray(),
+            result.Recipe.Members.Select(m => (m.Trial, m.Weight)).ToArray(), "the final model is the portfolio's blend");
     }
 
     [TestMethod]

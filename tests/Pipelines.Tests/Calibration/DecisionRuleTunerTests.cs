@@ -138,6 +138,27 @@ public sealed class DecisionRuleTunerTests
     }
 
     [TestMethod]
+    public void Cross_fit_decisions_are_the_held_out_decisions_of_a_kept_rule_and_argmax_of_a_dropped_one()
+    {
+        var objective = DecisionObjective.Maximize(Metric.MacroF1);
+        var (actual, probabilities) = Imbalanced(500, seed: 1);
+        var kept = DecisionRuleTuner.TuneHeldOut(actual, probabilities, Binary, objective);
+        Assert.IsInstanceOfType<ThresholdRule>(kept.Rule);
+        var decisions = kept.CrossFitDecisions!;
+        Assert.AreEqual(kept.HeldOutValue!.Value, Evaluate(objective, actual, decisions), 1e-12, "they score the held-out value");
+        Assert.IsTrue(Evaluate(objective, actual, decisions) < kept.Value, "and below the value on the rows the rule was tuned on");
+        CollectionAssert.AreNotEqual(kept.Rule.Decide(probabilities, 2), decisions, "each part is decided by a rule tuned without it");
+
+        var random = new Random(8);
+        var noise = Enumerable.Range(0, 40).Select(r => r % 2).ToArray();
+        var flat = noise.SelectMany(_ => { var p = 0.3f + (float)random.NextDouble() * 0.4f; return new[] { 1 - p, p }; }).ToArray();
+        var dropped = DecisionRuleTuner.TuneHeldOut(noise, flat, Binary, objective);
+        Assert.IsInstanceOfType<ClassWeightRule>(dropped.Rule, "argmax");
+        CollectionAssert.AreEqual(ClassWeightRule.ArgMax(2).Decide(flat, 2), dropped.CrossFitDecisions, "argmax needs no tuning, so nothing is cross-fitted");
+        Assert.IsNull(DecisionRuleTuner.Tune(actual, probabilities, Binary, objective).CrossFitDecisions, "Tune does not check on held-out rows");
+    }
+
+    [TestMethod]
     public void With_a_margin_a_held_out_gain_within_its_standard_error_falls_back_to_argmax()
     {
         // 150 rows, 40% positives, scores biased low: the tuned threshold beats argmax on the held-out decisions by
