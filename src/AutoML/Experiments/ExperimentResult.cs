@@ -55,10 +55,11 @@ public sealed record ExperimentResult
     public required IReadOnlyList<int> ValidationRows { get; init; }
 
     /// <summary>
-    /// The out-of-fold score of <see cref="Model"/> as it decides: for a classifier scored on predicted classes, with its
-    /// decision rule cross-fitted (<see cref="Calibration.DecisionFit.CrossFitLabels"/>). Trials and ensembles were
-    /// compared by scores that tune the rule on the rows they score (<see cref="TrialEntry.Score"/>,
-    /// <see cref="EnsembleSummary.Score"/>), which flatter a tuned rule; this does not.
+    /// The out-of-fold score of <see cref="Model"/> as it decides: for a classifier scored on predicted classes, through
+    /// its decision step with the rule cross-fitted (<see cref="Calibration.DecisionFit.CrossFitLabels"/>), so no row is
+    /// scored by a rule tuned on it. The scores trials and ensembles were ranked by (<see cref="TrialEntry.Score"/>,
+    /// <see cref="EnsembleSummary.Score"/>) score a binary rule on the rows it was tuned on, a multiclass trial by
+    /// argmax, and skip the calibration (<see cref="TrialScorer"/>).
     /// </summary>
     public required double Score { get; init; }
 

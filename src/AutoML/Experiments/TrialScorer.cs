@@ -7,13 +7,15 @@ namespace Pipelines.AutoML.Experiments;
 /// Scores a trial's out-of-fold predictions the way its final model will decide: with a decision rule tuned for the
 /// metric on those predictions (<see cref="DecisionPolicy"/>; argmax where the tuned rule does not hold up on rows it
 /// was not tuned on, <see cref="DecisionRuleTuner.TuneHeldOut"/>), with the fixed threshold, or by argmax. Probability
-/// metrics (log loss, AUC) and regression are scored on the predictions as they are.
+/// metrics (log loss, AUC) and regression are scored on the predictions as they are. These scores rank trials and
+/// candidates; the figure reported for the final model is <see cref="ReportedScore"/>.
 /// </summary>
 internal sealed class TrialScorer(ExperimentTarget target, Metric metric, DecisionPolicy policy)
 {
-    // Trials are scored with a tuned rule for binary labels only: tuning per-class weights on the same out-of-fold rows
-    // it is scored on inflates multiclass scores (iris reached 1.0 out of fold and lost on test); the final model still
-    // gets its rule fitted on the final out-of-fold predictions.
+    // Trials are scored with a tuned rule for binary labels only: per-class weights tuned on the rows they are scored on
+    // inflate multiclass scores (iris reached 1.0 out of fold and lost on test). A binary trial's one threshold is scored
+    // on the rows it was tuned on: that flatters every trial about alike, while scoring it cross-fitted adds the parts'
+    // noise to the ranking, and on the suite it ranked no better (bench/README, "cross-fitted decision rules").
     private readonly DecisionObjective? _objective =
         target.Width == 2 && policy.Objective(metric) is { Kind: not DecisionObjectiveKind.Cost } o ? o : null;
 
@@ -72,25 +74,26 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
     /// <summary>
     /// The score of <paramref name="predictions"/> under the rule the final model ships with: <see cref="Score"/>, except
     /// that for a multiclass label the per-class weights the final model gets for macro-F1 or balanced accuracy are
-    /// tuned first (trials are scored by argmax there; the final model tunes them after its calibration, which this
-    /// skips). Compared by argmax, a calibrated blend that favours the large classes loses to a single trial that happens
-    /// to predict the small ones more often, though with the rule both would ship with it need not; so the final model's
-    /// candidates are compared with this. It flatters both (the rule is tuned on the rows it is scored on), so it
-    /// decides between candidates and is not reported.
+    /// tuned first, where trials are scored by argmax. Compared by argmax, a calibrated blend that favours the large
+    /// classes loses to a single trial that happens to predict the small ones more often, though with the rule both would
+    /// ship with it need not; so the final model's candidates are compared with this. The weights are cross-fitted (each
+    /// part of the rows decided by the weights tuned on the others): tuned on the rows they are scored on, they flatter
+    /// candidates unevenly, a few rows of a small class deciding by how much. Unlike <see cref="ReportedScore"/>, the
+    /// probabilities are not calibrated first.
     /// </summary>
     public double ScoreAsShipped(float[] predictions, IReadOnlyList<int> rows)
     {
         if (target.Width <= 2 || policy.Threshold is not null || policy.Objective(metric) is not { Kind: not DecisionObjectiveKind.Cost } objective)
             return Score(predictions, rows);
         var actual = rows.Select(r => target.Codes[r]).ToArray();
-        return DecisionRuleTuner.TuneHeldOut(actual, predictions, target.Classes, objective).Value;
+        return target.Score(metric, OneHot(DecisionRuleTuner.TuneHeldOut(actual, predictions, target.Classes, objective).CrossFitDecisions!), rows);
     }
 
     /// <summary>
     /// The out-of-fold score of a final model whose decision step is <paramref name="decision"/> (null for regression),
     /// the figure reported for it: for a metric of the predicted class, the step's cross-fitted labels
-    /// (<see cref="DecisionFit.CrossFitLabels"/>), so a tuned rule is not scored on the rows it was tuned on as
-    /// <see cref="Score"/> and <see cref="ScoreAsShipped"/> score it to compare candidates; otherwise <see cref="Score"/>.
+    /// (<see cref="DecisionFit.CrossFitLabels"/>), which pass through its calibration as the shipped model's do;
+    /// otherwise <see cref="Score"/>.
     /// </summary>
     public double ReportedScore(float[] predictions, DecisionFit? decision, IReadOnlyList<int> rows) =>
         decision is not null && metric.ScoresLabels() ? target.Score(metric, OneHot(decision.CrossFitLabels), rows) : Score(predictions, rows);

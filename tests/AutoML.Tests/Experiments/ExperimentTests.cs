@@ -54,7 +54,7 @@ public sealed class ExperimentTests
         var actual = result.ValidationRows.Select(r => result.Classes.ToList().IndexOf(label.ValueAt(r)!)).ToArray();
         Assert.AreEqual(ClassificationMetrics.MacroF1(actual, labels, 2), result.Score, 1e-12);
         Assert.AreEqual(rule.HeldOutValue!.Value, result.Score, 1e-12, "the value of the rule on rows it was not tuned on");
-        Assert.AreNotEqual(result.Best.Score!.Value, result.Score, "the trial's score tunes the rule on the rows it scores");
+        Assert.IsLessThan(rule.Value, result.Score, "below the value on the rows the rule was tuned on");
         Assert.AreEqual(result.Score, result.BestModelScore, "without an ensemble the final model is the best trial's");
     }
 

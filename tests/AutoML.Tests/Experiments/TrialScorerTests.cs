@@ -72,6 +72,58 @@ public sealed class TrialScorerTests
         Assert.AreEqual(accuracy.Score(predictions, Rows), accuracy.ScoreAsShipped(predictions, Rows), "accuracy ships argmax");
     }
 
+    [TestMethod]
+    public void A_binary_trial_is_scored_by_its_threshold_on_the_rows_it_was_tuned_on_once_it_holds_up()
+    {
+        // 400 rows, 15% 'yes', scores that lean the right way but mostly sit below 0.5: a lower threshold helps.
+        var random = new Random(4);
+        var labels = Enumerable.Range(0, 400).Select(_ => random.NextDouble() < 0.15 ? "yes" : "no").ToArray();
+        var predictions = labels.SelectMany(l =>
+        {
+            var p = (float)Math.Clamp((l == "yes" ? 0.35 : 0.15) + (random.NextDouble() - 0.5) * 0.8, 0.01, 0.99);
+            return new[] { 1 - p, p };
+        }).ToArray();
+        var (target, rows, tuning) = Tuned(labels, predictions);
+        Assert.IsInstanceOfType<Calibration.ThresholdRule>(tuning.Rule, $"held out {tuning.HeldOutValue:F4} beats argmax {tuning.ArgMaxValue:F4}");
+        Assert.IsLessThan(tuning.Value, tuning.HeldOutValue!.Value, "rows the threshold was not tuned on score lower");
+
+        var scorer = new TrialScorer(target, Metric.MacroF1, DecisionPolicy.Auto);
+        Assert.AreEqual(tuning.Value, scorer.Score(predictions, rows), 1e-12, "one threshold flatters every trial about alike");
+        Assert.AreEqual(scorer.Score(predictions, rows), scorer.ScoreAsShipped(predictions, rows), "a binary trial ships its threshold");
+    }
+
+    [TestMethod]
+    public void Multiclass_candidates_are_compared_under_class_weights_cross_fitted()
+    {
+        // 300 rows, 200 'a', 50 'b', 50 'c', probabilities that lean to the row's class from a bias towards 'a': weights
+        // on 'b' and 'c' help on rows they were not tuned on, and more on the rows they were.
+        var random = new Random(5);
+        var labels = Enumerable.Range(0, 300).Select(i => i % 6 == 0 ? "b" : i % 6 == 1 ? "c" : "a").ToArray();
+        var predictions = labels.SelectMany(l =>
+        {
+            var scores = new[] { "a", "b", "c" }.Select(c => Math.Exp((c == "a" ? 0.8 : 0) + (c == l ? 0.9 : 0) + random.NextDouble() * 1.5)).ToArray();
+            return scores.Select(v => (float)(v / scores.Sum()));
+        }).ToArray();
+        var (target, rows, tuning) = Tuned(labels, predictions);
+        Assert.IsInstanceOfType<Calibration.ClassWeightRule>(tuning.Rule);
+        Assert.IsTrue(tuning.HeldOutValue > tuning.ArgMaxValue && tuning.HeldOutValue < tuning.Value,
+            $"held out {tuning.HeldOutValue:F4}, argmax {tuning.ArgMaxValue:F4}, on the tuned rows {tuning.Value:F4}");
+
+        var scorer = new TrialScorer(target, Metric.MacroF1, DecisionPolicy.Auto);
+        Assert.AreEqual(tuning.ArgMaxValue, scorer.Score(predictions, rows), 1e-12, "trials: argmax");
+        Assert.AreEqual(tuning.HeldOutValue!.Value, scorer.ScoreAsShipped(predictions, rows), 1e-12, "candidates: the weights, cross-fitted");
+    }
+
+    /// <summary>The target of <paramref name="labels"/>, all its rows, and the macro-F1 rule tuned on <paramref name="predictions"/> with the held-out check.</summary>
+    private static (ExperimentTarget Target, int[] Rows, Calibration.RuleTuning Tuning) Tuned(string[] labels, float[] predictions)
+    {
+        var frame = new DataFrame([CategoricalColumn.FromValues("class", labels)], label: "class");
+        var target = ExperimentTarget.Of(frame, LabelTask.Detect(frame));
+        var rows = Enumerable.Range(0, labels.Length).ToArray();
+        var actual = rows.Select(r => target.Codes[r]).ToArray();
+        return (target, rows, Calibration.DecisionRuleTuner.TuneHeldOut(actual, predictions, target.Classes, Calibration.DecisionObjective.Maximize(Metric.MacroF1)));
+    }
+
     /// <summary>
     /// The gap g below <paramref name="best"/> at which the band ends: g = width × √(p (1 − p) / n) with p = best − g / 2,
     /// the pooled proportion (found by fixed-point iteration; it converges fast as the band is small).
