@@ -46,8 +46,8 @@ public static class DecisionRuleTuner
     /// parts, and unless those held-out decisions beat argmax on the same rows (by more than <paramref name="margin"/>
     /// standard errors) the rule is argmax (its <see cref="RuleTuning.Value"/> then the argmax's). The decisions of the
     /// rule returned, so cross-fitted, are its <see cref="RuleTuning.CrossFitDecisions"/>: what the rows score under it
-    /// without having tuned it, as <see cref="RuleTuning.Value"/> (on the rows it was tuned on) does not say. The standard error is
-    /// of the paired difference, from <see cref="BootstrapResamples"/> resamples of the rows with a fixed seed, so the
+    /// without having tuned it, which <see cref="RuleTuning.Value"/> (on the rows it was tuned on) does not say. The
+    /// standard error is of the paired difference, from <see cref="BootstrapResamples"/> resamples of the rows with a fixed seed, so the
     /// result is deterministic. A rule tuned on a few dozen rows fits their noise: per-class weights tuned for macro-F1
     /// on rows with three or four of the smallest class raise the score on those rows and lower it on new ones, while on
     /// enough rows (or a strong imbalance) the held-out decisions keep the gain.
