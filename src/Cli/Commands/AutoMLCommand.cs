@@ -109,7 +109,12 @@ internal static class AutoMLCommand
         if (result.Compression is null && result.StudentNote is { } note) writer.WriteLine($"{char.ToUpperInvariant(note[0])}{note[1..]}.");
         var interrupted = e.Interrupted ? " (search interrupted; outputs are from the best so far)" : "";
         var validation = result.Figures[0] is { Rows: FigureRows.OutOfFold } searchFigure && ValidatedOnHoldout(searchFigure) ? "on the validation holdout" : "out of fold";
-        writer.WriteLine($"{e.Trials.Count} trials; best trial {e.Best.Id} ({e.Best.Learner}) {e.Metric} {Format(e.Best.Score ?? double.NaN)} {validation}{interrupted}.");
+        // The search ranks a trial as TrialScorer scores it (a binary threshold on the rows it was tuned on, a multiclass
+        // label by argmax); the table's figures decide each row by the shipped rule tuned without it. Where they differ,
+        // both are named.
+        var ranked = e.Best.Score ?? double.NaN;
+        var shipped = Format(ranked) == Format(e.BestModelScore) ? "" : $" as the search ranked it, {Format(e.BestModelScore)} as it ships (each row decided by a rule tuned without it)";
+        writer.WriteLine($"{e.Trials.Count} trials; best trial {e.Best.Id} ({e.Best.Learner}) {e.Metric} {Format(ranked)} {validation}{shipped}{interrupted}.");
         writer.WriteLine($"Wrote {string.Join(", ", result.Outputs)} to {result.OutputDir} in {result.Elapsed.TotalSeconds:0}s.");
     }
 
