@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Pipelines.Trainers.Compression;
 using Pipelines.Trainers.Distillation;
 using Pipelines.Trainers.Mlp;

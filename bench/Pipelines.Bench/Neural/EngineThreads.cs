@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pipelines.Trainers.Neural.Kernels;
 
 namespace Pipelines.Bench.Neural;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Evaluation;

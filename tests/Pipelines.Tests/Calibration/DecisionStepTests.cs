@@ -92,10 +92,11 @@ public sealed class DecisionStepTests
         var calibrated = fit.Step.Calibration.Apply(probabilities, 2);
         Assert.AreEqual(ClassificationMetrics.BalancedAccuracy(actual, fit.Step.Rule.Decide(calibrated, 2), 2), fit.Rule.Value, 1e-12);
         Assert.AreSame(fit.Rule.CrossFitDecisions, fit.CrossFitLabels, "the rule's labels, cross-fitted");
-        var plain = DecisionStep.FitWithReport(actual, probabilities, Classes, CalibrationOptions.Off);
-        Assert.AreEqual(CalibrationMethod.None, plain.Step.Calibration.Method);
-        CollectionAssert.AreEqual(new[] { 1f, 1f }, ((ClassWeightRule)plain.Step.Rule).Weights.ToArray(), "no objective: plain argmax");
-        CollectionAssert.AreEqual(ClassWeightRule.ArgMax(2).Decide(probabilities, 2), plain.CrossFitLabels, "argmax of the probabilities, with nothing to tune");
+        var plain = DecisionStep.Fit(actual, probabilities, Classes, CalibrationOptions.Off);
+        Assert.AreEqual(CalibrationMethod.None, plain.Calibration.Method);
+        CollectionAssert.AreEqual(new[] { 1f, 1f }, ((ClassWeightRule)plain.Rule).Weights.ToArray(), "no objective: plain argmax");
+        CollectionAssert.AreEqual(ClassWeightRule.ArgMax(2).Decide(probabilities, 2), DecisionStep.FitWithReport(actual, probabilities, Classes, CalibrationOptions.Off).CrossFitLabels,
+            "argmax of the probabilities, with nothing to tune");
     }
 
     /// <summary>A classifier's output: a feature, the label x, PredictedLabel and the two probability columns.</summary>
