@@ -97,6 +97,24 @@ public sealed class ExperimentTarget
     /// <summary>Target of each row (regression).</summary>
     public ReadOnlySpan<float> Targets => _targets;
 
+    /// <summary>The class codes of <paramref name="rows"/>, in that order (classification).</summary>
+    public int[] CodesOf(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var codes = new int[rows.Count];
+        for (var i = 0; i < codes.Length; i++) codes[i] = _codes[rows[i]];
+        return codes;
+    }
+
+    /// <summary>The targets of <paramref name="rows"/>, in that order (regression).</summary>
+    public float[] TargetsOf(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var targets = new float[rows.Count];
+        for (var i = 0; i < targets.Length; i++) targets[i] = _targets[rows[i]];
+        return targets;
+    }
+
     /// <summary>
     /// Copies the prediction columns of <paramref name="predicted"/> (a fitted pipeline's output) into
     /// <paramref name="output"/>, one row of <see cref="Width"/> values per predicted row, starting at row
@@ -127,15 +145,9 @@ public sealed class ExperimentTarget
     public double Score(Metric metric, ReadOnlySpan<float> predictions, IReadOnlyList<int> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        if (!IsClassification)
-        {
-            var actual = new float[rows.Count];
-            for (var i = 0; i < actual.Length; i++) actual[i] = _targets[rows[i]];
-            return RegressionReport.Compute(actual, predictions).Get(metric);
-        }
-        var codes = new int[rows.Count];
-        for (var i = 0; i < codes.Length; i++) codes[i] = _codes[rows[i]];
-        return ClassificationReport.Compute(codes, predictions, Width, Classes).Get(metric);
+        return IsClassification
+            ? ClassificationReport.Compute(CodesOf(rows), predictions, Width, Classes).Get(metric)
+            : RegressionReport.Compute(TargetsOf(rows), predictions).Get(metric);
     }
 
     /// <summary>Every metric of the task for <paramref name="predictions"/> of training rows <paramref name="rows"/>, by name.</summary>
@@ -160,7 +172,7 @@ public sealed class ExperimentTarget
         var scores = new Dictionary<string, double>(Scores(predictions, rows), StringComparer.Ordinal);
         if (!IsClassification || !predicted.Contains(PredictionColumns.PredictedLabel)) return scores;
         var labels = ReadLabels(predicted);
-        var actual = rows.Select(r => _codes[r]).ToArray();
+        var actual = CodesOf(rows);
         var matrix = ConfusionMatrix.Compute(actual, labels, Width, Classes);
         scores[nameof(Metric.Accuracy)] = ClassificationMetrics.Accuracy(actual, labels);
         scores[nameof(Metric.BalancedAccuracy)] = ClassificationMetrics.BalancedAccuracy(matrix);

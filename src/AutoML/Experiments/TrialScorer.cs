@@ -67,7 +67,7 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
         if (policy.Threshold is { } threshold)
             return target.Score(metric, Decided(new ThresholdRule(1, (float)threshold), predictions), rows);
         if (_objective is null) return target.Score(metric, predictions, rows);
-        var actual = rows.Select(r => target.Codes[r]).ToArray();
+        var actual = target.CodesOf(rows);
         return DecisionRuleTuner.TuneHeldOut(actual, predictions, target.Classes, _objective).Value;
     }
 
@@ -85,7 +85,7 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
     {
         if (target.Width <= 2 || policy.Threshold is not null || policy.Objective(metric) is not { Kind: not DecisionObjectiveKind.Cost } objective)
             return Score(predictions, rows);
-        var actual = rows.Select(r => target.Codes[r]).ToArray();
+        var actual = target.CodesOf(rows);
         return target.Score(metric, OneHot(DecisionRuleTuner.TuneHeldOut(actual, predictions, target.Classes, objective).CrossFitDecisions!), rows);
     }
 

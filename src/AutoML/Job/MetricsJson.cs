@@ -108,9 +108,12 @@ internal static class MetricsJson
                         var other => other.GetType().Name,
                     },
                     ["tuned_for"] = d.Rule?.Objective,
-                    ["cv_value"] = d.Rule is { } r ? Number(r.Value) : null,
-                    ["cv_value_at_argmax"] = d.Rule is { } a ? Number(a.ArgMaxValue) : null,
-                    ["cv_value_held_out"] = d.Rule?.HeldOutValue is { } h ? Number(h) : null,
+                    // All three on the out-of-fold rows: the shipped rule's value on the rows it was tuned on (optimistic),
+                    // argmax's, and the tuned rule's with each row decided by the rule tuned without it, the honest figure
+                    // (DecisionRuleTuner.TuneHeldOut); the rule ships only where that beats argmax's, else it is argmax.
+                    ["out_of_fold_value_where_tuned"] = d.Rule is { } r ? Number(r.Value) : null,
+                    ["out_of_fold_value_at_argmax"] = d.Rule is { } a ? Number(a.ArgMaxValue) : null,
+                    ["out_of_fold_value_cross_fitted"] = d.Rule?.HeldOutValue is { } h ? Number(h) : null,
                 }
                 : null,
             ["budget"] = result.Budget is { } b

@@ -26,7 +26,7 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
     {
         var experiment = result.Experiment;
         var target = scored.Target;
-        var actual = target.IsClassification ? scored.Rows.Select(row => target.Codes[row]).ToArray() : [];
+        var actual = target.IsClassification ? target.CodesOf(scored.Rows) : [];
         var curves = target.IsClassification ? OneVsRest(actual, scored.Predictions).ToArray() : [];
         return new ReportData
         {

@@ -83,6 +83,22 @@ public sealed class AutoMLJobTests : TempFolderTests
     }
 
     [TestMethod]
+    public void Metrics_json_gives_the_decision_rule_s_value_where_tuned_at_argmax_and_cross_fitted()
+    {
+        var (path, _) = WriteTwoRuleData(rows: 400, minHoldoutRows: HoldoutRule.DefaultMinRows);
+        var result = new AutoMLJob(Options(path) with { Metric = Evaluation.Metric.MacroF1 }).Run();
+        var rule = result.Experiment.Decision!.Rule!;
+        Assert.IsNotNull(rule.HeldOutValue, "a rule tuned for macro-F1 is checked on rows it was not tuned on");
+
+        var decision = JsonNode.Parse(File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Metrics)))!["decision"]!;
+        Assert.AreEqual(rule.Objective, (string)decision["tuned_for"]!);
+        Assert.AreEqual(rule.Value, (double)decision["out_of_fold_value_where_tuned"]!, 1e-12);
+        Assert.AreEqual(rule.ArgMaxValue, (double)decision["out_of_fold_value_at_argmax"]!, 1e-12);
+        Assert.AreEqual(rule.HeldOutValue!.Value, (double)decision["out_of_fold_value_cross_fitted"]!, 1e-12);
+        Assert.IsNull(decision["cv_value"], "the old name, which did not say the value was on the rows the rule was tuned on");
+    }
+
+    [TestMethod]
     public void A_test_file_measures_the_shipped_model_and_nothing_is_held_out()
     {
         var (path, _) = WriteTwoRuleData(rows: 800, minHoldoutRows: 100);
