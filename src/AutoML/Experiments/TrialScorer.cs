@@ -92,11 +92,18 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
     /// <summary>
     /// The out-of-fold score of a final model whose decision step is <paramref name="decision"/> (null for regression),
     /// the figure reported for it: for a metric of the predicted class, the step's cross-fitted labels
-    /// (<see cref="DecisionFit.CrossFitLabels"/>), which pass through its calibration as the shipped model's do;
-    /// otherwise <see cref="Score"/>.
+    /// (<see cref="DecisionFit.CrossFitLabels"/>), which pass through its calibration as the shipped model's do; for a
+    /// metric of the probabilities (log loss, ROC AUC), the probabilities its calibration gives each row when fitted
+    /// without the row's fold (<see cref="CalibrationChoice.CrossValidated"/>), as the shipped model calibrates new rows
+    /// (the uncalibrated figure would report a model that does not ship); otherwise <see cref="Score"/>.
     /// </summary>
-    public double ReportedScore(float[] predictions, DecisionFit? decision, IReadOnlyList<int> rows) =>
-        decision is not null && metric.ScoresLabels() ? target.Score(metric, OneHot(decision.CrossFitLabels), rows) : Score(predictions, rows);
+    public double ReportedScore(float[] predictions, DecisionFit? decision, IReadOnlyList<int> rows) => decision switch
+    {
+        null => Score(predictions, rows),
+        _ when metric.ScoresLabels() => target.Score(metric, OneHot(decision.CrossFitLabels), rows),
+        { Calibration.CrossValidated: { } calibrated } => target.Score(metric, calibrated, rows),
+        _ => Score(predictions, rows),
+    };
 
     /// <summary>One-hot rows of the rule's decisions, so label metrics score the rule's labels.</summary>
     private float[] Decided(DecisionRule rule, float[] predictions) => OneHot(rule.Decide(predictions, target.Width));

@@ -20,14 +20,15 @@ internal sealed record ScoredRows(string Description, ExperimentTarget Target, I
 
     /// <summary>
     /// The search's out-of-fold predictions of the final model over <paramref name="searchFrame"/>'s validated rows,
-    /// through its decision step for a classifier: calibrated, and labelled by its rule cross-fitted
+    /// through its decision step for a classifier: calibrated by its calibration fitted without each row's fold
+    /// (<see cref="Calibration.CalibrationChoice.CrossValidated"/>), and labelled by its rule cross-fitted
     /// (<see cref="Calibration.DecisionFit.CrossFitLabels"/>), as <see cref="ExperimentResult.Score"/> scores them.
     /// </summary>
     public static ScoredRows OutOfFold(string description, ExperimentResult experiment, DataFrame searchFrame)
     {
         var target = ExperimentTarget.Of(LabelTask.WithClassLabel(searchFrame), experiment.Task);
         if (experiment.Decision is not { } decision) return new ScoredRows(description, target, experiment.ValidationRows, experiment.OutOfFold, null);
-        var calibrated = decision.Step.Calibration.Apply(experiment.OutOfFold, target.Width);
+        var calibrated = decision.Calibration.CrossValidated ?? decision.Step.Calibration.Apply(experiment.OutOfFold, target.Width);
         return new ScoredRows(description, target, experiment.ValidationRows, calibrated, decision.CrossFitLabels);
     }
 }

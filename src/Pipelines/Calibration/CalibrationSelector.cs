@@ -7,7 +7,12 @@ namespace Pipelines.Calibration;
 /// <summary>What <see cref="CalibrationSelector.Select"/> chose, with the cross-validated log loss of every method it scored.</summary>
 /// <param name="Calibration">The chosen method refitted on every row.</param>
 /// <param name="LogLoss">Cross-validated log loss by method (None: the probabilities as given).</param>
-public sealed record CalibrationChoice(ProbabilityCalibration Calibration, IReadOnlyDictionary<CalibrationMethod, double> LogLoss)
+/// <param name="CrossValidated">
+/// The rows' probabilities as the chosen method calibrates them when fitted without each row's fold (None: as given), the
+/// probabilities behind its <paramref name="LogLoss"/>; null where no selection computed them. Unlike
+/// <paramref name="Calibration"/> applied to the same rows, they score the calibration as new rows would meet it.
+/// </param>
+public sealed record CalibrationChoice(ProbabilityCalibration Calibration, IReadOnlyDictionary<CalibrationMethod, double> LogLoss, float[]? CrossValidated = null)
 {
     public CalibrationMethod Method => Calibration.Method;
 }
@@ -28,11 +33,16 @@ public static class CalibrationSelector
         if (options.Folds < 2) ThrowHelper.BadOption(nameof(CalibrationSelector), nameof(options.Folds), options.Folds, "at least 2 folds");
         var rows = CalibrationInput.Check(nameof(CalibrationSelector), actual, probabilities, classCount);
         var perRow = new Dictionary<CalibrationMethod, double[]> { [CalibrationMethod.None] = RowLosses(actual, probabilities, classCount) };
+        var calibrated = new Dictionary<CalibrationMethod, float[]> { [CalibrationMethod.None] = probabilities.ToArray() };
         var candidates = options.Candidates.Where(m => m != CalibrationMethod.None).Distinct().ToList();
         if (candidates.Count > 0 && rows >= options.Folds)
         {
             var folds = Split.StratifiedKFold(CodesFrame(actual, classCount), options.Folds, options.Seed);
-            foreach (var method in candidates) perRow[method] = RowLosses(actual, CrossValidated(method, actual, probabilities, classCount, folds), classCount);
+            foreach (var method in candidates)
+            {
+                calibrated[method] = CrossValidated(method, actual, probabilities, classCount, folds);
+                perRow[method] = RowLosses(actual, calibrated[method], classCount);
+            }
         }
         var losses = perRow.ToDictionary(p => p.Key, p => p.Value.Average());
         var none = losses[CalibrationMethod.None];
@@ -51,7 +61,7 @@ public static class CalibrationSelector
                 }
             }
         }
-        return new CalibrationChoice(ProbabilityCalibration.Fit(chosen, actual, probabilities, classCount), losses);
+        return new CalibrationChoice(ProbabilityCalibration.Fit(chosen, actual, probabilities, classCount), losses, calibrated[chosen]);
     }
 
     /// <summary>−log of each row's probability of its class, clipped and renormalized as <see cref="ProbabilisticMetrics.LogLoss(ReadOnlySpan{int}, ReadOnlySpan{float}, int, ReadOnlySpan{float})"/> does.</summary>

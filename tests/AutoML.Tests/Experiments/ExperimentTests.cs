@@ -59,6 +59,19 @@ public sealed class ExperimentTests
     }
 
     [TestMethod]
+    public void For_log_loss_the_final_models_score_is_its_calibration_s_on_rows_it_was_not_fitted_on()
+    {
+        var data = TestData.Read("messy_churn.csv", "churned");
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 2, Parallelism = 2, Learners = Cheap, EnsembleSize = 0, Folds = 3, Metric = Metric.LogLoss }).Run(data);
+        var calibration = result.Decision!.Calibration;
+        Assert.AreNotEqual(Calibration.CalibrationMethod.None, calibration.Method, "the out-of-fold probabilities of these trials gain from calibration");
+        Assert.AreEqual(calibration.LogLoss[calibration.Method], result.Score, 1e-9, "the calibrated figure, each row calibrated without its fold");
+        var uncalibrated = calibration.LogLoss[Calibration.CalibrationMethod.None];
+        Assert.IsLessThan(uncalibrated, result.Score, "the model that ships calibrates its probabilities; the uncalibrated figure is not its");
+        Assert.AreEqual(result.Score, result.BestModelScore, "without an ensemble the final model is the best trial's");
+    }
+
+    [TestMethod]
     public void Under_k_fold_the_first_trials_are_each_learners_library_defaults()
     {
         var data = TestData.Iris();

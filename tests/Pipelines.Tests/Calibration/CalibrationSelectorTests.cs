@@ -18,6 +18,21 @@ public sealed class CalibrationSelectorTests
     }
 
     [TestMethod]
+    public void The_cross_validated_probabilities_are_the_chosen_method_s_on_rows_it_was_not_fitted_on()
+    {
+        var (actual, probabilities) = CalibrationData.Overconfident(3000, sharpness: 3, seed: 1);
+        var choice = CalibrationSelector.Select(actual, probabilities, 2);
+        Assert.AreNotEqual(CalibrationMethod.None, choice.Method);
+        var crossValidated = choice.CrossValidated!;
+        Assert.AreEqual(choice.LogLoss[choice.Method], ProbabilisticMetrics.LogLoss(actual, crossValidated, 2), 1e-9, "the probabilities behind the chosen method's log loss");
+        var inSample = choice.Calibration.Apply(probabilities, 2);
+        Assert.IsFalse(crossValidated.AsSpan().SequenceEqual(inSample), "not the calibration refitted on every row");
+
+        var off = CalibrationSelector.Select(actual, probabilities, 2, CalibrationOptions.Off);
+        CollectionAssert.AreEqual(probabilities, off.CrossValidated, "without calibration they are the probabilities as given");
+    }
+
+    [TestMethod]
     public void Calibrated_probabilities_keep_none_unless_a_calibrator_is_lower()
     {
         var (actual, probabilities) = CalibrationData.Overconfident(3000, sharpness: 1, seed: 2);
