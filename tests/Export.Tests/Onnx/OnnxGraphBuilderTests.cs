@@ -27,6 +27,23 @@ public sealed class OnnxGraphBuilderTests
     }
 
     [TestMethod]
+    public void Attribute_lists_are_written_packed_and_read_either_way()
+    {
+        // A tree ensemble's node lists are most of its file: packed, a list of ints is one tag and a length, not a tag
+        // per value. Every protobuf parser reads both encodings, so files written before (unpacked) still load.
+        var attribute = new AttributeProto { Name = "n", Type = AttributeProto.Types.AttributeType.Ints };
+        attribute.Ints.Add([1, 2, 3]);
+        var bytes = Google.Protobuf.MessageExtensions.ToByteArray(attribute);
+        var ints = bytes.AsSpan(bytes.AsSpan().IndexOf((byte)0x42));
+        CollectionAssert.AreEqual(new byte[] { 0x42, 3, 1, 2, 3 }, ints[..5].ToArray(), "field 8 packed: tag, length, values");
+
+        byte[] unpacked = [0x40, 1, 0x40, 2, 0x40, 3, 0x3d, 0, 0, 0x80, 0x3f];
+        var read = AttributeProto.Parser.ParseFrom(unpacked);
+        CollectionAssert.AreEqual(new long[] { 1, 2, 3 }, read.Ints.ToArray());
+        CollectionAssert.AreEqual(new float[] { 1f }, read.Floats.ToArray(), "field 7 unpacked: one tag per value");
+    }
+
+    [TestMethod]
     public void Model_has_opsets_producer_metadata_and_nodes_with_attributes()
     {
         var graph = new OnnxGraphBuilder();
