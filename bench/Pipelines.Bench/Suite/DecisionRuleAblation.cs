@@ -40,11 +40,11 @@ internal static class DecisionRuleAblation
         var objective = DecisionObjective.Maximize(Metric.MacroF1);
         var k = result.Classes.Count;
         var train = suiteCase.Data.Fold.Train;
-        var oofActual = result.ValidationRows.Select(v => target.Codes[train[v]]).ToArray();
+        var oofActual = target.CodesOf([.. result.ValidationRows.Select(v => train[v])]);
         var oofCalibrated = result.Decision.Calibration.Calibration.Apply(result.OutOfFold, k);
         // The shipped model's probability columns are already calibrated by its decision step.
         var test = FeatureMatrix.RowMajor(predicted, [.. result.Classes.Select(PredictionColumns.Probability)]);
-        var testActual = suiteCase.TestRows.Select(r => target.Codes[r]).ToArray();
+        var testActual = target.CodesOf(suiteCase.TestRows);
         var argMax = ClassificationMetrics.MacroF1(testActual, ClassWeightRule.ArgMax(k).Decide(test, k), k);
         var tuned = ClassificationMetrics.MacroF1(testActual, DecisionRuleTuner.Tune(oofActual, oofCalibrated, result.Classes, objective).Rule.Decide(test, k), k);
         var scores = new Dictionary<string, double>(StringComparer.Ordinal) { [ArgMaxKey] = argMax, [UncheckedKey] = tuned };

@@ -33,7 +33,7 @@ internal static class SuiteScores
     /// <summary>Classification metrics of test rows: actual and predicted class codes (-1 for a class the tool does not know) and row-major probabilities over the target's classes.</summary>
     public static Dictionary<string, double> Classification(ExperimentTarget target, IReadOnlyList<int> rows, int[] predicted, float[] probabilities)
     {
-        var actual = rows.Select(r => target.Codes[r]).ToArray();
+        var actual = target.CodesOf(rows);
         var width = target.Width;
         if (Array.IndexOf(predicted, -1) is var unknown and >= 0) throw new InvalidOperationException($"test row {unknown}: the predicted label is not a class of the data set");
         var matrix = ConfusionMatrix.Compute(actual, predicted, width, target.Classes);
