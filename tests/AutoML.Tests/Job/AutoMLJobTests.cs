@@ -152,14 +152,17 @@ public sealed class AutoMLJobTests : TempFolderTests
     [TestMethod]
     public void A_time_budget_is_split_before_the_search_and_the_search_gets_its_share_only()
     {
-        var (path, _) = WriteTwoRuleData(rows: 800, minHoldoutRows: 100);
-        // Ten seconds, not fewer: the test projects run side by side on two cores, and the first fold of a trial
-        // (which also compiles the learner's code) must not look too slow for the search's share.
+        // 1,600 rows leave 1,200 to the search: more than ValidationPlan.RepeatedRows, so a trial is 5 folds, not a
+        // repeated 15, and a first fold slowed by the test projects running side by side on two cores (it also compiles
+        // the learner's code) does not make PaceGuard stop the only trial for the search's share of ten seconds.
+        const int rows = 1_600;
+        var (path, _) = WriteTwoRuleData(rows, minHoldoutRows: 100);
         var result = new AutoMLJob(Options(path) with { MinHoldoutRows = 100, MaxTrials = null, Time = TimeSpan.FromSeconds(10) }).Run();
         var budget = result.Budget!;
         Assert.AreEqual(10, (budget.Spent + budget.Search + budget.AfterSearch).TotalSeconds, 1e-6);
         Assert.IsGreaterThan(TimeSpan.Zero, budget.AfterSearch);
-        Assert.AreEqual(800.0 / result.SearchRows, budget.RefitAfterRun, 1e-12);
+        Assert.AreEqual(1_200, result.SearchRows);
+        Assert.AreEqual((double)rows / result.SearchRows, budget.RefitAfterRun, 1e-12);
         var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Metrics)))!;
         Assert.AreEqual(budget.Search.TotalSeconds, (double)metrics["search"]!["budget_seconds"]!, 1e-9);
         Assert.AreEqual(budget.Search.TotalSeconds, (double)metrics["budget"]!["search_seconds"]!, 1e-9);
