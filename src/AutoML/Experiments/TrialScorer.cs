@@ -92,7 +92,8 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
     /// <summary>
     /// The out-of-fold score of a final model whose decision step is <paramref name="decision"/> (null for regression),
     /// the figure reported for it: for a metric of the predicted class, the step's cross-fitted labels
-    /// (<see cref="DecisionFit.CrossFitLabels"/>), which pass through its calibration as the shipped model's do; for a
+    /// (<see cref="DecisionFit.CrossFitLabels"/>), decided on the probabilities its calibration gives each row when
+    /// fitted without the row's fold, as the shipped model's rule meets new rows' probabilities; for a
     /// metric of the probabilities (log loss, ROC AUC), the probabilities its calibration gives each row when fitted
     /// without the row's fold (<see cref="CalibrationChoice.CrossValidated"/>), as the shipped model calibrates new rows
     /// (the uncalibrated figure would report a model that does not ship); otherwise <see cref="Score"/>.

@@ -41,8 +41,10 @@ public sealed class DecisionStep : ITransformer
 
     /// <summary>
     /// Chooses a calibration for the out-of-fold <paramref name="probabilities"/> (row-major, one per class) by
-    /// cross-validated log loss, then tunes a decision rule on the calibrated probabilities for <paramref name="objective"/>
-    /// (null: plain argmax), kept where it holds up on rows it was not tuned on (<see cref="DecisionRuleTuner.TuneHeldOut"/>).
+    /// cross-validated log loss, then tunes a decision rule for <paramref name="objective"/> (null: plain argmax) on the
+    /// probabilities as that calibration gives each row when fitted without the row's fold
+    /// (<see cref="CalibrationChoice.CrossValidated"/>), the probabilities new rows meet, kept where it holds up on rows
+    /// it was not tuned on (<see cref="DecisionRuleTuner.TuneHeldOut"/>).
     /// </summary>
     public static DecisionStep Fit(ReadOnlySpan<int> actual, ReadOnlySpan<float> probabilities, IReadOnlyList<string> classes,
         CalibrationOptions? calibration = null, DecisionObjective? objective = null) =>
@@ -55,7 +57,9 @@ public sealed class DecisionStep : ITransformer
         ArgumentNullException.ThrowIfNull(classes);
         var k = classes.Count;
         var choice = CalibrationSelector.Select(actual, probabilities, k, calibration);
-        var calibrated = choice.Calibration.Apply(probabilities, k);
+        // Not the all-rows calibration applied to the same rows: that map was fitted on them, so a rule tuned and
+        // checked through it would be judged on probabilities no new row gets.
+        var calibrated = choice.CrossValidated ?? choice.Calibration.Apply(probabilities, k);
         var tuning = objective is null ? null : DecisionRuleTuner.TuneHeldOut(actual, calibrated, classes, objective);
         var step = new DecisionStep(classes, choice.Calibration, tuning?.Rule ?? ClassWeightRule.ArgMax(k));
         return new DecisionFit(step, choice, tuning, tuning?.CrossFitDecisions ?? step.Rule.Decide(calibrated, k));
@@ -98,7 +102,7 @@ public sealed class DecisionStep : ITransformer
 /// A fitted <see cref="DecisionStep"/> with the calibration choice and the rule tuning behind it (null rule tuning: plain
 /// argmax), and <see cref="CrossFitLabels"/>: the class the step decides for each row it was fitted on, with a tuned
 /// rule cross-fitted (<see cref="RuleTuning.CrossFitDecisions"/>) so the labels score the rule as new rows would, not as
-/// the rows it was tuned to. The calibration they pass through is the one fitted on all the rows (a monotone map per
-/// class, chosen by cross-validated log loss), not cross-fitted.
+/// the rows it was tuned to, on each row's probabilities as its calibration gives them when fitted without the row's
+/// fold (<see cref="CalibrationChoice.CrossValidated"/>). So both the calibration and the rule are cross-fitted.
 /// </summary>
 public sealed record DecisionFit(DecisionStep Step, CalibrationChoice Calibration, RuleTuning? Rule, int[] CrossFitLabels);

@@ -83,14 +83,22 @@ public sealed class DecisionStepTests
     }
 
     [TestMethod]
-    public void Fit_chooses_calibration_then_tunes_the_rule_on_calibrated_probabilities()
+    public void Fit_chooses_calibration_then_tunes_the_rule_on_the_cross_validated_calibrated_probabilities()
     {
         var (actual, probabilities) = CalibrationData.Overconfident(2000, sharpness: 3, seed: 9);
-        var fit = DecisionStep.FitWithReport(actual, probabilities, Classes, objective: DecisionObjective.Maximize(Metric.BalancedAccuracy));
+        var objective = DecisionObjective.Maximize(Metric.BalancedAccuracy);
+        var fit = DecisionStep.FitWithReport(actual, probabilities, Classes, objective: objective);
         Assert.AreSame(fit.Calibration.Calibration, fit.Step.Calibration);
         Assert.AreSame(fit.Rule!.Rule, fit.Step.Rule);
-        var calibrated = fit.Step.Calibration.Apply(probabilities, 2);
-        Assert.AreEqual(ClassificationMetrics.BalancedAccuracy(actual, fit.Step.Rule.Decide(calibrated, 2), 2), fit.Rule.Value, 1e-12);
+        Assert.AreNotEqual(CalibrationMethod.None, fit.Calibration.Method, "overconfident scores get a calibration");
+        // Tuned on each row's probabilities from the calibration fitted without the row's fold, not on the all-rows map
+        // applied to the rows it was fitted on; the fixture tells the two apart.
+        var crossValidated = fit.Calibration.CrossValidated!;
+        var expected = DecisionRuleTuner.TuneHeldOut(actual, crossValidated, Classes, objective);
+        Assert.AreEqual(ClassificationMetrics.BalancedAccuracy(actual, fit.Step.Rule.Decide(crossValidated, 2), 2), fit.Rule.Value, 1e-12);
+        CollectionAssert.AreEqual(expected.CrossFitDecisions, fit.CrossFitLabels, "the rule's labels, cross-fitted through the calibration too");
+        var allRows = DecisionRuleTuner.TuneHeldOut(actual, fit.Step.Calibration.Apply(probabilities, 2), Classes, objective);
+        CollectionAssert.AreNotEqual(allRows.CrossFitDecisions, fit.CrossFitLabels);
         Assert.AreSame(fit.Rule.CrossFitDecisions, fit.CrossFitLabels, "the rule's labels, cross-fitted");
         var plain = DecisionStep.Fit(actual, probabilities, Classes, CalibrationOptions.Off);
         Assert.AreEqual(CalibrationMethod.None, plain.Calibration.Method);
