@@ -8,8 +8,8 @@ namespace Pipelines.Bench.Suite;
 /// The suite's tables from its outcomes: per set the mean over splits of each metric and of the fit seconds for every
 /// tool, then per tool its mean rank, the sets where it is within one point of the best other tool, its
 /// wins/ties/losses against each other tool and its worst gap to the best tool. A set is compared on the splits that
-/// every tool with outcomes for it has (a tool without any is shown as "-" and left out of that set's comparisons); a
-/// failed split scores as the worst possible value.
+/// every tool with outcomes for it has (a tool without any is shown as "-" and left out of that set's comparisons), and
+/// left out, named, where they share none; a failed split scores as the worst possible value.
 /// Ours from an earlier build than the newest appears as its own tool, "ours@BUILD".
 /// </summary>
 internal static class SuiteReport
@@ -28,8 +28,14 @@ internal static class SuiteReport
             var tools = rows.Select(o => o.Tool).Distinct().OrderBy(t => Order(t, toolOrder)).ThenBy(t => t, StringComparer.Ordinal).ToArray();
             var sets = rows.Select(o => o.Outcome.Set).Distinct().Order(StringComparer.Ordinal).ToArray();
             var table = new Table(rows, tools, sets);
-            text.AppendLine(CultureInfo.InvariantCulture, $"## {(classification ? "Classification" : "Regression")}: {sets.Length} sets, tools {string.Join(", ", tools)}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {(classification ? "Classification" : "Regression")}: {table.Sets.Length} sets, tools {string.Join(", ", tools)}");
             text.AppendLine();
+            if (table.Disjoint.Length > 0)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"Left out, no split common to every tool that ran them: {string.Join(", ", table.Disjoint)} (ours from an earlier build is a tool of its own).");
+                text.AppendLine();
+            }
+            if (table.Sets.Length == 0) continue;
             var metrics = classification
                 ? new[] { SuiteScores.MacroF1, SuiteScores.Accuracy, SuiteScores.RocAuc, SuiteScores.LogLoss }
                 : [SuiteScores.R2, SuiteScores.Rmse, SuiteScores.Mae];
@@ -69,17 +75,27 @@ internal static class SuiteReport
         public Table(List<(string Tool, SuiteOutcome Outcome)> rows, string[] tools, string[] sets)
         {
             _tools = tools;
-            _sets = sets;
+            var compared = new List<string>();
+            var disjoint = new List<string>();
             foreach (var set in sets)
             {
                 // The splits every tool with outcomes for this set has.
                 var common = tools.Select(t => rows.Where(r => r.Tool == t && r.Outcome.Set == set).Select(r => r.Outcome.Split).ToHashSet())
                     .Where(splits => splits.Count > 0).Aggregate((a, b) => { a.IntersectWith(b); return a; });
+                (common.Count > 0 ? compared : disjoint).Add(set);
                 _splits[set] = common.Count;
                 foreach (var tool in tools)
                     _cells[(tool, set)] = [.. rows.Where(r => r.Tool == tool && r.Outcome.Set == set && common.Contains(r.Outcome.Split)).Select(r => r.Outcome).OrderBy(o => o.Split)];
             }
+            _sets = [.. compared];
+            Disjoint = [.. disjoint];
         }
+
+        /// <summary>The sets compared: those with at least one split every tool that ran them has.</summary>
+        public string[] Sets => _sets;
+
+        /// <summary>The sets left out because the tools that ran them share no split (files from runs on other seeds).</summary>
+        public string[] Disjoint { get; }
 
         /// <summary>The mean of <paramref name="metric"/> over the set's common splits; NaN when a split failed or none is common.</summary>
         private double Mean(string tool, string set, string metric)
