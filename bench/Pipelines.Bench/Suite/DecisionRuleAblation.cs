@@ -44,7 +44,7 @@ internal static class DecisionRuleAblation
         var train = suiteCase.Data.Fold.Train;
         var oofActual = target.CodesOf([.. result.ValidationRows.Select(v => train[v])]);
         var allRowsCalibrated = result.Decision.Calibration.Calibration.Apply(result.OutOfFold, k);
-        var oofCalibrated = result.Decision.Calibration.CrossValidated ?? allRowsCalibrated;
+        var oofCalibrated = result.Decision.Calibration.OutOfFold(result.OutOfFold, k);
         // The shipped model's probability columns are already calibrated by its decision step.
         var test = FeatureMatrix.RowMajor(predicted, [.. result.Classes.Select(PredictionColumns.Probability)]);
         var testActual = target.CodesOf(suiteCase.TestRows);

@@ -68,7 +68,6 @@ internal static class SuiteReport
     private sealed class Table
     {
         private readonly string[] _tools;
-        private readonly string[] _sets;
         private readonly Dictionary<(string Tool, string Set), SuiteOutcome[]> _cells = [];
         private readonly Dictionary<string, int> _splits = [];
 
@@ -87,12 +86,12 @@ internal static class SuiteReport
                 foreach (var tool in tools)
                     _cells[(tool, set)] = [.. rows.Where(r => r.Tool == tool && r.Outcome.Set == set && common.Contains(r.Outcome.Split)).Select(r => r.Outcome).OrderBy(o => o.Split)];
             }
-            _sets = [.. compared];
+            Sets = [.. compared];
             Disjoint = [.. disjoint];
         }
 
         /// <summary>The sets compared: those with at least one split every tool that ran them has.</summary>
-        public string[] Sets => _sets;
+        public string[] Sets { get; }
 
         /// <summary>The sets left out because the tools that ran them share no split (files from runs on other seeds).</summary>
         public string[] Disjoint { get; }
@@ -126,7 +125,7 @@ internal static class SuiteReport
             text.AppendLine();
             text.AppendLine($"| set | splits | {string.Join(" | ", _tools)} |");
             text.AppendLine($"| --- | ---: |{string.Concat(_tools.Select(_ => " ---: |"))}");
-            foreach (var set in _sets)
+            foreach (var set in Sets)
             {
                 var best = Present(set).Max(t => Comparable(t, set, metric));
                 var cells = _tools.Select(t => !Has(t, set) ? "-"
@@ -144,7 +143,7 @@ internal static class SuiteReport
             text.AppendLine();
             text.AppendLine($"| set | {string.Join(" | ", _tools)} |");
             text.AppendLine($"| --- |{string.Concat(_tools.Select(_ => " ---: |"))}");
-            foreach (var set in _sets)
+            foreach (var set in Sets)
             {
                 var cells = _tools.Select(t => _cells[(t, set)] is { Length: > 0 } o ? o.Average(x => x.FitSeconds).ToString("F1", CultureInfo.InvariantCulture) : "-");
                 text.AppendLine(CultureInfo.InvariantCulture, $"| {set} | {string.Join(" | ", cells)} |");
@@ -158,7 +157,7 @@ internal static class SuiteReport
             var primary = SuiteScores.Primary(classification);
             var ranking = SuiteScores.Ranking(classification);
             var text = new StringBuilder();
-            text.AppendLine(CultureInfo.InvariantCulture, $"### Summary on {primary}{(ranking == primary ? "" : $" (and {ranking} for the 1-point bar)")}, {_sets.Length} sets");
+            text.AppendLine(CultureInfo.InvariantCulture, $"### Summary on {primary}{(ranking == primary ? "" : $" (and {ranking} for the 1-point bar)")}, {Sets.Length} sets");
             text.AppendLine();
             text.AppendLine("Mean rank: by the set's mean over splits (1 = best, ties share the mean rank). Within 1 point: sets where the tool is at most");
             text.AppendLine($"{Point:0.00} below the best other tool on {primary}{(ranking == primary ? "" : $" and on {ranking}")}. W/T/L: sets where the row's tool is above / equal to / below the column's tool on {primary}.");
@@ -167,7 +166,7 @@ internal static class SuiteReport
             text.AppendLine($"| tool | mean rank | within 1 point | worst gap | {string.Join(" | ", _tools.Select(t => $"W/T/L vs {t}"))} |");
             text.AppendLine($"| --- | ---: | ---: | --- |{string.Concat(_tools.Select(_ => " --- |"))}");
             var ranks = _tools.ToDictionary(t => t, _ => 0.0);
-            foreach (var set in _sets)
+            foreach (var set in Sets)
             {
                 var present = Present(set);
                 foreach (var tool in present)
@@ -178,7 +177,7 @@ internal static class SuiteReport
             }
             foreach (var tool in _tools)
             {
-                var sets = _sets.Where(set => Has(tool, set)).ToArray();
+                var sets = Sets.Where(set => Has(tool, set)).ToArray();
                 if (sets.Length == 0) continue;
                 var within = sets.Count(set => Within(tool, set, primary) && Within(tool, set, ranking));
                 var gaps = sets.Select(set => (Set: set, Gap: Present(set).Max(o => Comparable(o, set, primary)) - Comparable(tool, set, primary))).MaxBy(g => g.Gap);
@@ -200,7 +199,7 @@ internal static class SuiteReport
         private string Record(string tool, string other, string metric)
         {
             int wins = 0, ties = 0, losses = 0;
-            foreach (var set in _sets.Where(set => Has(tool, set) && Has(other, set)))
+            foreach (var set in Sets.Where(set => Has(tool, set) && Has(other, set)))
             {
                 var (a, b) = (Comparable(tool, set, metric), Comparable(other, set, metric));
                 if (a > b) wins++;

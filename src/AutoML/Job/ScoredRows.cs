@@ -28,7 +28,7 @@ internal sealed record ScoredRows(string Description, ExperimentTarget Target, I
     {
         var target = ExperimentTarget.Of(LabelTask.WithClassLabel(searchFrame), experiment.Task);
         if (experiment.Decision is not { } decision) return new ScoredRows(description, target, experiment.ValidationRows, experiment.OutOfFold, null);
-        var calibrated = decision.Calibration.CrossValidated ?? decision.Step.Calibration.Apply(experiment.OutOfFold, target.Width);
+        var calibrated = decision.Calibration.OutOfFold(experiment.OutOfFold, target.Width);
         return new ScoredRows(description, target, experiment.ValidationRows, calibrated, decision.CrossFitLabels);
     }
 }

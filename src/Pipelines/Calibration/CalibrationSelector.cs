@@ -15,6 +15,12 @@ namespace Pipelines.Calibration;
 public sealed record CalibrationChoice(ProbabilityCalibration Calibration, IReadOnlyDictionary<CalibrationMethod, double> LogLoss, float[]? CrossValidated = null)
 {
     public CalibrationMethod Method => Calibration.Method;
+
+    /// <summary>
+    /// The fitted rows' <paramref name="probabilities"/> calibrated as new rows would be: <see cref="CrossValidated"/>, or,
+    /// where no selection computed them (a calibration given, not chosen), <see cref="Calibration"/> applied.
+    /// </summary>
+    public float[] OutOfFold(ReadOnlySpan<float> probabilities, int classCount) => CrossValidated ?? Calibration.Apply(probabilities, classCount);
 }
 
 /// <summary>

@@ -59,7 +59,7 @@ public sealed class DecisionStep : ITransformer
         var choice = CalibrationSelector.Select(actual, probabilities, k, calibration);
         // Not the all-rows calibration applied to the same rows: that map was fitted on them, so a rule tuned and
         // checked through it would be judged on probabilities no new row gets.
-        var calibrated = choice.CrossValidated ?? choice.Calibration.Apply(probabilities, k);
+        var calibrated = choice.OutOfFold(probabilities, k);
         var tuning = objective is null ? null : DecisionRuleTuner.TuneHeldOut(actual, calibrated, classes, objective);
         var step = new DecisionStep(classes, choice.Calibration, tuning?.Rule ?? ClassWeightRule.ArgMax(k));
         return new DecisionFit(step, choice, tuning, tuning?.CrossFitDecisions ?? step.Rule.Decide(calibrated, k));
