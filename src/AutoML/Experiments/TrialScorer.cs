@@ -7,8 +7,8 @@ namespace Pipelines.AutoML.Experiments;
 /// Scores a trial's out-of-fold predictions the way its final model will decide: with a decision rule tuned for the
 /// metric on those predictions (<see cref="DecisionPolicy"/>; argmax where the tuned rule does not hold up on rows it
 /// was not tuned on, <see cref="DecisionRuleTuner.TuneHeldOut"/>), with the fixed threshold, or by argmax. Probability
-/// metrics (log loss, AUC) and regression are scored on the predictions as they are. These scores rank trials and
-/// candidates; the figure reported for the final model is <see cref="ReportedScore"/>.
+/// metrics (log loss, AUC) and regression are scored on the predictions as they are, a fixed threshold or not. These
+/// scores rank trials and candidates; the figure reported for the final model is <see cref="ReportedScore"/>.
 /// </summary>
 internal sealed class TrialScorer(ExperimentTarget target, Metric metric, DecisionPolicy policy)
 {
@@ -63,7 +63,8 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
 
     public double Score(float[] predictions, IReadOnlyList<int> rows)
     {
-        if (!target.IsClassification) return target.Score(metric, predictions, rows);
+        // Probability metrics read the probabilities whatever the rule: a fixed threshold decides labels only.
+        if (!target.IsClassification || !metric.ScoresLabels()) return target.Score(metric, predictions, rows);
         if (policy.Threshold is { } threshold)
             return target.Score(metric, Decided(new ThresholdRule(1, (float)threshold), predictions), rows);
         if (_objective is null) return target.Score(metric, predictions, rows);

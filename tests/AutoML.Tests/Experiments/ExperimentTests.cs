@@ -72,6 +72,22 @@ public sealed class ExperimentTests
     }
 
     [TestMethod]
+    public void A_fixed_threshold_decides_the_labels_and_log_loss_still_scores_the_probabilities()
+    {
+        var data = TestData.Read("messy_churn.csv", "churned");
+        var decision = new DecisionPolicy { Threshold = 0.3 };
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 2, Parallelism = 2, Learners = Cheap, EnsembleSize = 0, Folds = 3, Metric = Metric.LogLoss, Decision = decision }).Run(data);
+        var label = (CategoricalColumn)data.Label!;
+        var actual = result.ValidationRows.Select(r => result.Classes.ToList().IndexOf(label.ValueAt(r)!)).ToArray();
+        var probabilities = ProbabilisticMetrics.LogLoss(actual, result.OutOfFold, 2);
+        Assert.AreEqual(probabilities, result.Score, 1e-9, "the probabilities the fixed step leaves as they are, not its one-hot labels");
+        foreach (var trial in result.Trials.Where(t => t.Score is not null))
+            Assert.IsLessThan(1.0, trial.Score!.Value, $"trial {trial.Id} is ranked by its probabilities' log loss");
+        var expected = result.OutOfFold.Chunk(2).Select(p => p[1] >= 0.3f ? 1 : 0).ToArray();
+        CollectionAssert.AreEqual(expected, result.Decision!.CrossFitLabels, "labels decided at the fixed threshold");
+    }
+
+    [TestMethod]
     public void Under_k_fold_the_first_trials_are_each_learners_library_defaults()
     {
         var data = TestData.Iris();
