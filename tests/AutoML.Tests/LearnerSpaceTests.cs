@@ -1,6 +1,7 @@
 using Pipelines.AutoML.SearchSpace;
 using Pipelines.Core;
 using Pipelines.Data;
+using Pipelines.Prediction;
 using Pipelines.Trainers.Trees;
 using Pipelines.Trainers.Trees.Forest;
 
@@ -39,6 +40,30 @@ public sealed class LearnerSpaceTests
         Assert.AreEqual(1.1, costs["random_forest"]);
         Assert.AreEqual(0.8, costs["extra_trees"]);
         Assert.IsTrue(ForestLearnerSpace.RandomForest.AcceptsCategorical && ForestLearnerSpace.ExtraTrees.AcceptsCategorical);
+    }
+
+    [TestMethod]
+    public void Every_multiclass_learner_fitted_on_rows_that_lack_a_class_predicts_every_class_and_learns_the_rest()
+    {
+        // Three classes, the middle one absent, as in a fold without a class of one row: read as two classes, the
+        // binary models learnt 'c' as the negative of 'b' and gave 'c' rows a probability of 0. At library defaults
+        // (the low-cost start of some is too short a fit to tell the classes apart).
+        var random = new Random(1);
+        var codes = Enumerable.Range(0, 120).Select(i => i % 2 == 0 ? 0 : 2).ToArray();
+        var x = codes.Select(c => c + (float)random.NextDouble()).ToArray();
+        var frame = new DataFrame([new NumericColumn("x", x), new NumericColumn("z", [.. x.Select(v => v * 0.5f + (float)random.NextDouble())]),
+            new CategoricalColumn("y", codes, ["a", "b", "c"])], label: "y");
+        var task = PredictionTask.MulticlassClassification;
+        foreach (var learner in SearchSpaceCatalog.DefaultLearners.Where(l => l.Supports(task)))
+        {
+            var parameters = With(learner.Space(task).Default, [.. learner.LibraryDefaults(task, 2).Select(p => (p.Key, p.Value))]);
+            var output = learner.Create(parameters, task, 1).Fit(frame).Transform(frame);
+            double Mean(string label, int code) => Enumerable.Range(0, codes.Length).Where(r => codes[r] == code).Average(r => ((NumericColumn)output[PredictionColumns.Probability(label)])[r]);
+            Assert.IsGreaterThan(Mean("a", 2), Mean("c", 2), $"{learner.Name}: 'c' rows");
+            Assert.IsGreaterThan(Mean("c", 0), Mean("a", 0), $"{learner.Name}: 'a' rows");
+            Assert.IsLessThan(Mean("a", 0), Mean("b", 0), $"{learner.Name}: 'b', never seen, on 'a' rows");
+            Assert.IsLessThan(Mean("c", 2), Mean("b", 2), $"{learner.Name}: 'b', never seen, on 'c' rows");
+        }
     }
 
     [TestMethod]

@@ -40,7 +40,7 @@ public sealed class Experiment(ExperimentOptions options)
         var cpu = CpuShare.Start(options.IsReproducible);
         if (data.Label is null) throw new SchemaException("AutoML needs a label column; name it with --label (DataFrame.WithLabel).");
         var dropped = data.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
-        var frame = LabelTask.WithClassLabel(data).Without(dropped);
+        var frame = LabelTask.WithPresentClasses(data).Without(dropped);
         var task = LabelTask.Detect(frame);
         var target = ExperimentTarget.Of(frame, task);
         var metric = ChooseMetric(target, task);

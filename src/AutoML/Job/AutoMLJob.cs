@@ -71,7 +71,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
         Step("read", options.DataPath);
         var raw = CsvReader.Read(options.DataPath, new CsvOptions { Label = options.Label });
-        var frame = LabelTask.WithClassLabel(raw);
+        var frame = LabelTask.WithPresentClasses(raw);
         DataFileChecks.Check(options.DataPath, frame);
         var task = LabelTask.Detect(frame);
         var target = ExperimentTarget.Of(frame, task);

@@ -18,8 +18,11 @@ public static class LabelTask
     public const int MaxIntegerClasses = 20;
 
     /// <summary>
-    /// Classification for a categorical label (binary when it has two classes present), classification for a
-    /// numeric label holding few distinct whole numbers, regression otherwise. Throws when there is no label.
+    /// Classification for a categorical label (binary when it has two categories), classification for a numeric label
+    /// holding few distinct whole numbers, regression otherwise. Throws when there is no label. A categorical label's
+    /// classes are its categories, in the rows or not: a model gives each a probability, so one fitted on a part of
+    /// the rows that lacks a rare class (a fold) predicts the same classes as one fitted on all of them. Where the
+    /// classes should be the rows' own, narrow the label first (<see cref="WithPresentClasses"/>).
     /// </summary>
     public static PredictionTask Detect(DataFrame data)
     {
@@ -29,7 +32,7 @@ public static class LabelTask
                 ThrowHelper.NeedsLabel(nameof(LabelTask));
                 return default;
             case CategoricalColumn c:
-                return c.CountPerCategory().Count(n => n > 0) <= 2 ? PredictionTask.BinaryClassification : PredictionTask.MulticlassClassification;
+                return c.Categories.Count <= 2 ? PredictionTask.BinaryClassification : PredictionTask.MulticlassClassification;
             case NumericColumn n when LooksLikeClasses(n, out var classes):
                 return classes <= 2 ? PredictionTask.BinaryClassification : PredictionTask.MulticlassClassification;
             case NumericColumn:
@@ -52,6 +55,22 @@ public static class LabelTask
         for (var i = 0; i < codes.Length; i++)
             codes[i] = float.IsNaN(label[i]) ? CategoricalColumn.Missing : Array.BinarySearch(classes, label[i]);
         return data.With(new CategoricalColumn(label.Name, codes, names));
+    }
+
+    /// <summary>
+    /// The frame with its label as the classes its rows hold: a numeric label of classes made categorical
+    /// (<see cref="WithClassLabel"/>), a categorical label's categories narrowed to those in its rows, in their order (a
+    /// frame taken from a larger one keeps the larger one's categories); a regression label as it is. AutoML decides its
+    /// classes with this, before any fold is taken.
+    /// </summary>
+    public static DataFrame WithPresentClasses(DataFrame data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        data = WithClassLabel(data);
+        if (data.Label is not CategoricalColumn label) return data;
+        var counts = label.CountPerCategory();
+        if (counts.All(n => n > 0)) return data;
+        return data.With(label.Recode([.. label.Categories.Where((_, c) => counts[c] > 0)]));
     }
 
     private static bool LooksLikeClasses(NumericColumn label, out int classes)

@@ -88,6 +88,39 @@ public sealed class ExperimentTests
     }
 
     [TestMethod]
+    public void The_classes_are_those_the_rows_hold()
+    {
+        // iris without 'versicolor' rows, its category kept (a frame taken from a larger one).
+        var iris = TestData.Iris();
+        var label = (CategoricalColumn)iris.Label!;
+        var data = iris.Take([.. Enumerable.Range(0, iris.RowCount).Where(r => label.ValueAt(r) != "versicolor")]);
+        Assert.HasCount(3, ((CategoricalColumn)data.Label!).Categories);
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 4, Parallelism = 2, Learners = Cheap, EnsembleSize = 0, Folds = 3 }).Run(data);
+        CollectionAssert.AreEqual(new[] { "setosa", "virginica" }, result.Classes.ToArray());
+        Assert.AreEqual(PredictionTask.BinaryClassification, result.Task);
+        Assert.IsTrue(result.Trials.All(t => t.Status == TrialStatus.Succeeded), string.Join("; ", result.Trials.Select(t => t.Error)));
+        Assert.AreEqual(1.0, result.Score, "setosa and virginica are apart");
+    }
+
+    [TestMethod]
+    public void A_fold_without_a_class_of_one_row_fits_models_of_every_class()
+    {
+        // setosa, virginica and one versicolor row: the folds whose training rows lack it hold two classes of three.
+        // Read as binary there, boosting learnt virginica as "not versicolor" and scored a third of its rows as setosa.
+        var iris = TestData.Iris();
+        var label = (CategoricalColumn)iris.Label!;
+        var versicolor = Enumerable.Range(0, iris.RowCount).First(r => label.ValueAt(r) == "versicolor");
+        var data = iris.Take([.. Enumerable.Range(0, iris.RowCount).Where(r => label.ValueAt(r) != "versicolor" || r == versicolor)]);
+        var result = new Experiment(new ExperimentOptions { MaxTrials = 4, Parallelism = 2, Learners = Cheap, EnsembleSize = 0, Folds = 3, Metric = Metric.Accuracy }).Run(data);
+        Assert.AreEqual(PredictionTask.MulticlassClassification, result.Task);
+        foreach (var trial in result.Trials)
+        {
+            Assert.AreEqual(TrialStatus.Succeeded, trial.Status, trial.Error);
+            Assert.IsGreaterThanOrEqualTo(0.95, trial.Score!.Value, $"trial {trial.Id} ({trial.Learner})");
+        }
+    }
+
+    [TestMethod]
     public void Under_k_fold_the_first_trials_are_each_learners_library_defaults()
     {
         var data = TestData.Iris();

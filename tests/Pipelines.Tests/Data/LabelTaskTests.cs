@@ -25,6 +25,20 @@ public sealed class LabelTaskTests
     }
 
     [TestMethod]
+    public void A_categorical_labels_classes_are_its_categories_whether_its_rows_hold_them_or_not()
+    {
+        // A fold that lacks the rare 'b' still asks for a model of three classes, as the other folds do.
+        var fold = new DataFrame([new CategoricalColumn("y", [0, 2, 2, 0], ["a", "b", "c"])], label: "y");
+        Assert.AreEqual(PredictionTask.MulticlassClassification, LabelTask.Detect(fold));
+        var narrowed = LabelTask.WithPresentClasses(fold);
+        var label = (CategoricalColumn)narrowed.Label!;
+        CollectionAssert.AreEqual(new[] { "a", "c" }, label.Categories.ToArray());
+        CollectionAssert.AreEqual(new[] { 0, 1, 1, 0 }, label.Codes.ToArray());
+        Assert.AreEqual(PredictionTask.BinaryClassification, LabelTask.Detect(narrowed));
+        Assert.AreSame(narrowed, LabelTask.WithPresentClasses(narrowed), "every category present: the frame as it is");
+    }
+
+    [TestMethod]
     public void NoLabelIsAClearError() =>
         Assert.ThrowsExactly<Pipelines.Errors.SchemaException>(() => LabelTask.Detect(new DataFrame([new NumericColumn("a", [1])])));
 }
