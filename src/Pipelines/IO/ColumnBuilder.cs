@@ -24,6 +24,7 @@ internal sealed class ColumnBuilder : IDisposable
     private readonly ColumnKind? _declared;
     private readonly MissingTokens _missing;
     private readonly int _maxCategories;
+    private readonly bool _decimalComma;
     private Phase _phase;
 
     private NativeBuffer<float>? _values;
@@ -33,9 +34,11 @@ internal sealed class ColumnBuilder : IDisposable
     private List<string>? _categories;
     private Dictionary<int, int>? _codeOfBits;
 
-    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories)
+    // decimalComma: whether a number may be written with a decimal comma (CsvOptions.DecimalComma).
+    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, bool decimalComma)
     {
         _name = name;
+        _decimalComma = decimalComma;
         _declared = declared;
         _missing = missing;
         _maxCategories = declared == ColumnKind.Categorical ? int.MaxValue : maxCategories;
@@ -77,7 +80,8 @@ internal sealed class ColumnBuilder : IDisposable
                     _values!.Add(float.NaN);
                     _codes?.Add(CategoricalColumn.Missing);
                 }
-                else if (CsvNumber.TryParse(text, out var value) && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
+                else if ((CsvNumber.TryParse(text, out var value) || (_decimalComma && CsvNumber.TryParseDecimalComma(text, out value)))
+                    && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
                 {
                     AddNumber(text, value);
                 }

@@ -37,6 +37,21 @@ internal static class CsvNumber
     }
 
     /// <summary>
+    /// Parses a number written with a decimal comma (<c>-1,5</c>): one comma and no point, read as if the comma were a
+    /// point. Anything else (a point, two commas, no comma) is not such a number.
+    /// </summary>
+    public static bool TryParseDecimalComma(ReadOnlySpan<char> text, out float value)
+    {
+        value = 0;
+        var comma = text.IndexOf(',');
+        if (comma < 0 || text.Length > 64 || text[(comma + 1)..].Contains(',') || text.Contains('.')) return false;
+        Span<char> pointed = stackalloc char[text.Length];
+        text.CopyTo(pointed);
+        pointed[comma] = '.';
+        return TryParse(pointed, out value);
+    }
+
+    /// <summary>
     /// Fast path for the common spelling <c>[-+]digits[.digits]</c> with at most 18 digits: the digits form an integer
     /// m below 2^53 and the point a power of ten 10^k with k ≤ 22, both exact in double, so m / 10^k is the correctly
     /// rounded double. Rounding that double to float is correct unless it sits exactly on a midpoint between two

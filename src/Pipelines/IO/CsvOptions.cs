@@ -22,20 +22,29 @@ public sealed record CsvOptions
     /// <summary>The tokens that mean "missing" by default: empty, NA, N/A, NaN, nan, ?, null, NULL, None.</summary>
     public static IReadOnlyList<string> DefaultMissingTokens { get; } = ["", "NA", "N/A", "NaN", "nan", "?", "null", "NULL", "None"];
 
-    /// <summary>Default options: comma (tab for <c>.tsv</c>), default missing tokens, trimming on, types inferred.</summary>
+    /// <summary>Default options: the separator sniffed from the header, default missing tokens, trimming on, types inferred.</summary>
     public static CsvOptions Default { get; } = new();
 
     /// <summary>
-    /// Field separator. Null (the default) means: tab when the file name ends in <c>.tsv</c> or <c>.tab</c>
-    /// (optionally followed by <c>.gz</c>), otherwise comma, unless <see cref="SniffSeparator"/> is set.
+    /// Field separator. Null (the default) means: chosen from the header line (<see cref="SniffSeparator"/>), or with
+    /// sniffing off, tab when the file name ends in <c>.tsv</c> or <c>.tab</c> (optionally followed by <c>.gz</c>),
+    /// otherwise comma.
     /// </summary>
     public char? Separator { get; init; }
 
     /// <summary>
     /// When <see cref="Separator"/> is null, choose the separator from the header line: the most frequent of
-    /// comma, tab, semicolon and pipe outside quotes (comma when none occurs).
+    /// comma, tab, semicolon and pipe outside quotes (comma on a tie or when none occurs). On by default, so a file
+    /// saved by a spreadsheet in a locale whose lists use semicolons reads as it is.
     /// </summary>
-    public bool SniffSeparator { get; init; }
+    public bool SniffSeparator { get; init; } = true;
+
+    /// <summary>
+    /// Whether a number may be written with a decimal comma (<c>1,5</c>; a value with one comma and no point). Null (the
+    /// default) means: when the separator is a semicolon, the convention of the spreadsheets that write such files (and
+    /// of R's read.csv2). A value with a point still reads as it always does.
+    /// </summary>
+    public bool? DecimalComma { get; init; }
 
     /// <summary>
     /// Field texts that mean a missing value, compared exactly (case-sensitive) after trimming.
@@ -84,6 +93,9 @@ public sealed record CsvOptions
             Label = schema.Label?.Name,
         };
     }
+
+    /// <summary>Whether numbers may have a decimal comma in a file separated by <paramref name="separator"/>.</summary>
+    internal bool DecimalCommaFor(char separator) => DecimalComma ?? separator == ';';
 
     /// <summary>The separator to use for a file named <paramref name="displayName"/> when no sniffing applies.</summary>
     internal char SeparatorFor(string displayName)

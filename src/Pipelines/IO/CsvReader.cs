@@ -50,7 +50,7 @@ public static class CsvReader
             foreach (var i in kept)
             {
                 ColumnKind? declared = options.ColumnKinds is { } kinds && kinds.TryGetValue(names[i], out var k) ? k : null;
-                builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories);
+                builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.DecimalCommaFor(tokenizer.Separator));
             }
 
             var rows = 0;

@@ -166,6 +166,24 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
+    public void A_semicolon_file_is_sniffed_by_default_and_reads_decimal_commas()
+    {
+        // As a spreadsheet in a locale with decimal commas saves it: semicolons between fields, commas in numbers.
+        var frame = CsvText.Read("price;size;note\n1,5;-2,25;a,b\n3;1.5;c\n;0,5;1,000,5\n");
+        CollectionAssert.AreEqual(new[] { "price", "size", "note" }, frame.Names.ToArray());
+        CollectionAssert.AreEqual(new[] { 1.5f, 3f, float.NaN }, frame.Numeric("price").Values.ToArray());
+        CollectionAssert.AreEqual(new[] { -2.25f, 1.5f, 0.5f }, frame.Numeric("size").Values.ToArray(), "a point still reads as a point");
+        Assert.AreEqual("1,000,5", frame.Categorical("note").ValueAt(2), "two commas are not a number");
+
+        var commas = CsvText.Read("a,b\n\"1,5\",2\n");
+        Assert.AreEqual("1,5", commas.Categorical("a").ValueAt(0), "in a comma-separated file a comma is not a decimal mark");
+        var off = CsvText.Read("a;b\n1,5;2\n", CsvOptions.Default with { DecimalComma = false });
+        Assert.AreEqual("1,5", off.Categorical("a").ValueAt(0));
+        var declared = CsvText.Read("a;b\n1,5;2\n", CsvOptions.Default with { ColumnKinds = new Dictionary<string, ColumnKind> { ["a"] = ColumnKind.Numeric } });
+        Assert.AreEqual(1.5f, declared.Numeric("a")[0]);
+    }
+
+    [TestMethod]
     public void GzipIsRecognizedByMagicBytesOrName()
     {
         var gz = CsvText.Gzip(Encoding.UTF8.GetBytes("a,b\n1,x\n2,y\n"));
