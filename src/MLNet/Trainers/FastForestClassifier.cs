@@ -26,6 +26,7 @@ public sealed record FastForestClassifier : FastForestOptions, Pipelines.Core.IE
         var options = Apply(new FastForestBinaryTrainer.Options());
         var fitted = MLNetTraining.Fit(data, "FastForest (binary)", view => data.Context.BinaryClassification.Trainers.FastForest(options).Fit(view));
         var ensemble = fitted.Model.TrainedTreeEnsemble;
+        CheckGrew(nameof(FastForestClassifier), ensemble.Trees.Count, data);
         return new(MLNetTreeModels.Forest(data, MLNetTreeModels.Trees(data, fitted, ensemble), TreeConversion.Gains(ensemble.Trees, data.Features.Count)), fitted, data);
     }
 }

@@ -38,6 +38,19 @@ public abstract record FastForestOptions : MLNetTrainerOptions
         return options;
     }
 
+    /// <summary>
+    /// Refuses a forest ML.NET fitted without a tree: it grows none when no leaf can keep
+    /// <see cref="MinimumExampleCountPerLeaf"/> rows, and a forest of no trees has nothing to predict with.
+    /// </summary>
+    private protected void CheckGrew(string step, int trees, MLNetData data)
+    {
+        if (trees > 0) return;
+        var rows = data.View.GetRowCount() ?? 0;
+        throw new DataValueException(
+            $"{step}: ML.NET's FastForest grew no tree from {rows:N0} rows, as every leaf needs at least {MinimumExampleCountPerLeaf} of them " +
+            $"({nameof(MinimumExampleCountPerLeaf)}). Give it more rows or a smaller {nameof(MinimumExampleCountPerLeaf)}.");
+    }
+
     private protected void Validate(string step)
     {
         if (NumberOfTrees < 1) ThrowHelper.BadOption(step, nameof(NumberOfTrees), NumberOfTrees, "at least 1");

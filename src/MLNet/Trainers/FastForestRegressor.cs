@@ -20,6 +20,7 @@ public sealed record FastForestRegressor : FastForestOptions, Pipelines.Core.IEs
         var options = Apply(new FastForestRegressionTrainer.Options());
         var fitted = MLNetTraining.Fit(data, "FastForest (regression)", view => data.Context.Regression.Trainers.FastForest(options).Fit(view));
         var ensemble = fitted.Model.TrainedTreeEnsemble;
+        CheckGrew(nameof(FastForestRegressor), ensemble.Trees.Count, data);
         return new(MLNetTreeModels.Forest(data, MLNetTreeModels.Trees(data, fitted, ensemble), TreeConversion.Gains(ensemble.Trees, data.Features.Count)), fitted, data);
     }
 }

@@ -51,6 +51,16 @@ public sealed class MLNetLearnerErrorTests
     }
 
     [TestMethod]
+    public void A_forest_that_grew_no_tree_is_refused_naming_the_leaf_minimum()
+    {
+        var rows = ContractData.Standard().Without("color", "note").Head(12);
+        var error = Assert.ThrowsExactly<DataValueException>(() => new FastForestClassifier { MinimumExampleCountPerLeaf = 10 }.Fit(rows));
+        StringAssert.Contains(error.Message, "FastForestClassifier: ML.NET's FastForest grew no tree from 12 rows, as every leaf needs at least 10 of them");
+        Assert.ThrowsExactly<DataValueException>(() => new FastForestRegressor { MinimumExampleCountPerLeaf = 10 }.Fit(ContractData.Regression().Without("color", "note").Head(12)));
+        Assert.IsNotNull(new FastForestClassifier { MinimumExampleCountPerLeaf = 2 }.Fit(rows));
+    }
+
+    [TestMethod]
     public void A_classifier_on_a_continuous_label_points_to_the_regressor()
     {
         var error = Assert.ThrowsExactly<SchemaException>(() => new LightGbmClassifier().Fit(ContractData.Regression().Without("color", "note")));
