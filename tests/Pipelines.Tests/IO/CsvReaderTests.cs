@@ -144,6 +144,16 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
+    public void A_missing_label_lists_the_columns_and_names_the_one_that_differs_only_in_case()
+    {
+        var absent = Assert.ThrowsExactly<Pipelines.Errors.DataFormatException>(() => CsvText.Read("a,y\n1,yes\n", CsvOptions.Default with { Label = "z" }));
+        StringAssert.Contains(absent.Message, "the header has no label column 'z'; columns present: 'a', 'y'");
+        StringAssert.Contains(absent.Message, "Name one of the columns present as the label");
+        var cased = Assert.ThrowsExactly<Pipelines.Errors.DataFormatException>(() => CsvText.Read("a,Churned \n1,yes\n", CsvOptions.Default with { Label = "churned" }));
+        StringAssert.Contains(cased.Message, "The header has 'Churned' (names are matched exactly, case included): use that name");
+    }
+
+    [TestMethod]
     public void ColumnSubsetKeepsHeaderOrderAndTheLabel()
     {
         var frame = CsvText.Read("a,b,c,y\n1,2,3,4\n", CsvOptions.Default with { Columns = ["c", "a"], Label = "y" });
