@@ -67,6 +67,32 @@ public sealed class LearnerSpaceTests
     }
 
     [TestMethod]
+    public void Every_regressor_reads_a_label_of_a_few_whole_numbers_as_values()
+    {
+        // A rating from 1 to 5 that a run regresses: read as classes, the linear and MLP regressors refused it.
+        var random = new Random(2);
+        var x = Enumerable.Range(0, 150).Select(_ => (float)random.NextDouble() * 4).ToArray();
+        var rating = x.Select(v => MathF.Round(1 + v + (float)random.NextDouble() * 0.5f)).ToArray();
+        var frame = new DataFrame([new NumericColumn("x", x), new NumericColumn("rating", rating)], label: "rating");
+        var task = PredictionTask.Regression;
+        foreach (var learner in SearchSpaceCatalog.DefaultLearners.Where(l => l.Supports(task)))
+        {
+            var parameters = With(learner.Space(task).Default, [.. learner.LibraryDefaults(task, 1).Select(p => (p.Key, p.Value))]);
+            var output = learner.Create(parameters, task, 1).Fit(frame).Transform(frame);
+            var score = (NumericColumn)output[PredictionColumns.Score];
+            var correlation = Correlation([.. Enumerable.Range(0, rating.Length).Select(r => (double)score[r])], [.. rating.Select(v => (double)v)]);
+            Assert.IsGreaterThan(0.8, correlation, $"{learner.Name}: the predicted values follow the rating");
+        }
+    }
+
+    private static double Correlation(double[] a, double[] b)
+    {
+        double ma = a.Average(), mb = b.Average();
+        var cov = a.Zip(b).Sum(p => (p.First - ma) * (p.Second - mb));
+        return cov / Math.Sqrt(a.Sum(v => (v - ma) * (v - ma)) * b.Sum(v => (v - mb) * (v - mb)));
+    }
+
+    [TestMethod]
     public void Estimated_cost_at_the_defaults_is_the_relative_cost()
     {
         foreach (var learner in SearchSpaceCatalog.DefaultLearners)

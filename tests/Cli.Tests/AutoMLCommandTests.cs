@@ -71,6 +71,7 @@ public sealed class AutoMLCommandTests
                 ["automl", binary, "--label", "y", "--out", folder],
                 ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--out", Path.Combine(blocker, "out")],
                 ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--metric", "rmse", "--out", folder],
+                ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--task", "regression", "--out", folder],
                 ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--threshold", "0.3", "--out", folder],
                 ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--threshold", "high", "--out", folder],
                 ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--cost-matrix", RepoPaths.Data("no-costs.csv"), "--out", folder],

@@ -40,8 +40,8 @@ public sealed class Experiment(ExperimentOptions options)
         var cpu = CpuShare.Start(options.IsReproducible);
         if (data.Label is null) throw new SchemaException("AutoML needs a label column; name it with --label (DataFrame.WithLabel).");
         var dropped = data.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
-        var frame = LabelTask.WithPresentClasses(data).Without(dropped);
-        var task = LabelTask.Detect(frame);
+        var (read, task) = LabelTask.Read(data, options.Task);
+        var frame = read.Without(dropped);
         var target = ExperimentTarget.Of(frame, task);
         var metric = ChooseMetric(target, task);
         var learners = options.Learners ?? SearchSpaceCatalog.DefaultLearners;

@@ -1,5 +1,6 @@
 using Pipelines.AutoML.SearchSpace;
 using Pipelines.AutoML.Store;
+using Pipelines.Data;
 using Pipelines.Evaluation;
 
 namespace Pipelines.AutoML.Experiments;
@@ -13,6 +14,9 @@ public sealed record ExperimentOptions
 {
     /// <summary>The metric to optimize; null picks <see cref="MetricChoice.Default"/> for the label.</summary>
     public Metric? Metric { get; init; }
+
+    /// <summary>What to read the label as: decided from it (the default), classes, or values to regress (<see cref="LabelTask.Read"/>).</summary>
+    public TaskChoice Task { get; init; } = TaskChoice.Auto;
 
     /// <summary>Wall-clock budget of this run, search and final refit together.</summary>
     public TimeSpan? TimeBudget { get; init; }

@@ -40,10 +40,15 @@ public sealed record FinalModelRecipe(
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.Label is null) throw new SchemaException("Refitting the final model needs the label column set (DataFrame.WithLabel).");
-        var frame = LabelTask.WithClassLabel(data).Without(DroppedColumns);
-        var task = LabelTask.Detect(frame);
-        if ((task == PredictionTask.Regression) != (Task == PredictionTask.Regression))
-            throw new PipelineException($"The final model was found for {Task}, but label '{frame.LabelName}' of these rows reads as {task}; refit it on rows of the same label.");
+        DataFrame frame;
+        try
+        {
+            frame = LabelTask.ReadAs(data, Task).Without(DroppedColumns);
+        }
+        catch (SchemaException e)
+        {
+            throw new PipelineException($"The final model was found for {Task}, but label '{data.LabelName}' of these rows does not read that way ({e.Message}); refit it on rows of the same label.");
+        }
         var target = ExperimentTarget.Of(frame, Task);
         if (Decision is not null && !Decision.Classes.SequenceEqual(target.Classes, StringComparer.Ordinal))
             throw new PipelineException(

@@ -29,7 +29,10 @@ public static class MetricChoice
         if (metric.TaskOf() != wanted)
         {
             var options = string.Join(", ", Enum.GetValues<Metric>().Where(m => m.TaskOf() == wanted));
-            throw new Errors.PipelineException($"Metric {metric} scores {metric.TaskOf()}, but the label asks for {task}; use one of {options}.");
+            var other = wanted == MetricTask.Regression ? "classification" : "regression";
+            throw new Errors.PipelineException(
+                $"Metric {metric} scores {metric.TaskOf()}, but the label asks for {task}; use one of {options}, or ask for {other} " +
+                $"(--task {other}, ExperimentOptions.Task) where the label is meant that way (whole numbers read as classes, say).");
         }
     }
 }

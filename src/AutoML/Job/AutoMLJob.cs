@@ -71,9 +71,8 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
         Step("read", options.DataPath);
         var raw = CsvReader.Read(options.DataPath, new CsvOptions { Label = options.Label });
-        var frame = LabelTask.WithPresentClasses(raw);
+        var (frame, task) = LabelTask.Read(raw, options.Task);
         DataFileChecks.Check(options.DataPath, frame);
-        var task = LabelTask.Detect(frame);
         var target = ExperimentTarget.Of(frame, task);
         if (options.Metric is { } metric) MetricChoice.Check(metric, task);
         var profile = DataProfile.Compute(raw);
@@ -166,6 +165,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             // data would otherwise hold the run for minutes); it fails and the search goes on.
             TrialTimeLimit = budget is null ? options.Time : null,
             Metric = options.Metric,
+            Task = options.Task,
             Seed = options.Seed,
             Parallelism = options.Parallelism,
             Store = store,

@@ -1,4 +1,5 @@
 using Pipelines.AutoML.SearchSpace;
+using Pipelines.Data;
 using Pipelines.Evaluation;
 using Pipelines.Export.Serving;
 
@@ -26,6 +27,9 @@ public sealed record AutoMLJobOptions
 
     /// <summary>The metric to optimize; null for the default for the label.</summary>
     public Metric? Metric { get; init; }
+
+    /// <summary>What to read the label as: decided from it (the default), classes, or values to regress (<see cref="LabelTask.Read"/>).</summary>
+    public TaskChoice Task { get; init; } = TaskChoice.Auto;
 
     /// <summary>Caps the trials, and makes the job reproducible: it then has no budget (<see cref="Time"/> limits each trial).</summary>
     public int? MaxTrials { get; init; }

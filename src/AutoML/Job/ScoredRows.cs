@@ -26,7 +26,7 @@ internal sealed record ScoredRows(string Description, ExperimentTarget Target, I
     /// </summary>
     public static ScoredRows OutOfFold(string description, ExperimentResult experiment, DataFrame searchFrame)
     {
-        var target = ExperimentTarget.Of(LabelTask.WithClassLabel(searchFrame), experiment.Task);
+        var target = ExperimentTarget.Of(LabelTask.ReadAs(searchFrame, experiment.Task), experiment.Task);
         if (experiment.Decision is not { } decision) return new ScoredRows(description, target, experiment.ValidationRows, experiment.OutOfFold, null);
         var calibrated = decision.Calibration.OutOfFold(experiment.OutOfFold, target.Width);
         return new ScoredRows(description, target, experiment.ValidationRows, calibrated, decision.CrossFitLabels);

@@ -22,7 +22,7 @@ public static class Sweep
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
-        var task = LabelTask.Detect(LabelTask.WithPresentClasses(data));
+        var task = LabelTask.Read(data, options.Task).Task;
         var space = SweepSpace.Create(SearchSpaceJson.Read(spaceJson), learner, task, options.Learners);
         var sweep = options with { Space = space, EnsembleSize = 0, StudyKind = "sweep" };
         return new Experiment(sweep).Run(data, onEvent, interrupt);

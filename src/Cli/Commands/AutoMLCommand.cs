@@ -3,6 +3,7 @@ using System.Globalization;
 using Pipelines.AutoML.Job;
 using Pipelines.AutoML.SearchSpace;
 using Pipelines.Cli.Output;
+using Pipelines.Data;
 using Pipelines.Errors;
 using Pipelines.Evaluation;
 using Spectre.Console;
@@ -10,8 +11,8 @@ using Spectre.Console;
 namespace Pipelines.Cli.Commands;
 
 /// <summary>
-/// `pipelines automl FILE --label L [--time 60] [--metric M] [--out DIR] [--test FILE] [--device cpu|cuda[:N]]
-/// [--mlnet-model NAME|none] [--learners NAME,...]`: the whole job (profile, clean, search, ensemble, refit on every
+/// `pipelines automl FILE --label L [--time 60] [--metric M] [--task auto|classification|regression] [--out DIR]
+/// [--test FILE] [--device cpu|cuda[:N]] [--mlnet-model NAME|none] [--learners NAME,...]`: the whole job (profile, clean, search, ensemble, refit on every
 /// row, export, distil, report) into DIR within --time seconds. Ctrl-C ends the search
 /// early and still writes the outputs from the best so far; a second Ctrl-C stops at once (the trial store keeps what
 /// finished, and a rerun resumes).
@@ -25,6 +26,12 @@ internal static class AutoMLCommand
         var time = new Option<double>("--time", "-t") { Description = "Seconds for the whole job: search, refit, export, student and report.", DefaultValueFactory = _ => 60 };
         var metric = new Option<string?>("--metric", "-m") { Description = "Metric to optimize (default: accuracy, macro-F1 on imbalanced labels, R2 for regression)." };
         metric.AcceptOnlyFromAmong([.. Enum.GetNames<Metric>().Select(Kebab)]);
+        var task = new Option<string>("--task")
+        {
+            Description = "What the label is: auto (classes for names and up to 20 whole numbers, else values to regress), classification, or regression (a rating or count regressed).",
+            DefaultValueFactory = _ => "auto",
+        };
+        task.AcceptOnlyFromAmong([.. Enum.GetNames<TaskChoice>().Select(n => n.ToLowerInvariant())]);
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the outputs.", DefaultValueFactory = _ => new DirectoryInfo("automl-out") };
         var trials = new Option<int?>("--trials") { Description = "Stop after this many trials: the job then has no time budget and is reproducible, but each trial is limited to --time seconds." };
         var seed = new Option<int>("--seed") { Description = "Seeds the split, folds and search.", DefaultValueFactory = _ => 0 };
@@ -48,7 +55,7 @@ internal static class AutoMLCommand
         };
         var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
         {
-            file, label, time, metric, output, trials, seed, threshold, costs, test, device, mlnet, learners,
+            file, label, time, metric, task, output, trials, seed, threshold, costs, test, device, mlnet, learners,
         };
         command.SetAction(parse =>
         {
@@ -62,6 +69,7 @@ internal static class AutoMLCommand
                 OutputDir = parse.GetRequiredValue(output).FullName,
                 Time = TimeSpan.FromSeconds(seconds),
                 Metric = parse.GetValue(metric) is { } m ? Enum.Parse<Metric>(m.Replace("-", "", StringComparison.Ordinal), ignoreCase: true) : null,
+                Task = Enum.Parse<TaskChoice>(parse.GetRequiredValue(task), ignoreCase: true),
                 MaxTrials = parse.GetValue(trials),
                 Seed = parse.GetValue(seed),
                 Threshold = Threshold(parse.GetRequiredValue(threshold)),

@@ -28,7 +28,7 @@ internal static class MLNetTraining
     public static MLNetData Read(string step, DataFrame data, bool regression, bool allowMissing, int seed, bool classesAsKey = false)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var set = TrainingSet.Read(step, data, allowMissing, allowCategorical: false);
+        var set = TrainingSet.Read(step, data, allowMissing, allowCategorical: false, regression: regression);
         var columns = set.FeatureColumns.Select(c => (NumericColumn)c).ToArray();
         string[] classes = [.. set.Classes];
         float[] targets = set.Targets;
@@ -40,19 +40,9 @@ internal static class MLNetTraining
             var present = set.ClassCodes.Distinct().Count();
             if (present < 2) ThrowHelper.TooFewClasses(step, data.LabelName!, present, set.RowCount);
         }
-        else
+        else if (set.RowCount < 2)
         {
-            if (task != PredictionTask.Regression)
-            {
-                if (data.Label is not NumericColumn)
-                    throw new SchemaException($"{step}: label '{data.LabelName}' is categorical; regression needs a numeric label (use the classifier for classes).");
-                // A numeric label of few whole numbers was read as classes named by their values: read the values back.
-                var values = classes.Select(c => float.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-                targets = [.. set.ClassCodes.Select(c => values[c])];
-                task = PredictionTask.Regression;
-                classes = [];
-            }
-            if (set.RowCount < 2) ThrowHelper.TooFewRows(step, set.RowCount, 2);
+            ThrowHelper.TooFewRows(step, set.RowCount, 2);
         }
         var labelKind = classesAsKey && task == PredictionTask.BinaryClassification ? PredictionTask.MulticlassClassification : task;
         var view = new TrainingDataView(columns, labelKind, classes.Length, set.ClassCodes, targets, set.Weights);

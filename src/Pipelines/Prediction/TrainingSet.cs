@@ -45,14 +45,17 @@ public sealed class TrainingSet
     /// <summary>
     /// Reads <paramref name="data"/>: every feature column (or those named) must be numeric, or categorical when
     /// <paramref name="allowCategorical"/>; NaN features are refused unless <paramref name="allowMissing"/>. A numeric label
-    /// of few whole numbers is a class label (<see cref="LabelTask"/>).
+    /// of few whole numbers is a class label (<see cref="LabelTask"/>), unless a regressor reads it
+    /// (<paramref name="regression"/>): then every numeric label is values, and a categorical one is refused.
     /// </summary>
-    public static TrainingSet Read(string step, DataFrame data, bool allowMissing, bool allowCategorical, IReadOnlyList<string>? features = null)
+    public static TrainingSet Read(string step, DataFrame data, bool allowMissing, bool allowCategorical, IReadOnlyList<string>? features = null, bool regression = false)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (data.LabelName is null) ThrowHelper.NeedsLabel(step);
-        data = LabelTask.WithClassLabel(data);
-        var task = LabelTask.Detect(data);
+        if (regression && data.Label is not NumericColumn)
+            throw new SchemaException($"{step}: label '{data.LabelName}' is categorical; regression needs a numeric label (use a classifier for classes).");
+        if (!regression) data = LabelTask.WithClassLabel(data);
+        var task = regression ? PredictionTask.Regression : LabelTask.Detect(data);
         var label = data.Label!;
         var rows = Enumerable.Range(0, data.RowCount).Where(r => !label.IsMissing(r)).ToArray();
         if (rows.Length == 0) ThrowHelper.TooFewRows(step, 0, 1);

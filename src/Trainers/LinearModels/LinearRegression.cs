@@ -22,11 +22,7 @@ public sealed record LinearRegression : LinearLearner, IEstimator<LinearRegressi
     public LinearRegressionModel Fit(DataFrame input)
     {
         GetOutputSchema(input.Schema);
-        var set = TrainingSet.Read(StepName, input, allowMissing: false, allowCategorical: false);
-        if (set.Task != PredictionTask.Regression)
-            throw new DataValueException(
-                $"{StepName}: the label '{input.LabelName}' is a class label ({set.Classes.Count} classes). Use LogisticRegression " +
-                "or SoftmaxRegression to classify.");
+        var set = TrainingSet.Read(StepName, input, allowMissing: false, allowCategorical: false, regression: true);
         var targets = set.Targets.Select(t => (double)t).ToArray();
         var weights = set.Weights.Select(w => (double)w).ToArray();
         var total = weights.Sum();

@@ -18,9 +18,7 @@ public sealed record MlpRegressor : MlpOptions, IEstimator<MlpModel>
     {
         const string step = nameof(MlpRegressor);
         Validate(step);
-        var set = TrainingSet.Read(step, input, allowMissing: false, allowCategorical: false);
-        if (set.Task != PredictionTask.Regression)
-            throw new Errors.SchemaException($"{step}: the label '{input.LabelName}' looks like classes ({set.Classes.Count}); use MlpClassifier, or make the label numeric.");
+        var set = TrainingSet.Read(step, input, allowMissing: false, allowCategorical: false, regression: true);
         var y = set.Targets;
         double mean = 0, squares = 0;
         foreach (var v in y) mean += v;

@@ -38,7 +38,7 @@ internal sealed class MlpTrainingRows
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
-        var set = TrainingSet.Read(step, data, allowMissing: false, allowCategorical: false, features: model.Features);
+        var set = TrainingSet.Read(step, data, allowMissing: false, allowCategorical: false, features: model.Features, regression: model.Task == PredictionTask.Regression);
         var x = set.RowMajor();
         var n = set.RowCount;
         var d = model.Features.Count;
@@ -49,8 +49,6 @@ internal sealed class MlpTrainingRows
         var inputs = new Tensor(x, [n, d]);
         if (model.Task == PredictionTask.Regression)
         {
-            if (set.Task != PredictionTask.Regression)
-                throw new SchemaException($"{step}: the model is a regressor, but the label '{data.LabelName}' looks like classes; give it a numeric label.");
             var targets = set.Targets.Select(y => (y - model.TargetMean) / model.TargetScale).ToArray();
             return new MlpTrainingRows(inputs, [], targets, set.Weights);
         }

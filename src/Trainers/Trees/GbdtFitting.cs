@@ -20,7 +20,7 @@ internal static class GbdtFitting
     {
         ArgumentNullException.ThrowIfNull(data);
         Validate(options, step);
-        var set = TrainingSet.Read(step, data, allowMissing: true, allowCategorical: true);
+        var set = TrainingSet.Read(step, data, allowMissing: true, allowCategorical: true, regression: regression);
         var (task, classes, labels) = ReadLabels(set, data, regression, step);
         if (classWeights(classes) is { } multipliers)
         {
@@ -33,7 +33,7 @@ internal static class GbdtFitting
         BoostingData? valid = null;
         if (options.Validation is { } frame)
         {
-            var vset = TrainingSet.Read(step, frame, allowMissing: true, allowCategorical: true, set.Features);
+            var vset = TrainingSet.Read(step, frame, allowMissing: true, allowCategorical: true, set.Features, regression);
             var (_, vclasses, vlabels) = ReadLabels(vset, frame, regression, step);
             if (!regression) vlabels = vlabels with { Classes = MapClasses(vlabels.Classes, vclasses, classes, step) };
             valid = new BoostingData(vset.FeatureColumns, vlabels, StartScores(options.InitModel, vset.FeatureColumns, set.Features));
@@ -135,12 +135,7 @@ internal static class GbdtFitting
                 throw new SchemaException($"{step}: label '{data.LabelName}' holds numbers with many distinct values; use GbdtRegressor for regression.");
             return (set.Task, [.. set.Classes], new Labels(set.ClassCodes, [], weights));
         }
-        if (set.Task == PredictionTask.Regression) return (set.Task, [], new Labels([], set.Targets, weights));
-        if (data.Label is not NumericColumn)
-            throw new SchemaException($"{step}: label '{data.LabelName}' is categorical; regression needs a numeric label (use GbdtClassifier for classes).");
-        // A numeric label of few whole numbers was read as classes named by their values: read the values back.
-        var values = set.Classes.Select(c => float.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-        return (PredictionTask.Regression, [], new Labels([], [.. set.ClassCodes.Select(c => values[c])], weights));
+        return (set.Task, [], new Labels([], set.Targets, weights));
     }
 
     private static int[] MapClasses(int[] codes, string[] from, string[] to, string step)

@@ -121,6 +121,24 @@ public sealed class ExperimentTests
     }
 
     [TestMethod]
+    public void A_run_asked_for_regression_regresses_a_label_of_whole_numbers_and_refits_it()
+    {
+        // iris's species as the numbers 1, 2, 3: classes by default, values when regression is asked for.
+        var iris = TestData.Iris();
+        var species = (CategoricalColumn)iris.Label!;
+        var data = iris.With(new NumericColumn("species", [.. Enumerable.Range(0, iris.RowCount).Select(r => (float)(species[r] + 1))]));
+        var options = new ExperimentOptions { MaxTrials = 3, Parallelism = 2, Learners = Cheap, EnsembleSize = 0, Folds = 3 };
+        Assert.AreEqual(PredictionTask.MulticlassClassification, new Experiment(options).Run(data).Task);
+        var result = new Experiment(options with { Task = TaskChoice.Regression }).Run(data);
+        Assert.AreEqual(PredictionTask.Regression, result.Task);
+        Assert.AreEqual(Metric.R2, result.Metric);
+        Assert.IsTrue(result.Trials.All(t => t.Status == TrialStatus.Succeeded), string.Join("; ", result.Trials.Select(t => t.Error)));
+        Assert.IsGreaterThan(0.8, result.Score);
+        var refit = result.Recipe.Refit(data).Transform(data);
+        Assert.IsTrue(refit.Contains(PredictionColumns.Score), "the refit model regresses too");
+    }
+
+    [TestMethod]
     public void Under_k_fold_the_first_trials_are_each_learners_library_defaults()
     {
         var data = TestData.Iris();

@@ -83,6 +83,22 @@ public sealed class AutoMLJobTests : TempFolderTests
     }
 
     [TestMethod]
+    public void A_job_asked_for_regression_regresses_a_rating_and_ships_a_regressor()
+    {
+        // A rating of 1 to 5 that follows x: by default five classes; asked for regression, values.
+        var random = new Random(4);
+        var path = FileIn("ratings.csv");
+        File.WriteAllLines(path, ["x,y", .. Enumerable.Range(0, 300).Select(_ => random.NextDouble() * 4).Select(x =>
+            FormattableString.Invariant($"{x:0.###},{Math.Round(1 + x + random.NextDouble() * 0.5)}"))]);
+        var result = new AutoMLJob(Options(path) with { Task = TaskChoice.Regression }).Run();
+        Assert.AreEqual(PredictionTask.Regression, result.Experiment.Task);
+        Assert.AreEqual(Evaluation.Metric.R2, result.Experiment.Metric);
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(result.OutputDir, "metrics.json")))!;
+        Assert.AreEqual("Regression", (string?)metrics["data"]!["task"]);
+        Assert.IsGreaterThan(0.8, result.Experiment.Score);
+    }
+
+    [TestMethod]
     public void Metrics_json_gives_the_decision_rule_s_value_where_tuned_at_argmax_and_cross_fitted()
     {
         var (path, _) = WriteTwoRuleData(rows: 400, minHoldoutRows: HoldoutRule.DefaultMinRows);

@@ -47,8 +47,8 @@ public sealed class LinearRegressionTests
     [TestMethod]
     public void AClassLabelIsRefused()
     {
-        var error = Assert.ThrowsExactly<DataValueException>(() => new LinearRegression().Fit(LinearTestData.Binary(30, 25)));
-        StringAssert.Contains(error.Message, "LogisticRegression");
+        var error = Assert.ThrowsExactly<SchemaException>(() => new LinearRegression().Fit(LinearTestData.Binary(30, 25)));
+        StringAssert.Contains(error.Message, "LinearRegression: label 'y' is categorical; regression needs a numeric label (use a classifier for classes)");
     }
 
     /// <summary>Features a, b, c (c nearly collinear with a) and target t = 1.5 a - 4 b + 0.2 c + 7 + noise.</summary>

@@ -151,7 +151,7 @@ public sealed class BoostingTests
         Assert.ThrowsExactly<ArgumentException>(() => new GbdtClassifier { NumLeaves = 1 }.Fit(data));
         Assert.ThrowsExactly<ArgumentException>(() => new GbdtClassifier { RowSubsample = 0 }.Fit(data));
         var error = Assert.ThrowsExactly<SchemaException>(() => new GbdtRegressor().Fit(data));
-        StringAssert.Contains(error.Message, "GbdtClassifier");
+        StringAssert.Contains(error.Message, "GbdtRegressor: label 'y' is categorical; regression needs a numeric label (use a classifier for classes)");
         var withText = data.With(new TextColumn("note", [.. Enumerable.Repeat<string?>("t", 100)]));
         Assert.ThrowsExactly<SchemaException>(() => new GbdtClassifier().Fit(withText));
     }

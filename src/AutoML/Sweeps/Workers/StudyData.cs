@@ -56,7 +56,7 @@ internal sealed class StudyData
         var raw = CsvReader.Read(full, new CsvOptions { Label = label });
         if (raw.Label is null) throw new SchemaException($"The study's label '{label}' is not a column of {full}.");
         var dropped = raw.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
-        return new StudyData(full, raw.Schema, LabelTask.WithPresentClasses(raw).Without(dropped), dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
+        return new StudyData(full, raw.Schema, LabelTask.Read(raw, TaskChoice.Auto).Frame.Without(dropped), dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
     }
 
     /// <summary>Throws unless this is the data <paramref name="study"/> was created with.</summary>

@@ -19,7 +19,7 @@ internal static class ForestFitting
     {
         ArgumentNullException.ThrowIfNull(data);
         Validate(options, step);
-        var set = TrainingSet.Read(step, data, allowMissing: true, allowCategorical: true);
+        var set = TrainingSet.Read(step, data, allowMissing: true, allowCategorical: true, regression: regression);
         var (task, classes, targets) = ReadTargets(set, data, regression, step, classWeights);
         var parallel = TreeParallelism.ForTraining(options.Threads);
         var bins = Binner.Fit(set.FeatureColumns, options.MaxBins, options.BinSampleSize, options.Seed, parallel);
@@ -111,12 +111,7 @@ internal static class ForestFitting
             }
             return (set.Task, classes, ForestTargets.Classification(classes.Length, set.ClassCodes, weights));
         }
-        if (set.Task == PredictionTask.Regression) return (set.Task, [], ForestTargets.Regression(set.Targets, set.Weights));
-        if (data.Label is not NumericColumn)
-            throw new SchemaException($"{step}: label '{data.LabelName}' is categorical; regression needs a numeric label (use a classifier for classes).");
-        // A numeric label of few whole numbers was read as classes named by their values: read the values back.
-        var values = set.Classes.Select(c => float.Parse(c, CultureInfo.InvariantCulture)).ToArray();
-        return (PredictionTask.Regression, [], ForestTargets.Regression([.. set.ClassCodes.Select(c => values[c])], set.Weights));
+        return (set.Task, [], ForestTargets.Regression(set.Targets, set.Weights));
     }
 
     private static void Validate(ForestOptions o, string step)
