@@ -84,6 +84,27 @@ public sealed class ExportPredictCommandTests
     }
 
     [TestMethod]
+    public void A_word_in_a_numeric_input_names_the_line_and_what_to_do()
+    {
+        var onnx = Path.Combine(_folder, "for-bad-number.onnx");
+        Assert.AreEqual(0, CliRun.Of("export", _pipeline, "--out", onnx).ExitCode);
+        var lines = File.ReadAllLines(RepoPaths.Data("messy_churn.csv")).Take(6).ToArray();
+        var tenure = Array.IndexOf(lines[0].Split(','), "tenure_months");
+        var fields = lines[3].Split(',');
+        fields[tenure] = "twelve";
+        lines[3] = string.Join(',', fields);
+        var csv = Path.Combine(_folder, "bad-number.csv");
+        File.WriteAllLines(csv, lines);
+        var output = Path.Combine(_folder, "never.csv");
+        foreach (var model in new[] { onnx, _pipeline })
+        {
+            var run = CliRun.Of("predict", model, csv, "--out", output);
+            AssertBadInput(run, "bad-number.csv:4, column 'tenure_months', value 'twelve': this value is not a number, but the model reads 'tenure_months' as numbers. Fix the value, or leave the cell empty for a missing value");
+            Assert.IsFalse(File.Exists(output), "nothing is written on bad input");
+        }
+    }
+
+    [TestMethod]
     public void A_header_only_file_or_a_folder_is_refused_and_a_missing_output_folder_is_created()
     {
         var header = Path.Combine(_folder, "header-only.csv");

@@ -29,6 +29,15 @@ public static class ModelInputCsv
         }
         if (inputs.All(i => frame[i.Name].Kind == i.Kind)) return frame;
         var kinds = inputs.Where(i => i.Name != label).ToDictionary(i => i.Name, i => i.Kind, StringComparer.Ordinal);
-        return CsvReader.Read(path, options with { ColumnKinds = kinds });
+        try
+        {
+            return CsvReader.Read(path, options with { ColumnKinds = kinds });
+        }
+        catch (DataFormatException e) when (e.Column is { } column && e.Value is not null && kinds.GetValueOrDefault(column) == ColumnKind.Numeric)
+        {
+            // The reader's fix names its options; here the kinds are the model's, so the value is what can change.
+            throw new DataFormatException(e.File, e.Line, column, e.Value,
+                $"this value is not a number, but the model reads '{column}' as numbers", "Fix the value, or leave the cell empty for a missing value");
+        }
     }
 }
