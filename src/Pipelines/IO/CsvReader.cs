@@ -37,7 +37,7 @@ public static class CsvReader
         options.Validate();
         using var tokenizer = new CsvTokenizer(CsvInput.Open(stream, displayName), displayName, options.TrimWhitespace);
         tokenizer.Separator = options.Separator is null && options.SniffSeparator
-            ? SeparatorSniffer.Sniff(tokenizer.PeekFirstLine())
+            ? SeparatorSniffer.Sniff(tokenizer.PeekFirstLine(), options.SeparatorFor(displayName))
             : options.SeparatorFor(displayName);
 
         var names = CsvHeader.Read(tokenizer);

@@ -165,6 +165,8 @@ public sealed class CsvReaderTests
     public void TsvByExtensionAndSniffedSemicolons()
     {
         var tsv = CsvText.Read("a\tb\n1,5\tx y\n", name: "data.tsv");
+        var tsvCommas = CsvText.Read("length, cm\twidth, cm\tkind, name\n1\t2\tx\n", name: "data.tsv");
+        CollectionAssert.AreEqual(new[] { "length, cm", "width, cm", "kind, name" }, tsvCommas.Names.ToArray(), "a .tsv's tabs win over commas in its names");
         CollectionAssert.AreEqual(new[] { "a", "b" }, tsv.Names.ToArray());
         Assert.AreEqual("1,5", tsv.Categorical("a").ValueAt(0));
         var sniffed = CsvText.Read("a;b;\"c;d\"\n1;2;3\n", CsvOptions.Default with { SniffSeparator = true });
