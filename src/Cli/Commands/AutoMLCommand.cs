@@ -3,7 +3,6 @@ using System.Globalization;
 using Pipelines.AutoML.Job;
 using Pipelines.AutoML.SearchSpace;
 using Pipelines.Cli.Output;
-using Pipelines.Data;
 using Pipelines.Errors;
 using Pipelines.Evaluation;
 using Spectre.Console;
@@ -26,12 +25,7 @@ internal static class AutoMLCommand
         var time = new Option<double>("--time", "-t") { Description = "Seconds for the whole job: search, refit, export, student and report.", DefaultValueFactory = _ => 60 };
         var metric = new Option<string?>("--metric", "-m") { Description = "Metric to optimize (default: accuracy, macro-F1 on imbalanced labels, R2 for regression)." };
         metric.AcceptOnlyFromAmong([.. Enum.GetNames<Metric>().Select(Kebab)]);
-        var task = new Option<string>("--task")
-        {
-            Description = "What the label is: auto (classes for names and up to 20 whole numbers, else values to regress), classification, or regression (a rating or count regressed).",
-            DefaultValueFactory = _ => "auto",
-        };
-        task.AcceptOnlyFromAmong([.. Enum.GetNames<TaskChoice>().Select(n => n.ToLowerInvariant())]);
+        var task = TaskOption.Create();
         var output = new Option<DirectoryInfo>("--out", "-o") { Description = "Folder for the outputs.", DefaultValueFactory = _ => new DirectoryInfo("automl-out") };
         var trials = new Option<int?>("--trials") { Description = "Stop after this many trials: the job then has no time budget and is reproducible, but each trial is limited to --time seconds." };
         var seed = new Option<int>("--seed") { Description = "Seeds the split, folds and search.", DefaultValueFactory = _ => 0 };
@@ -69,7 +63,7 @@ internal static class AutoMLCommand
                 OutputDir = parse.GetRequiredValue(output).FullName,
                 Time = TimeSpan.FromSeconds(seconds),
                 Metric = parse.GetValue(metric) is { } m ? Enum.Parse<Metric>(m.Replace("-", "", StringComparison.Ordinal), ignoreCase: true) : null,
-                Task = Enum.Parse<TaskChoice>(parse.GetRequiredValue(task), ignoreCase: true),
+                Task = TaskOption.Value(parse, task),
                 MaxTrials = parse.GetValue(trials),
                 Seed = parse.GetValue(seed),
                 Threshold = Threshold(parse.GetRequiredValue(threshold)),

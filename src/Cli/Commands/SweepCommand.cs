@@ -13,7 +13,7 @@ using Spectre.Console;
 namespace Pipelines.Cli.Commands;
 
 /// <summary>
-/// `pipelines sweep SPACE.json --data FILE --label L --tuner grid|random|cfo|bayes [--learner NAME] [--trials N]
+/// `pipelines sweep SPACE.json --data FILE --label L --tuner grid|random|cfo|bayes [--learner NAME] [--task T] [--trials N]
 /// [--time S] [--storage sqlite:PATH|postgresql://...] [--study NAME]`: a hyperparameter sweep over a hand-written
 /// space into a trial store (resumed when the study exists), printing the leaderboard; --out saves the best pipeline
 /// refit on all rows. Its subcommands run a study on many workers: `create`, `worker`, `status`, `best`, `export`.
@@ -55,6 +55,7 @@ internal static class SweepCommand
                 MaxTrials = count,
                 TimeBudget = seconds is { } s ? TimeSpan.FromSeconds(s) : null,
                 Metric = options.MetricOf(parse),
+                Task = TaskOption.Value(parse, options.Task),
                 Folds = parse.GetValue(options.Folds),
                 Seed = parse.GetValue(options.Seed),
                 GridPoints = parse.GetValue(options.GridPoints),

@@ -44,6 +44,7 @@ internal static class SweepCreateCommand
                 DataPath = parse.GetRequiredValue(options.Data).FullName,
                 Label = parse.GetRequiredValue(options.Label),
                 Metric = options.MetricOf(parse),
+                Task = TaskOption.Value(parse, options.Task),
                 Folds = parse.GetValue(options.Folds),
                 Seed = parse.GetValue(options.Seed),
                 Tuner = options.TunerOf(parse),

@@ -27,6 +27,7 @@ internal sealed class SweepOptions
     public Option<string?> Learner { get; } = new("--learner") { Description = "The learner whose hyperparameters the space file holds (gbdt, random_forest, extra_trees, linear, mlp)." };
     public Option<int?> Trials { get; } = new("--trials") { Description = "Trials in the study in all." };
     public Option<string?> Metric { get; } = new("--metric", "-m") { Description = "Metric to optimize." };
+    public Option<string> Task { get; } = TaskOption.Create();
     public Option<int?> Folds { get; } = new("--folds") { Description = "Cross-validation folds (1: a 10% holdout)." };
     public Option<int> Seed { get; } = new("--seed") { DefaultValueFactory = _ => 0, Description = "Seeds folds and tuner." };
     public Option<int> GridPoints { get; } = new("--grid-points") { DefaultValueFactory = _ => 5, Description = "Values per numeric range for --tuner grid." };
@@ -38,7 +39,7 @@ internal sealed class SweepOptions
     }
 
     /// <summary>The options that say what a study searches, to add to a command.</summary>
-    public IEnumerable<Symbol> Search => [Space, Data, Label, Tuner, Learner, Trials, Storage, Study, Metric, Folds, Seed, GridPoints];
+    public IEnumerable<Symbol> Search => [Space, Data, Label, Tuner, Learner, Trials, Storage, Study, Metric, Task, Folds, Seed, GridPoints];
 
     public static Option<string> StorageOption() => new("--storage")
     {

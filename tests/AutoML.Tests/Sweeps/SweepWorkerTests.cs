@@ -6,6 +6,7 @@ using Pipelines.AutoML.Sweeps.Workers;
 using Pipelines.AutoML.Tests.Experiments;
 using Pipelines.AutoML.Tests.Store;
 using Pipelines.AutoML.Tuners;
+using Pipelines.Data;
 using Pipelines.Errors;
 using Pipelines.IO;
 
@@ -204,5 +205,35 @@ public sealed class SweepWorkerTests : TempFolderTests
         Assert.AreEqual((4, true, 4, false), (first.Trials, first.Created, again.Trials, again.Created));
         Assert.ThrowsExactly<TrialStoreException>(() => SweepStudies.Create(store, "g", Options(TunerKind.Grid, trials: 5)));
         Assert.AreEqual(first.Definition, SweepStudies.Load(store, "g"), "the definition round-trips through the store");
+        Assert.IsFalse(first.Study.SettingsJson.Contains("\"task\"", StringComparison.Ordinal), "a study left to the label keeps the settings (and hash) it had before the choice");
+    }
+
+    [TestMethod]
+    public void A_study_asked_for_regression_has_its_workers_regress_a_label_of_whole_numbers()
+    {
+        // iris's species as the numbers 1, 2, 3 (classes by default), swept as values with the linear learner.
+        var iris = TestData.Iris();
+        var species = (CategoricalColumn)iris.Label!;
+        var path = FileIn("ratings.csv");
+        CsvWriter.Write(iris.With(new NumericColumn("species", [.. Enumerable.Range(0, iris.RowCount).Select(r => (float)(species[r] + 1))])), path);
+        var db = FileIn("regression.db");
+        using (var store = SqliteTrialStore.Open(db))
+        {
+            var options = new SweepStudyOptions
+            {
+                SpaceJson = """{"l2": {"float": [0.0001, 1], "log": true}}""", Learner = "linear", DataPath = path, Label = "species",
+                Folds = 3, Seed = 4, Tuner = TunerKind.Grid, GridPoints = 2, Task = TaskChoice.Regression,
+            };
+            var created = SweepStudies.Create(store, "r", options);
+            Assert.AreEqual(Evaluation.Metric.R2, created.Definition.Metric);
+            Assert.AreEqual(TaskChoice.Regression, SweepStudies.Load(store, "r").Task, "the choice round-trips through the store");
+        }
+        using (var store = SqliteTrialStore.Open(db))
+        {
+            new SweepWorker(store, "r", new SweepWorkerOptions { WorkerId = "w", Threads = 1, Poll = TimeSpan.FromMilliseconds(20) }).Run();
+            var trials = store.Trials("r");
+            Assert.HasCount(2, trials);
+            Assert.IsTrue(trials.All(t => t.Status == TrialStatus.Succeeded && t.Score > 0.8), string.Join("; ", trials.Select(t => $"{t.Status} {t.Score} {t.Error}")));
+        }
     }
 }

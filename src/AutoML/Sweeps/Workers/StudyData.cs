@@ -15,14 +15,14 @@ namespace Pipelines.AutoML.Sweeps.Workers;
 /// </summary>
 internal sealed class StudyData
 {
-    private StudyData(string path, DataSchema fileSchema, DataFrame frame, string[] dropped, IReadOnlyList<ILearnerSpace> learners)
+    private StudyData(string path, DataSchema fileSchema, DataFrame frame, PredictionTask task, string[] dropped, IReadOnlyList<ILearnerSpace> learners)
     {
         Path = path;
         FileSchema = fileSchema;
         Frame = frame;
         Dropped = dropped;
         Learners = learners;
-        Task = LabelTask.Detect(frame);
+        Task = task;
         Target = ExperimentTarget.Of(frame, Task);
         Fingerprint = StudyFingerprint.Compute(frame, "");
     }
@@ -47,8 +47,8 @@ internal sealed class StudyData
     /// <summary>SHA-256 over the prepared data (<see cref="StudyFingerprint"/>).</summary>
     public string Fingerprint { get; }
 
-    /// <summary>Reads <paramref name="path"/> with <paramref name="label"/> as the label.</summary>
-    public static StudyData Load(string path, string label, IReadOnlyList<ILearnerSpace>? learners)
+    /// <summary>Reads <paramref name="path"/> with <paramref name="label"/> as the label, read as <paramref name="task"/> asks.</summary>
+    public static StudyData Load(string path, string label, TaskChoice task, IReadOnlyList<ILearnerSpace>? learners)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -56,7 +56,8 @@ internal sealed class StudyData
         var raw = CsvReader.Read(full, new CsvOptions { Label = label });
         if (raw.Label is null) throw new SchemaException($"The study's label '{label}' is not a column of {full}.");
         var dropped = raw.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
-        return new StudyData(full, raw.Schema, LabelTask.Read(raw, TaskChoice.Auto).Frame.Without(dropped), dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
+        var (frame, read) = LabelTask.Read(raw, task);
+        return new StudyData(full, raw.Schema, frame.Without(dropped), read, dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
     }
 
     /// <summary>Throws unless this is the data <paramref name="study"/> was created with.</summary>

@@ -24,7 +24,7 @@ public static class SweepStudies
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
         WorkerTuners.Check(options.Tuner, options.Trials);
-        var data = StudyData.Load(options.DataPath, options.Label, options.Learners);
+        var data = StudyData.Load(options.DataPath, options.Label, options.Task, options.Learners);
         var metric = options.Metric ?? MetricChoice.Default(data.Target);
         MetricChoice.Check(metric, data.Task);
         var definition = new WorkerStudy
@@ -35,6 +35,7 @@ public static class SweepStudies
             DataFingerprint = data.Fingerprint,
             Label = options.Label,
             Metric = metric,
+            Task = options.Task,
             Folds = options.Folds,
             Seed = options.Seed,
             Tuner = options.Tuner,
@@ -79,7 +80,7 @@ public static class SweepStudies
         var definition = Load(store, name);
         var board = Leaderboard.Load(store, name);
         var best = board.Best ?? throw new PipelineException($"No trial of study '{name}' has succeeded yet ({board.Failed} failed, {board.Running} running, {board.Queued} queued).");
-        var data = StudyData.Load(dataPath ?? definition.DataPath, definition.Label, learners);
+        var data = StudyData.Load(dataPath ?? definition.DataPath, definition.Label, definition.Task, learners);
         data.CheckFingerprint(definition, name);
         var entry = store.Trials(name).Single(t => t.Id == best.Trial);
         return new BestPipeline(entry, data.Refit(Parameters.FromJson(entry.Parameters), definition.Seed), data.FileSchema);

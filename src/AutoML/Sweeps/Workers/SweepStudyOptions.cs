@@ -1,5 +1,6 @@
 using Pipelines.AutoML.Experiments;
 using Pipelines.AutoML.SearchSpace;
+using Pipelines.Data;
 using Pipelines.Evaluation;
 
 namespace Pipelines.AutoML.Sweeps.Workers;
@@ -20,6 +21,9 @@ public sealed record SweepStudyOptions
 
     /// <summary>The metric to optimize; null picks <see cref="MetricChoice.Default"/>.</summary>
     public Metric? Metric { get; init; }
+
+    /// <summary>What to read the label as: decided from it (the default), classes, or values to regress (<see cref="LabelTask.Read"/>).</summary>
+    public TaskChoice Task { get; init; } = TaskChoice.Auto;
 
     /// <summary>Folds: null chooses, 1 is a 10% holdout.</summary>
     public int? Folds { get; init; }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Pipelines.AutoML.Experiments;
 using Pipelines.AutoML.Store;
+using Pipelines.Data;
 using Pipelines.Evaluation;
 
 namespace Pipelines.AutoML.Sweeps.Workers;
@@ -35,6 +36,9 @@ public sealed record WorkerStudy
 
     public required Metric Metric { get; init; }
 
+    /// <summary>What the label is read as (<see cref="LabelTask.Read"/>).</summary>
+    public TaskChoice Task { get; init; } = TaskChoice.Auto;
+
     /// <summary>Folds as given (null: the validation plan chooses).</summary>
     public int? Folds { get; init; }
 
@@ -58,22 +62,28 @@ public sealed record WorkerStudy
         return new StudySpec(name, Kind, Metric.ToString(), Metric.HigherIsBetter(), hash, json);
     }
 
-    public string ToJson() => new JsonObject
+    public string ToJson()
     {
-        ["space"] = Space,
-        ["learner"] = Learner,
-        ["data_path"] = DataPath,
-        ["data_fingerprint"] = DataFingerprint,
-        ["label"] = Label,
-        ["metric"] = Metric.ToString(),
-        ["folds"] = Folds,
-        ["seed"] = Seed,
-        ["tuner"] = Tuner.ToString(),
-        ["grid_points"] = GridPoints,
-        ["trials"] = Trials,
-        ["grace_seconds"] = Requeue.Grace.TotalSeconds,
-        ["max_attempts"] = Requeue.MaxAttempts,
-    }.ToJsonString();
+        var json = new JsonObject
+        {
+            ["space"] = Space,
+            ["learner"] = Learner,
+            ["data_path"] = DataPath,
+            ["data_fingerprint"] = DataFingerprint,
+            ["label"] = Label,
+            ["metric"] = Metric.ToString(),
+            ["folds"] = Folds,
+            ["seed"] = Seed,
+            ["tuner"] = Tuner.ToString(),
+            ["grid_points"] = GridPoints,
+            ["trials"] = Trials,
+            ["grace_seconds"] = Requeue.Grace.TotalSeconds,
+            ["max_attempts"] = Requeue.MaxAttempts,
+        };
+        // Written only when asked for, so the studies made before the choice existed keep their settings' hash.
+        if (Task != TaskChoice.Auto) json["task"] = Task.ToString();
+        return json.ToJsonString();
+    }
 
     /// <summary>The definition of <paramref name="spec"/>; throws <see cref="TrialStoreException"/> for a study that was not made for workers.</summary>
     public static WorkerStudy FromSpec(StudySpec spec)
@@ -100,6 +110,7 @@ public sealed record WorkerStudy
                 DataFingerprint = Text("data_fingerprint"),
                 Label = Text("label"),
                 Metric = Enum.Parse<Metric>(Text("metric")),
+                Task = node["task"] is null ? TaskChoice.Auto : Enum.Parse<TaskChoice>(Text("task")),
                 Folds = OptionalWhole("folds"),
                 Seed = Whole("seed"),
                 Tuner = Enum.Parse<TunerKind>(Text("tuner")),
