@@ -11,10 +11,10 @@ namespace Pipelines.Cli.Commands;
 
 /// <summary>
 /// `pipelines automl FILE --label L [--time 60] [--metric M] [--task auto|classification|regression] [--out DIR]
-/// [--test FILE] [--device cpu|cuda[:N]] [--mlnet-model NAME|none] [--learners NAME,...]`: the whole job (profile, clean, search, ensemble, refit on every
-/// row, export, distil, report) into DIR within --time seconds. Ctrl-C ends the search
-/// early and still writes the outputs from the best so far; a second Ctrl-C stops at once (the trial store keeps what
-/// finished, and a rerun resumes).
+/// [--test FILE] [--device cpu|cuda[:N]] [--mlnet-model NAME|none] [--learners NAME,...]`: the whole job (profile,
+/// clean, search, ensemble, refit on every row, export, distil, report) into DIR within --time seconds. Ctrl-C ends the
+/// search early and still writes the outputs from the best so far; a second Ctrl-C stops at once (the trial store keeps
+/// what finished, and a rerun resumes).
 /// </summary>
 internal static class AutoMLCommand
 {
