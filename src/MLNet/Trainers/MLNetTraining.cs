@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.ML;
 using Pipelines.Core;
 using Pipelines.Data;
@@ -31,21 +30,13 @@ internal static class MLNetTraining
         var set = TrainingSet.Read(step, data, allowMissing, allowCategorical: false, regression: regression);
         var columns = set.FeatureColumns.Select(c => (NumericColumn)c).ToArray();
         string[] classes = [.. set.Classes];
-        float[] targets = set.Targets;
         var task = set.Task;
-        if (!regression)
-        {
-            if (task == PredictionTask.Regression)
-                throw new SchemaException($"{step}: label '{data.LabelName}' holds numbers with many distinct values; use the regressor for regression.");
-            var present = set.ClassCodes.Distinct().Count();
-            if (present < 2) ThrowHelper.TooFewClasses(step, data.LabelName!, present, set.RowCount);
-        }
-        else if (set.RowCount < 2)
-        {
-            ThrowHelper.TooFewRows(step, set.RowCount, 2);
-        }
+        // TrainingSet.Read has refused a class label with fewer than two classes present.
+        if (!regression && task == PredictionTask.Regression)
+            throw new SchemaException($"{step}: label '{data.LabelName}' holds numbers with many distinct values; use the regressor for regression.");
+        if (regression && set.RowCount < 2) ThrowHelper.TooFewRows(step, set.RowCount, 2);
         var labelKind = classesAsKey && task == PredictionTask.BinaryClassification ? PredictionTask.MulticlassClassification : task;
-        var view = new TrainingDataView(columns, labelKind, classes.Length, set.ClassCodes, targets, set.Weights);
+        var view = new TrainingDataView(columns, labelKind, classes.Length, set.ClassCodes, set.Targets, set.Weights);
         return new MLNetData(step, set.Features, task, classes, view, new MLContext(seed));
     }
 

@@ -53,7 +53,7 @@ public sealed class TrainingSet
         ArgumentNullException.ThrowIfNull(data);
         if (data.LabelName is null) ThrowHelper.NeedsLabel(step);
         if (regression && data.Label is not NumericColumn)
-            throw new SchemaException($"{step}: label '{data.LabelName}' is categorical; regression needs a numeric label (use a classifier for classes).");
+            throw new SchemaException($"{step}: label '{data.LabelName}' is {data.Label!.Kind.ToString().ToLowerInvariant()}; regression needs a numeric label (use a classifier for classes).");
         if (!regression) data = LabelTask.WithClassLabel(data);
         var task = regression ? PredictionTask.Regression : LabelTask.Detect(data);
         var label = data.Label!;

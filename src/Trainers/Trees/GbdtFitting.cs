@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pipelines.Data;
 using Pipelines.Errors;
 using Pipelines.Evaluation;
