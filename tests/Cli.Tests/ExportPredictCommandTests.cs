@@ -105,6 +105,21 @@ public sealed class ExportPredictCommandTests
     }
 
     [TestMethod]
+    public void A_row_of_empty_cells_gets_its_prediction_so_predictions_stay_beside_their_rows()
+    {
+        var onnx = Path.Combine(_folder, "for-empty-row.onnx");
+        Assert.AreEqual(0, CliRun.Of("export", _pipeline, "--out", onnx).ExitCode);
+        var lines = File.ReadAllLines(RepoPaths.Data("messy_churn.csv")).Take(4).ToList();
+        lines.Insert(2, new string(',', lines[0].Count(c => c == ',')));
+        var csv = Path.Combine(_folder, "empty-row.csv");
+        File.WriteAllLines(csv, lines);
+        var output = Path.Combine(_folder, "empty-row-predictions.csv");
+        var run = CliRun.Of("predict", onnx, csv, "--out", output);
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        Assert.HasCount(5, File.ReadAllLines(output), "a header and one prediction for each of the 4 rows, the empty one included");
+    }
+
+    [TestMethod]
     public void A_header_only_file_or_a_folder_is_refused_and_a_missing_output_folder_is_created()
     {
         var header = Path.Combine(_folder, "header-only.csv");

@@ -76,6 +76,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var target = ExperimentTarget.Of(frame, task);
         if (options.Metric is { } metric) MetricChoice.Check(metric, task);
         var profile = DataProfile.Compute(raw);
+        if (profile.Label?.DescribeSpellingVariants() is { } variants) Step("note", variants);
         var decision = new DecisionPolicy
         {
             Threshold = options.Threshold,

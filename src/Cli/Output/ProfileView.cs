@@ -12,7 +12,11 @@ internal static class ProfileView
         var console = terminal.Console;
         console.MarkupLine($"[bold]{Markup.Escape(name)}[/]: {profile.RowCount:N0} rows, {profile.Columns.Count} columns, {profile.DuplicateRowCount:N0} duplicate rows");
         console.Write(Columns(terminal, profile));
-        if (profile.Label is { } label) console.Write(Classes(terminal, label));
+        if (profile.Label is { } label)
+        {
+            console.Write(Classes(terminal, label));
+            if (label.DescribeSpellingVariants() is { } variants) console.MarkupLine($"[yellow]Note[/]: {Markup.Escape(variants)}.");
+        }
         console.Write(Fixes(terminal, profile));
     }
 

@@ -18,7 +18,8 @@ public static class ModelInputCsv
     public static DataFrame Read(string path, IReadOnlyList<ColumnSchema> inputs, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var options = new CsvOptions { Label = label };
+        // Predictions are written row for row beside the file, so a row of empty fields is a row to score, not one to skip.
+        var options = new CsvOptions { Label = label, SkipEmptyRows = false };
         var frame = CsvReader.Read(path, options);
         foreach (var input in inputs)
         {

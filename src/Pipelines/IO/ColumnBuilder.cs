@@ -24,7 +24,7 @@ internal sealed class ColumnBuilder : IDisposable
     private readonly ColumnKind? _declared;
     private readonly MissingTokens _missing;
     private readonly int _maxCategories;
-    private readonly bool _decimalComma;
+    private readonly NumberSpellings _numbers;
     private Phase _phase;
 
     private NativeBuffer<float>? _values;
@@ -34,11 +34,10 @@ internal sealed class ColumnBuilder : IDisposable
     private List<string>? _categories;
     private Dictionary<int, int>? _codeOfBits;
 
-    // decimalComma: whether a number may be written with a decimal comma (CsvOptions.DecimalComma).
-    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, bool decimalComma)
+    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers)
     {
         _name = name;
-        _decimalComma = decimalComma;
+        _numbers = numbers;
         _declared = declared;
         _missing = missing;
         _maxCategories = declared == ColumnKind.Categorical ? int.MaxValue : maxCategories;
@@ -80,8 +79,7 @@ internal sealed class ColumnBuilder : IDisposable
                     _values!.Add(float.NaN);
                     _codes?.Add(CategoricalColumn.Missing);
                 }
-                else if ((CsvNumber.TryParse(text, out var value) || (_decimalComma && CsvNumber.TryParseDecimalComma(text, out value)))
-                    && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
+                else if (_numbers.TryParse(text, out var value) && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
                 {
                     AddNumber(text, value);
                 }

@@ -5,7 +5,10 @@ namespace Pipelines.IO;
 /// <summary>Reads and checks the header row, and resolves which columns the options keep.</summary>
 internal static class CsvHeader
 {
-    /// <summary>The column names of the first record.</summary>
+    /// <summary>
+    /// The column names of the first record; an empty field gives an empty name, which <see cref="Select"/> leaves
+    /// out and <see cref="CsvReader"/> allows only on a column with no values.
+    /// </summary>
     public static string[] Read(CsvTokenizer tokenizer)
     {
         if (!tokenizer.ReadRecord())
@@ -19,11 +22,10 @@ internal static class CsvHeader
         for (var i = 0; i < names.Length; i++)
         {
             var name = tokenizer.Field(i).ToString();
-            if (name.Length == 0 || string.IsNullOrWhiteSpace(name))
+            if (string.IsNullOrWhiteSpace(name))
             {
-                throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(i), $"#{i + 1}", name,
-                    $"header field {i + 1} of {names.Length} is empty; every column needs a name",
-                    "Name the column in the header (a trailing separator at the end of the header line also makes an empty name)");
+                names[i] = "";
+                continue;
             }
             if (!seen.TryAdd(name, i))
             {
@@ -39,7 +41,7 @@ internal static class CsvHeader
     /// <summary>Indices of the kept columns, in header order, after checking that every name the options mention exists.</summary>
     public static int[] Select(string[] names, CsvOptions options, string file)
     {
-        var present = new HashSet<string>(names, StringComparer.Ordinal);
+        var present = new HashSet<string>(names.Where(n => n.Length > 0), StringComparer.Ordinal);
         if (options.Label is { } label && !present.Contains(label))
             throw Missing(file, names, label, "label column", "Name one of the columns present as the label (--label on the command line, CsvOptions.Label in code)");
         if (options.ColumnKinds is { } kinds)
@@ -50,7 +52,7 @@ internal static class CsvHeader
                     throw Missing(file, names, name, "column named in ColumnKinds", "Fix the name in CsvOptions.ColumnKinds");
             }
         }
-        if (options.Columns is null) return [.. Enumerable.Range(0, names.Length)];
+        if (options.Columns is null) return [.. Enumerable.Range(0, names.Length).Where(i => names[i].Length > 0)];
         var wanted = new HashSet<string>(options.Columns, StringComparer.Ordinal);
         foreach (var name in wanted)
         {
@@ -61,8 +63,12 @@ internal static class CsvHeader
         return [.. Enumerable.Range(0, names.Length).Where(i => wanted.Contains(names[i]))];
     }
 
+    /// <summary>How errors name column <paramref name="index"/>: its name, or its position when the header leaves it unnamed.</summary>
+    public static string Display(string[] names, int index) => names[index].Length > 0 ? names[index] : $"#{index + 1}";
+
     private static DataFormatException Missing(string file, string[] names, string name, string what, string fix)
     {
+        names = [.. names.Where(n => n.Length > 0)];
         var list = string.Join(", ", names.Take(20).Select(n => $"'{n}'")) + (names.Length > 20 ? $", ... ({names.Length} in all)" : "");
         // A name that differs only in case or spaces is almost surely the one meant.
         if (names.FirstOrDefault(n => string.Equals(n.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) is { } near)

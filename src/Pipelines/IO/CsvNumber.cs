@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 
 namespace Pipelines.IO;
@@ -49,6 +50,100 @@ internal static class CsvNumber
         text.CopyTo(pointed);
         pointed[comma] = '.';
         return TryParse(pointed, out value);
+    }
+
+    /// <summary>
+    /// Parses a number written as people format them for reading: a currency sign before or after it (<c>$</c>, <c>€</c>,
+    /// <c>£</c>, <c>¥</c>; <c>$1,234.50</c>, <c>-$5</c>, <c>$-5</c>, <c>12,50 €</c>), a percent sign after it (<c>12.5%</c>
+    /// reads as 12.5, the number as written), or, when <paramref name="decimalComma"/> is off, commas between groups of
+    /// three digits (<c>1,234,567.8</c>). At least one of these marks must be there (a plain number is
+    /// <see cref="TryParse"/>'s), the digits carry no exponent, and a misplaced comma (<c>1,23</c>) is not such a number.
+    /// With <paramref name="decimalComma"/> on the comma is the decimal mark (<see cref="TryParseDecimalComma"/>) and
+    /// never groups digits.
+    /// </summary>
+    public static bool TryParseFormatted(ReadOnlySpan<char> text, bool decimalComma, out float value)
+    {
+        value = 0;
+        var s = text.Trim();
+        if (s.Length is 0 or > 64) return false;
+        var marked = false;
+        var negative = false;
+        var signed = false;
+        bool Sign(ref ReadOnlySpan<char> rest)
+        {
+            if (rest.Length == 0 || rest[0] is not ('-' or '+')) return true;
+            if (signed) return false;
+            signed = true;
+            negative = rest[0] == '-';
+            rest = rest[1..];
+            return true;
+        }
+        if (!Sign(ref s)) return false;
+        if (s.Length > 0 && IsCurrency(s[0]))
+        {
+            marked = true;
+            s = s[1..].TrimStart();
+            if (!Sign(ref s)) return false;
+        }
+        else if (s.Length > 0 && IsCurrency(s[^1]))
+        {
+            marked = true;
+            s = s[..^1].TrimEnd();
+        }
+        if (s.Length > 0 && s[^1] == '%')
+        {
+            marked = true;
+            s = s[..^1].TrimEnd();
+        }
+        if (s.Length == 0 || s.ContainsAnyExcept(DigitsAndMarks)) return false;
+
+        float number;
+        if (decimalComma)
+        {
+            if (!TryParsePlainDecimal(s, out number) && !TryParseDecimalComma(s, out number)) return false;
+        }
+        else
+        {
+            var point = s.IndexOf('.');
+            var whole = point < 0 ? s : s[..point];
+            if (point >= 0 && s[(point + 1)..].ContainsAnyExcept(Digits)) return false;
+            Span<char> plain = stackalloc char[s.Length];
+            scoped ReadOnlySpan<char> digits = s;
+            if (whole.Contains(','))
+            {
+                if (!Grouped(whole)) return false;
+                marked = true;
+                var n = 0;
+                foreach (var c in s)
+                {
+                    if (c != ',') plain[n++] = c;
+                }
+                digits = plain[..n];
+            }
+            if (!TryParsePlainDecimal(digits, out number) && !float.TryParse(digits, Style, CultureInfo.InvariantCulture, out number)) return false;
+        }
+        if (!marked) return false;
+        value = negative ? -number : number;
+        return true;
+    }
+
+    private static readonly SearchValues<char> DigitsAndMarks = SearchValues.Create("0123456789.,");
+    private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
+
+    private static bool IsCurrency(char c) => c is '$' or '€' or '£' or '¥';
+
+    /// <summary>Whether <paramref name="whole"/> is digits in groups of three split by commas, the first group of one to three.</summary>
+    private static bool Grouped(ReadOnlySpan<char> whole)
+    {
+        var first = whole.IndexOf(',');
+        if (first is < 1 or > 3) return false;
+        var rest = whole[first..];
+        while (rest.Length > 0)
+        {
+            if (rest.Length < 4 || rest[0] != ',' || rest[1..4].ContainsAnyExcept(Digits)) return false;
+            rest = rest[4..];
+        }
+        return !whole[..first].ContainsAnyExcept(Digits);
     }
 
     /// <summary>

@@ -11,7 +11,10 @@ namespace Pipelines.IO;
 /// <item>The first row is always the header. An empty file is an error; a header with no rows gives a 0-row frame.</item>
 /// <item>Fields may be quoted with <c>"</c>; inside quotes the separator, CR and LF are literal and <c>""</c> is one quote.
 /// A quote inside an unquoted field is kept as a literal character.</item>
-/// <item>Lines end with LF, CRLF or CR. Completely blank lines are skipped.</item>
+/// <item>Lines end with LF, CRLF or CR. Completely blank lines are skipped, and so are rows of empty fields only
+/// (<see cref="SkipEmptyRows"/>).</item>
+/// <item>A header field may be empty only when its column is empty on every row (a spreadsheet's trailing separators);
+/// such a column is left out of the frame. An unnamed column with a value is an error naming the value's line.</item>
 /// <item>Input is UTF-8, with or without a byte order mark. Invalid UTF-8 bytes are replaced by U+FFFD rather than rejected,
 /// so one bad byte in a free-text column does not stop a load.</item>
 /// <item>Input whose name ends in <c>.gz</c>, or which starts with the gzip magic bytes, is decompressed on the fly.</item>
@@ -45,6 +48,21 @@ public sealed record CsvOptions
     /// of R's read.csv2). A value with a point still reads as it always does.
     /// </summary>
     public bool? DecimalComma { get; init; }
+
+    /// <summary>
+    /// Whether numbers formatted for reading count as numbers: a currency sign (<c>$1,234.50</c>, <c>12,50 €</c>), a
+    /// percent sign (<c>12.5%</c> reads as 12.5) or, in a file without decimal commas, commas between thousands
+    /// (<c>1,234,567</c>). On by default, so a spreadsheet's money and percent columns are numbers rather than text with a
+    /// category per row; off, such a value makes its column categorical or text.
+    /// </summary>
+    public bool FormattedNumbers { get; init; } = true;
+
+    /// <summary>
+    /// Whether a row whose every field is empty (<c>,,,</c>, as spreadsheets write a blank row) is skipped like a blank
+    /// line. On by default; a reader whose rows must match the file's row for row (predictions written beside it) turns
+    /// it off, and such a row is then a row of missing values.
+    /// </summary>
+    public bool SkipEmptyRows { get; init; } = true;
 
     /// <summary>
     /// Field texts that mean a missing value, compared exactly (case-sensitive) after trimming.
@@ -94,8 +112,8 @@ public sealed record CsvOptions
         };
     }
 
-    /// <summary>Whether numbers may have a decimal comma in a file separated by <paramref name="separator"/>.</summary>
-    internal bool DecimalCommaFor(char separator) => DecimalComma ?? separator == ';';
+    /// <summary>The spellings of a number accepted in a file separated by <paramref name="separator"/>.</summary>
+    internal NumberSpellings NumbersFor(char separator) => new(DecimalComma ?? separator == ';', FormattedNumbers);
 
     /// <summary>The separator to use for a file named <paramref name="displayName"/> when no sniffing applies.</summary>
     internal char SeparatorFor(string displayName)

@@ -41,8 +41,9 @@ public static class CsvReader
             : options.SeparatorFor(displayName);
 
         var names = CsvHeader.Read(tokenizer);
-        tokenizer.Names = names;
+        tokenizer.Names = [.. names.Select((_, i) => CsvHeader.Display(names, i))];
         var kept = CsvHeader.Select(names, options, displayName);
+        var unnamed = Enumerable.Range(0, names.Length).Where(i => names[i].Length == 0).ToArray();
         var missing = new MissingTokens(options.MissingTokens);
         var builders = new ColumnBuilder?[names.Length];
         try
@@ -50,13 +51,18 @@ public static class CsvReader
             foreach (var i in kept)
             {
                 ColumnKind? declared = options.ColumnKinds is { } kinds && kinds.TryGetValue(names[i], out var k) ? k : null;
-                builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.DecimalCommaFor(tokenizer.Separator));
+                builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.NumbersFor(tokenizer.Separator));
             }
 
             var rows = 0;
             while (tokenizer.ReadRecord())
             {
+                if (options.SkipEmptyRows && IsEmpty(tokenizer)) continue;
                 if (tokenizer.FieldCount != names.Length) ThrowRagged(tokenizer, names);
+                foreach (var i in unnamed)
+                {
+                    if (!missing.IsMissing(tokenizer.Field(i), tokenizer.IsQuoted(i))) ThrowUnnamed(tokenizer, i, names.Length);
+                }
                 if (rows == int.MaxValue)
                     throw new DataFormatException(displayName, tokenizer.RecordLine, null, null,
                         $"the file has more than {int.MaxValue:N0} rows, the most a frame can hold", "Split the file");
@@ -79,14 +85,30 @@ public static class CsvReader
         }
     }
 
+    /// <summary>Whether every field of the current record is empty and unquoted (a quoted <c>""</c> was written on purpose).</summary>
+    private static bool IsEmpty(CsvTokenizer tokenizer)
+    {
+        for (var i = 0; i < tokenizer.FieldCount; i++)
+        {
+            if (tokenizer.IsQuoted(i) || tokenizer.Field(i).Length > 0) return false;
+        }
+        return true;
+    }
+
+    private static void ThrowUnnamed(CsvTokenizer tokenizer, int field, int fields) =>
+        throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(field), $"#{field + 1}", tokenizer.Field(field).ToString(),
+            $"header field {field + 1} of {fields} is empty, but this row has a value in that column; a column with values needs a name",
+            "Name the column in the header, or remove its values (a trailing separator at the end of the header line also makes an empty name)");
+
     private static void ThrowRagged(CsvTokenizer tokenizer, string[] names)
     {
         var found = tokenizer.FieldCount;
         var expected = names.Length;
         if (found < expected)
         {
-            throw new DataFormatException(tokenizer.File, tokenizer.RecordLine, names[found], null,
-                $"the row has {found} field(s) but the header has {expected}; the first missing column is '{names[found]}'",
+            var first = CsvHeader.Display(names, found);
+            throw new DataFormatException(tokenizer.File, tokenizer.RecordLine, first, null,
+                $"the row has {found} field(s) but the header has {expected}; the first missing column is '{first}'",
                 "Add the missing fields (an empty field is a missing value), or quote fields that contain the separator or a line break");
         }
         throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(expected), null, tokenizer.Field(expected).ToString(),

@@ -6,7 +6,9 @@ namespace Pipelines.IO;
 /// <remarks>
 /// <list type="number">
 /// <item><b>Numeric</b> when every non-missing value parses as a number (invariant culture: <c>1.5</c>, <c>-2e-3</c>,
-/// <c>Infinity</c>, and also <c>inf</c>, <c>+inf</c>, <c>-inf</c> in any case). A column with no values at all is numeric.
+/// <c>Infinity</c>, and also <c>inf</c>, <c>+inf</c>, <c>-inf</c> in any case; with their options on, a decimal comma
+/// and currency, percent and thousands marks, see <see cref="CsvOptions.DecimalComma"/> and
+/// <see cref="CsvOptions.FormattedNumbers"/>). A column with no values at all is numeric.
 /// A parsed <c>NaN</c> that is not a missing token is not a number here, because NaN is how a numeric column marks missing.</item>
 /// <item>Otherwise <b>categorical</b> when its number of distinct values is at most
 /// <c>min(MaxCategories, max(MinCategoryAllowance, floor(CategoryRowFraction × rows)))</c>; with the defaults,

@@ -37,6 +37,6 @@ public sealed record DataProfile(
         var present = counts.Where(c => c > 0).ToArray();
         var ratio = present.Length == 0 ? double.NaN : (double)present.Max() / present.Min();
         var classes = counts.Select((c, i) => new CategoryCount(label.Categories[i], c)).ToArray();
-        return new LabelProfile(label.Name, classes, ratio);
+        return new LabelProfile(label.Name, classes, ratio) { SpellingVariants = LabelProfile.FindSpellingVariants(classes) };
     }
 }

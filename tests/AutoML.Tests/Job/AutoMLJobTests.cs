@@ -166,6 +166,34 @@ public sealed class AutoMLJobTests : TempFolderTests
     }
 
     [TestMethod]
+    public void A_spreadsheets_export_learns_from_its_money_column_and_names_classes_written_two_ways()
+    {
+        // As a spreadsheet writes it: amounts with a dollar sign and thousands commas, unnamed empty columns at the end
+        // of every row and a row of empty cells; the label decided by the amount, one class also written in lower case.
+        var random = new Random(5);
+        var path = FileIn("sheet.csv");
+        var lines = new List<string> { "amount,y,," };
+        for (var row = 0; row < 300; row++)
+        {
+            var amount = random.Next(100, 9_000);
+            var y = amount > 4_000 ? (row % 10 == 0 ? "high" : "High") : "Low";
+            lines.Add(FormattableString.Invariant($"\"${amount:N0}\",{y},,"));
+            if (row == 150) lines.Add(",,,");
+        }
+        File.WriteAllLines(path, lines);
+        var steps = new List<JobStep>();
+        var result = new AutoMLJob(Options(path) with { Metric = Evaluation.Metric.Accuracy }).Run(e => { if (e is JobStep step) steps.Add(step); });
+
+        Assert.AreEqual(300, result.Rows, "the row of empty cells is skipped like a blank line");
+        // Accuracy: 'high' rows are a tenth of 'High' rows by chance, which no model tells apart; the majority class is 0.55.
+        Assert.IsGreaterThan(0.85, result.Experiment.Score, "the amounts are numbers the model learns from, not text it ignores");
+        Assert.IsFalse(result.FixesApplied.Any(f => f.Contains("amount", StringComparison.Ordinal)), string.Join("; ", result.FixesApplied));
+        var note = steps.Single(s => s.Phase == "note").Detail;
+        StringAssert.Contains(note, "('High' and 'high')");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Report)), "differ only in letter case or spaces");
+    }
+
+    [TestMethod]
     public void A_time_budget_is_split_before_the_search_and_the_search_gets_its_share_only()
     {
         // 1,600 rows leave 1,200 to the search: more than ValidationPlan.RepeatedRows, so a trial is 5 folds, not a

@@ -47,4 +47,29 @@ public sealed class CsvNumberTests
         foreach (var s in new[] { "", "-", ".", "1.2.3", "1,5", "abc", "0x10", "1e", "--1" })
             Assert.IsFalse(CsvNumber.TryParse(s, out _), s);
     }
+
+    [TestMethod]
+    public void Currency_percent_and_thousands_marks_read_as_the_number_written()
+    {
+        var read = new (string Text, float Value)[]
+        {
+            ("$1,234.50", 1234.5f), ("-$5", -5f), ("$-5", -5f), ("$ 12", 12f), ("12 €", 12f), ("€3.5", 3.5f), ("£0.99", 0.99f),
+            ("¥1,000", 1000f), ("12.5%", 12.5f), ("-3 %", -3f), ("1,234,567", 1234567f), ("+1,000.25", 1000.25f),
+        };
+        foreach (var (text, value) in read)
+        {
+            Assert.IsTrue(CsvNumber.TryParseFormatted(text, decimalComma: false, out var parsed), text);
+            Assert.AreEqual(value, parsed, text);
+        }
+        foreach (var text in new[] { "1,23", "1,2345", ",123", "1234,567", "1,234.5.6", "$", "%", "12", "1.5", "$1e5", "$NaN", "$inf",
+                     "--$5", "-$-5", "$5$", "12%%", "1,234a", "USD 5", "1 234" })
+            Assert.IsFalse(CsvNumber.TryParseFormatted(text, decimalComma: false, out _), text);
+
+        Assert.IsTrue(CsvNumber.TryParseFormatted("12,50 €", decimalComma: true, out var euros));
+        Assert.AreEqual(12.5f, euros);
+        Assert.IsTrue(CsvNumber.TryParseFormatted("7,5%", decimalComma: true, out var share));
+        Assert.AreEqual(7.5f, share);
+        Assert.IsFalse(CsvNumber.TryParseFormatted("1,234", decimalComma: true, out _), "a decimal comma never groups digits; without a mark it is no formatted number");
+        Assert.IsFalse(CsvNumber.TryParseFormatted("$1,234,5", decimalComma: true, out _));
+    }
 }

@@ -73,10 +73,14 @@ public sealed class CsvReaderErrorTests
         Assert.AreEqual(1, dup.Line);
         Assert.AreEqual("a", dup.Column);
         StringAssert.Contains(dup.Message, "fields 1 and 3");
-        var empty = Fails("a,,c\n1,2,3\n");
+        var empty = Fails("a,,c\n1,,3\n4,2,6\n");
         Assert.AreEqual("#2", empty.Column);
-        StringAssert.Contains(empty.Message, "header field 2 of 3 is empty");
+        Assert.AreEqual(3, empty.Line, "an unnamed column is refused at its first value");
+        Assert.AreEqual("2", empty.Value);
+        StringAssert.Contains(empty.Message, "header field 2 of 3 is empty, but this row has a value");
         StringAssert.Contains(Fails("a,b,\n1,2,3\n").Message, "trailing separator");
+        var ragged = Fails("a,,c\n1\n");
+        Assert.AreEqual("#2", ragged.Column, "the first missing field, unnamed, by its position");
     }
 
     [TestMethod]

@@ -196,6 +196,36 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
+    public void Money_and_percent_columns_read_as_numbers_unless_turned_off()
+    {
+        var text = "income,share,code\n\"$12,500\",12.5%,A1\n950,3%,\"$5\"\n,\"1,000%\",B2\n";
+        var frame = CsvText.Read(text);
+        CollectionAssert.AreEqual(new[] { 12500f, 950f, float.NaN }, frame.Numeric("income").Values.ToArray());
+        CollectionAssert.AreEqual(new[] { 12.5f, 3f, 1000f }, frame.Numeric("share").Values.ToArray());
+        Assert.AreEqual("$5", frame.Categorical("code").ValueAt(1), "a column with words keeps every value as written");
+
+        var off = CsvText.Read(text, CsvOptions.Default with { FormattedNumbers = false });
+        Assert.AreEqual("$12,500", off.Categorical("income").ValueAt(0));
+        Assert.AreEqual(ColumnKind.Categorical, off["share"].Kind);
+        var declared = CsvText.Read(text, CsvOptions.Default with { ColumnKinds = new Dictionary<string, ColumnKind> { ["income"] = ColumnKind.Numeric } });
+        Assert.AreEqual(12500f, declared.Numeric("income")[0]);
+    }
+
+    [TestMethod]
+    public void A_spreadsheets_unnamed_empty_columns_and_empty_rows_are_left_out()
+    {
+        // As a spreadsheet exports a sheet with formatted but empty cells: trailing separators and a row of them.
+        var frame = CsvText.Read("a,b,,\r\n1,x,,\r\n,,,\r\n2,y,,\r\n,,,\r\n");
+        CollectionAssert.AreEqual(new[] { "a", "b" }, frame.Names.ToArray());
+        CollectionAssert.AreEqual(new[] { 1f, 2f }, frame.Numeric("a").Values.ToArray());
+
+        var kept = CsvText.Read("a,b,,\n1,x,,\n,,,\n", CsvOptions.Default with { SkipEmptyRows = false });
+        Assert.AreEqual(2, kept.RowCount);
+        Assert.IsTrue(kept["a"].IsMissing(1));
+        Assert.AreEqual(2, CsvText.Read("a,b\n1,2\n,\"\"\n").RowCount, "a quoted empty field was written on purpose");
+    }
+
+    [TestMethod]
     public void GzipIsRecognizedByMagicBytesOrName()
     {
         var gz = CsvText.Gzip(Encoding.UTF8.GetBytes("a,b\n1,x\n2,y\n"));

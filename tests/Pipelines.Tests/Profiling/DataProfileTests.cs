@@ -121,6 +121,22 @@ public sealed class DataProfileTests
     }
 
     [TestMethod]
+    public void Classes_written_in_two_cases_are_named_with_what_to_do()
+    {
+        var frame = new DataFrame(
+        [
+            new NumericColumn("a", [1, 2, 3, 4, 5, 6]),
+            CategoricalColumn.FromValues("y", ["Yes", "no", "yes", "No", "maybe", " YES"]),
+        ], label: "y");
+        var label = DataProfile.Compute(frame).Label!;
+        Assert.AreEqual(2, label.SpellingVariants.Count);
+        CollectionAssert.AreEqual(new[] { "Yes", "yes", " YES" }, label.SpellingVariants[0].ToArray());
+        CollectionAssert.AreEqual(new[] { "no", "No" }, label.SpellingVariants[1].ToArray());
+        StringAssert.Contains(label.DescribeSpellingVariants(), "('Yes' and 'yes' and ' YES'; 'no' and 'No')");
+        Assert.IsNull(DataProfile.Compute(Frame(), Options).Label!.DescribeSpellingVariants());
+    }
+
+    [TestMethod]
     public void CleanNumericFrameNeedsNoFixes()
     {
         var clean = new DataFrame(

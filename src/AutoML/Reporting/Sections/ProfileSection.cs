@@ -52,6 +52,7 @@ internal static class ProfileSection
         html.Figure(chart, $"Label '{label.Name}': " + string.Join(", ", label.ClassCounts.Select(c =>
             $"{c.Category} {Format.Count(c.Count)} ({Format.Percent(total == 0 ? double.NaN : (double)c.Count / total)})")) +
             $"; imbalance ratio {Format.Fixed(label.ImbalanceRatio, 2)}.");
+        if (label.DescribeSpellingVariants() is { } variants) html.Paragraph(char.ToUpperInvariant(variants[0]) + variants[1..] + ".", "note");
     }
 
     private static IReadOnlyList<Cell> Row(ColumnProfile c)
