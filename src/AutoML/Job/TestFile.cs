@@ -29,11 +29,15 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
                 throw new DataFormatException(path, 1, column.Name, null,
                     $"the test file has no column '{column.Name}', which {dataName} has", $"Give the test file every column of {dataName} (the label '{data.LabelName}' included; extra columns are ignored)");
         }
-        var kinds = data.Schema.Columns.ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
+        // Only the columns read otherwise than in the data are declared (a date's parts are no header names to declare);
+        // the test file's other columns are left out after the read.
+        var kinds = data.Schema.Columns.Where(c => inferred[c.Name].Kind != c.Kind).ToDictionary(c => c.Name, c => c.Kind, StringComparer.Ordinal);
+        var wanted = data.Schema.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         DataFrame frame;
         try
         {
-            frame = CsvReader.Read(path, new CsvOptions { Label = data.LabelName, Columns = [.. kinds.Keys], ColumnKinds = kinds });
+            frame = kinds.Count == 0 ? inferred.WithLabel(data.LabelName) : CsvReader.Read(path, new CsvOptions { Label = data.LabelName, ColumnKinds = kinds });
+            frame = frame.Without(frame.Names.Where(n => !wanted.Contains(n)));
         }
         catch (DataFormatException e) when (e.Column is { } column && e.Value is not null && kinds.GetValueOrDefault(column) == ColumnKind.Numeric)
         {

@@ -21,15 +21,27 @@ public static class ModelInputCsv
         // Predictions are written row for row beside the file, so a row of empty fields is a row to score, not one to skip.
         var options = new CsvOptions { Label = label, SkipEmptyRows = false };
         var frame = CsvReader.Read(path, options);
+        // A model that reads a column of dates as it is (fitted before dates were read as their parts, or with
+        // CsvOptions.DateParts off) gets the column as it is.
+        if (inputs.Any(i => !frame.Contains(i.Name) && frame.Columns.Any(c => CsvOptions.DateColumnOf(c.Name) == i.Name)))
+        {
+            options = options with { DateParts = false };
+            frame = CsvReader.Read(path, options);
+        }
         foreach (var input in inputs)
         {
+            if (!frame.Contains(input.Name) && CsvOptions.DateColumnOf(input.Name) is { } date && frame.Contains(date))
+                throw new SchemaException(
+                    $"{Path.GetFileName(path)}: the model reads '{input.Name}', a part of the dates in column '{date}', but not every " +
+                    $"value of '{date}' here is a date in year-month-day order (2024-01-31, optionally with a time). Fix those values, or leave them empty.");
             if (!frame.Contains(input.Name))
                 throw new SchemaException(
                     $"{Path.GetFileName(path)}: no column '{input.Name}', which the model reads. The model reads: " +
                     $"{string.Join(", ", inputs.Select(i => $"'{i.Name}'"))}. Add the column (empty cells count as missing).");
         }
         if (inputs.All(i => frame[i.Name].Kind == i.Kind)) return frame;
-        var kinds = inputs.Where(i => i.Name != label).ToDictionary(i => i.Name, i => i.Kind, StringComparer.Ordinal);
+        // Only the columns read otherwise are declared: a date's parts are no header names to declare.
+        var kinds = inputs.Where(i => i.Name != label && frame[i.Name].Kind != i.Kind).ToDictionary(i => i.Name, i => i.Kind, StringComparer.Ordinal);
         try
         {
             return CsvReader.Read(path, options with { ColumnKinds = kinds });

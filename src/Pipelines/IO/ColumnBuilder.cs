@@ -34,10 +34,17 @@ internal sealed class ColumnBuilder : IDisposable
     private List<string>? _categories;
     private Dictionary<int, int>? _codeOfBits;
 
-    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers)
+    // While every value so far is a date or missing: days since 1970 per row (NaN when missing); null once one is not.
+    private NativeBuffer<double>? _dates;
+    private int _dateCount;
+    private bool _dateHasTime;
+
+    // dates: whether the column may become date parts (CsvOptions.DateParts; never for a declared kind).
+    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers, bool dates)
     {
         _name = name;
         _numbers = numbers;
+        if (dates && declared is null) _dates = new();
         _declared = declared;
         _missing = missing;
         _maxCategories = declared == ColumnKind.Categorical ? int.MaxValue : maxCategories;
@@ -71,6 +78,7 @@ internal sealed class ColumnBuilder : IDisposable
     {
         var text = tokenizer.Field(field);
         var missing = _missing.IsMissing(text, tokenizer.IsQuoted(field));
+        if (_dates is not null) AddDate(text, missing);
         switch (_phase)
         {
             case Phase.Numeric:
@@ -101,28 +109,67 @@ internal sealed class ColumnBuilder : IDisposable
         }
     }
 
-    /// <summary>The finished column; <paramref name="rows"/> is the frame's row count, used by the categorical rule.</summary>
+    /// <summary>
+    /// The finished column, or for a column of dates its numeric parts (<see cref="CsvDate.Parts"/>, named
+    /// <c>column.year</c> and so on); <paramref name="rows"/> is the frame's row count, used by the categorical rule.
+    /// </summary>
     /// <remarks>Frees the builder's buffers: call once, last.</remarks>
-    public Column Build(int rows, CsvOptions options)
+    public Column[] Build(int rows, CsvOptions options)
     {
         try
         {
-            switch (_phase)
+            if (_dates is { } dates && _dateCount > 0)
             {
-                case Phase.Numeric:
-                    return new NumericColumn(_name, _values!.ToArray());
-                case Phase.Categorical:
-                    if (_declared == ColumnKind.Categorical || _categories!.Count <= TypeInference.CategoryLimit(rows, options))
-                        return new CategoricalColumn(_name, _codes!.ToArray(), [.. _categories!]);
-                    ToText();
-                    return new TextColumn(_name, _texts!.ToArray());
-                default:
-                    return new TextColumn(_name, _texts!.ToArray());
+                var parts = _dateHasTime ? CsvDate.Parts.Length : CsvDate.Parts.Length - 1;
+                var columns = new Column[parts];
+                for (var part = 0; part < parts; part++)
+                {
+                    var values = new float[dates.Count];
+                    for (var row = 0; row < values.Length; row++) values[row] = CsvDate.Part(part, dates[row]);
+                    columns[part] = new NumericColumn(CsvDate.PartName(_name, part), values);
+                }
+                return columns;
             }
+            return [BuildOne(rows, options)];
         }
         finally
         {
             Dispose();
+        }
+    }
+
+    private void AddDate(ReadOnlySpan<char> text, bool missing)
+    {
+        if (missing)
+        {
+            _dates!.Add(double.NaN);
+        }
+        else if (CsvDate.TryParse(text, out var days))
+        {
+            _dates!.Add(days);
+            _dateCount++;
+            _dateHasTime |= days != Math.Floor(days);
+        }
+        else
+        {
+            _dates!.Dispose();
+            _dates = null;
+        }
+    }
+
+    private Column BuildOne(int rows, CsvOptions options)
+    {
+        switch (_phase)
+        {
+            case Phase.Numeric:
+                return new NumericColumn(_name, _values!.ToArray());
+            case Phase.Categorical:
+                if (_declared == ColumnKind.Categorical || _categories!.Count <= TypeInference.CategoryLimit(rows, options))
+                    return new CategoricalColumn(_name, _codes!.ToArray(), [.. _categories!]);
+                ToText();
+                return new TextColumn(_name, _texts!.ToArray());
+            default:
+                return new TextColumn(_name, _texts!.ToArray());
         }
     }
 
@@ -134,6 +181,8 @@ internal sealed class ColumnBuilder : IDisposable
         _codes?.Dispose();
         _codes = null;
         _texts = null;
+        _dates?.Dispose();
+        _dates = null;
     }
 
     private void Add(ReadOnlySpan<char> text, bool missing)

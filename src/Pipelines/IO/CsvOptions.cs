@@ -58,6 +58,25 @@ public sealed record CsvOptions
     public bool FormattedNumbers { get; init; } = true;
 
     /// <summary>
+    /// Whether a column whose every value is a date in year-month-day order (<c>2024-01-31</c>, <c>2024/01/31</c>, with
+    /// or without a time such as <c>13:05:09</c>) becomes numeric columns a model can learn from: <c>name.year</c>,
+    /// <c>name.month</c>, <c>name.day</c>, <c>name.weekday</c> (Monday 0 to Sunday 6), <c>name.days</c> (days since
+    /// 1970-01-01, the time as a fraction) and, where a value has a time, <c>name.hour</c>. Otherwise such a column is a
+    /// category or text per date, which no model generalizes from. On by default; never for the label, for a column
+    /// whose kind is declared, or where the header already has one of those names. Day-first and month-first dates
+    /// (<c>01/02/2024</c>) stay text: their order cannot be told from the file.
+    /// </summary>
+    public bool DateParts { get; init; } = true;
+
+    /// <summary>The column whose date part <paramref name="name"/> is (<c>signup</c> for <c>signup.month</c>; see <see cref="DateParts"/>), or null.</summary>
+    public static string? DateColumnOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var dot = name.LastIndexOf('.');
+        return dot > 0 && CsvDate.Parts.Contains(name[(dot + 1)..]) ? name[..dot] : null;
+    }
+
+    /// <summary>
     /// Whether a row whose every field is empty (<c>,,,</c>, as spreadsheets write a blank row) is skipped like a blank
     /// line. On by default; a reader whose rows must match the file's row for row (predictions written beside it) turns
     /// it off, and such a row is then a row of missing values.

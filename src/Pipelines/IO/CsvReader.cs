@@ -44,6 +44,7 @@ public static class CsvReader
         tokenizer.Names = [.. names.Select((_, i) => CsvHeader.Display(names, i))];
         var kept = CsvHeader.Select(names, options, displayName);
         var unnamed = Enumerable.Range(0, names.Length).Where(i => names[i].Length == 0).ToArray();
+        var header = names.ToHashSet(StringComparer.Ordinal);
         var missing = new MissingTokens(options.MissingTokens);
         var builders = new ColumnBuilder?[names.Length];
         try
@@ -51,7 +52,8 @@ public static class CsvReader
             foreach (var i in kept)
             {
                 ColumnKind? declared = options.ColumnKinds is { } kinds && kinds.TryGetValue(names[i], out var k) ? k : null;
-                builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.NumbersFor(tokenizer.Separator));
+                builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.NumbersFor(tokenizer.Separator),
+                    dates: options.DateParts && names[i] != options.Label && !Enumerable.Range(0, CsvDate.Parts.Length).Any(p => header.Contains(CsvDate.PartName(names[i], p))));
             }
 
             var rows = 0;
@@ -70,12 +72,12 @@ public static class CsvReader
                 rows++;
             }
 
-            var columns = new Column[kept.Length];
-            for (var j = 0; j < kept.Length; j++)
+            var columns = new List<Column>(kept.Length);
+            foreach (var i in kept)
             {
                 // Build frees the builder's buffers before the next column's array is allocated.
-                columns[j] = builders[kept[j]]!.Build(rows, options);
-                builders[kept[j]] = null;
+                columns.AddRange(builders[i]!.Build(rows, options));
+                builders[i] = null;
             }
             return new DataFrame(columns, options.Label);
         }

@@ -194,6 +194,42 @@ public sealed class AutoMLJobTests : TempFolderTests
     }
 
     [TestMethod]
+    public void A_column_of_dates_is_learnt_from_by_its_parts_and_model_onnx_reads_the_dates()
+    {
+        // Orders placed on a weekend are 'weekend': only the day of the week, a part of the date, tells.
+        var random = new Random(6);
+        var start = new DateTime(2023, 1, 1);
+        string Orders(int rows)
+        {
+            var path = FileIn($"orders-{rows}.csv");
+            File.WriteAllLines(path, ["ordered,amount,y", .. Enumerable.Range(0, rows).Select(_ =>
+            {
+                var day = start.AddDays(random.Next(700)).AddMinutes(random.Next(1_440));
+                var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+                return FormattableString.Invariant($"{day:yyyy-MM-dd HH:mm},{random.Next(1, 500)},{(weekend ? "weekend" : "weekday")}");
+            })]);
+            return path;
+        }
+        var path = Orders(400);
+        var result = new AutoMLJob(Options(path) with { Metric = Evaluation.Metric.Accuracy, TestPath = Orders(100) }).Run();
+        Assert.IsGreaterThan(0.95, result.Experiment.Score, "the weekday part decides the label");
+        var test = result.Figures.Single(f => f.Rows == FigureRows.TestFile && f.Model == JobOutputs.Model);
+        Assert.AreEqual(100, test.RowCount);
+        Assert.IsGreaterThan(0.95, test.Scores["Accuracy"], "the test file's dates are read as their parts too");
+
+        using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
+        var rows = ModelInputCsv.Read(path, onnx.Inputs, label: "y");
+        Assert.IsGreaterThan(0.95, Accuracy(onnx.Predict(rows), rows), "model.onnx reads the same file's dates");
+
+        var lines = File.ReadAllLines(path);
+        lines[5] = "someday" + lines[5][lines[5].IndexOf(',', StringComparison.Ordinal)..];
+        var bad = FileIn("orders-bad.csv");
+        File.WriteAllLines(bad, lines);
+        var e = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(bad, onnx.Inputs, label: "y"));
+        StringAssert.Contains(e.Message, "a part of the dates in column 'ordered', but not every value of 'ordered' here is a date");
+    }
+
+    [TestMethod]
     public void A_time_budget_is_split_before_the_search_and_the_search_gets_its_share_only()
     {
         // 1,600 rows leave 1,200 to the search: more than ValidationPlan.RepeatedRows, so a trial is 5 folds, not a
