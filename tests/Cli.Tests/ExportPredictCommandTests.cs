@@ -91,7 +91,7 @@ public sealed class ExportPredictCommandTests
         var lines = File.ReadAllLines(RepoPaths.Data("messy_churn.csv")).Take(6).ToArray();
         var tenure = Array.IndexOf(lines[0].Split(','), "tenure_months");
         var fields = lines[3].Split(',');
-        fields[tenure] = "twelve";
+        fields[tenure] = "12 months";
         lines[3] = string.Join(',', fields);
         var csv = Path.Combine(_folder, "bad-number.csv");
         File.WriteAllLines(csv, lines);
@@ -99,9 +99,17 @@ public sealed class ExportPredictCommandTests
         foreach (var model in new[] { onnx, _pipeline })
         {
             var run = CliRun.Of("predict", model, csv, "--out", output);
-            AssertBadInput(run, "bad-number.csv:4, column 'tenure_months', value 'twelve': this value is not a number, but the model reads 'tenure_months' as numbers. Fix the value, or leave the cell empty for a missing value");
+            AssertBadInput(run, "bad-number.csv:4, column 'tenure_months', value '12 months': this value is not a number, but the model reads 'tenure_months' as numbers. Fix the value, or leave the cell empty for a missing value");
             Assert.IsFalse(File.Exists(output), "nothing is written on bad input");
         }
+
+        // A word without a digit stands for a missing number, as it would in the data a model is fitted on.
+        fields[tenure] = "unknown";
+        lines[3] = string.Join(',', fields);
+        File.WriteAllLines(csv, lines);
+        var word = CliRun.Of("predict", onnx, csv, "--out", output);
+        Assert.AreEqual(0, word.ExitCode, word.Error);
+        StringAssert.Contains(word.Output, "read: 'tenure_months' holds numbers and 'unknown' (1 row), read as missing values");
     }
 
     [TestMethod]

@@ -70,7 +70,9 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         void Step(string phase, string detail) => onEvent?.Invoke(new JobStep(phase, detail, clock.Elapsed));
 
         Step("read", options.DataPath);
-        var raw = CsvReader.Read(options.DataPath, new CsvOptions { Label = options.Label });
+        var readNotes = new List<string>();
+        var raw = CsvReader.Read(options.DataPath, new CsvOptions { Label = options.Label }, readNotes);
+        foreach (var note in readNotes) Step("read", note);
         var (frame, task) = LabelTask.Read(raw, options.Task);
         DataFileChecks.Check(options.DataPath, frame);
         var target = ExperimentTarget.Of(frame, task);
@@ -97,7 +99,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             // From here the rows are held by `rows` alone, which lets the whole frame go while the search runs on a part.
             var rows = new JobRows(frame);
             raw = frame = null!;
-            var result = Execute(rows, new JobData(target, profile, decision, test), outputs, clock, Step, onEvent, interrupt);
+            var result = Execute(rows, new JobData(target, profile, decision, test, readNotes), outputs, clock, Step, onEvent, interrupt);
             outputs.Publish();
             Step("done", outputs.Folder);
             return result with { Elapsed = clock.Elapsed };
@@ -129,8 +131,8 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         }
     }
 
-    /// <summary>What the job read and checked before writing anything.</summary>
-    private sealed record JobData(ExperimentTarget Target, DataProfile Profile, DecisionPolicy Decision, TestFile? Test);
+    /// <summary>What the job read and checked before writing anything; <paramref name="ReadNotes"/>: what reading the file did beyond plain reading.</summary>
+    private sealed record JobData(ExperimentTarget Target, DataProfile Profile, DecisionPolicy Decision, TestFile? Test, IReadOnlyList<string> ReadNotes);
 
     /// <summary>
     /// What the job keeps of the search: the experiment and what later steps need of the search's rows (their count, the
@@ -153,6 +155,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             : Invariant($"{rows.RowCount:N0} rows for the search; {holdout.Reason}"));
         var cleaning = new EstimatorChain([new DropDuplicateRows(), new DropConstantColumns()]).FitTransform(train);
         var fixes = Fixes(train, cleaning);
+        fixes.InsertRange(0, data.ReadNotes);
         var budget = options.IsReproducible ? null : JobBudget.Plan(options.Time, clock.Elapsed, rows.RowCount, train.RowCount, WantsStudent(data.Target));
         if (budget is not null)
             step("budget", Invariant($"{budget.Search.TotalSeconds:0.#}s for the search and refits, {budget.AfterSearch.TotalSeconds:0.#}s kept for export, checks, student and report"));

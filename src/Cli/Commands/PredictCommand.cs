@@ -29,7 +29,9 @@ internal static class PredictCommand
             using var scorer = ModelScorer.Open(path, DeviceOption.Value(parse, device));
             var dataPath = parse.GetRequiredValue(file).FullName;
             InputFile.Check(dataPath, "Pass the CSV file of rows to predict");
-            var data = ModelInputCsv.Read(dataPath, scorer.Inputs, parse.GetValue(label));
+            var notes = new List<string>();
+            var data = ModelInputCsv.Read(dataPath, scorer.Inputs, parse.GetValue(label), notes);
+            foreach (var note in notes) terminal.Console.Profile.Out.Writer.WriteLine($"read: {note}");
             if (data.RowCount == 0) throw new DataFormatException(dataPath, 1, null, null, "the file has a header but no rows", "Give it the rows to predict");
             var predictions = scorer.Predict(data);
             var outputPath = parse.GetRequiredValue(output).FullName;

@@ -15,18 +15,21 @@ public static class ModelInputCsv
     /// <param name="path">CSV or TSV file, optionally .gz.</param>
     /// <param name="inputs">The columns the model reads, with their kinds.</param>
     /// <param name="label">A column to treat as the label (not a feature), or null.</param>
-    public static DataFrame Read(string path, IReadOnlyList<ColumnSchema> inputs, string? label = null)
+    /// <param name="notes">Receives what reading did beyond plain reading (see <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?)"/>), or null.</param>
+    public static DataFrame Read(string path, IReadOnlyList<ColumnSchema> inputs, string? label = null, ICollection<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         // Predictions are written row for row beside the file, so a row of empty fields is a row to score, not one to skip.
         var options = new CsvOptions { Label = label, SkipEmptyRows = false };
-        var frame = CsvReader.Read(path, options);
+        var read = new List<string>();
+        var frame = CsvReader.Read(path, options, read);
         // A model that reads a column of dates as it is (fitted before dates were read as their parts, or with
         // CsvOptions.DateParts off) gets the column as it is.
         if (inputs.Any(i => !frame.Contains(i.Name) && frame.Columns.Any(c => CsvOptions.DateColumnOf(c.Name) == i.Name)))
         {
             options = options with { DateParts = false };
-            frame = CsvReader.Read(path, options);
+            read.Clear();
+            frame = CsvReader.Read(path, options, read);
         }
         foreach (var input in inputs)
         {
@@ -39,12 +42,16 @@ public static class ModelInputCsv
                     $"{Path.GetFileName(path)}: no column '{input.Name}', which the model reads. The model reads: " +
                     $"{string.Join(", ", inputs.Select(i => $"'{i.Name}'"))}. Add the column (empty cells count as missing).");
         }
-        if (inputs.All(i => frame[i.Name].Kind == i.Kind)) return frame;
+        if (inputs.All(i => frame[i.Name].Kind == i.Kind))
+        {
+            foreach (var note in read) notes?.Add(note);
+            return frame;
+        }
         // Only the columns read otherwise are declared: a date's parts are no header names to declare.
         var kinds = inputs.Where(i => i.Name != label && frame[i.Name].Kind != i.Kind).ToDictionary(i => i.Name, i => i.Kind, StringComparer.Ordinal);
         try
         {
-            return CsvReader.Read(path, options with { ColumnKinds = kinds });
+            return CsvReader.Read(path, options with { ColumnKinds = kinds }, notes);
         }
         catch (DataFormatException e) when (e.Column is { } column && e.Value is not null && kinds.GetValueOrDefault(column) == ColumnKind.Numeric)
         {

@@ -34,17 +34,26 @@ internal sealed class ColumnBuilder : IDisposable
     private List<string>? _categories;
     private Dictionary<int, int>? _codeOfBits;
 
+    // Words in a column of numbers ("unknown", "-") and their row counts; null where words are not allowed. Their rows
+    // are in the codes while those are kept, else in _wordRows (row order), for a column that turns text.
+    private Dictionary<string, int>? _words;
+    private List<(int Row, string Word)>? _wordRows;
+    private int _formatted;
+
     // While every value so far is a date or missing: days since 1970 per row (NaN when missing); null once one is not.
     private NativeBuffer<double>? _dates;
     private int _dateCount;
     private bool _dateHasTime;
 
-    // dates: whether the column may become date parts (CsvOptions.DateParts; never for a declared kind).
-    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers, bool dates)
+    // dates: whether the column may become date parts (CsvOptions.DateParts; not for a declared kind); words: whether a
+    // few words may be missing values in a column of numbers (CsvOptions.WordsInNumbers; for an inferred or declared
+    // numeric kind).
+    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers, bool dates, bool words)
     {
         _name = name;
         _numbers = numbers;
         if (dates && declared is null) _dates = new();
+        if (words && declared is null or ColumnKind.Numeric) _words = new(StringComparer.Ordinal);
         _declared = declared;
         _missing = missing;
         _maxCategories = declared == ColumnKind.Categorical ? int.MaxValue : maxCategories;
@@ -73,6 +82,9 @@ internal sealed class ColumnBuilder : IDisposable
 
     public string Name => _name;
 
+    /// <summary>After <see cref="Build"/>, what the reader did beyond plain reading, in words (for a job's log); null if nothing.</summary>
+    public string? Note { get; private set; }
+
     /// <summary>Adds the field at <paramref name="field"/> of the tokenizer's current record.</summary>
     public void Add(CsvTokenizer tokenizer, int field)
     {
@@ -87,9 +99,13 @@ internal sealed class ColumnBuilder : IDisposable
                     _values!.Add(float.NaN);
                     _codes?.Add(CategoricalColumn.Missing);
                 }
-                else if (_numbers.TryParse(text, out var value) && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
+                else if (_numbers.TryParse(text, out var value, out var marked) && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
                 {
+                    if (marked) _formatted++;
                     AddNumber(text, value);
+                }
+                else if (IsWord(text) && AddWord(text))
+                {
                 }
                 else if (_declared == ColumnKind.Numeric)
                 {
@@ -120,6 +136,7 @@ internal sealed class ColumnBuilder : IDisposable
         {
             if (_dates is { } dates && _dateCount > 0)
             {
+                Note = $"'{_name}' holds dates, read as {string.Join(", ", Enumerable.Range(0, _dateHasTime ? CsvDate.Parts.Length : CsvDate.Parts.Length - 1).Select(p => CsvDate.PartName(_name, p)))}";
                 var parts = _dateHasTime ? CsvDate.Parts.Length : CsvDate.Parts.Length - 1;
                 var columns = new Column[parts];
                 for (var part = 0; part < parts; part++)
@@ -130,12 +147,77 @@ internal sealed class ColumnBuilder : IDisposable
                 }
                 return columns;
             }
-            return [BuildOne(rows, options)];
+            if (_phase == Phase.Numeric && _words is { Count: > 0 } words)
+            {
+                if (_declared == ColumnKind.Numeric || DistinctNumbers >= MinDistinctNumbersWithWords)
+                {
+                    Note = $"'{_name}' holds numbers and {string.Join(", ", words.Select(w => $"'{w.Key}' ({w.Value:N0} row{(w.Value == 1 ? "" : "s")})"))}, " +
+                        "read as missing values";
+                }
+                else
+                {
+                    LeaveNumeric();
+                }
+            }
+            var column = BuildOne(rows, options);
+            if (column is NumericColumn && _formatted > 0)
+                Note = (Note is null ? $"'{_name}'" : Note + ";") + $" {_formatted:N0} value{(_formatted == 1 ? "" : "s")} written with currency, percent or thousands marks read as numbers";
+            return [column];
         }
         finally
         {
             Dispose();
         }
+    }
+
+    /// <summary>Most words a column of numbers may hold as missing values: more are categories.</summary>
+    private const int MaxWords = 3;
+
+    /// <summary>Fewest distinct numbers beside the words for the column to stay numeric: fewer are codes of categories.</summary>
+    private const int MinDistinctNumbersWithWords = 20;
+
+    private int DistinctNumbers => _index is null ? int.MaxValue : _categories!.Count - _words!.Count;
+
+    /// <summary>A value without a digit (<c>unknown</c>, <c>-</c>): no number mistyped, so it can stand for a missing one.</summary>
+    private static bool IsWord(ReadOnlySpan<char> text) => !text.ContainsAnyInRange('0', '9');
+
+    /// <summary>Adds a word's row as a missing number, keeping its category for a column that turns categorical; false when the word would be one too many.</summary>
+    private bool AddWord(ReadOnlySpan<char> text)
+    {
+        if (_words is null) return false;
+        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        string word;
+        if (lookup.TryGetValue(text, out var known, out var count))
+            word = known;
+        else if (_words.Count < MaxWords)
+            word = text.ToString();
+        else
+            return false;
+        // Rows so far map to codes through their floats; a word's NaN would read as missing, so codes are written from here on.
+        if (_index is not null && _codes is null) MaterializeCodes();
+        _words[word] = count + 1;
+        var row = _values!.Count;
+        _values.Add(float.NaN);
+        if (_index is not null)
+        {
+            var codes = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (codes.TryGetValue(text, out var code))
+            {
+                _codes!.Add(code);
+                return true;
+            }
+            if (_categories!.Count < _maxCategories)
+            {
+                code = _categories.Count;
+                _categories.Add(word);
+                _index.Add(word, code);
+                _codes!.Add(code);
+                return true;
+            }
+            ForgetSpellings();
+        }
+        (_wordRows ??= []).Add((row, word));
+        return true;
     }
 
     private void AddDate(ReadOnlySpan<char> text, bool missing)
@@ -238,15 +320,30 @@ internal sealed class ColumnBuilder : IDisposable
             }
             else
             {
-                // Too many distinct values to ever be categorical: stop tracking strings (see TypeInference remarks).
-                _index = null;
-                _categories = null;
-                _codeOfBits = null;
-                _codes?.Dispose();
-                _codes = null;
+                ForgetSpellings();
             }
         }
         values.Add(value);
+    }
+
+    /// <summary>Too many distinct values to ever be categorical: stops tracking strings (see TypeInference remarks).</summary>
+    private void ForgetSpellings()
+    {
+        if (_words is { Count: > 0 } words && _codes is { } codes)
+        {
+            // The codes held the words' rows; a list keeps them from here.
+            var wordOfCode = words.Keys.ToDictionary(w => _index![w], w => w);
+            _wordRows = [];
+            for (var row = 0; row < codes.Count; row++)
+            {
+                if (wordOfCode.TryGetValue(codes[row], out var word)) _wordRows.Add((row, word));
+            }
+        }
+        _index = null;
+        _categories = null;
+        _codeOfBits = null;
+        _codes?.Dispose();
+        _codes = null;
     }
 
     /// <summary>Writes the code of every row so far, derived from its float (unambiguous until now).</summary>
@@ -264,6 +361,10 @@ internal sealed class ColumnBuilder : IDisposable
 
     private void LeaveNumeric()
     {
+        // From here a word is a value of the column like any other.
+        var words = _wordRows;
+        _words = null;
+        _wordRows = null;
         if (_index is not null)
         {
             if (_codes is null) MaterializeCodes();
@@ -275,10 +376,14 @@ internal sealed class ColumnBuilder : IDisposable
         }
         var values = _values!;
         var texts = new ChunkedBuffer<string?>();
+        var next = 0;
         for (var i = 0; i < values.Count; i++)
         {
             var v = values[i];
-            texts.Add(float.IsNaN(v) ? null : v.ToString("R", CultureInfo.InvariantCulture));
+            if (words is not null && next < words.Count && words[next].Row == i)
+                texts.Add(words[next++].Word);
+            else
+                texts.Add(float.IsNaN(v) ? null : v.ToString("R", CultureInfo.InvariantCulture));
         }
         _texts = texts;
         values.Dispose();

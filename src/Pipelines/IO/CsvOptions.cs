@@ -22,8 +22,18 @@ namespace Pipelines.IO;
 /// </remarks>
 public sealed record CsvOptions
 {
-    /// <summary>The tokens that mean "missing" by default: empty, NA, N/A, NaN, nan, ?, null, NULL, None.</summary>
-    public static IReadOnlyList<string> DefaultMissingTokens { get; } = ["", "NA", "N/A", "NaN", "nan", "?", "null", "NULL", "None"];
+    /// <summary>
+    /// The tokens that mean "missing" by default: empty, NA, N/A, n/a, NaN, nan, -NaN, -nan, ?, null, NULL, None, &lt;NA&gt;,
+    /// the not-a-number spellings pandas also reads as missing (#N/A, #N/A N/A, #NA, 1.#IND, -1.#IND, 1.#QNAN, -1.#QNAN),
+    /// and a spreadsheet's error values (#DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!), which hold no value and would
+    /// otherwise turn a column of numbers into one of categories.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultMissingTokens { get; } =
+    [
+        "", "NA", "N/A", "n/a", "NaN", "nan", "-NaN", "-nan", "?", "null", "NULL", "None", "<NA>",
+        "#N/A", "#N/A N/A", "#NA", "1.#IND", "-1.#IND", "1.#QNAN", "-1.#QNAN",
+        "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!",
+    ];
 
     /// <summary>Default options: the separator sniffed from the header, default missing tokens, trimming on, types inferred.</summary>
     public static CsvOptions Default { get; } = new();
@@ -56,6 +66,17 @@ public sealed record CsvOptions
     /// category per row; off, such a value makes its column categorical or text.
     /// </summary>
     public bool FormattedNumbers { get; init; } = true;
+
+    /// <summary>
+    /// Whether a column of numbers may hold up to three words standing for a missing value (<c>unknown</c>, <c>-</c>,
+    /// <c>not recorded</c>: values without a digit) and stay numeric, those rows missing. It stays numeric only where it
+    /// has at least 20 distinct numbers besides (or more than <see cref="MaxCategories"/>, past which they are not
+    /// counted); with fewer, its values are codes of categories and the words categories too. A column declared Numeric
+    /// in <see cref="ColumnKinds"/> takes such words whatever its numbers (so rows read for a model fitted on such a
+    /// column read alike), and a fourth word or a value with a digit is an error there. Without this a single such word
+    /// makes a column of measurements categorical, or text a model ignores. On by default; never for the label.
+    /// </summary>
+    public bool WordsInNumbers { get; init; } = true;
 
     /// <summary>
     /// Whether a column whose every value is a date in year-month-day order (<c>2024-01-31</c>, <c>2024/01/31</c>, with
@@ -95,7 +116,8 @@ public sealed record CsvOptions
 
     /// <summary>
     /// Column kinds that replace inference, by column name. A value that breaks a declared Numeric kind is an error
-    /// naming its line; a declared Categorical column keeps every distinct value however many there are.
+    /// naming its line (up to three words without a digit are missing values there, see <see cref="WordsInNumbers"/>);
+    /// a declared Categorical column keeps every distinct value however many there are.
     /// </summary>
     public IReadOnlyDictionary<string, ColumnKind>? ColumnKinds { get; init; }
 

@@ -13,14 +13,18 @@ namespace Pipelines.IO;
 /// </remarks>
 public static class CsvReader
 {
-    /// <summary>Reads the file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Reads the file at <paramref name="path"/>; <paramref name="notes"/>, when given, receives a sentence for each thing
+    /// the reader did beyond plain reading (dates read as their parts, words read as missing numbers, numbers with currency
+    /// marks, unnamed empty columns and empty rows left out), for a log a user reads.
+    /// </summary>
     /// <exception cref="DataFormatException">The content is not valid delimited text or breaks an option.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static DataFrame Read(string path, CsvOptions? options = null)
+    public static DataFrame Read(string path, CsvOptions? options = null, ICollection<string>? notes = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Read(stream, path, options);
+        return Read(stream, path, options, notes);
     }
 
     /// <summary>
@@ -29,7 +33,7 @@ public static class CsvReader
     /// The stream is disposed.
     /// </summary>
     /// <exception cref="DataFormatException">The content is not valid delimited text or breaks an option.</exception>
-    public static DataFrame Read(Stream stream, string displayName, CsvOptions? options = null)
+    public static DataFrame Read(Stream stream, string displayName, CsvOptions? options = null, ICollection<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(displayName);
@@ -53,13 +57,19 @@ public static class CsvReader
             {
                 ColumnKind? declared = options.ColumnKinds is { } kinds && kinds.TryGetValue(names[i], out var k) ? k : null;
                 builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.NumbersFor(tokenizer.Separator),
-                    dates: options.DateParts && names[i] != options.Label && !Enumerable.Range(0, CsvDate.Parts.Length).Any(p => header.Contains(CsvDate.PartName(names[i], p))));
+                    dates: options.DateParts && names[i] != options.Label && !Enumerable.Range(0, CsvDate.Parts.Length).Any(p => header.Contains(CsvDate.PartName(names[i], p))),
+                    words: options.WordsInNumbers && names[i] != options.Label);
             }
 
             var rows = 0;
+            var emptyRows = 0;
             while (tokenizer.ReadRecord())
             {
-                if (options.SkipEmptyRows && IsEmpty(tokenizer)) continue;
+                if (options.SkipEmptyRows && IsEmpty(tokenizer))
+                {
+                    emptyRows++;
+                    continue;
+                }
                 if (tokenizer.FieldCount != names.Length) ThrowRagged(tokenizer, names);
                 foreach (var i in unnamed)
                 {
@@ -77,8 +87,13 @@ public static class CsvReader
             {
                 // Build frees the builder's buffers before the next column's array is allocated.
                 columns.AddRange(builders[i]!.Build(rows, options));
+                if (builders[i]!.Note is { } note) notes?.Add(note);
                 builders[i] = null;
             }
+            var unnamedColumns = unnamed.Length == 0 ? null : $"{unnamed.Length} unnamed column{(unnamed.Length == 1 ? "" : "s")} with no value left out";
+            var skipped = emptyRows == 0 ? null : $"{emptyRows:N0} row{(emptyRows == 1 ? "" : "s")} of empty cells skipped";
+            if (unnamedColumns is not null || skipped is not null)
+                notes?.Add(string.Join("; ", new[] { unnamedColumns, skipped }.OfType<string>()));
             return new DataFrame(columns, options.Label);
         }
         finally

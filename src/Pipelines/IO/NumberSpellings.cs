@@ -6,9 +6,15 @@ namespace Pipelines.IO;
 /// </summary>
 internal readonly record struct NumberSpellings(bool DecimalComma, bool Formatted)
 {
-    /// <summary>Parses <paramref name="text"/> in the first spelling it matches: plain, then decimal comma, then formatted.</summary>
-    public bool TryParse(ReadOnlySpan<char> text, out float value) =>
-        CsvNumber.TryParse(text, out value)
-        || (DecimalComma && CsvNumber.TryParseDecimalComma(text, out value))
-        || (Formatted && CsvNumber.TryParseFormatted(text, DecimalComma, out value));
+    /// <summary>
+    /// Parses <paramref name="text"/> in the first spelling it matches: plain, then decimal comma, then formatted
+    /// (<paramref name="marked"/> then true).
+    /// </summary>
+    public bool TryParse(ReadOnlySpan<char> text, out float value, out bool marked)
+    {
+        marked = false;
+        if (CsvNumber.TryParse(text, out value) || (DecimalComma && CsvNumber.TryParseDecimalComma(text, out value))) return true;
+        marked = Formatted && CsvNumber.TryParseFormatted(text, DecimalComma, out value);
+        return marked;
+    }
 }

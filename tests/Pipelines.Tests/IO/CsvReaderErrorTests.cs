@@ -104,12 +104,18 @@ public sealed class CsvReaderErrorTests
     public void ValueBreakingADeclaredNumericKindNamesLineColumnAndValue()
     {
         var kinds = new Dictionary<string, ColumnKind> { ["x"] = ColumnKind.Numeric };
-        var e = Fails("id,x\n1,2.5\n2,\"multi\nline\"\n3,abc\n", CsvOptions.Default with { ColumnKinds = kinds });
+        var e = Fails("id,x\n1,2.5\n2,\"multi\nline 2\"\n3,abc\n", CsvOptions.Default with { ColumnKinds = kinds });
         Assert.AreEqual(3, e.Line);
         Assert.AreEqual("x", e.Column);
-        Assert.AreEqual("multi\nline", e.Value);
+        Assert.AreEqual("multi\nline 2", e.Value);
         StringAssert.Contains(e.Message, "declared Numeric");
         StringAssert.Contains(e.Message, "MissingTokens");
+
+        // Up to three words without a digit are missing values there (CsvOptions.WordsInNumbers), a fourth is an error.
+        var words = CsvText.Read("x\n1\nunknown\n-\nn.a.\n2\n", CsvOptions.Default with { ColumnKinds = kinds });
+        Assert.AreEqual(3, words.Numeric("x").MissingCount());
+        Assert.AreEqual(6, Fails("x\n1\nunknown\n-\nn.a.\nnone\n", CsvOptions.Default with { ColumnKinds = kinds }).Line);
+        Assert.AreEqual(3, Fails("x\n1\nunknown\n", CsvOptions.Default with { ColumnKinds = kinds, WordsInNumbers = false }).Line);
     }
 
     [TestMethod]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Pipelines.Data;
 using Pipelines.IO;
@@ -73,6 +74,15 @@ public sealed class CsvReaderTests
         var y = frame.Categorical("y");
         Assert.AreEqual("NA", y.ValueAt(10));
         Assert.IsNull(y.ValueAt(11));
+    }
+
+    [TestMethod]
+    public void A_spreadsheets_error_values_and_pandas_not_a_number_spellings_are_missing()
+    {
+        var frame = CsvText.Read("x\n1.5\n#DIV/0!\n#N/A\n#VALUE!\nn/a\n<NA>\n#REF!\n#NAME?\n#NUM!\n#NULL!\n-nan\n1.#QNAN\n2\n");
+        var x = frame.Numeric("x");
+        Assert.AreEqual(11, x.MissingCount(), "the column stays numeric, its error values missing");
+        Assert.AreEqual(2f, x[12]);
     }
 
     [TestMethod]
@@ -209,6 +219,40 @@ public sealed class CsvReaderTests
         Assert.AreEqual(ColumnKind.Categorical, off["share"].Kind);
         var declared = CsvText.Read(text, CsvOptions.Default with { ColumnKinds = new Dictionary<string, ColumnKind> { ["income"] = ColumnKind.Numeric } });
         Assert.AreEqual(12500f, declared.Numeric("income")[0]);
+    }
+
+    [TestMethod]
+    public void A_few_words_in_a_column_of_numbers_are_missing_values_and_the_reader_says_so()
+    {
+        var lines = new List<string> { "income,floor,mixed,y" };
+        for (var row = 0; row < 40; row++)
+        {
+            var amount = row switch { 3 or 17 => "unknown", 9 => "-", _ => (1_000 + 37 * row).ToString(CultureInfo.InvariantCulture) };
+            var floor = row == 5 ? "ground" : (row % 4).ToString(CultureInfo.InvariantCulture);
+            var mixed = row == 7 ? "n.a.7" : row.ToString(CultureInfo.InvariantCulture);
+            lines.Add($"{amount},{floor},{mixed},{(row == 2 ? "unknown" : row % 2)}");
+        }
+        var notes = new List<string>();
+        var frame = CsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(string.Join("\n", lines))), "t.csv", CsvOptions.Default with { Label = "y" }, notes);
+        var income = frame.Numeric("income");
+        Assert.AreEqual(3, income.MissingCount());
+        Assert.IsTrue(income.IsMissing(3) && income.IsMissing(9) && income.IsMissing(17));
+        Assert.AreEqual(1_000f + 37 * 4, income[4]);
+        Assert.AreEqual(ColumnKind.Categorical, frame["floor"].Kind, "four distinct numbers are codes of categories, and the word one of them");
+        Assert.AreEqual("ground", frame.Categorical("floor").ValueAt(5));
+        Assert.AreEqual(ColumnKind.Categorical, frame["mixed"].Kind, "a value with a digit is no word for a missing number");
+        Assert.AreEqual(ColumnKind.Categorical, frame["y"].Kind, "the label keeps its words as classes");
+        CollectionAssert.AreEqual(new[] { "'income' holds numbers and 'unknown' (2 rows), '-' (1 row), read as missing values" }, notes);
+
+        var off = CsvText.Read(string.Join("\n", lines), CsvOptions.Default with { WordsInNumbers = false });
+        Assert.AreEqual(ColumnKind.Categorical, off["income"].Kind);
+        var fourWords = CsvText.Read("x\n" + string.Join("\n", Enumerable.Range(0, 30).Select(i => i.ToString(CultureInfo.InvariantCulture))) + "\na\nb\nc\nd\n");
+        Assert.AreEqual(ColumnKind.Categorical, fourWords["x"].Kind, "a fourth word makes the words categories");
+        Assert.AreEqual("d", fourWords.Categorical("x").ValueAt(33));
+        var manyNumbers = CsvText.Read("x\n" + string.Join("\n", Enumerable.Range(0, 80).Select(i => i.ToString(CultureInfo.InvariantCulture))) + "\nnone\nx1\n",
+            CsvOptions.Default with { MaxCategories = 10 });
+        Assert.AreEqual(ColumnKind.Text, manyNumbers["x"].Kind, "past the category ceiling the column is text");
+        Assert.AreEqual("none", ((TextColumn)manyNumbers["x"])[80], "the word keeps its spelling in text");
     }
 
     [TestMethod]

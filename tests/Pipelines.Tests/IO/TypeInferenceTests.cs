@@ -51,7 +51,8 @@ public sealed class TypeInferenceTests
     [TestMethod]
     public void ManyDistinctNumbersThenAWordBecomeTextInShortestForm()
     {
-        var options = CsvOptions.Default with { MaxCategories = 5 };
+        // Words off: with them on, a word among numbers past the ceiling is a missing number.
+        var options = CsvOptions.Default with { MaxCategories = 5, WordsInNumbers = false };
         var lines = Enumerable.Range(0, 10).Select(i => $"{i}.50").Append("word");
         var frame = CsvText.Read("c\n" + string.Join("\n", lines) + "\n", options);
         var c = (TextColumn)frame["c"];
