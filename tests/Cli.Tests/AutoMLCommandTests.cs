@@ -175,7 +175,7 @@ public sealed class AutoMLCommandTests
         (string Text, string Mentions)[] cases =
         [
             ("sepal length (cm),sepal width (cm),petal length (cm),species\n5.1,3.5,1.4,setosa\n", "column 'petal width (cm)'"),
-            ($"{header}\n5.1,3.5,1.4,0.2,setosa\n4.9,three,1.4,0.2,setosa\n", ":3, column 'sepal width (cm)', value 'three'"),
+            ($"{header}\n5.1,3.5,1.4,0.2,setosa\n4.9,3.0cm,1.4,0.2,setosa\n", ":3, column 'sepal width (cm)', value '3.0cm'"),
             ($"{header}\n5.1,3.5,1.4,0.2,setosa\n4.9,3.0,1.4,0.2,rosa\n", ":3, column 'species', value 'rosa'"),
         ];
         var files = cases.Select(c => (Path: Path.Combine(Path.GetTempPath(), $"bad-test-{Guid.NewGuid():N}.csv"), c.Text, c.Mentions)).ToArray();

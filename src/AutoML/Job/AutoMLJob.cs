@@ -90,7 +90,9 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         if (options.TestPath is { } testPath)
         {
             Step("read", testPath);
-            test = TestFile.Read(testPath, raw, options.DataPath, target);
+            var testNotes = new List<string>();
+            test = TestFile.Read(testPath, raw, options.DataPath, target, testNotes);
+            foreach (var note in testNotes) Step("read", note);
         }
 
         var outputs = JobOutputs.Prepare(options.OutputDir);

@@ -14,15 +14,20 @@ namespace Pipelines.AutoML.Job;
 /// </summary>
 internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget Target)
 {
-    /// <summary>Reads <paramref name="path"/> as test rows of <paramref name="data"/> (read from <paramref name="dataPath"/>, label set), scored against <paramref name="target"/>.</summary>
-    public static TestFile Read(string path, DataFrame data, string dataPath, ExperimentTarget target)
+    /// <summary>
+    /// Reads <paramref name="path"/> as test rows of <paramref name="data"/> (read from <paramref name="dataPath"/>, label
+    /// set), scored against <paramref name="target"/>; <paramref name="notes"/> receives what reading did beyond plain
+    /// reading (see <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?)"/>).
+    /// </summary>
+    public static TestFile Read(string path, DataFrame data, string dataPath, ExperimentTarget target, ICollection<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(target);
         var name = System.IO.Path.GetFileName(path);
         var dataName = System.IO.Path.GetFileName(dataPath);
         if (!File.Exists(path)) throw new PipelineException($"{path}: no such test file. Pass --test a CSV file with the columns of {dataName}, label included.");
-        var inferred = CsvReader.Read(path);
+        var read = new List<string>();
+        var inferred = CsvReader.Read(path, notes: read);
         foreach (var column in data.Schema.Columns)
         {
             if (!inferred.Contains(column.Name))
@@ -36,7 +41,15 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
         DataFrame frame;
         try
         {
-            frame = kinds.Count == 0 ? inferred.WithLabel(data.LabelName) : CsvReader.Read(path, new CsvOptions { Label = data.LabelName, ColumnKinds = kinds });
+            if (kinds.Count == 0)
+            {
+                frame = inferred.WithLabel(data.LabelName);
+            }
+            else
+            {
+                read.Clear();
+                frame = CsvReader.Read(path, new CsvOptions { Label = data.LabelName, ColumnKinds = kinds }, read);
+            }
             frame = frame.Without(frame.Names.Where(n => !wanted.Contains(n)));
         }
         catch (DataFormatException e) when (e.Column is { } column && e.Value is not null && kinds.GetValueOrDefault(column) == ColumnKind.Numeric)
@@ -45,6 +58,7 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
                 $"this value is not a number, but '{column}' is numeric in {dataName}", "Fix the value, or leave the cell empty for a missing value");
         }
         if (frame.RowCount == 0) throw new DataFormatException(path, 0, null, null, "the test file has a header but no rows", "Give it the rows to measure the model on");
+        foreach (var note in read) notes?.Add(note);
         return new TestFile(path, frame, TargetOf(path, frame, target, dataName));
     }
 

@@ -40,19 +40,19 @@ internal sealed class ColumnBuilder : IDisposable
     private List<(int Row, string Word)>? _wordRows;
     private int _formatted;
 
-    // While every value so far is a date or missing: days since 1970 per row (NaN when missing); null once one is not.
-    private NativeBuffer<double>? _dates;
-    private int _dateCount;
-    private bool _dateHasTime;
+    // The shapes every value so far fits (dates, numbers with a unit); null once none does.
+    private List<ValueShape>? _shapes;
 
-    // dates: whether the column may become date parts (CsvOptions.DateParts; not for a declared kind); words: whether a
+    // dates, units: whether the column may become date parts (CsvOptions.DateParts) or numbers without their unit
+    // (CsvOptions.NumbersWithUnits), neither for a declared kind (see ValueShape); words: whether a
     // few words may be missing values in a column of numbers (CsvOptions.WordsInNumbers; for an inferred or declared
     // numeric kind).
-    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers, bool dates, bool words)
+    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers, bool dates, bool units, bool words)
     {
         _name = name;
         _numbers = numbers;
-        if (dates && declared is null) _dates = new();
+        if (declared is null && (dates || units))
+            _shapes = [.. dates ? [new DateShape()] : Array.Empty<ValueShape>(), .. units ? [new UnitShape()] : Array.Empty<ValueShape>()];
         if (words && declared is null or ColumnKind.Numeric) _words = new(StringComparer.Ordinal);
         _declared = declared;
         _missing = missing;
@@ -90,7 +90,7 @@ internal sealed class ColumnBuilder : IDisposable
     {
         var text = tokenizer.Field(field);
         var missing = _missing.IsMissing(text, tokenizer.IsQuoted(field));
-        if (_dates is not null) AddDate(text, missing);
+        if (_shapes is not null) AddToShapes(text, missing);
         switch (_phase)
         {
             case Phase.Numeric:
@@ -134,18 +134,10 @@ internal sealed class ColumnBuilder : IDisposable
     {
         try
         {
-            if (_dates is { } dates && _dateCount > 0)
+            if (_shapes?.FirstOrDefault(shape => shape.Count > 0) is { } shape)
             {
-                Note = $"'{_name}' holds dates, read as {string.Join(", ", Enumerable.Range(0, _dateHasTime ? CsvDate.Parts.Length : CsvDate.Parts.Length - 1).Select(p => CsvDate.PartName(_name, p)))}";
-                var parts = _dateHasTime ? CsvDate.Parts.Length : CsvDate.Parts.Length - 1;
-                var columns = new Column[parts];
-                for (var part = 0; part < parts; part++)
-                {
-                    var values = new float[dates.Count];
-                    for (var row = 0; row < values.Length; row++) values[row] = CsvDate.Part(part, dates[row]);
-                    columns[part] = new NumericColumn(CsvDate.PartName(_name, part), values);
-                }
-                return columns;
+                Note = shape.Note(_name);
+                return shape.Build(_name);
             }
             if (_phase == Phase.Numeric && _words is { Count: > 0 } words)
             {
@@ -220,23 +212,12 @@ internal sealed class ColumnBuilder : IDisposable
         return true;
     }
 
-    private void AddDate(ReadOnlySpan<char> text, bool missing)
+    private void AddToShapes(ReadOnlySpan<char> text, bool missing)
     {
-        if (missing)
-        {
-            _dates!.Add(double.NaN);
-        }
-        else if (CsvDate.TryParse(text, out var days))
-        {
-            _dates!.Add(days);
-            _dateCount++;
-            _dateHasTime |= days != Math.Floor(days);
-        }
-        else
-        {
-            _dates!.Dispose();
-            _dates = null;
-        }
+        var shapes = _shapes!;
+        foreach (var shape in shapes) shape.Add(text, missing);
+        shapes.RemoveAll(shape => !shape.Fits);
+        if (shapes.Count == 0) _shapes = null;
     }
 
     private Column BuildOne(int rows, CsvOptions options)
@@ -263,8 +244,11 @@ internal sealed class ColumnBuilder : IDisposable
         _codes?.Dispose();
         _codes = null;
         _texts = null;
-        _dates?.Dispose();
-        _dates = null;
+        if (_shapes is { } shapes)
+        {
+            foreach (var shape in shapes) shape.Dispose();
+        }
+        _shapes = null;
     }
 
     private void Add(ReadOnlySpan<char> text, bool missing)

@@ -79,6 +79,14 @@ public sealed record CsvOptions
     public bool WordsInNumbers { get; init; } = true;
 
     /// <summary>
+    /// Whether a column whose every value is a number followed by one and the same unit (<c>1248 CC</c>, <c>23.4 kmpl</c>,
+    /// <c>74bhp</c>: up to 12 letters or slashes, after an optional space) reads as those numbers, keeping its name; the
+    /// log says which unit was dropped. Values in two units, or some without one, keep the column as written, since the
+    /// numbers would not compare. On by default; never for the label or a column whose kind is declared.
+    /// </summary>
+    public bool NumbersWithUnits { get; init; } = true;
+
+    /// <summary>
     /// Whether a column whose every value is a date in year-month-day order (<c>2024-01-31</c>, <c>2024/01/31</c>, with
     /// or without a time such as <c>13:05:09</c>) becomes numeric columns a model can learn from: <c>name.year</c>,
     /// <c>name.month</c>, <c>name.day</c>, <c>name.weekday</c> (Monday 0 to Sunday 6), <c>name.days</c> (days since

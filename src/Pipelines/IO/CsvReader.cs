@@ -58,7 +58,7 @@ public static class CsvReader
                 ColumnKind? declared = options.ColumnKinds is { } kinds && kinds.TryGetValue(names[i], out var k) ? k : null;
                 builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.NumbersFor(tokenizer.Separator),
                     dates: options.DateParts && names[i] != options.Label && !Enumerable.Range(0, CsvDate.Parts.Length).Any(p => header.Contains(CsvDate.PartName(names[i], p))),
-                    words: options.WordsInNumbers && names[i] != options.Label);
+                    units: options.NumbersWithUnits && names[i] != options.Label, words: options.WordsInNumbers && names[i] != options.Label);
             }
 
             var rows = 0;

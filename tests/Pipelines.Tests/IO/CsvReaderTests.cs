@@ -256,6 +256,24 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
+    public void Numbers_in_one_unit_read_as_numbers_and_two_units_stay_as_written()
+    {
+        var notes = new List<string>();
+        var text = "engine,mileage,power,grade,y\n1248 CC,23.4 kmpl,74bhp,7A,1 star\n998 CC,20.1 km/kg,67.1bhp,7B,2 stars\n,19 kmpl,NA,8A,1 star\n";
+        var frame = CsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "t.csv", CsvOptions.Default with { Label = "y" }, notes);
+        CollectionAssert.AreEqual(new[] { 1248f, 998f, float.NaN }, frame.Numeric("engine").Values.ToArray());
+        CollectionAssert.AreEqual(new[] { 74f, 67.1f, float.NaN }, frame.Numeric("power").Values.ToArray());
+        Assert.AreEqual(ColumnKind.Categorical, frame["mileage"].Kind, "kmpl and km/kg do not compare");
+        Assert.AreEqual(ColumnKind.Categorical, frame["grade"].Kind, "7A and 7B are grades, not sevens");
+        Assert.AreEqual(ColumnKind.Categorical, frame["y"].Kind, "the label keeps its values");
+        CollectionAssert.AreEqual(new[] { "'engine' holds numbers in 'CC', read without the unit", "'power' holds numbers in 'bhp', read without the unit" }, notes);
+
+        var off = CsvText.Read(text, CsvOptions.Default with { NumbersWithUnits = false });
+        Assert.AreEqual("1248 CC", off.Categorical("engine").ValueAt(0));
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("w\n5 kg\n7\n")["w"].Kind, "a value without the unit keeps the column as written");
+    }
+
+    [TestMethod]
     public void A_spreadsheets_unnamed_empty_columns_and_empty_rows_are_left_out()
     {
         // As a spreadsheet exports a sheet with formatted but empty cells: trailing separators and a row of them.
