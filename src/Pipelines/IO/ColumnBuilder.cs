@@ -34,9 +34,9 @@ internal sealed class ColumnBuilder : IDisposable
     private List<string>? _categories;
     private Dictionary<int, int>? _codeOfBits;
 
-    // Words in a column of numbers ("unknown", "-") and their row counts; null where words are not allowed. Their rows
+    // Words in a column of numbers ("unknown", "-"), in the order they came; null where words are not allowed. Their rows
     // are in the codes while those are kept, else in _wordRows (row order), for a column that turns text.
-    private Dictionary<string, int>? _words;
+    private HashSet<string>? _words;
     private List<(int Row, string Word)>? _wordRows;
     private int _formatted;
 
@@ -52,7 +52,7 @@ internal sealed class ColumnBuilder : IDisposable
         _name = name;
         _numbers = numbers;
         if (declared is null && (dates || units))
-            _shapes = [.. dates ? [new DateShape()] : Array.Empty<ValueShape>(), .. units ? [new UnitShape()] : Array.Empty<ValueShape>()];
+            _shapes = [.. dates ? [new DateShape(words)] : Array.Empty<ValueShape>(), .. units ? [new UnitShape(words)] : Array.Empty<ValueShape>()];
         if (words && declared is null or ColumnKind.Numeric) _words = new(StringComparer.Ordinal);
         _declared = declared;
         _missing = missing;
@@ -99,30 +99,42 @@ internal sealed class ColumnBuilder : IDisposable
                     _values!.Add(float.NaN);
                     _codes?.Add(CategoricalColumn.Missing);
                 }
+                else if (CsvNumber.TryParsePlainDecimal(text, out var plain))
+                {
+                    AddNumber(text, plain);
+                }
+                else if (_words is not null && IsWord(text))
+                {
+                    // Checked before the general parsers: a column of words would otherwise try every value as a number.
+                    if (!AddWord(text)) Leave(tokenizer, field, text);
+                }
                 else if (_numbers.TryParse(text, out var value, out var marked) && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
                 {
                     if (marked) _formatted++;
                     AddNumber(text, value);
                 }
-                else if (IsWord(text) && AddWord(text))
-                {
-                }
-                else if (_declared == ColumnKind.Numeric)
-                {
-                    throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(field), _name, text.ToString(),
-                        "this value is not a number, but the column is declared Numeric",
-                        "Fix the value, add it to CsvOptions.MissingTokens, or declare the column Categorical or Text in CsvOptions.ColumnKinds");
-                }
                 else
                 {
-                    LeaveNumeric();
-                    Add(text, missing: false);
+                    Leave(tokenizer, field, text);
                 }
                 break;
             default:
                 Add(text, missing);
                 break;
         }
+    }
+
+    /// <summary>A value that is no number: an error in a column declared Numeric, else the column turns categorical with it.</summary>
+    private void Leave(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text)
+    {
+        if (_declared == ColumnKind.Numeric)
+        {
+            throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(field), _name, text.ToString(),
+                "this value is not a number, but the column is declared Numeric",
+                "Fix the value, add it to CsvOptions.MissingTokens, or declare the column Categorical or Text in CsvOptions.ColumnKinds");
+        }
+        LeaveNumeric();
+        Add(text, missing: false);
     }
 
     /// <summary>
@@ -139,12 +151,11 @@ internal sealed class ColumnBuilder : IDisposable
                 Note = shape.Note(_name);
                 return shape.Build(_name);
             }
-            if (_phase == Phase.Numeric && _words is { Count: > 0 } words)
+            if (_phase == Phase.Numeric && _words is { Count: > 0 })
             {
                 if (_declared == ColumnKind.Numeric || DistinctNumbers >= MinDistinctNumbersWithWords)
                 {
-                    Note = $"'{_name}' holds numbers and {string.Join(", ", words.Select(w => $"'{w.Key}' ({w.Value:N0} row{(w.Value == 1 ? "" : "s")})"))}, " +
-                        "read as missing values";
+                    Note = $"'{_name}' holds numbers and {ValueShape.Words(WordCounts())}, read as missing values";
                 }
                 else
                 {
@@ -153,7 +164,8 @@ internal sealed class ColumnBuilder : IDisposable
             }
             var column = BuildOne(rows, options);
             if (column is NumericColumn && _formatted > 0)
-                Note = (Note is null ? $"'{_name}'" : Note + ";") + $" {_formatted:N0} value{(_formatted == 1 ? "" : "s")} written with currency, percent or thousands marks read as numbers";
+                Note = (Note is null ? $"'{_name}' holds" : Note + "; it holds") +
+                    $" numbers written with currency, percent or thousands marks ({_formatted:N0} value{(_formatted == 1 ? "" : "s")}), read as numbers";
             return [column];
         }
         finally
@@ -170,46 +182,71 @@ internal sealed class ColumnBuilder : IDisposable
 
     private int DistinctNumbers => _index is null ? int.MaxValue : _categories!.Count - _words!.Count;
 
-    /// <summary>A value without a digit (<c>unknown</c>, <c>-</c>): no number mistyped, so it can stand for a missing one.</summary>
-    private static bool IsWord(ReadOnlySpan<char> text) => !text.ContainsAnyInRange('0', '9');
+    /// <summary>
+    /// A value without a digit (<c>unknown</c>, <c>-</c>): no number mistyped, so it can stand for a missing one. The
+    /// spellings of infinity and NaN that parse as numbers are not words.
+    /// </summary>
+    private static bool IsWord(ReadOnlySpan<char> text) => !text.ContainsAnyInRange('0', '9') && !CsvNumber.IsNonFinite(text);
 
     /// <summary>Adds a word's row as a missing number, keeping its category for a column that turns categorical; false when the word would be one too many.</summary>
     private bool AddWord(ReadOnlySpan<char> text)
     {
         if (_words is null) return false;
-        var lookup = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-        string word;
-        if (lookup.TryGetValue(text, out var known, out var count))
-            word = known;
-        else if (_words.Count < MaxWords)
-            word = text.ToString();
-        else
-            return false;
-        // Rows so far map to codes through their floats; a word's NaN would read as missing, so codes are written from here on.
-        if (_index is not null && _codes is null) MaterializeCodes();
-        _words[word] = count + 1;
         var row = _values!.Count;
-        _values.Add(float.NaN);
         if (_index is not null)
         {
+            // Only words lack a digit among the spellings the index holds here, so a known spelling is a known word.
             var codes = _index.GetAlternateLookup<ReadOnlySpan<char>>();
-            if (codes.TryGetValue(text, out var code))
+            if (_codes is not null && codes.TryGetValue(text, out var known))
             {
-                _codes!.Add(code);
+                _values.Add(float.NaN);
+                _codes.Add(known);
                 return true;
             }
+            if (_words.Count == MaxWords) return false;
+            var word = text.ToString();
+            _words.Add(word);
+            // Rows so far map to codes through their floats; a word's NaN would read as missing, so codes are written from here on.
+            if (_codes is null) MaterializeCodes();
+            _values.Add(float.NaN);
             if (_categories!.Count < _maxCategories)
             {
-                code = _categories.Count;
+                var code = _categories.Count;
                 _categories.Add(word);
                 _index.Add(word, code);
                 _codes!.Add(code);
                 return true;
             }
             ForgetSpellings();
+            (_wordRows ??= []).Add((row, word));
+            return true;
         }
-        (_wordRows ??= []).Add((row, word));
+        var words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!words.TryGetValue(text, out var spelled))
+        {
+            if (_words.Count == MaxWords) return false;
+            spelled = text.ToString();
+            _words.Add(spelled);
+        }
+        _values.Add(float.NaN);
+        (_wordRows ??= []).Add((row, spelled));
         return true;
+    }
+
+    /// <summary>Each word's row count, in the order the words came, for the note.</summary>
+    private Dictionary<string, int> WordCounts()
+    {
+        var counts = _words!.ToDictionary(w => w, _ => 0, StringComparer.Ordinal);
+        if (_codes is { } codes)
+        {
+            var wordOfCode = _words!.ToDictionary(w => _index![w], w => w);
+            for (var row = 0; row < codes.Count; row++)
+            {
+                if (wordOfCode.TryGetValue(codes[row], out var word)) counts[word]++;
+            }
+        }
+        foreach (var (_, word) in _wordRows ?? []) counts[word]++;
+        return counts;
     }
 
     private void AddToShapes(ReadOnlySpan<char> text, bool missing)
@@ -316,7 +353,7 @@ internal sealed class ColumnBuilder : IDisposable
         if (_words is { Count: > 0 } words && _codes is { } codes)
         {
             // The codes held the words' rows; a list keeps them from here.
-            var wordOfCode = words.Keys.ToDictionary(w => _index![w], w => w);
+            var wordOfCode = words.ToDictionary(w => _index![w], w => w);
             _wordRows = [];
             for (var row = 0; row < codes.Count; row++)
             {

@@ -38,6 +38,18 @@ internal static class CsvNumber
     }
 
     /// <summary>
+    /// Whether <paramref name="text"/> is a spelling of infinity or NaN that <see cref="TryParse"/> reads as a number
+    /// (<c>inf</c>, <c>-Infinity</c>, <c>NaN</c>, any case): the values without a digit that are numbers.
+    /// </summary>
+    public static bool IsNonFinite(ReadOnlySpan<char> text)
+    {
+        var body = text.Trim();
+        if (body.Length > 0 && body[0] is '+' or '-') body = body[1..];
+        return body.Equals("inf", StringComparison.OrdinalIgnoreCase) || body.Equals("infinity", StringComparison.OrdinalIgnoreCase)
+            || body.Equals("nan", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
     /// Parses a number written with a decimal comma (<c>-1,5</c>): one comma and no point, read as if the comma were a
     /// point. Anything else (a point, two commas, no comma) is not such a number.
     /// </summary>
@@ -54,7 +66,7 @@ internal static class CsvNumber
 
     /// <summary>
     /// Parses a number written as people format them for reading: a currency sign before or after it (<c>$</c>, <c>€</c>,
-    /// <c>£</c>, <c>¥</c>; <c>$1,234.50</c>, <c>-$5</c>, <c>$-5</c>, <c>12,50 €</c>), a percent sign after it (<c>12.5%</c>
+    /// <c>£</c>, <c>¥</c>, <c>₹</c> and the rest of Unicode's currency symbols; <c>$1,234.50</c>, <c>-$5</c>, <c>$-5</c>, <c>12,50 €</c>), a percent sign after it (<c>12.5%</c>
     /// reads as 12.5, the number as written), or, when <paramref name="decimalComma"/> is off, commas between groups of
     /// three digits (<c>1,234,567.8</c>). At least one of these marks must be there (a plain number is
     /// <see cref="TryParse"/>'s), the digits carry no exponent, and a misplaced comma (<c>1,23</c>) is not such a number.
@@ -130,7 +142,8 @@ internal static class CsvNumber
     private static readonly SearchValues<char> DigitsAndMarks = SearchValues.Create("0123456789.,");
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
-    private static bool IsCurrency(char c) => c is '$' or '€' or '£' or '¥';
+    /// <summary>A currency sign (Unicode's currency symbols block and the older signs before it: $, £, ¥, €, ₹, ₩, ₽ ...).</summary>
+    private static bool IsCurrency(char c) => c is '$' or '£' or '¥' or '¢' or (>= '\u20A0' and <= '\u20CF');
 
     /// <summary>Whether <paramref name="whole"/> is digits in groups of three split by commas, the first group of one to three.</summary>
     private static bool Grouped(ReadOnlySpan<char> whole)

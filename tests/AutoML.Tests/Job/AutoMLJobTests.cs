@@ -189,7 +189,7 @@ public sealed class AutoMLJobTests : TempFolderTests
         Assert.IsGreaterThan(0.85, result.Experiment.Score, "the amounts are numbers the model learns from, not text it ignores");
         Assert.IsFalse(result.FixesApplied.Any(f => f.Contains("ignored text column 'amount'", StringComparison.Ordinal)), string.Join("; ", result.FixesApplied));
         // What reading did is in the log and among the fixes (metrics.json, the report).
-        string[] read = ["'amount' 300 values written with currency, percent or thousands marks read as numbers", "2 unnamed columns with no value left out; 1 row of empty cells skipped"];
+        string[] read = ["'amount' holds numbers written with currency, percent or thousands marks (300 values), read as numbers", "2 unnamed columns with no value left out; 1 row of empty cells skipped"];
         CollectionAssert.AreEqual(read, steps.Where(s => s.Phase == "read").Skip(1).Select(s => s.Detail).ToArray());
         CollectionAssert.IsSubsetOf(read, result.FixesApplied.ToArray());
         var note = steps.Single(s => s.Phase == "note").Detail;
@@ -226,7 +226,7 @@ public sealed class AutoMLJobTests : TempFolderTests
         Assert.IsGreaterThan(0.95, Accuracy(onnx.Predict(rows), rows), "model.onnx reads the same file's dates");
 
         var lines = File.ReadAllLines(path);
-        lines[5] = "someday" + lines[5][lines[5].IndexOf(',', StringComparison.Ordinal)..];
+        lines[5] = "31/12/2023" + lines[5][lines[5].IndexOf(',', StringComparison.Ordinal)..];
         var bad = FileIn("orders-bad.csv");
         File.WriteAllLines(bad, lines);
         var e = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(bad, onnx.Inputs, label: "y"));

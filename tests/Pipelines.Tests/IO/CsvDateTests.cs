@@ -28,13 +28,13 @@ public sealed class CsvDateTests
     [TestMethod]
     public void A_column_of_dates_becomes_its_parts_and_anything_else_stays_as_it_was()
     {
-        var frame = CsvText.Read("when,mixed,y\n2024-03-04,2024-01-01,2024-01-01\n,x,2024-01-02\n2024-03-10 18:30,2024-01-03,2024-01-03\n",
+        var frame = CsvText.Read("when,mixed,y\n2024-03-04,2024-01-01,2024-01-01\n,x1,2024-01-02\n2024-03-10 18:30,2024-01-03,2024-01-03\n",
             CsvOptions.Default with { Label = "y" });
         CollectionAssert.AreEqual(new[] { "when.year", "when.month", "when.day", "when.weekday", "when.days", "when.hour", "mixed", "y" }, frame.Names.ToArray());
         CollectionAssert.AreEqual(new[] { 2024f, float.NaN, 2024f }, frame.Numeric("when.year").Values.ToArray());
         CollectionAssert.AreEqual(new[] { 0f, float.NaN, 6f }, frame.Numeric("when.weekday").Values.ToArray(), "Monday 0, Sunday 6");
         CollectionAssert.AreEqual(new[] { 0f, float.NaN, 18.5f }, frame.Numeric("when.hour").Values.ToArray());
-        Assert.AreEqual(ColumnKind.Categorical, frame["mixed"].Kind, "one value that is no date keeps the column as written");
+        Assert.AreEqual(ColumnKind.Categorical, frame["mixed"].Kind, "one value that is no date (nor a word for a missing one) keeps the column as written");
         Assert.AreEqual(ColumnKind.Categorical, frame["y"].Kind, "the label is never split");
 
         var dateOnly = CsvText.Read("d\n2024-01-31\n2024-02-01\n");

@@ -49,12 +49,27 @@ public sealed class CsvNumberTests
     }
 
     [TestMethod]
+    public void The_values_without_a_digit_that_parse_are_infinity_and_NaN_only()
+    {
+        foreach (var text in new[] { "inf", "-inf", "+Infinity", "INFINITY", "NaN", "-nan" })
+        {
+            Assert.IsTrue(CsvNumber.IsNonFinite(text), text);
+            Assert.IsTrue(CsvNumber.TryParse(text, out _), text);
+        }
+        foreach (var text in new[] { "unknown", "-", "in", "nana", "", "+" })
+        {
+            Assert.IsFalse(CsvNumber.IsNonFinite(text), text);
+            Assert.IsFalse(CsvNumber.TryParse(text, out _), text);
+        }
+    }
+
+    [TestMethod]
     public void Currency_percent_and_thousands_marks_read_as_the_number_written()
     {
         var read = new (string Text, float Value)[]
         {
             ("$1,234.50", 1234.5f), ("-$5", -5f), ("$-5", -5f), ("$ 12", 12f), ("12 €", 12f), ("€3.5", 3.5f), ("£0.99", 0.99f),
-            ("¥1,000", 1000f), ("12.5%", 12.5f), ("-3 %", -3f), ("1,234,567", 1234567f), ("+1,000.25", 1000.25f),
+            ("¥1,000", 1000f), ("₹ 450", 450f), ("₩12,000", 12000f), ("12.5%", 12.5f), ("-3 %", -3f), ("1,234,567", 1234567f), ("+1,000.25", 1000.25f),
         };
         foreach (var (text, value) in read)
         {

@@ -271,6 +271,14 @@ public sealed class CsvReaderTests
         var off = CsvText.Read(text, CsvOptions.Default with { NumbersWithUnits = false });
         Assert.AreEqual("1248 CC", off.Categorical("engine").ValueAt(0));
         Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("w\n5 kg\n7\n")["w"].Kind, "a value without the unit keeps the column as written");
+
+        // Words without a digit are missing values there too, as among plain numbers and dates.
+        notes.Clear();
+        var words = CsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes("w,d\n5 kg,2024-01-02\nunknown,unknown\n7 kg,-\n")), "t.csv", null, notes);
+        CollectionAssert.AreEqual(new[] { 5f, float.NaN, 7f }, words.Numeric("w").Values.ToArray());
+        Assert.IsTrue(words["d.days"].IsMissing(1) && words["d.days"].IsMissing(2));
+        CollectionAssert.AreEqual(new[] { "'w' holds numbers in 'kg', read without the unit, and 'unknown' (1 row) as missing values",
+            "'d' holds dates, read as d.year, d.month, d.day, d.weekday, d.days, and 'unknown' (1 row), '-' (1 row) as missing values" }, notes);
     }
 
     [TestMethod]
