@@ -23,6 +23,24 @@ public sealed class ProfileCommandTests
     }
 
     [TestMethod]
+    public void What_reading_did_and_classes_written_two_ways_are_named()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"profile-sheet-{Guid.NewGuid():N}.csv");
+        File.WriteAllLines(path, ["weight,y", "5 kg,Yes", "7 kg,yes", "unknown,No", "6 kg,No"]);
+        try
+        {
+            var run = CliRun.Of("profile", path, "--label", "y");
+            Assert.AreEqual(0, run.ExitCode, run.Error);
+            StringAssert.Contains(run.Output, "read: 'weight' holds numbers in 'kg', read without the unit, and 'unknown' (1 row) as missing values");
+            StringAssert.Contains(run.Output, "('Yes' and 'yes')");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestMethod]
     public void JsonOutputIsTheProfile()
     {
         var run = CliRun.Of("profile", RepoPaths.Data("iris.csv"), "--label", "species", "--json");

@@ -23,12 +23,18 @@ internal static class ProfileCommand
         {
             var path = parse.GetRequiredValue(file).FullName;
             InputFile.Check(path, "Pass the CSV file to profile");
-            var data = LabelTask.WithClassLabel(CsvReader.Read(path, new CsvOptions { Label = parse.GetValue(label) }));
+            var notes = new List<string>();
+            var data = LabelTask.WithClassLabel(CsvReader.Read(path, new CsvOptions { Label = parse.GetValue(label) }, notes));
             var profile = DataProfile.Compute(data);
             if (parse.GetValue(json))
+            {
                 terminal.Console.Profile.Out.Writer.WriteLine(JsonSerializer.Serialize(profile, JsonOutput.Options));
+            }
             else
+            {
+                foreach (var note in notes) terminal.Console.Profile.Out.Writer.WriteLine($"read: {note}");
                 ProfileView.Render(terminal, Path.GetFileName(path), profile);
+            }
             return CliApp.Ok;
         });
         return command;

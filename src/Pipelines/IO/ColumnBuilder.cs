@@ -12,9 +12,12 @@ namespace Pipelines.IO;
 /// strings are kept in a small dictionary. Per-row category codes are not stored in that phase: as long as every
 /// distinct string parses to a distinct float, the code of a row follows from its float, so a numeric column costs
 /// only its floats. Codes are materialized when two spellings meet on one float ("1" and "1.0") or when the first
-/// non-number arrives (the column then turns categorical). A categorical column that exceeds the category ceiling
-/// turns into text. Every transition only goes forward, so memory stays bounded by the final column plus the
-/// dictionary ceiling.
+/// non-number arrives (the column then turns categorical). A value without a digit is a word: up to three of them are
+/// held as missing numbers (their codes written from the first, so a column that turns categorical, at a fourth word, a
+/// non-number with a digit, or at the end for want of distinct numbers, keeps them as categories). A categorical column
+/// that exceeds the category ceiling turns into text. Every transition only goes forward, so memory stays bounded by the
+/// final column plus the dictionary ceiling. Beside the phases, the column's <see cref="ValueShape"/>s (dates, numbers
+/// with a unit) read each value while every value fits them; nearly always the first value ends them.
 /// </remarks>
 internal sealed class ColumnBuilder : IDisposable
 {
