@@ -77,6 +77,8 @@ public sealed class AutoMLCommandTests
                 ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--cost-matrix", RepoPaths.Data("no-costs.csv"), "--out", folder],
                 ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--mlnet-model", "../model.zip", "--out", folder],
                 ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--mlnet-model", "model.onnx", "--out", folder],
+                ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--ignore", "petal colour", "--out", folder],
+                ["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--ignore", "species", "--out", folder],
                 .. tests.Select(t => (string[])["automl", RepoPaths.Data("iris.csv"), "--label", "species", "--test", t.Path, "--out", folder]),
             ];
             foreach (var args in cases)

@@ -73,6 +73,12 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var readNotes = new List<string>();
         var raw = CsvReader.Read(options.DataPath, new CsvOptions { Label = options.Label }, readNotes);
         foreach (var note in readNotes) Step("read", note);
+        if (options.Ignore is { Count: > 0 } ignore)
+        {
+            raw = IgnoredColumns.Drop(raw, ignore, options.DataPath);
+            readNotes.Add($"left out by --ignore: {string.Join(", ", ignore.Select(c => $"'{c}'"))}");
+            Step("read", readNotes[^1]);
+        }
         var (frame, task) = LabelTask.Read(raw, options.Task);
         DataFileChecks.Check(options.DataPath, frame);
         var target = ExperimentTarget.Of(frame, task);

@@ -25,6 +25,13 @@ public sealed record AutoMLJobOptions
     /// </summary>
     public TimeSpan Time { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Columns the job leaves out (an identifier, a column known only after the outcome): the model neither reads nor
+    /// needs them, and a test file or the rows to predict may lack them. A column of dates read as its parts
+    /// (<see cref="IO.CsvOptions.DateParts"/>) is left out by its own name. Null or empty for none.
+    /// </summary>
+    public IReadOnlyList<string>? Ignore { get; init; }
+
     /// <summary>The metric to optimize; null for the default for the label.</summary>
     public Metric? Metric { get; init; }
 

@@ -11,7 +11,7 @@ namespace Pipelines.Cli.Commands;
 
 /// <summary>
 /// `pipelines automl FILE --label L [--time 60] [--metric M] [--task auto|classification|regression] [--out DIR]
-/// [--test FILE] [--device cpu|cuda[:N]] [--mlnet-model NAME|none] [--learners NAME,...]`: the whole job (profile,
+/// [--test FILE] [--device cpu|cuda[:N]] [--mlnet-model NAME|none] [--learners NAME,...] [--ignore COLUMN,...]`: the whole job (profile,
 /// clean, search, ensemble, refit on every row, export, distil, report) into DIR within --time seconds. Ctrl-C ends the
 /// search early and still writes the outputs from the best so far; a second Ctrl-C stops at once (the trial store keeps
 /// what finished, and a rerun resumes).
@@ -47,9 +47,13 @@ internal static class AutoMLCommand
             Description = "Learners to search, comma-separated: " + string.Join(", ", LearnerSelection.Known.Select(l => l.Name)) +
                 $"; '{LearnerSelection.MLNetGroup}' for all of ML.NET's trainers, '{LearnerSelection.DefaultGroup}' for the default set (the default).",
         };
+        var ignore = new Option<string?>("--ignore")
+        {
+            Description = "Columns to leave out, comma-separated (an identifier, a column known only after the outcome): the model neither reads nor needs them.",
+        };
         var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
         {
-            file, label, time, metric, task, output, trials, seed, threshold, costs, test, device, mlnet, learners,
+            file, label, time, metric, task, output, trials, seed, threshold, costs, test, device, mlnet, learners, ignore,
         };
         command.SetAction(parse =>
         {
@@ -72,6 +76,7 @@ internal static class AutoMLCommand
                 Device = DeviceOption.Value(parse, device),
                 MLNetModel = parse.GetRequiredValue(mlnet) is var name && string.Equals(name, "none", StringComparison.OrdinalIgnoreCase) ? null : name,
                 Learners = parse.GetValue(learners) is { } names ? LearnerSelection.Parse(names) : null,
+                Ignore = parse.GetValue(ignore) is { } columns ? [.. columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : null,
             };
             if (options.CostMatrixPath is { } costFile && !File.Exists(costFile)) throw new PipelineException($"{costFile}: no such cost matrix file.");
             InputFile.Check(options.DataPath, "Pass the CSV file to learn from");

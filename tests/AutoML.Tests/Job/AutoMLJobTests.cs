@@ -234,6 +234,34 @@ public sealed class AutoMLJobTests : TempFolderTests
     }
 
     [TestMethod]
+    public void Ignored_columns_are_neither_read_by_the_model_nor_needed_to_predict()
+    {
+        // 'outcome_code' is the label written another way (a leak), 'when' a column of dates ignored by its own name.
+        var random = new Random(8);
+        var path = FileIn("leaky.csv");
+        File.WriteAllLines(path, ["x,outcome_code,when,y", .. Enumerable.Range(0, 300).Select(row =>
+        {
+            var x = random.NextDouble();
+            var y = x + 0.3 * random.NextDouble() > 0.65 ? "b" : "a";
+            return FormattableString.Invariant($"{x:0.###},{(y == "b" ? 1 : 0)},2024-01-{1 + row % 28:00},{y}");
+        })]);
+        var result = new AutoMLJob(Options(path) with { Ignore = ["outcome_code", "when"] }).Run();
+        using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
+        CollectionAssert.AreEqual(new[] { "x" }, onnx.Inputs.Select(i => i.Name).ToArray(), "the model reads only what is left");
+        Assert.IsLessThan(0.99, result.Experiment.Score, "without the leak the label is not known for sure");
+        CollectionAssert.Contains(result.FixesApplied.ToArray(), "left out by --ignore: 'outcome_code', 'when'");
+
+        var rows = FileIn("rows.csv");
+        File.WriteAllLines(rows, ["x", "0.1", "0.9"]);
+        Assert.AreEqual(2, onnx.Predict(ModelInputCsv.Read(rows, onnx.Inputs)).RowCount, "rows without the ignored columns predict");
+
+        var unknown = Assert.Throws<Errors.PipelineException>(() => new AutoMLJob(Options(path) with { Ignore = ["Outcome_Code"] }).Run());
+        StringAssert.Contains(unknown.Message, "The header has 'outcome_code'");
+        var label = Assert.Throws<Errors.PipelineException>(() => new AutoMLJob(Options(path) with { Ignore = ["y"] }).Run());
+        StringAssert.Contains(label.Message, "--ignore names the label 'y'");
+    }
+
+    [TestMethod]
     public void A_time_budget_is_split_before_the_search_and_the_search_gets_its_share_only()
     {
         // 1,600 rows leave 1,200 to the search: more than ValidationPlan.RepeatedRows, so a trial is 5 folds, not a

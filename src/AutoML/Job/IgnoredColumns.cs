@@ -1,0 +1,33 @@
+using Pipelines.Data;
+using Pipelines.Errors;
+using Pipelines.IO;
+
+namespace Pipelines.AutoML.Job;
+
+/// <summary>The columns a job leaves out (<see cref="AutoMLJobOptions.Ignore"/>), checked against the file's.</summary>
+internal static class IgnoredColumns
+{
+    /// <summary>
+    /// <paramref name="data"/> without the <paramref name="ignore"/>d columns (and a date column's parts by its name);
+    /// a name the file lacks, or the label, is an error naming what the file has.
+    /// </summary>
+    public static DataFrame Drop(DataFrame data, IReadOnlyList<string> ignore, string path)
+    {
+        var dropped = new List<string>();
+        foreach (var name in ignore)
+        {
+            if (name == data.LabelName)
+                throw new PipelineException($"--ignore names the label '{name}'; the label is what the job learns to predict. Leave it out of --ignore.");
+            var columns = data.Names.Where(c => c == name || CsvOptions.DateColumnOf(c) == name).ToList();
+            if (columns.Count == 0)
+            {
+                var near = data.Names.FirstOrDefault(c => string.Equals(c.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
+                var present = string.Join(", ", data.Names.Take(20).Select(c => $"'{c}'")) + (data.Columns.Count > 20 ? $", ... ({data.Columns.Count} in all)" : "");
+                throw new PipelineException($"--ignore names '{name}', which {Path.GetFileName(path)} has no column of. " +
+                    (near is not null ? $"The header has '{near}' (names are matched exactly, case included): use that name." : $"Its columns: {present}."));
+            }
+            dropped.AddRange(columns);
+        }
+        return data.Without(dropped.Distinct());
+    }
+}
