@@ -85,6 +85,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         if (options.Metric is { } metric) MetricChoice.Check(metric, task);
         var profile = DataProfile.Compute(raw);
         if (profile.Label?.DescribeSpellingVariants() is { } variants) Step("note", variants);
+        foreach (var decisive in profile.DescribeDecisiveFeatures()) Step("note", decisive);
         var decision = new DecisionPolicy
         {
             Threshold = options.Threshold,

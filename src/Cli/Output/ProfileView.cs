@@ -17,6 +17,7 @@ internal static class ProfileView
             console.Write(Classes(terminal, label));
             if (label.DescribeSpellingVariants() is { } variants) console.MarkupLine($"[yellow]Note[/]: {Markup.Escape(variants)}.");
         }
+        foreach (var decisive in profile.DescribeDecisiveFeatures()) console.MarkupLine($"[yellow]Note[/]: {Markup.Escape(decisive)}.");
         console.Write(Fixes(terminal, profile));
     }
 

@@ -14,6 +14,15 @@ public sealed record DataProfile(
     LabelProfile? Label,
     IReadOnlyList<SuggestedFix> Fixes)
 {
+    /// <summary>Features that alone decide the label almost exactly (often a leak; <see cref="DecisiveFeature"/>), best first.</summary>
+    public IReadOnlyList<DecisiveFeature> DecisiveFeatures { get; init; } = [];
+
+    /// <summary>One sentence on each of <see cref="DecisiveFeatures"/> and what to do about it.</summary>
+    public IEnumerable<string> DescribeDecisiveFeatures() => DecisiveFeatures.Select(f =>
+        $"'{f.Column}' alone decides the label on rows it was not fitted on ({(Label is null ? "R²" : "accuracy")} " +
+        $"{f.Score.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)}): if its value is known only after the outcome, " +
+        $"it leaks the answer and the model will fail on new rows; leave it out (--ignore {f.Column})");
+
     /// <summary>The profile of the column named <paramref name="name"/>.</summary>
     public ColumnProfile this[string name] =>
         Columns.FirstOrDefault(c => c.Name == name) ?? throw new KeyNotFoundException($"The profile has no column '{name}'.");
@@ -28,7 +37,10 @@ public sealed record DataProfile(
         var columns = data.Columns.Select(c => ColumnProfiler.Profile(c, data.RoleOf(c.Name), options)).ToArray();
         var duplicates = RowEquality.Duplicates(data);
         var label = data.Label is CategoricalColumn l ? ProfileLabel(l) : null;
-        return new DataProfile(data.RowCount, columns, duplicates, label, FixAdvisor.Suggest(columns, duplicates, label, options));
+        return new DataProfile(data.RowCount, columns, duplicates, label, FixAdvisor.Suggest(columns, duplicates, label, options))
+        {
+            DecisiveFeatures = Profiling.DecisiveFeatures.Find(data),
+        };
     }
 
     private static LabelProfile ProfileLabel(CategoricalColumn label)

@@ -137,6 +137,46 @@ public sealed class DataProfileTests
     }
 
     [TestMethod]
+    public void A_feature_that_alone_decides_the_label_is_named_and_a_strong_one_is_not()
+    {
+        var random = new Random(3);
+        var rows = 400;
+        var x = Enumerable.Range(0, rows).Select(_ => (float)random.NextDouble()).ToArray();
+        var labels = x.Select(v => v + 0.2 * random.NextDouble() > 0.6 ? "yes" : "no").ToArray();
+        var code = labels.Select(l => l == "yes" ? "Y" : "N").ToArray();
+        var frame = new DataFrame(
+        [
+            new NumericColumn("x", x),
+            CategoricalColumn.FromValues("outcome_code", code),
+            new NumericColumn("copy", [.. labels.Select(l => l == "yes" ? 1f + 0.01f * (float)random.NextDouble() : 0f)]),
+            CategoricalColumn.FromValues("y", labels),
+        ], label: "y");
+        var profile = DataProfile.Compute(frame);
+        CollectionAssert.AreEqual(new[] { "outcome_code", "copy" }, profile.DecisiveFeatures.Select(f => f.Column).ToArray(),
+            string.Join("; ", profile.DecisiveFeatures) + ": x decides most rows (about 9 in 10), not 99 in 100");
+        Assert.AreEqual(1.0, profile.DecisiveFeatures[0].Score);
+        StringAssert.Contains(profile.DescribeDecisiveFeatures().First(), "'outcome_code' alone decides the label on rows it was not fitted on (accuracy 1.000)");
+        StringAssert.Contains(profile.DescribeDecisiveFeatures().First(), "--ignore outcome_code");
+
+        // A numeric label: R² of the feature's bins; a feature that is the label plus a little noise decides it.
+        var value = Enumerable.Range(0, rows).Select(_ => (float)(random.NextDouble() * 100)).ToArray();
+        var regression = new DataFrame(
+        [
+            new NumericColumn("noisy", [.. value.Select(v => v + (float)(random.NextDouble() * 40))]),
+            new NumericColumn("scaled", [.. value.Select(v => v * 3 + 1)]),
+            new NumericColumn("target", value),
+        ], label: "target");
+        CollectionAssert.AreEqual(new[] { "scaled" }, DataProfile.Compute(regression).DecisiveFeatures.Select(f => f.Column).ToArray());
+
+        var imbalanced = new DataFrame(
+        [
+            CategoricalColumn.FromValues("code", [.. Enumerable.Range(0, rows).Select(r => r < 20 ? "R" : "C")]),
+            CategoricalColumn.FromValues("y", [.. Enumerable.Range(0, rows).Select(r => r < 20 ? "rare" : "common")]),
+        ], label: "y");
+        Assert.IsEmpty(DataProfile.Compute(imbalanced).DecisiveFeatures, "a class of 95% is right 95% of the time by itself");
+    }
+
+    [TestMethod]
     public void CleanNumericFrameNeedsNoFixes()
     {
         var clean = new DataFrame(

@@ -29,6 +29,7 @@ internal static class ProfileSection
         html.Paragraph($"{Format.Count(profile.RowCount)} rows, {Format.Count(profile.Columns.Count)} columns, " +
             $"{Format.Count(profile.DuplicateRowCount)} duplicate rows ({Format.Percent(duplicates)}).", "lead");
         if (profile.Label is { ClassCounts.Count: > 0 } label) WriteLabel(html, label);
+        foreach (var decisive in profile.DescribeDecisiveFeatures()) html.Paragraph(char.ToUpperInvariant(decisive[0]) + decisive[1..] + ".", "note");
         html.Subheading("Columns");
         html.Table(
             ["Column", "Kind", Cell.Number("Missing"), Cell.Number("Distinct"), "Summary", Cell.Number("Outliers")],
