@@ -39,7 +39,7 @@ public sealed record DataProfile(
         var label = data.Label is CategoricalColumn l ? ProfileLabel(l) : null;
         return new DataProfile(data.RowCount, columns, duplicates, label, FixAdvisor.Suggest(columns, duplicates, label, options))
         {
-            DecisiveFeatures = Profiling.DecisiveFeatures.Find(data),
+            DecisiveFeatures = DecisiveFeatureScan.Find(data),
         };
     }
 
