@@ -23,7 +23,7 @@ internal static class IgnoredColumns
             {
                 var near = data.Names.FirstOrDefault(c => string.Equals(c.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
                 var present = string.Join(", ", data.Names.Take(20).Select(c => $"'{c}'")) + (data.Columns.Count > 20 ? $", ... ({data.Columns.Count} in all)" : "");
-                throw new PipelineException($"--ignore names '{name}', which {Path.GetFileName(path)} has no column of. " +
+                throw new PipelineException($"--ignore names '{name}', but {Path.GetFileName(path)} has no such column. " +
                     (near is not null ? $"The header has '{near}' (names are matched exactly, case included): use that name." : $"Its columns: {present}."));
             }
             dropped.AddRange(columns);
