@@ -31,6 +31,7 @@ public static class ModelInputCsv
             read.Clear();
             frame = CsvReader.Read(path, options, read);
         }
+        frame = WithoutDates(frame, inputs);
         foreach (var input in inputs)
         {
             if (!frame.Contains(input.Name) && CsvOptions.DateColumnOf(input.Name) is { } date && frame.Contains(date))
@@ -51,7 +52,7 @@ public static class ModelInputCsv
         var kinds = inputs.Where(i => i.Name != label && frame[i.Name].Kind != i.Kind).ToDictionary(i => i.Name, i => i.Kind, StringComparer.Ordinal);
         try
         {
-            return CsvReader.Read(path, options with { ColumnKinds = kinds }, notes);
+            return WithoutDates(CsvReader.Read(path, options with { ColumnKinds = kinds }, notes), inputs);
         }
         catch (DataFormatException e) when (e.Column is { } column && e.Value is not null && kinds.GetValueOrDefault(column) == ColumnKind.Numeric)
         {
@@ -60,4 +61,23 @@ public static class ModelInputCsv
                 $"this value is not a number, but the model reads '{column}' as numbers", "Fix the value, or leave the cell empty for a missing value");
         }
     }
+
+    /// <summary>
+    /// A column of dates with no date among these rows (each empty, or a word such as <c>unknown</c>, as a column of dates
+    /// can hold) reads as neither dates nor their parts: its parts the model reads are then missing on every row.
+    /// </summary>
+    private static DataFrame WithoutDates(DataFrame frame, IReadOnlyList<ColumnSchema> inputs)
+    {
+        var parts = inputs.Where(i => !frame.Contains(i.Name) && CsvOptions.DateColumnOf(i.Name) is { } date && frame.Contains(date)
+            && NoDate(frame[date])).ToList();
+        if (parts.Count == 0) return frame;
+        return frame.With(parts.Select(p => new NumericColumn(p.Name, Enumerable.Repeat(float.NaN, frame.RowCount).ToArray())));
+    }
+
+    /// <summary>Whether every value of <paramref name="column"/> is missing or a word without a digit.</summary>
+    private static bool NoDate(Column column) => column switch
+    {
+        CategoricalColumn categorical => categorical.Categories.All(c => !c.AsSpan().ContainsAnyInRange('0', '9')),
+        _ => column.MissingCount() == column.Length,
+    };
 }

@@ -231,6 +231,13 @@ public sealed class AutoMLJobTests : TempFolderTests
         File.WriteAllLines(bad, lines);
         var e = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(bad, onnx.Inputs, label: "y"));
         StringAssert.Contains(e.Message, "a part of the dates in column 'ordered', but not every value of 'ordered' here is a date");
+
+        // Rows whose dates are all empty, or words, have nothing to read as dates: their parts are missing.
+        var undated = FileIn("orders-undated.csv");
+        File.WriteAllLines(undated, ["ordered,amount", ",12", "unknown,40"]);
+        var parts = ModelInputCsv.Read(undated, onnx.Inputs);
+        Assert.AreEqual(2, onnx.Predict(parts).RowCount);
+        Assert.IsTrue(parts["ordered.weekday"].IsMissing(0) && parts["ordered.weekday"].IsMissing(1));
     }
 
     [TestMethod]
