@@ -18,7 +18,8 @@ internal static class IgnoredColumns
         {
             if (name == data.LabelName)
                 throw new PipelineException($"--ignore names the label '{name}'; the label is what the job learns to predict. Leave it out of --ignore.");
-            var columns = data.Names.Where(c => c == name || CsvOptions.DateColumnOf(c) == name).ToList();
+            // A column of that name is the one meant (a date column kept as written has no parts); else its date parts.
+            List<string> columns = data.Contains(name) ? [name] : [.. data.Names.Where(c => CsvOptions.DateColumnOf(c) == name)];
             if (columns.Count == 0)
             {
                 var near = data.Names.FirstOrDefault(c => string.Equals(c.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
