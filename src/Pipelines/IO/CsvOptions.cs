@@ -82,7 +82,8 @@ public sealed record CsvOptions
     /// Whether a column whose every value is a number followed by one and the same unit (<c>1248 CC</c>, <c>23.4 kmpl</c>,
     /// <c>74bhp</c>: up to 12 letters or slashes, after an optional space) reads as those numbers, keeping its name; the
     /// log says which unit was dropped. Values in two units, or some without one, keep the column as written, since the
-    /// numbers would not compare. On by default; never for the label or a column whose kind is declared.
+    /// numbers would not compare. Once a value fits, up to three words without a digit are missing values there, as
+    /// with <see cref="WordsInNumbers"/>. On by default; never for the label or a column whose kind is declared.
     /// </summary>
     public bool NumbersWithUnits { get; init; } = true;
 
@@ -92,8 +93,9 @@ public sealed record CsvOptions
     /// <c>name.month</c>, <c>name.day</c>, <c>name.weekday</c> (Monday 0 to Sunday 6), <c>name.days</c> (days since
     /// 1970-01-01, the time as a fraction) and, where a value has a time, <c>name.hour</c>. Otherwise such a column is a
     /// category or text per date, which no model generalizes from. On by default; never for the label, for a column
-    /// whose kind is declared, or where the header already has one of those names. Day-first and month-first dates
-    /// (<c>01/02/2024</c>) stay text: their order cannot be told from the file.
+    /// whose kind is declared, or where the header already has one of those names. Once a value is a date, up to three
+    /// words without a digit are missing values there, as with <see cref="WordsInNumbers"/>. Day-first and month-first
+    /// dates (<c>01/02/2024</c>) stay text: their order cannot be told from a few rows, such as rows to predict.
     /// </summary>
     public bool DateParts { get; init; } = true;
 
