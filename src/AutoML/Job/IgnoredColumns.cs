@@ -22,10 +22,11 @@ internal static class IgnoredColumns
             List<string> columns = data.Contains(name) ? [name] : [.. data.Names.Where(c => CsvOptions.DateColumnOf(c) == name)];
             if (columns.Count == 0)
             {
-                var near = data.Names.FirstOrDefault(c => string.Equals(c.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
-                var present = string.Join(", ", data.Names.Take(20).Select(c => $"'{c}'")) + (data.Columns.Count > 20 ? $", ... ({data.Columns.Count} in all)" : "");
+                string[] names = [.. data.Names];
                 throw new PipelineException($"--ignore names '{name}', but {Path.GetFileName(path)} has no such column. " +
-                    (near is not null ? $"The header has '{near}' (names are matched exactly, case included): use that name." : $"Its columns: {present}."));
+                    (ColumnNameHints.Nearest(names, name) is { } near
+                        ? $"The header has '{near}' (names are matched exactly, case included): use that name."
+                        : $"Its columns: {ColumnNameHints.List(names)}."));
             }
             dropped.AddRange(columns);
         }

@@ -177,9 +177,6 @@ internal sealed class ColumnBuilder : IDisposable
         }
     }
 
-    /// <summary>Most words a column of numbers may hold as missing values: more are categories.</summary>
-    private const int MaxWords = 3;
-
     /// <summary>Fewest distinct numbers beside the words for the column to stay numeric: fewer are codes of categories.</summary>
     private const int MinDistinctNumbersWithWords = 20;
 
@@ -206,7 +203,7 @@ internal sealed class ColumnBuilder : IDisposable
                 _codes.Add(known);
                 return true;
             }
-            if (_words.Count == MaxWords) return false;
+            if (_words.Count == CsvOptions.MaxWordsInNumbers) return false;
             var word = text.ToString();
             _words.Add(word);
             // Rows so far map to codes through their floats; a word's NaN would read as missing, so codes are written from here on.
@@ -227,7 +224,7 @@ internal sealed class ColumnBuilder : IDisposable
         var words = _words.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!words.TryGetValue(text, out var spelled))
         {
-            if (_words.Count == MaxWords) return false;
+            if (_words.Count == CsvOptions.MaxWordsInNumbers) return false;
             spelled = text.ToString();
             _words.Add(spelled);
         }
@@ -240,16 +237,21 @@ internal sealed class ColumnBuilder : IDisposable
     private Dictionary<string, int> WordCounts()
     {
         var counts = _words!.ToDictionary(w => w, _ => 0, StringComparer.Ordinal);
-        if (_codes is { } codes)
-        {
-            var wordOfCode = _words!.ToDictionary(w => _index![w], w => w);
-            for (var row = 0; row < codes.Count; row++)
-            {
-                if (wordOfCode.TryGetValue(codes[row], out var word)) counts[word]++;
-            }
-        }
-        foreach (var (_, word) in _wordRows ?? []) counts[word]++;
+        foreach (var (_, word) in WordRows()) counts[word]++;
         return counts;
+    }
+
+    /// <summary>The words' rows, in row order: read from the codes while those are kept, else from <c>_wordRows</c>.</summary>
+    private List<(int Row, string Word)> WordRows()
+    {
+        if (_codes is not { } codes) return _wordRows ?? [];
+        var wordOfCode = _words!.ToDictionary(w => _index![w], w => w);
+        var rows = new List<(int Row, string Word)>();
+        for (var row = 0; row < codes.Count; row++)
+        {
+            if (wordOfCode.TryGetValue(codes[row], out var word)) rows.Add((row, word));
+        }
+        return rows;
     }
 
     private void AddToShapes(ReadOnlySpan<char> text, bool missing)
@@ -353,16 +355,8 @@ internal sealed class ColumnBuilder : IDisposable
     /// <summary>Too many distinct values to ever be categorical: stops tracking strings (see TypeInference remarks).</summary>
     private void ForgetSpellings()
     {
-        if (_words is { Count: > 0 } words && _codes is { } codes)
-        {
-            // The codes held the words' rows; a list keeps them from here.
-            var wordOfCode = words.ToDictionary(w => _index![w], w => w);
-            _wordRows = [];
-            for (var row = 0; row < codes.Count; row++)
-            {
-                if (wordOfCode.TryGetValue(codes[row], out var word)) _wordRows.Add((row, word));
-            }
-        }
+        // The codes held the words' rows; a list keeps them from here.
+        if (_words is { Count: > 0 }) _wordRows = WordRows();
         _index = null;
         _categories = null;
         _codeOfBits = null;

@@ -69,10 +69,8 @@ internal static class CsvHeader
     private static DataFormatException Missing(string file, string[] names, string name, string what, string fix)
     {
         names = [.. names.Where(n => n.Length > 0)];
-        var list = string.Join(", ", names.Take(20).Select(n => $"'{n}'")) + (names.Length > 20 ? $", ... ({names.Length} in all)" : "");
-        // A name that differs only in case or spaces is almost surely the one meant.
-        if (names.FirstOrDefault(n => string.Equals(n.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) is { } near)
+        if (ColumnNameHints.Nearest(names, name) is { } near)
             fix = $"The header has '{near}' (names are matched exactly, case included): use that name";
-        return new DataFormatException(file, 1, name, null, $"the header has no {what} '{name}'; columns present: {list}", fix);
+        return new DataFormatException(file, 1, name, null, $"the header has no {what} '{name}'; columns present: {ColumnNameHints.List(names)}", fix);
     }
 }

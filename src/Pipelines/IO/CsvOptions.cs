@@ -78,6 +78,9 @@ public sealed record CsvOptions
     /// </summary>
     public bool WordsInNumbers { get; init; } = true;
 
+    /// <summary>Most distinct words a column of numbers, dates or numbers with a unit holds as missing values (<see cref="WordsInNumbers"/>).</summary>
+    internal const int MaxWordsInNumbers = 3;
+
     /// <summary>
     /// Whether a column whose every value is a number followed by one and the same unit (<c>1248 CC</c>, <c>23.4 kmpl</c>,
     /// <c>74bhp</c>: up to 12 letters or slashes, after an optional space) reads as those numbers, keeping its name; the

@@ -56,9 +56,11 @@ public static class CsvReader
             foreach (var i in kept)
             {
                 ColumnKind? declared = options.ColumnKinds is { } kinds && kinds.TryGetValue(names[i], out var k) ? k : null;
+                // The label keeps its values as written: its classes, or the numbers to regress.
+                var feature = names[i] != options.Label;
                 builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.NumbersFor(tokenizer.Separator),
-                    dates: options.DateParts && names[i] != options.Label && !Enumerable.Range(0, CsvDate.Parts.Length).Any(p => header.Contains(CsvDate.PartName(names[i], p))),
-                    units: options.NumbersWithUnits && names[i] != options.Label, words: options.WordsInNumbers && names[i] != options.Label);
+                    dates: feature && options.DateParts && !Enumerable.Range(0, CsvDate.Parts.Length).Any(p => header.Contains(CsvDate.PartName(names[i], p))),
+                    units: feature && options.NumbersWithUnits, words: feature && options.WordsInNumbers);
             }
 
             var rows = 0;

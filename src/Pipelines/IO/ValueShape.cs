@@ -11,9 +11,6 @@ namespace Pipelines.IO;
 /// </summary>
 internal abstract class ValueShape : IDisposable
 {
-    /// <summary>Most distinct words (values without a digit) a shape takes as missing values, as <see cref="CsvOptions.WordsInNumbers"/>.</summary>
-    private const int MaxWords = 3;
-
     private NativeBuffer<double>? _values = new();
 
     // Words read as missing values and their row counts; null where words are not allowed.
@@ -60,7 +57,7 @@ internal abstract class ValueShape : IDisposable
             _words[known] = count + 1;
             return true;
         }
-        if (_words.Count == MaxWords) return false;
+        if (_words.Count == CsvOptions.MaxWordsInNumbers) return false;
         _words.Add(text.ToString(), 1);
         return true;
     }
