@@ -5,7 +5,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 out="${1:-$here/../../.cache/suite-data}"
-packages=(r-base-core r-cran-mlbench r-cran-kernlab r-cran-modeldata r-cran-aer r-cran-cardata r-cran-dslabs r-cran-palmerpenguins)
+# r-cran-ggplot2 holds diamonds, one of the fresh sets (export-data.R OUT fresh).
+packages=(r-base-core r-cran-mlbench r-cran-kernlab r-cran-modeldata r-cran-aer r-cran-cardata r-cran-dslabs r-cran-palmerpenguins r-cran-ggplot2)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ]; then

@@ -16,10 +16,12 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
 {
     /// <summary>
     /// Reads <paramref name="path"/> as test rows of <paramref name="data"/> (read from <paramref name="dataPath"/>, label
-    /// set), scored against <paramref name="target"/>; <paramref name="notes"/> receives what reading did beyond plain
-    /// reading (see <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?)"/>).
+    /// set), scored against <paramref name="target"/>, its year-last dates in the orders <paramref name="dateOrders"/> the
+    /// data's were read in; <paramref name="notes"/> receives what reading did beyond plain reading (see
+    /// <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, IDictionary{string, DateOrder}?)"/>).
     /// </summary>
-    public static TestFile Read(string path, DataFrame data, string dataPath, ExperimentTarget target, ICollection<string>? notes = null)
+    public static TestFile Read(
+        string path, DataFrame data, string dataPath, ExperimentTarget target, IReadOnlyDictionary<string, DateOrder>? dateOrders = null, ICollection<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(target);
@@ -27,7 +29,7 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
         var dataName = System.IO.Path.GetFileName(dataPath);
         if (!File.Exists(path)) throw new PipelineException($"{path}: no such test file. Pass --test a CSV file with the columns of {dataName}, label included.");
         var read = new List<string>();
-        var inferred = CsvReader.Read(path, notes: read);
+        var inferred = CsvReader.Read(path, new CsvOptions { DateOrders = dateOrders }, read);
         foreach (var column in data.Schema.Columns)
         {
             if (!inferred.Contains(column.Name))
@@ -48,7 +50,7 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
             else
             {
                 read.Clear();
-                frame = CsvReader.Read(path, new CsvOptions { Label = data.LabelName, ColumnKinds = kinds }, read);
+                frame = CsvReader.Read(path, new CsvOptions { Label = data.LabelName, ColumnKinds = kinds, DateOrders = dateOrders }, read);
             }
             frame = frame.Without(frame.Names.Where(n => !wanted.Contains(n)));
         }
@@ -80,11 +82,12 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
 
     /// <summary>
     /// The 1-based physical line where data row <paramref name="row"/> (0-based, after the header) starts: lines are
-    /// counted as the CSV reader counts them (blank lines skipped, line breaks inside quotes belong to their field).
+    /// counted as the CSV reader counts them (blank lines and rows of empty unquoted fields skipped, line breaks inside
+    /// quotes belong to their field); a workbook's lines are its first sheet's rows (<see cref="WorkbookText"/>).
     /// </summary>
     internal static long LineOf(string path, int row)
     {
-        using var file = File.OpenRead(path);
+        using Stream file = WorkbookText.IsWorkbook(path) ? WorkbookText.Open(path, out _) : File.OpenRead(path);
         using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         long line = 1, start = 1;
@@ -106,7 +109,7 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
                 line++;
                 continue;
             }
-            if (!quoted && blank && c is not ('\r' or ' ' or '\t')) blank = false;
+            if (!quoted && blank && c is not ('\r' or ' ' or '\t' or ',' or ';' or '|')) blank = false;
             if (quoted) blank = false;
         }
         return start;

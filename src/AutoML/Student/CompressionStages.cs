@@ -29,6 +29,9 @@ public sealed record CompressionStages
     /// <summary>How models are timed.</summary>
     public LatencyOptions Latency { get; init; } = new();
 
+    /// <summary>The orders the training file's year-last dates were read in, which each stage's ONNX model keeps (<see cref="OnnxExportOptions.DateOrders"/>).</summary>
+    public IReadOnlyDictionary<string, DateOrder>? DateOrders { get; init; }
+
     /// <summary>Measures <paramref name="teacher"/> and <paramref name="student"/>, both fitted on <paramref name="train"/>, on <paramref name="test"/> (label set).</summary>
     public CompressionTable Measure(ITransformer teacher, StudentModel student, DataFrame train, DataFrame test, CompressionOutputs? outputs = null)
     {
@@ -52,10 +55,10 @@ public sealed record CompressionStages
         var teacherStage = measurer.Measure("teacher", teacherModel, outputs.Teacher, teacherReference, true, TeacherParameters(teacher), null, teacherNote);
         var distilled = student.DistilledPipeline;
         var studentStage = measurer.Measure(
-            "student", OnnxExporter.Export(distilled, train), outputs.Student, StagePredictions.InProcess(distilled, test, classes, "student"), true,
+            "student", Export(distilled, train), outputs.Student, StagePredictions.InProcess(distilled, test, classes, "student"), true,
             ModelSize.Parameters(student.Distilled), ModelSize.NonZeros(student.Distilled), null);
         var pruned = student.Pipeline;
-        var prunedModel = OnnxExporter.Export(pruned, train);
+        var prunedModel = Export(pruned, train);
         var prunedReference = StagePredictions.InProcess(pruned, test, classes, "pruned student");
         var prunedStage = measurer.Measure(
             "pruned student", prunedModel, outputs.PrunedStudent, prunedReference, true,
@@ -67,11 +70,13 @@ public sealed record CompressionStages
         return new CompressionTable([teacherStage, studentStage, prunedStage, quantizedStage], Metric, test.RowCount);
     }
 
-    private static (ModelProto? Model, string? Note) TryExport(ITransformer teacher, DataFrame train)
+    private ModelProto Export(ITransformer model, DataFrame train) => OnnxExporter.Export(model, train, new OnnxExportOptions(DateOrders: DateOrders));
+
+    private (ModelProto? Model, string? Note) TryExport(ITransformer teacher, DataFrame train)
     {
         try
         {
-            return (OnnxExporter.Export(teacher, train), null);
+            return (Export(teacher, train), null);
         }
         catch (OnnxExportException e)
         {

@@ -20,7 +20,7 @@ internal static class AutoMLCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz) with a header row." };
+        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz) with a header row, or an Excel workbook (.xlsx, .xls: its first sheet)." };
         var label = new Option<string>("--label", "-l") { Description = "The column to predict.", Required = true };
         var time = new Option<double>("--time", "-t") { Description = "Seconds for the whole job: search, refit, export, student and report.", DefaultValueFactory = _ => 60 };
         var metric = new Option<string?>("--metric", "-m") { Description = "Metric to optimize (default: accuracy, macro-F1 on imbalanced labels, R2 for regression)." };
@@ -35,7 +35,7 @@ internal static class AutoMLCommand
             DefaultValueFactory = _ => "auto",
         };
         var costs = new Option<FileInfo?>("--cost-matrix") { Description = "CSV of misclassification costs (first column the actual class, header the predicted classes); the rule minimizes the expected cost." };
-        var test = new Option<FileInfo?>("--test") { Description = "CSV of test rows (the data's columns and label): the shipped model is measured on it, and no part of the data is held out." };
+        var test = new Option<FileInfo?>("--test") { Description = "CSV file or workbook of test rows (the data's columns and label): the shipped model is measured on it, and no part of the data is held out." };
         var device = DeviceOption.Create("Where ONNX Runtime checks model.onnx (parity and latency; the student is timed on the CPU): cpu, cuda or cuda:N (needs the CUDA build, see docs/onnxruntime.md).");
         var mlnet = new Option<string>("--mlnet-model")
         {

@@ -15,7 +15,7 @@ internal static class PredictCommand
     public static Command Create(Terminal terminal)
     {
         var model = new Argument<FileInfo>("model") { Description = "An ONNX model (.onnx, from 'pipelines export') or a fitted pipeline file." };
-        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz) with the columns the model reads." };
+        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz), or an Excel workbook, with the columns the model reads." };
         var output = new Option<FileInfo>("--out", "-o") { Description = "Where to write the predictions (CSV).", Required = true };
         var label = new Option<string?>("--label", "-l") { Description = "A label column in FILE, ignored when predicting." };
         var device = DeviceOption.Create("Where ONNX Runtime runs an .onnx model: cpu, cuda or cuda:N (needs the CUDA build, see docs/onnxruntime.md).");

@@ -12,7 +12,7 @@ internal static class ProfileCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz)." };
+        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz), or an Excel workbook (its first sheet)." };
         var label = new Option<string?>("--label", "-l") { Description = "The column to predict; adds the class balance." };
         var json = new Option<bool>("--json") { Description = "Print the profile as JSON instead of tables." };
         var command = new Command("profile", "Show column types, missing values, outliers, duplicates, class balance and suggested fixes.")

@@ -3,6 +3,7 @@ using System.Globalization;
 using Pipelines.AutoML.Experiments;
 using Pipelines.AutoML.Store;
 using Pipelines.AutoML.Sweeps;
+using Pipelines.Data;
 using Pipelines.Cli.Output;
 using Pipelines.Errors;
 using Pipelines.Evaluation;
@@ -47,7 +48,8 @@ internal static class SweepCommand
             var spaceText = options.SpaceText(parse);
             var dataPath = parse.GetRequiredValue(options.Data).FullName;
             InputFile.Check(dataPath, "Pass the CSV file to learn from");
-            var frame = CsvReader.Read(dataPath, new CsvOptions { Label = parse.GetRequiredValue(options.Label) });
+            var dateOrders = new Dictionary<string, DateOrder>(StringComparer.Ordinal);
+            var frame = CsvReader.Read(dataPath, new CsvOptions { Label = parse.GetRequiredValue(options.Label) }, dateOrders: dateOrders);
             using var store = TrialStores.Open(parse.GetRequiredValue(options.Storage));
             var experiment = new ExperimentOptions
             {
@@ -69,7 +71,7 @@ internal static class SweepCommand
             LeaderboardView.Write(terminal, board, result.Metric, top: 10);
             if (parse.GetValue(output) is { } file)
             {
-                PipelineFile.Save(file.FullName, result.BestModel, frame.Schema, $"pipelines sweep: best of study '{result.Study.Name}'");
+                PipelineFile.Save(file.FullName, result.BestModel, DatePartSchema.Mark(frame.Schema, dateOrders), $"pipelines sweep: best of study '{result.Study.Name}'");
                 terminal.Console.Profile.Out.Writer.WriteLine($"Saved the best pipeline (trial {result.Best.Id}, refit on all rows) to {file.FullName}.");
             }
             return CliApp.Ok;

@@ -21,7 +21,7 @@ internal sealed class SweepOptions
     public Option<string> Storage { get; } = StorageOption();
     public Option<string> Study { get; } = StudyOption();
     public Argument<FileInfo> Space { get; } = new("space") { Description = "The search space (JSON): a learner's hyperparameters, or a full space with a \"learner\" choice." };
-    public Option<FileInfo> Data { get; } = new("--data", "-d") { Description = "CSV or TSV file to learn from.", Required = true };
+    public Option<FileInfo> Data { get; } = new("--data", "-d") { Description = "CSV or TSV file, or Excel workbook, to learn from.", Required = true };
     public Option<string> Label { get; } = new("--label", "-l") { Description = "The column to predict.", Required = true };
     public Option<string> Tuner { get; } = new("--tuner") { Description = "grid, random, cfo, bayes (TPE) or eci.", DefaultValueFactory = _ => "random" };
     public Option<string?> Learner { get; } = new("--learner") { Description = "The learner whose hyperparameters the space file holds (gbdt, random_forest, extra_trees, linear, mlp)." };

@@ -3,6 +3,7 @@ using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Export.Onnx.Conversion;
 using Pipelines.Export.Onnx.Proto;
+using Pipelines.IO;
 using Pipelines.Prediction;
 
 namespace Pipelines.Export.Onnx;
@@ -18,7 +19,8 @@ namespace Pipelines.Export.Onnx;
 /// Outputs: the outputs a learner's converter declares (the predicted label and the class probabilities); for a
 /// transform-only pipeline, every numeric or categorical feature column of the pipeline's output, in order, named
 /// column + ".output" (float or string [N, 1], as the inputs). Metadata: producer "Pipelines", doc_string the
-/// description, metadata_props "label_classes" (JSON list, when known) and "input_schema" (JSON list of name, kind, ONNX type).
+/// description, metadata_props "label_classes" (JSON list, when known) and "input_schema" (JSON list of name, kind, ONNX type,
+/// and for a part of year-last dates the order they were written in, "date_order": "day_first" or "month_first").
 /// </para>
 /// </summary>
 public static class OnnxExporter
@@ -29,7 +31,7 @@ public static class OnnxExporter
     /// <summary>Metadata key of the label's class names (JSON list of strings).</summary>
     public const string LabelClassesKey = "label_classes";
 
-    /// <summary>Metadata key of the input schema (JSON list of {"name", "kind", "onnx_type"}).</summary>
+    /// <summary>Metadata key of the input schema (JSON list of {"name", "kind", "onnx_type"}, and "date_order" where known).</summary>
     public const string InputSchemaKey = "input_schema";
 
     /// <summary>Exports <paramref name="pipeline"/>, fitted on <paramref name="training"/> (its schema gives the inputs, its label the class names).</summary>
@@ -46,6 +48,7 @@ public static class OnnxExporter
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(input);
         options ??= new OnnxExportOptions();
+        input = DatePartSchema.Mark(input, options.DateOrders);
         var graph = new OnnxGraphBuilder();
         var context = new OnnxConversionContext(graph, options.Registry ?? OnnxConverterRegistry.Default, input);
         context.Convert(pipeline);
@@ -101,12 +104,25 @@ public static class OnnxExporter
     {
         var columns = input.Features
             .Where(c => graph.HasValue(c.Name))
-            .Select(c => new Dictionary<string, string>
+            .Select(c =>
             {
-                ["name"] = c.Name,
-                ["kind"] = c.Kind.ToString().ToLowerInvariant(),
-                ["onnx_type"] = c.Kind == ColumnKind.Numeric ? "tensor(float)[N,1]" : "tensor(string)[N,1]",
+                var entry = new Dictionary<string, string>
+                {
+                    ["name"] = c.Name,
+                    ["kind"] = c.Kind.ToString().ToLowerInvariant(),
+                    ["onnx_type"] = c.Kind == ColumnKind.Numeric ? "tensor(float)[N,1]" : "tensor(string)[N,1]",
+                };
+                if (c.DateOrder is { } order) entry[DateOrderKey] = DateOrderNames[order];
+                return entry;
             });
         return JsonSerializer.Serialize(columns);
     }
+
+    // An input_schema entry's key for the order of the year-last dates an input is a part of, and its values.
+    private const string DateOrderKey = "date_order";
+    private static readonly Dictionary<DateOrder, string> DateOrderNames = new() { [DateOrder.DayFirst] = "day_first", [DateOrder.MonthFirst] = "month_first" };
+
+    /// <summary>The date order an input_schema entry names (see <see cref="ColumnSchema.DateOrder"/>), or null.</summary>
+    public static DateOrder? DateOrderOf(IReadOnlyDictionary<string, string> entry) =>
+        entry.TryGetValue(DateOrderKey, out var name) && DateOrderNames.FirstOrDefault(p => p.Value == name) is { Value: not null } found ? found.Key : null;
 }

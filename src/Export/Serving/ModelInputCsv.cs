@@ -12,15 +12,17 @@ public static class ModelInputCsv
     /// (a missing one is a <see cref="SchemaException"/> naming it and the model's inputs), and reads again with the
     /// inputs' kinds declared when inference chose another kind for any of them (a category of digits, say).
     /// </summary>
-    /// <param name="path">CSV or TSV file, optionally .gz.</param>
+    /// <param name="path">CSV or TSV file, optionally .gz, or an Excel workbook (its first sheet).</param>
     /// <param name="inputs">The columns the model reads, with their kinds.</param>
     /// <param name="label">A column to treat as the label (not a feature), or null.</param>
-    /// <param name="notes">Receives what reading did beyond plain reading (see <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?)"/>), or null.</param>
+    /// <param name="notes">Receives what reading did beyond plain reading (see <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, IDictionary{string, DateOrder}?)"/>), or null.</param>
     public static DataFrame Read(string path, IReadOnlyList<ColumnSchema> inputs, string? label = null, ICollection<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        // Predictions are written row for row beside the file, so a row of empty fields is a row to score, not one to skip.
-        var options = new CsvOptions { Label = label, SkipEmptyRows = false };
+        // Predictions are written row for row beside the file, so a row of empty fields is a row to score, not one to
+        // skip; year-last dates are read in the order the model's training rows were.
+        var orders = DatePartSchema.OrdersOf(inputs);
+        var options = new CsvOptions { Label = label, SkipEmptyRows = false, DateOrders = orders };
         var read = new List<string>();
         var frame = CsvReader.Read(path, options, read);
         // A model that reads a column of dates as it is (fitted before dates were read as their parts, or with
@@ -37,7 +39,8 @@ public static class ModelInputCsv
             if (!frame.Contains(input.Name) && CsvOptions.DateColumnOf(input.Name) is { } date && frame.Contains(date))
                 throw new SchemaException(
                     $"{Path.GetFileName(path)}: the model reads '{input.Name}', a part of the dates in column '{date}', but not every " +
-                    $"value of '{date}' here is a date in year-month-day order (2024-01-31, optionally with a time). Fix those values, or leave them empty.");
+                    $"value of '{date}' here is a date {Written(orders.TryGetValue(date, out var order) ? order : null)}, " +
+                    "optionally with a time. Fix those values, or leave them empty.");
             if (!frame.Contains(input.Name))
                 throw new SchemaException(
                     $"{Path.GetFileName(path)}: no column '{input.Name}', which the model reads. The model reads: " +
@@ -61,6 +64,10 @@ public static class ModelInputCsv
                 $"this value is not a number, but the model reads '{column}' as numbers", "Fix the value, or leave the cell empty for a missing value");
         }
     }
+
+    /// <summary>How the model's training rows wrote a date column's dates, for an error.</summary>
+    private static string Written(DateOrder? order) =>
+        order is { } yearLast ? $"written {DatePartSchema.Describe(yearLast)} as in the rows the model was fitted on" : "in year-month-day order (2024-01-31)";
 
     /// <summary>
     /// A column of dates with no date among these rows (each empty, or a word such as <c>unknown</c>, as a column of dates

@@ -19,9 +19,9 @@ public sealed class OnnxScorer : IModelScorer
         Device = device;
         var metadata = session.ModelMetadata.CustomMetadataMap;
         _classes = metadata.TryGetValue(OnnxExporter.LabelClassesKey, out var json) ? JsonSerializer.Deserialize<string[]>(json) : null;
-        var kinds = metadata.TryGetValue(OnnxExporter.InputSchemaKey, out var schema) ? InputKinds(schema) : [];
-        Inputs = [.. session.InputMetadata.Select(i => new ColumnSchema(i.Key,
-            kinds.GetValueOrDefault(i.Key, i.Value.ElementDataType == TensorElementType.Float ? ColumnKind.Numeric : ColumnKind.Categorical)))];
+        var described = metadata.TryGetValue(OnnxExporter.InputSchemaKey, out var schema) ? DescribedInputs(schema) : [];
+        Inputs = [.. session.InputMetadata.Select(i => described.GetValueOrDefault(i.Key)
+            ?? new ColumnSchema(i.Key, i.Value.ElementDataType == TensorElementType.Float ? ColumnKind.Numeric : ColumnKind.Categorical))];
     }
 
     /// <inheritdoc/>
@@ -74,21 +74,22 @@ public sealed class OnnxScorer : IModelScorer
         }
     }
 
-    private static Dictionary<string, ColumnKind> InputKinds(string json)
+    /// <summary>The inputs the exporter described (<see cref="OnnxExporter.InputSchemaKey"/>): kind, and the order of year-last dates.</summary>
+    private static Dictionary<string, ColumnSchema> DescribedInputs(string json)
     {
-        var kinds = new Dictionary<string, ColumnKind>(StringComparer.Ordinal);
+        var inputs = new Dictionary<string, ColumnSchema>(StringComparer.Ordinal);
         try
         {
             foreach (var column in JsonSerializer.Deserialize<Dictionary<string, string>[]>(json) ?? [])
             {
                 if (column.TryGetValue("name", out var name) && column.TryGetValue("kind", out var kind) && Enum.TryParse<ColumnKind>(kind, ignoreCase: true, out var parsed))
-                    kinds[name] = parsed;
+                    inputs[name] = new ColumnSchema(name, parsed) { DateOrder = OnnxExporter.DateOrderOf(column) };
             }
         }
         catch (JsonException)
         {
             // Metadata from another producer: fall back to the element types.
         }
-        return kinds;
+        return inputs;
     }
 }

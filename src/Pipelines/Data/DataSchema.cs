@@ -1,7 +1,14 @@
 namespace Pipelines.Data;
 
 /// <summary>Name, kind and role of one column.</summary>
-public sealed record ColumnSchema(string Name, ColumnKind Kind, ColumnRole Role = ColumnRole.Feature);
+public sealed record ColumnSchema(string Name, ColumnKind Kind, ColumnRole Role = ColumnRole.Feature)
+{
+    /// <summary>
+    /// For a part of a column of year-last dates read as its parts (<c>when.month</c> of <c>31/01/2024</c>), the order
+    /// they were written in, which rows read for a model that reads the part are read in; null otherwise.
+    /// </summary>
+    public DateOrder? DateOrder { get; init; }
+}
 
 /// <summary>
 /// The columns of a frame, in order. A transformer's output schema is always exact. An estimator whose

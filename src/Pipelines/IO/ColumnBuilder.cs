@@ -46,16 +46,14 @@ internal sealed class ColumnBuilder : IDisposable
     // The shapes every value so far fits (dates, numbers with a unit); null once none does.
     private List<ValueShape>? _shapes;
 
-    // dates, units: whether the column may become date parts (CsvOptions.DateParts) or numbers without their unit
-    // (CsvOptions.NumbersWithUnits), neither for a declared kind (see ValueShape); words: whether a
-    // few words may be missing values in a column of numbers (CsvOptions.WordsInNumbers; for an inferred or declared
-    // numeric kind).
-    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers, bool dates, bool units, bool words)
+    // shapes: what the column may become instead of its values as written (date parts, numbers without their unit; see
+    // ValueShape), in order of preference, none for a declared kind (the builder owns them); words: whether a few words
+    // may be missing values in a column of numbers (CsvOptions.WordsInNumbers; for an inferred or declared numeric kind).
+    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers, ValueShape[] shapes, bool words)
     {
         _name = name;
         _numbers = numbers;
-        if (declared is null && (dates || units))
-            _shapes = [.. dates ? [new DateShape(words)] : Array.Empty<ValueShape>(), .. units ? [new UnitShape(words)] : Array.Empty<ValueShape>()];
+        if (shapes.Length > 0) _shapes = [.. shapes];
         if (words && declared is null or ColumnKind.Numeric) _words = new(StringComparer.Ordinal);
         _declared = declared;
         _missing = missing;
@@ -87,6 +85,9 @@ internal sealed class ColumnBuilder : IDisposable
 
     /// <summary>After <see cref="Build"/>, what the reader did beyond plain reading, in words (for a job's log); null if nothing.</summary>
     public string? Note { get; private set; }
+
+    /// <summary>After <see cref="Build"/>: the order the column's year-last dates were read in, or null.</summary>
+    public DateOrder? DateOrder { get; private set; }
 
     /// <summary>Adds the field at <paramref name="field"/> of the tokenizer's current record.</summary>
     public void Add(CsvTokenizer tokenizer, int field)
@@ -151,8 +152,13 @@ internal sealed class ColumnBuilder : IDisposable
         {
             if (_shapes?.FirstOrDefault(shape => shape.Count > 0) is { } shape)
             {
-                Note = shape.Note(_name);
-                return shape.Build(_name);
+                if (shape.Settle(_name, out var why))
+                {
+                    Note = shape.Note(_name);
+                    DateOrder = (shape as DateShape)?.Order;
+                    return shape.Build(_name);
+                }
+                Note = why;
             }
             if (_phase == Phase.Numeric && _words is { Count: > 0 })
             {

@@ -1,13 +1,16 @@
+using Pipelines.Data;
+
 namespace Pipelines.IO;
 
 /// <summary>
-/// Dates in the ISO 8601 order (<c>2024-01-31</c>, <c>2024/01/31</c>, optionally with a time: <c>2024-01-31 13:05</c>,
-/// <c>2024-01-31T13:05:09.5Z</c>) read as days since 1970-01-01, and the numeric parts a model learns from.
+/// Dates read as days since 1970-01-01, and the numeric parts a model learns from: year first as in ISO 8601
+/// (<c>2024-01-31</c>, <c>2024/01/31</c>, optionally with a time: <c>2024-01-31 13:05</c>, <c>2024-01-31T13:05:09.5Z</c>),
+/// or year last (<c>31/01/2024</c>, <c>1/31/2024 1:05 PM</c>, <c>31.01.2024 13:05</c>) in a <see cref="DateOrder"/>.
 /// </summary>
 /// <remarks>
-/// Only the year-first order is read: <c>01/02/2024</c> is the 2nd of January in one country and the 1st of February
-/// in another, and guessing would silently swap them. A time zone suffix is accepted and not applied, so the parts are
-/// the local time as written.
+/// <c>01/02/2024</c> is the 2nd of January in one country and the 1st of February in another, so a year-last date is
+/// read in a given order, or split into its two leading numbers for a column's values to tell the order
+/// (<see cref="DateShape"/>). A time zone suffix is accepted and not applied, so the parts are the local time as written.
 /// </remarks>
 internal static class CsvDate
 {
@@ -34,6 +37,45 @@ internal static class CsvDate
             if (rest[0] is not ('T' or ' ') || !TryParseTime(rest[1..], out fraction)) return false;
         }
         days = new DateOnly(year, month, day).DayNumber - EpochDay + fraction;
+        return true;
+    }
+
+    /// <summary>
+    /// Parses a year-last date, <c>a/b/yyyy</c> (separators <c>/</c>, <c>-</c> or <c>.</c>, the same twice; <c>a</c> and
+    /// <c>b</c> of one or two digits), optionally followed by a space and a time (<see cref="TryParseClock"/>), into its
+    /// two leading numbers, the year and the time as a fraction of a day; which of <c>a</c> and <c>b</c> is the day is
+    /// for the caller to say (<see cref="Days"/>).
+    /// </summary>
+    public static bool TryParseYearLast(ReadOnlySpan<char> text, out int first, out int second, out int year, out double time)
+    {
+        first = second = year = 0;
+        time = 0;
+        if (text.Length is < 8 or > 40) return false;
+        var end = LeadingDigits(text, 2);
+        if (end == 0 || end == text.Length || !Digits(text[..end], out first)) return false;
+        var separator = text[end];
+        if (separator is not ('/' or '-' or '.')) return false;
+        var rest = text[(end + 1)..];
+        end = LeadingDigits(rest, 2);
+        if (end == 0 || end == rest.Length || rest[end] != separator || !Digits(rest[..end], out second)) return false;
+        rest = rest[(end + 1)..];
+        if (rest.Length < 4 || !Digits(rest[..4], out year) || year < 1 || first < 1 || second < 1) return false;
+        rest = rest[4..];
+        if (rest.Length == 0) return true;
+        return rest[0] == ' ' && TryParseClock(rest[1..], out time);
+    }
+
+    /// <summary>
+    /// Days since 1970-01-01 of the year-last date whose leading numbers are <paramref name="first"/> and
+    /// <paramref name="second"/> in <paramref name="order"/>, plus <paramref name="time"/>; false where no such day exists
+    /// (a month above 12, the 31st of April).
+    /// </summary>
+    public static bool Days(DateOrder order, int first, int second, int year, double time, out double days)
+    {
+        var (day, month) = order == DateOrder.DayFirst ? (first, second) : (second, first);
+        days = 0;
+        if (month is < 1 or > 12 || day < 1 || year is < 1 or > 9999 || day > DateTime.DaysInMonth(year, month)) return false;
+        days = new DateOnly(year, month, day).DayNumber - EpochDay + time;
         return true;
     }
 
@@ -79,6 +121,54 @@ internal static class CsvDate
         if (!Zone(rest)) return false;
         fraction = (hour * 3600 + minute * 60 + seconds) / 86400;
         return true;
+    }
+
+    /// <summary>
+    /// A clock time as spreadsheets write it: <c>H:mm</c> or <c>H:mm:ss</c> (the hour of one or two digits, seconds
+    /// optionally with a fraction), then optionally <c> AM</c> or <c> PM</c> (any case; the hour 1 to 12).
+    /// </summary>
+    private static bool TryParseClock(ReadOnlySpan<char> text, out double fraction)
+    {
+        fraction = 0;
+        var end = LeadingDigits(text, 2);
+        if (end == 0 || !Digits(text[..end], out var hour)) return false;
+        var rest = text[end..];
+        var half = rest.Length >= 3 && rest[^3] == ' ' && char.ToUpperInvariant(rest[^1]) == 'M' ? char.ToUpperInvariant(rest[^2]) : '\0';
+        if (half != '\0')
+        {
+            if (half is not ('A' or 'P') || hour is < 1 or > 12) return false;
+            hour = hour % 12 + (half == 'P' ? 12 : 0);
+            rest = rest[..^3];
+        }
+        if (hour > 23 || rest.Length < 3 || rest[0] != ':' || !Digits(rest[1..3], out var minute) || minute > 59) return false;
+        rest = rest[3..];
+        var seconds = 0.0;
+        if (rest.Length > 0)
+        {
+            if (rest.Length < 3 || rest[0] != ':' || !Digits(rest[1..3], out var whole) || whole > 59) return false;
+            seconds = whole;
+            rest = rest[3..];
+            if (rest.Length > 0)
+            {
+                if (rest.Length == 1 || rest[0] != '.' || !Digits(rest[1..], out _)) return false;
+                var scale = 0.1;
+                foreach (var c in rest[1..])
+                {
+                    seconds += (c - '0') * scale;
+                    scale /= 10;
+                }
+            }
+        }
+        fraction = (hour * 3600 + minute * 60 + seconds) / 86400;
+        return true;
+    }
+
+    /// <summary>How many of the first up to <paramref name="most"/> characters of <paramref name="text"/> are ASCII digits.</summary>
+    private static int LeadingDigits(ReadOnlySpan<char> text, int most)
+    {
+        var n = 0;
+        while (n < most && n < text.Length && char.IsAsciiDigit(text[n])) n++;
+        return n;
     }
 
     private static bool Zone(ReadOnlySpan<char> text) =>

@@ -91,16 +91,25 @@ public sealed record CsvOptions
     public bool NumbersWithUnits { get; init; } = true;
 
     /// <summary>
-    /// Whether a column whose every value is a date in year-month-day order (<c>2024-01-31</c>, <c>2024/01/31</c>, with
-    /// or without a time such as <c>13:05:09</c>) becomes numeric columns a model can learn from: <c>name.year</c>,
-    /// <c>name.month</c>, <c>name.day</c>, <c>name.weekday</c> (Monday 0 to Sunday 6), <c>name.days</c> (days since
-    /// 1970-01-01, the time as a fraction) and, where a value has a time, <c>name.hour</c>. Otherwise such a column is a
-    /// category or text per date, which no model generalizes from. On by default; never for the label, for a column
-    /// whose kind is declared, or where the header already has one of those names. Once a value is a date, up to three
-    /// words without a digit are missing values there, as with <see cref="WordsInNumbers"/>. Day-first and month-first
-    /// dates (<c>01/02/2024</c>) stay text: their order cannot be told from a few rows, such as rows to predict.
+    /// Whether a column whose every value is a date (<c>2024-01-31</c>, <c>2024/01/31</c>, <c>31/01/2024</c>,
+    /// <c>1/31/2024</c>, <c>31.01.2024</c>, with or without a time such as <c>13:05:09</c> or <c>1:05 PM</c>) becomes
+    /// numeric columns a model can learn from: <c>name.year</c>, <c>name.month</c>, <c>name.day</c>,
+    /// <c>name.weekday</c> (Monday 0 to Sunday 6), <c>name.days</c> (days since 1970-01-01, the time as a fraction) and,
+    /// where a value has a time, <c>name.hour</c>. Otherwise such a column is a category or text per date, which no
+    /// model generalizes from. Year-last dates are read in the column's <see cref="DateOrders"/> entry, else in the order
+    /// the values tell (a first number above 12 is a day); a column where no value tells stays as written. On by
+    /// default; never for the label, for a column whose kind is declared, or where the header already has one of those
+    /// names. Once a value is a date, up to three words without a digit are missing values there, as with
+    /// <see cref="WordsInNumbers"/>.
     /// </summary>
     public bool DateParts { get; init; } = true;
+
+    /// <summary>
+    /// The order to read year-last dates in, by column name (see <see cref="DateParts"/>): the orders the reader reported
+    /// for the file a model was fitted on, so that rows to predict read alike however few they are (<c>3/4/2024</c> alone
+    /// tells no order). Columns not named here take the order their values tell.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateOrder>? DateOrders { get; init; }
 
     /// <summary>The column whose date part <paramref name="name"/> is (<c>signup</c> for <c>signup.month</c>; see <see cref="DateParts"/>), or null.</summary>
     public static string? DateColumnOf(string name)

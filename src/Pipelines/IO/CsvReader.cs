@@ -14,17 +14,26 @@ namespace Pipelines.IO;
 public static class CsvReader
 {
     /// <summary>
-    /// Reads the file at <paramref name="path"/>; <paramref name="notes"/>, when given, receives a sentence for each thing
+    /// Reads the file at <paramref name="path"/>, or the first sheet of an Excel workbook (<see cref="WorkbookText"/>);
+    /// <paramref name="notes"/>, when given, receives a sentence for each thing
     /// the reader did beyond plain reading (dates read as their parts, words read as missing numbers, numbers with currency
-    /// marks, unnamed empty columns and empty rows left out), for a log a user reads.
+    /// marks, unnamed empty columns and empty rows left out), for a log a user reads; <paramref name="dateOrders"/>, when
+    /// given, receives the order each column of year-last dates was read in, which rows read later for the same model
+    /// are to be read in (<see cref="CsvOptions.DateOrders"/>).
     /// </summary>
     /// <exception cref="DataFormatException">The content is not valid delimited text or breaks an option.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static DataFrame Read(string path, CsvOptions? options = null, ICollection<string>? notes = null)
+    public static DataFrame Read(string path, CsvOptions? options = null, ICollection<string>? notes = null, IDictionary<string, DateOrder>? dateOrders = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (WorkbookText.IsWorkbook(path))
+        {
+            // The sheet's text is comma-separated, with numbers in invariant form, whatever the options say of files.
+            var text = WorkbookText.Open(path, out var sheet, notes);
+            return Read(text, WorkbookText.DisplayName(path, sheet), (options ?? CsvOptions.Default) with { Separator = ',' }, notes, dateOrders);
+        }
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Read(stream, path, options, notes);
+        return Read(stream, path, options, notes, dateOrders);
     }
 
     /// <summary>
@@ -33,7 +42,8 @@ public static class CsvReader
     /// The stream is disposed.
     /// </summary>
     /// <exception cref="DataFormatException">The content is not valid delimited text or breaks an option.</exception>
-    public static DataFrame Read(Stream stream, string displayName, CsvOptions? options = null, ICollection<string>? notes = null)
+    public static DataFrame Read(Stream stream, string displayName, CsvOptions? options = null, ICollection<string>? notes = null,
+        IDictionary<string, DateOrder>? dateOrders = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(displayName);
@@ -58,9 +68,9 @@ public static class CsvReader
                 ColumnKind? declared = options.ColumnKinds is { } kinds && kinds.TryGetValue(names[i], out var k) ? k : null;
                 // The label keeps its values as written: its classes, or the numbers to regress.
                 var feature = names[i] != options.Label;
+                var words = feature && options.WordsInNumbers;
                 builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.NumbersFor(tokenizer.Separator),
-                    dates: feature && options.DateParts && !Enumerable.Range(0, CsvDate.Parts.Length).Any(p => header.Contains(CsvDate.PartName(names[i], p))),
-                    units: feature && options.NumbersWithUnits, words: feature && options.WordsInNumbers);
+                    feature && declared is null ? Shapes(names[i], header, options, words) : [], words);
             }
 
             var rows = 0;
@@ -90,6 +100,7 @@ public static class CsvReader
                 // Build frees the builder's buffers before the next column's array is allocated.
                 columns.AddRange(builders[i]!.Build(rows, options));
                 if (builders[i]!.Note is { } note) notes?.Add(note);
+                if (builders[i]!.DateOrder is { } order && dateOrders is not null) dateOrders[names[i]] = order;
                 builders[i] = null;
             }
             var unnamedColumns = unnamed.Length == 0 ? null : $"{unnamed.Length} unnamed column{(unnamed.Length == 1 ? "" : "s")} with no value left out";
@@ -102,6 +113,14 @@ public static class CsvReader
         {
             foreach (var builder in builders) builder?.Dispose();
         }
+    }
+
+    /// <summary>What column <paramref name="name"/>'s values may be read as beside themselves (see <see cref="ValueShape"/>), in order of preference.</summary>
+    private static ValueShape[] Shapes(string name, HashSet<string> header, CsvOptions options, bool words)
+    {
+        var dates = options.DateParts && !Enumerable.Range(0, CsvDate.Parts.Length).Any(p => header.Contains(CsvDate.PartName(name, p)));
+        DateOrder? order = options.DateOrders is { } orders && orders.TryGetValue(name, out var given) ? given : null;
+        return [.. dates ? [new DateShape(words, order)] : Array.Empty<ValueShape>(), .. options.NumbersWithUnits ? [new UnitShape(words)] : Array.Empty<ValueShape>()];
     }
 
     /// <summary>Whether every field of the current record is empty and unquoted (a quoted <c>""</c> was written on purpose).</summary>

@@ -302,7 +302,7 @@ internal sealed class CsvTokenizer : IDisposable
             var line = _line + _window.AsSpan(_start, _end + nul - _start).Count('\n');
             throw new DataFormatException(_file, line, null, null,
                 "the file holds binary data (a NUL character), not delimited text",
-                "Pass a CSV or TSV file, optionally gzip-compressed (.csv.gz)");
+                "Pass a CSV or TSV file, optionally gzip-compressed (.csv.gz), or an Excel workbook named .xlsx or .xls");
         }
         _end += read;
     }

@@ -62,7 +62,19 @@ internal abstract class ValueShape : IDisposable
         return true;
     }
 
-    /// <summary>The column's numeric columns from the values read; call once, while <see cref="Fits"/>.</summary>
+    /// <summary>
+    /// Whether the values read, every one of which fits, settle into one reading (a year-last date's order); where they
+    /// do not, the shape gives up and <paramref name="why"/> says why for the log. Call once, before <see cref="Build"/>.
+    /// </summary>
+    public bool Settle(string name, out string? why)
+    {
+        why = null;
+        if (_values is null || Settle(name, _values, out why)) return _values is not null;
+        Dispose();
+        return false;
+    }
+
+    /// <summary>The column's numeric columns from the values read; call once, after <see cref="Settle(string, out string?)"/>.</summary>
     public Column[] Build(string name) => Columns(name, _values!);
 
     /// <summary>What reading the column this way did, for a log a user reads.</summary>
@@ -82,6 +94,13 @@ internal abstract class ValueShape : IDisposable
     protected abstract string Describe(string name);
 
     protected abstract bool TryRead(ReadOnlySpan<char> text, out double value);
+
+    /// <summary>See <see cref="Settle(string, out string?)"/>; values read fit one reading unless a shape says otherwise.</summary>
+    protected virtual bool Settle(string name, NativeBuffer<double> values, out string? why)
+    {
+        why = null;
+        return true;
+    }
 
     protected abstract Column[] Columns(string name, NativeBuffer<double> values);
 }

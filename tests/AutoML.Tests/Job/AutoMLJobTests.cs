@@ -9,6 +9,7 @@ using Pipelines.Export.Serving;
 using Pipelines.IO;
 using Pipelines.Persistence;
 using Pipelines.Prediction;
+using Pipelines.Tests;
 
 namespace Pipelines.AutoML.Tests.Job;
 
@@ -238,6 +239,74 @@ public sealed class AutoMLJobTests : TempFolderTests
         var parts = ModelInputCsv.Read(undated, onnx.Inputs);
         Assert.AreEqual(2, onnx.Predict(parts).RowCount);
         Assert.IsTrue(parts["ordered.weekday"].IsMissing(0) && parts["ordered.weekday"].IsMissing(1));
+    }
+
+    [TestMethod]
+    public void Day_first_dates_are_read_in_that_order_by_the_test_file_the_pipeline_file_and_model_onnx()
+    {
+        // Weekend orders again, the dates written day first as a British spreadsheet writes them.
+        var random = new Random(7);
+        var start = new DateTime(2023, 1, 1);
+        string Orders(string name, int rows)
+        {
+            var path = FileIn(name);
+            File.WriteAllLines(path, ["ordered,amount,y", .. Enumerable.Range(0, rows).Select(_ =>
+            {
+                var day = start.AddDays(random.Next(700)).AddMinutes(random.Next(1_440));
+                var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+                return FormattableString.Invariant($"{day:dd/MM/yyyy HH:mm},{random.Next(1, 500)},{(weekend ? "weekend" : "weekday")}");
+            })]);
+            return path;
+        }
+        var result = new AutoMLJob(Options(Orders("uk.csv", 400)) with { Metric = Evaluation.Metric.Accuracy, TestPath = Orders("uk-test.csv", 100) }).Run();
+        Assert.IsGreaterThan(0.95, result.Figures.Single(f => f.Rows == FigureRows.TestFile && f.Model == JobOutputs.Model).Scores["Accuracy"]);
+        Assert.IsTrue(result.FixesApplied.Any(f => f.StartsWith("'ordered' holds dates written day first (31/01/2024), read as ordered.year", StringComparison.Ordinal)));
+
+        // One row whose numbers tell no order: Saturday the 6th of April 2024 day first, Tuesday the 4th of June month first.
+        var one = FileIn("one.csv");
+        File.WriteAllLines(one, ["ordered,amount", "06/04/2024 10:00,12"]);
+        using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
+        using var pipeline = PipelineScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Pipeline));
+        foreach (var scorer in new IModelScorer[] { onnx, pipeline })
+        {
+            Assert.AreEqual(DateOrder.DayFirst, scorer.Inputs.Single(i => i.Name == "ordered.weekday").DateOrder, scorer.GetType().Name);
+            var rows = ModelInputCsv.Read(one, scorer.Inputs);
+            Assert.AreEqual(5f, rows.Numeric("ordered.weekday")[0], "read day first, as the model's rows were");
+            Assert.AreEqual("weekend", scorer.Predict(rows)[PredictionColumns.PredictedLabel].FormatValue(0), scorer.GetType().Name);
+        }
+        var us = FileIn("us.csv");
+        File.WriteAllLines(us, ["ordered,amount", "04/26/2024 10:00,12"]);
+        var e = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(us, onnx.Inputs));
+        StringAssert.Contains(e.Message, "is a date written day first (31/01/2024) as in the rows the model was fitted on");
+    }
+
+    [TestMethod]
+    public void A_workbook_is_learnt_from_tested_on_and_predicted_like_a_csv_file()
+    {
+        var random = new Random(9);
+        object?[]?[] Rows(int count) => [["x", "when", "y"], .. Enumerable.Range(0, count).Select(_ =>
+        {
+            var x = random.NextDouble();
+            return new object?[] { x, new DateTime(2024, 1, 1).AddDays(random.Next(300)), x > 0.5 ? "high" : "low" };
+        })];
+        var data = FileIn("data.xlsx");
+        WorkbookFile.Write(data, ("Sheet1", Rows(200)));
+        var test = FileIn("test.xlsx");
+        WorkbookFile.Write(test, ("Sheet1", Rows(60)));
+        var result = new AutoMLJob(Options(data) with { TestPath = test }).Run();
+        Assert.AreEqual(60, result.Figures.Single(f => f.Rows == FigureRows.TestFile && f.Model == JobOutputs.Model).RowCount);
+
+        using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
+        CollectionAssert.Contains(onnx.Inputs.Select(i => i.Name).ToArray(), "when.month", "the sheet's date cells are dates");
+        var rows = ModelInputCsv.Read(test, onnx.Inputs, label: "y");
+        Assert.IsGreaterThan(0.9, Accuracy(onnx.Predict(rows), rows));
+
+        // Row 4 of the sheet holds a class the data does not have: the error names that row.
+        var unknown = FileIn("unknown.xlsx");
+        WorkbookFile.Write(unknown, ("Sheet1", [["x", "when", "y"], [0.1, new DateTime(2024, 3, 1), "low"], null, [0.9, new DateTime(2024, 3, 2), "middle"]]));
+        var error = Assert.Throws<Errors.DataFormatException>(() => new AutoMLJob(Options(data) with { TestPath = unknown }).Run());
+        Assert.AreEqual(4, error.Line);
+        StringAssert.Contains(error.Message, "value 'middle'");
     }
 
     [TestMethod]

@@ -55,9 +55,9 @@ public sealed class TestFileTests : TempFolderTests
     public void A_class_the_data_lacks_or_a_missing_label_names_its_line()
     {
         var (data, target) = ReadData();
-        var unknown = Write("unknown.csv", "x,colour,y\n1,red,a\n\n2,\"blue\nish\",b\n3,red,c\n");
+        var unknown = Write("unknown.csv", "x,colour,y\n1,red,a\n\n,,\n2,\"blue\nish\",b\n3,red,c\n");
         var error = Assert.ThrowsExactly<DataFormatException>(() => TestFile.Read(unknown, data, FileIn("data.csv"), target));
-        Assert.AreEqual(6L, error.Line, "after a blank line and a quoted line break");
+        Assert.AreEqual(7L, error.Line, "after a blank line, a row of empty cells and a quoted line break");
         Assert.AreEqual("y", error.Column);
         Assert.AreEqual("c", error.Value);
         Assert.Contains("does not occur in data.csv", error.Message);

@@ -26,6 +26,77 @@ public sealed class CsvDateTests
     }
 
     [TestMethod]
+    public void Year_last_dates_split_into_their_leading_numbers_and_read_in_the_order_given()
+    {
+        Assert.IsTrue(CsvDate.TryParseYearLast("31/01/2024", out var first, out var second, out var year, out var time));
+        Assert.AreEqual((31, 1, 2024, 0.0), (first, second, year, time));
+        Assert.IsTrue(CsvDate.Days(DateOrder.DayFirst, first, second, year, time, out var days));
+        Assert.AreEqual(new DateOnly(2024, 1, 31).DayNumber - new DateOnly(1970, 1, 1).DayNumber, days);
+        Assert.IsFalse(CsvDate.Days(DateOrder.MonthFirst, first, second, year, time, out _), "no 31st month");
+        Assert.IsFalse(CsvDate.Days(DateOrder.DayFirst, 31, 4, 2024, 0, out _), "no 31 April");
+
+        var clocks = new (string Text, double Hours)[]
+        {
+            ("1/31/2024 1:05 PM", 13 + 5 / 60.0), ("1/31/2024 12:00 AM", 0), ("1/31/2024 12:30 pm", 12.5), ("31.01.2024 13:05", 13 + 5 / 60.0),
+            ("31-01-2024 07:05:30", 7 + 5.5 / 60), ("1/31/2024 1:05:30.5 PM", 13 + (5 * 60 + 30.5) / 3600),
+        };
+        foreach (var (text, hours) in clocks)
+        {
+            Assert.IsTrue(CsvDate.TryParseYearLast(text, out _, out _, out _, out time), text);
+            Assert.AreEqual(hours / 24, time, 1e-9, text);
+        }
+        foreach (var text in new[] { "31/01-2024", "2024/01/31", "131/01/2024", "31/01/24", "0/01/2024", "31/01/2024 13:05 PM", "31/01/2024 1:5",
+                     "31/01/2024T13:05", "31/01/2024 13:05+01:00", "31/01/20245", "a/01/2024", "31/01/2024 " })
+            Assert.IsFalse(CsvDate.TryParseYearLast(text, out _, out _, out _, out _), text);
+    }
+
+    [TestMethod]
+    public void A_column_of_year_last_dates_is_read_in_the_order_its_values_tell_and_reports_it()
+    {
+        var notes = new List<string>();
+        var orders = new Dictionary<string, DateOrder>();
+        var frame = CsvReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
+            "uk,us,y\n03/04/2024,3/4/2024 1:05 PM,a\n25/12/2023,12/25/2023 9:00 AM,b\n,unknown,a\n")), "t.csv", CsvOptions.Default with { Label = "y" }, notes, orders);
+        CollectionAssert.AreEqual(new[] { 4f, 12f, float.NaN }, frame.Numeric("uk.month").Values.ToArray(), "a day above 12 makes the column day first");
+        CollectionAssert.AreEqual(new[] { 3f, 25f, float.NaN }, frame.Numeric("uk.day").Values.ToArray());
+        CollectionAssert.AreEqual(new[] { 3f, 12f, float.NaN }, frame.Numeric("us.month").Values.ToArray(), "a second number above 12 makes it month first");
+        Assert.AreEqual(13 + 5 / 60.0, frame.Numeric("us.hour")[0], 1e-4, "1:05 PM");
+        Assert.AreEqual(9, frame.Numeric("us.hour")[1], 1e-4);
+        Assert.AreEqual(DateOrder.DayFirst, orders["uk"]);
+        Assert.AreEqual(DateOrder.MonthFirst, orders["us"]);
+        StringAssert.Contains(notes[0], "'uk' holds dates written day first (31/01/2024), read as uk.year");
+        StringAssert.Contains(notes[1], "'us' holds dates written month first (1/31/2024), read as us.year");
+
+        notes.Clear();
+        orders.Clear();
+        var untold = CsvReader.Read(new MemoryStream("d,mixed\n03/04/2024,13/01/2024\n05/06/2024,01/13/2024\n"u8.ToArray()), "t.csv", null, notes, orders);
+        Assert.AreEqual(ColumnKind.Categorical, untold["d"].Kind, "no number above 12: the order would be a guess");
+        Assert.AreEqual(ColumnKind.Categorical, untold["mixed"].Kind, "each order in one row: no reading fits both");
+        Assert.IsEmpty(orders);
+        StringAssert.Contains(notes[0], "'d' holds dates whose order of day and month no value tells");
+        StringAssert.Contains(notes[1], "'mixed' holds dates written day first in some rows and month first in others");
+
+        var given = CsvText.Read("d\n03/04/2024\n", CsvOptions.Default with { DateOrders = new Dictionary<string, DateOrder> { ["d"] = DateOrder.MonthFirst } });
+        Assert.AreEqual(3f, given.Numeric("d.month")[0], "a given order reads a row no value of which tells it");
+        var other = CsvText.Read("d\n1/31/2024\n", CsvOptions.Default with { DateOrders = new Dictionary<string, DateOrder> { ["e"] = DateOrder.DayFirst } });
+        Assert.AreEqual(1f, other.Numeric("d.month")[0], "another column's order is not this one's");
+        var impossible = CsvText.Read("d\n31/02/2024\n13/01/2024\n");
+        Assert.AreEqual(ColumnKind.Categorical, impossible["d"].Kind, "the 31st of February is no date");
+        var yearFirst = CsvText.Read("d\n2024-01-31\n31/01/2024\n");
+        Assert.AreEqual(ColumnKind.Categorical, yearFirst["d"].Kind, "one column, one way of writing dates");
+    }
+
+    [TestMethod]
+    public void A_schema_keeps_the_date_orders_on_the_parts_of_each_date_column()
+    {
+        var schema = new DataSchema([new ColumnSchema("d.year", ColumnKind.Numeric), new ColumnSchema("d.days", ColumnKind.Numeric), new ColumnSchema("x", ColumnKind.Numeric)]);
+        var marked = DatePartSchema.Mark(schema, new Dictionary<string, DateOrder> { ["d"] = DateOrder.DayFirst });
+        CollectionAssert.AreEqual(new DateOrder?[] { DateOrder.DayFirst, DateOrder.DayFirst, null }, marked.Columns.Select(c => c.DateOrder).ToArray());
+        CollectionAssert.AreEquivalent(new[] { KeyValuePair.Create("d", DateOrder.DayFirst) }, DatePartSchema.OrdersOf(marked.Columns).ToArray());
+        Assert.AreSame(schema, DatePartSchema.Mark(schema, null));
+    }
+
+    [TestMethod]
     public void A_column_of_dates_becomes_its_parts_and_anything_else_stays_as_it_was()
     {
         var frame = CsvText.Read("when,mixed,y\n2024-03-04,2024-01-01,2024-01-01\n,x1,2024-01-02\n2024-03-10 18:30,2024-01-03,2024-01-03\n",

@@ -29,7 +29,7 @@ internal sealed class StudyData
 
     public string Path { get; }
 
-    /// <summary>The schema of the file as read (what a saved pipeline takes as input).</summary>
+    /// <summary>The schema of the file as read (what a saved pipeline takes as input), with the orders its year-last dates were read in.</summary>
     public DataSchema FileSchema { get; }
 
     /// <summary>The rows the trials train and validate on.</summary>
@@ -53,11 +53,12 @@ internal sealed class StudyData
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
             throw new PipelineException($"{full}: no such data file on this host. Workers read the study's data at the path given to 'sweep create'; mount it there, or give the worker --data PATH.");
-        var raw = CsvReader.Read(full, new CsvOptions { Label = label });
+        var orders = new Dictionary<string, DateOrder>(StringComparer.Ordinal);
+        var raw = CsvReader.Read(full, new CsvOptions { Label = label }, dateOrders: orders);
         if (raw.Label is null) throw new SchemaException($"The study's label '{label}' is not a column of {full}.");
         var dropped = raw.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
         var (frame, read) = LabelTask.Read(raw, task);
-        return new StudyData(full, raw.Schema, frame.Without(dropped), read, dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
+        return new StudyData(full, DatePartSchema.Mark(raw.Schema, orders), frame.Without(dropped), read, dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
     }
 
     /// <summary>Throws unless this is the data <paramref name="study"/> was created with.</summary>

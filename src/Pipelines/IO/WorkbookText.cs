@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using ExcelDataReader;
+using Pipelines.Errors;
+
+namespace Pipelines.IO;
+
+/// <summary>
+/// An Excel workbook (<c>.xlsx</c>, <c>.xlsm</c>, <c>.xls</c>) read as the CSV text its first worksheet would export:
+/// one line per sheet row, so that <see cref="CsvReader"/>'s rules, kind inference and errors apply unchanged and an
+/// error's line is the sheet's row number. Cells are written as a spreadsheet shows them unformatted: numbers in full
+/// precision, dates as <c>2024-01-31</c> (with <c>13:05:09</c> where they have a time), booleans as TRUE and FALSE,
+/// error values (<c>#DIV/0!</c>) as written, which the reader takes as missing. A line break inside a cell becomes a
+/// space, which keeps rows and lines one to one.
+/// </summary>
+public static class WorkbookText
+{
+    private static readonly string[] Extensions = [".xlsx", ".xlsm", ".xls"];
+
+    // .xls files store text in Windows code pages, which .NET has only once their provider is registered.
+    static WorkbookText() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>Whether <paramref name="path"/> names an Excel workbook by its extension (any case).</summary>
+    public static bool IsWorkbook(string path) => Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// The first worksheet of the workbook at <paramref name="path"/> as UTF-8 CSV text, and the sheet's name; a note
+    /// names the sheet where the workbook has several. A file that is no workbook Excel could open is a
+    /// <see cref="DataFormatException"/> naming it.
+    /// </summary>
+    public static MemoryStream Open(string path, out string sheet, ICollection<string>? notes = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var reader = ExcelReaderFactory.CreateReader(file);
+            sheet = reader.Name ?? "Sheet1";
+            if (reader.ResultsCount > 1)
+                notes?.Add($"read the first sheet, '{sheet}', of {reader.ResultsCount} in {Path.GetFileName(path)}; the others are left out");
+            var text = new MemoryStream();
+            using (var writer = new StreamWriter(text, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
+            {
+                var line = new StringBuilder();
+                while (reader.Read())
+                {
+                    line.Clear();
+                    for (var i = 0; i < reader.FieldCount; i++)
+                    {
+                        if (i > 0) line.Append(',');
+                        Append(line, reader.GetValue(i));
+                    }
+                    writer.Write(line);
+                    writer.Write('\n');
+                }
+            }
+            text.Position = 0;
+            return text;
+        }
+        catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException)
+        {
+            throw new DataFormatException(path, 0, null, null, $"not an Excel workbook that can be read ({e.Message})",
+                "Save it again from the spreadsheet as .xlsx, or export the sheet as CSV");
+        }
+    }
+
+    /// <summary>How errors name a sheet's text: the file and the sheet, the line being the sheet's row.</summary>
+    public static string DisplayName(string path, string sheet) => $"{path}, sheet '{sheet}'";
+
+    /// <summary>A cell's value as a CSV field, quoted where it holds a separator or a quote.</summary>
+    private static void Append(StringBuilder line, object? value)
+    {
+        var text = value switch
+        {
+            null => "",
+            double number => number.ToString("R", CultureInfo.InvariantCulture),
+            DateTime date => Date(date),
+            DateTimeOffset date => Date(date.DateTime),
+            bool flag => flag ? "TRUE" : "FALSE",
+            TimeSpan time => time.ToString("c", CultureInfo.InvariantCulture),
+            IFormattable other => other.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString() ?? "",
+        };
+        if (text.Contains('\n') || text.Contains('\r')) text = text.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' ');
+        if (text.Contains(',') || text.Contains('"') || text.StartsWith(' ') || text.EndsWith(' '))
+            line.Append('"').Append(text.Replace("\"", "\"\"")).Append('"');
+        else
+            line.Append(text);
+    }
+
+    private static string Date(DateTime date) =>
+        date.TimeOfDay == TimeSpan.Zero ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+        : date.Millisecond == 0 ? date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)
+        : date.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture);
+}

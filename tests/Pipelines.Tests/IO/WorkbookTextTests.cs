@@ -1,0 +1,55 @@
+using Pipelines.Data;
+using Pipelines.Errors;
+using Pipelines.IO;
+
+namespace Pipelines.Tests.IO;
+
+[TestClass]
+public sealed class WorkbookTextTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private string FileIn(string name) => Path.Combine(TestContext.TestRunDirectory ?? Path.GetTempPath(), $"{nameof(WorkbookTextTests)}-{TestContext.TestName}-{name}");
+
+    [TestMethod]
+    public void The_first_sheet_reads_as_its_csv_export_would()
+    {
+        var path = FileIn("data.xlsx");
+        WorkbookFile.Write(path,
+            ("Data",
+            [
+                ["amount", "city", "signed", "paid", "y"],
+                [12.5, "Lyon, FR", new DateTime(2024, 1, 31), true, "yes"],
+                null,
+                [3, "Nice", new DateTime(2024, 2, 1, 13, 5, 9), false, "no"],
+                [null, "#DIV/0!", null, null, "yes"],
+            ]),
+            ("Notes", [["anything"]]));
+        var notes = new List<string>();
+        var frame = CsvReader.Read(path, new CsvOptions { Label = "y" }, notes);
+        Assert.AreEqual(3, frame.RowCount, "the blank row is skipped as a blank line is");
+        CollectionAssert.AreEqual(new[] { 12.5f, 3f, float.NaN }, frame.Numeric("amount").Values.ToArray());
+        Assert.AreEqual("Lyon, FR", frame["city"].FormatValue(0), "a comma in a cell stays in its value");
+        Assert.IsTrue(frame["city"].IsMissing(2), "an error value is missing");
+        CollectionAssert.AreEqual(new[] { 1f, 2f, float.NaN }, frame.Numeric("signed.month").Values.ToArray(), "date cells are dates");
+        Assert.AreEqual(13 + 5 / 60.0 + 9 / 3600.0, frame.Numeric("signed.hour")[1], 1e-4);
+        Assert.AreEqual("TRUE", frame["paid"].FormatValue(0));
+        CollectionAssert.Contains(notes, $"read the first sheet, 'Data', of 2 in {Path.GetFileName(path)}; the others are left out");
+    }
+
+    [TestMethod]
+    public void An_error_names_the_file_the_sheet_and_the_row()
+    {
+        var path = FileIn("bad.xlsx");
+        WorkbookFile.Write(path, ("Sales", [["amount", "y"], [1, "a"], null, [2, "b"], ["3 or 4", "a"]]));
+        var kinds = new Dictionary<string, ColumnKind> { ["amount"] = ColumnKind.Numeric };
+        var error = Assert.ThrowsExactly<DataFormatException>(() => CsvReader.Read(path, new CsvOptions { ColumnKinds = kinds }));
+        Assert.AreEqual(5, error.Line, "row 5 of the sheet");
+        StringAssert.StartsWith(error.Message, $"{path}, sheet 'Sales':5, column 'amount', value '3 or 4'");
+
+        var text = FileIn("text.xlsx");
+        File.WriteAllText(text, "a,b\n1,2\n");
+        var notWorkbook = Assert.ThrowsExactly<DataFormatException>(() => CsvReader.Read(text));
+        StringAssert.Contains(notWorkbook.Message, "not an Excel workbook that can be read");
+    }
+}
