@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipelines.Persistence;
 
 namespace Pipelines.Cli.Tests;
 
@@ -241,6 +242,13 @@ public sealed class SweepCommandTests
             Assert.AreEqual(CliApp.Ok, run.ExitCode, run.Error + run.Output);
             Assert.Contains("6 succeeded, 0 failed", run.Output, "3 values of l2 × 2 scalings");
             Assert.IsTrue(File.Exists(best));
+
+            var without = Path.Combine(folder, "without.pipeline");
+            var ignored = CliRun.Of("sweep", space, "--data", RepoPaths.Data("iris.csv"), "--label", "species", "--learner", "linear",
+                "--tuner", "grid", "--grid-points", "2", "--trials", "100", "--storage", "sqlite:" + store, "--study", "ignored", "--folds", "3",
+                "--ignore", "petal width (cm)", "--out", without);
+            Assert.AreEqual(CliApp.Ok, ignored.ExitCode, ignored.Error + ignored.Output);
+            Assert.IsFalse(PipelineFile.Load(without).InputSchema.Contains("petal width (cm)"), "the saved pipeline neither reads nor needs it");
 
             var wrong = Path.Combine(folder, "wrong.json");
             File.WriteAllText(wrong, """{"depth": {"int": [1, 3]}}""");

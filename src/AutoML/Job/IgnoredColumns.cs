@@ -4,8 +4,8 @@ using Pipelines.IO;
 
 namespace Pipelines.AutoML.Job;
 
-/// <summary>The columns a job leaves out (<see cref="AutoMLJobOptions.Ignore"/>), checked against the file's.</summary>
-internal static class IgnoredColumns
+/// <summary>The columns a job or a sweep leaves out (<c>--ignore</c>, <see cref="AutoMLJobOptions.Ignore"/>), checked against the file's.</summary>
+public static class IgnoredColumns
 {
     /// <summary>
     /// <paramref name="data"/> without the <paramref name="ignore"/>d columns (and a date column's parts by its name);

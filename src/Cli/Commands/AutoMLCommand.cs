@@ -47,10 +47,7 @@ internal static class AutoMLCommand
             Description = "Learners to search, comma-separated: " + string.Join(", ", LearnerSelection.Known.Select(l => l.Name)) +
                 $"; '{LearnerSelection.MLNetGroup}' for all of ML.NET's trainers, '{LearnerSelection.DefaultGroup}' for the default set (the default).",
         };
-        var ignore = new Option<string?>("--ignore")
-        {
-            Description = "Columns to leave out, comma-separated (an identifier, a column known only after the outcome): the model neither reads nor needs them.",
-        };
+        var ignore = IgnoreOption.Create();
         var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
         {
             file, label, time, metric, task, output, trials, seed, threshold, costs, test, device, mlnet, learners, ignore,
@@ -76,7 +73,7 @@ internal static class AutoMLCommand
                 Device = DeviceOption.Value(parse, device),
                 MLNetModel = parse.GetRequiredValue(mlnet) is var name && string.Equals(name, "none", StringComparison.OrdinalIgnoreCase) ? null : name,
                 Learners = parse.GetValue(learners) is { } names ? LearnerSelection.Parse(names) : null,
-                Ignore = parse.GetValue(ignore) is { } columns ? [.. columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)] : null,
+                Ignore = IgnoreOption.Value(parse, ignore),
             };
             if (options.CostMatrixPath is { } costFile && !File.Exists(costFile)) throw new PipelineException($"{costFile}: no such cost matrix file.");
             InputFile.Check(options.DataPath, "Pass the CSV file to learn from");

@@ -1,10 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Pipelines.AutoML.Experiments;
+using Pipelines.AutoML.Job;
 using Pipelines.AutoML.Store;
 using Pipelines.AutoML.Sweeps;
-using Pipelines.Data;
 using Pipelines.Cli.Output;
+using Pipelines.Data;
 using Pipelines.Errors;
 using Pipelines.Evaluation;
 using Pipelines.IO;
@@ -50,6 +51,7 @@ internal static class SweepCommand
             InputFile.Check(dataPath, "Pass the CSV file to learn from");
             var dateOrders = new Dictionary<string, DateOrder>(StringComparer.Ordinal);
             var frame = CsvReader.Read(dataPath, new CsvOptions { Label = parse.GetRequiredValue(options.Label) }, dateOrders: dateOrders);
+            if (IgnoreOption.Value(parse, options.Ignore) is { Count: > 0 } ignore) frame = IgnoredColumns.Drop(frame, ignore, dataPath);
             using var store = TrialStores.Open(parse.GetRequiredValue(options.Storage));
             var experiment = new ExperimentOptions
             {

@@ -45,6 +45,7 @@ internal static class SweepCreateCommand
                 Label = parse.GetRequiredValue(options.Label),
                 Metric = options.MetricOf(parse),
                 Task = TaskOption.Value(parse, options.Task),
+                Ignore = IgnoreOption.Value(parse, options.Ignore),
                 Folds = parse.GetValue(options.Folds),
                 Seed = parse.GetValue(options.Seed),
                 Tuner = options.TunerOf(parse),

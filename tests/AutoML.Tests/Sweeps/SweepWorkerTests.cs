@@ -209,6 +209,23 @@ public sealed class SweepWorkerTests : TempFolderTests
     }
 
     [TestMethod]
+    public void Ignored_columns_are_left_out_of_every_trial_and_of_the_best_pipeline()
+    {
+        var db = FileIn("ignore.db");
+        using var store = SqliteTrialStore.Open(db);
+        var created = SweepStudies.Create(store, "i", Options(TunerKind.Grid, gridPoints: 2) with { Ignore = ["petal width (cm)"] });
+        CollectionAssert.AreEqual(new[] { "petal width (cm)" }, SweepStudies.Load(store, "i").Ignore.ToArray(), "the columns round-trip through the store");
+        StringAssert.Contains(created.Study.SettingsJson, "\"ignore\":[\"petal width (cm)\"]");
+        new SweepWorker(store, "i", new SweepWorkerOptions { WorkerId = "w", Learners = Learners, Threads = 1, Poll = TimeSpan.FromMilliseconds(20) }).Run();
+        var best = SweepStudies.RefitBest(store, "i", learners: Learners);
+        Assert.IsFalse(best.Schema.Contains("petal width (cm)"), "rows to predict need not have it");
+        Assert.IsTrue(best.Schema.Contains("petal length (cm)"));
+
+        var unknown = Assert.ThrowsExactly<PipelineException>(() => SweepStudies.Create(store, "u", Options(TunerKind.Grid) with { Ignore = ["Petal Width (cm)"] }));
+        StringAssert.Contains(unknown.Message, "The header has 'petal width (cm)'");
+    }
+
+    [TestMethod]
     public void A_study_asked_for_regression_has_its_workers_regress_a_label_of_whole_numbers()
     {
         // iris's species as the numbers 1, 2, 3 (classes by default), swept as values with the linear learner.

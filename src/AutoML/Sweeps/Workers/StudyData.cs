@@ -47,8 +47,11 @@ internal sealed class StudyData
     /// <summary>SHA-256 over the prepared data (<see cref="StudyFingerprint"/>).</summary>
     public string Fingerprint { get; }
 
-    /// <summary>Reads <paramref name="path"/> with <paramref name="label"/> as the label, read as <paramref name="task"/> asks.</summary>
-    public static StudyData Load(string path, string label, TaskChoice task, IReadOnlyList<ILearnerSpace>? learners)
+    /// <summary>
+    /// Reads <paramref name="path"/> with <paramref name="label"/> as the label, read as <paramref name="task"/> asks,
+    /// without the columns <paramref name="ignore"/> names (<see cref="Job.IgnoredColumns"/>).
+    /// </summary>
+    public static StudyData Load(string path, string label, TaskChoice task, IReadOnlyList<ILearnerSpace>? learners, IReadOnlyList<string> ignore)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -56,6 +59,7 @@ internal sealed class StudyData
         var orders = new Dictionary<string, DateOrder>(StringComparer.Ordinal);
         var raw = CsvReader.Read(full, new CsvOptions { Label = label }, dateOrders: orders);
         if (raw.Label is null) throw new SchemaException($"The study's label '{label}' is not a column of {full}.");
+        if (ignore.Count > 0) raw = Job.IgnoredColumns.Drop(raw, ignore, full);
         var dropped = raw.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
         var (frame, read) = LabelTask.Read(raw, task);
         return new StudyData(full, DatePartSchema.Mark(raw.Schema, orders), frame.Without(dropped), read, dropped, learners ?? SearchSpaceCatalog.DefaultLearners);

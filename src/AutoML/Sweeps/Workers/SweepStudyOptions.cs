@@ -25,6 +25,9 @@ public sealed record SweepStudyOptions
     /// <summary>What to read the label as: decided from it (the default), classes, or values to regress (<see cref="LabelTask.Read"/>).</summary>
     public TaskChoice Task { get; init; } = TaskChoice.Auto;
 
+    /// <summary>Columns the trials leave out (<see cref="Job.IgnoredColumns"/>); null or empty for none.</summary>
+    public IReadOnlyList<string>? Ignore { get; init; }
+
     /// <summary>Folds: null chooses, 1 is a 10% holdout.</summary>
     public int? Folds { get; init; }
 

@@ -39,6 +39,9 @@ public sealed record WorkerStudy
     /// <summary>What the label is read as (<see cref="LabelTask.Read"/>).</summary>
     public TaskChoice Task { get; init; } = TaskChoice.Auto;
 
+    /// <summary>Columns the trials leave out (<see cref="Job.IgnoredColumns"/>); empty for none.</summary>
+    public IReadOnlyList<string> Ignore { get; init; } = [];
+
     /// <summary>Folds as given (null: the validation plan chooses).</summary>
     public int? Folds { get; init; }
 
@@ -82,6 +85,7 @@ public sealed record WorkerStudy
         };
         // Written only when asked for, so the studies made before the choice existed keep their settings' hash.
         if (Task != TaskChoice.Auto) json["task"] = Task.ToString();
+        if (Ignore.Count > 0) json["ignore"] = new JsonArray([.. Ignore.Select(c => (JsonNode?)c)]);
         return json.ToJsonString();
     }
 
@@ -111,6 +115,9 @@ public sealed record WorkerStudy
                 Label = Text("label"),
                 Metric = Enum.Parse<Metric>(Text("metric")),
                 Task = node["task"] is null ? TaskChoice.Auto : Enum.Parse<TaskChoice>(Text("task")),
+                Ignore = node["ignore"] is null ? [] : node["ignore"] is JsonArray columns
+                    ? [.. columns.Select(c => c is JsonValue v && v.TryGetValue<string>(out var name) ? name : throw new FormatException("'ignore' holds a non-name"))]
+                    : throw new FormatException("'ignore' is not a list"),
                 Folds = OptionalWhole("folds"),
                 Seed = Whole("seed"),
                 Tuner = Enum.Parse<TunerKind>(Text("tuner")),
