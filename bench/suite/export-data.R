@@ -2,9 +2,9 @@
 # (name, file, label, task, rows, columns, source). Called by bench/suite/setup-data.sh; usage: Rscript export-data.R OUT_DIR
 # Each set is the package's data frame as shipped, with these changes only: the named columns dropped, rows with a
 # missing label dropped (counted in the manifest), factors and logicals written as their labels, NA as an empty field.
-# A second argument 'unseen' or 'fresh' exports that list below instead of the suite.
+# A second argument 'unseen', 'fresh' or 'more' exports that list below instead of the suite.
 suppressPackageStartupMessages({
-  library(mlbench); library(kernlab); library(modeldata); library(AER); library(carData); library(dslabs); library(palmerpenguins); library(ggplot2)
+  library(mlbench); library(kernlab); library(modeldata); library(AER); library(carData); library(dslabs); library(palmerpenguins); library(ggplot2); library(MASS)
 })
 args <- commandArgs(trailingOnly = TRUE)
 out <- if (length(args) > 0) args[1] else "."
@@ -75,8 +75,25 @@ fresh <- list(
   list("salaries", "carData", "Salaries", "salary", "regression", character()),
   list("biomass", "modeldata", "biomass", "HHV", "regression", c("dataset"))
 )
+# A fourth list, chosen once the fresh list had been run: survey and health data, a bird-weight set without the
+# weight that defines its label, a meat spectra set without the two other measures. Rscript export-data.R OUT more
+more <- list(
+  list("health_insurance", "AER", "HealthInsurance", "health", "classification", character()),
+  list("arrests", "carData", "Arrests", "released", "classification", character()),
+  list("wvs", "carData", "WVS", "poverty", "classification", character()),
+  list("beps", "carData", "BEPS", "vote", "classification", character()),
+  list("birthwt", "MASS", "birthwt", "low", "classification", c("bwt")),
+  list("scat", "modeldata", "scat", "Species", "classification", character()),
+  list("ces11", "carData", "CES11", "abortion", "classification", character()),
+  list("meats", "modeldata", "meats", "water", "regression", c("fat", "protein")),
+  list("doctor_visits", "AER", "DoctorVisits", "visits", "regression", character()),
+  list("gss_vocab", "carData", "GSSvocab", "vocab", "regression", character()),
+  list("college_distance", "AER", "CollegeDistance", "education", "regression", character()),
+  list("teaching_ratings", "AER", "TeachingRatings", "eval", "regression", character())
+)
 if (length(args) > 1 && args[2] == "unseen") sets <- unseen
 if (length(args) > 1 && args[2] == "fresh") sets <- fresh
+if (length(args) > 1 && args[2] == "more") sets <- more
 
 manifest <- data.frame()
 for (s in sets) {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Pipelines.AutoML.Experiments;
+using Pipelines.Data;
 using Pipelines.Evaluation;
 
 namespace Pipelines.Bench.Suite;
@@ -31,6 +32,8 @@ internal sealed class OursContender(TimeSpan budget, int? trials = null, bool ju
             var options = new ExperimentOptions
             {
                 Metric = metric, TimeBudget = trials is null ? budget : null, MaxTrials = trials, TrialTimeLimit = trials is null ? null : budget, Seed = 0,
+                // The set's task, as a user says it with --task where the label's values would mislead (counts to regress).
+                Task = suiteCase.IsClassification ? TaskChoice.Classification : TaskChoice.Regression,
             };
             var result = new Experiment(options).Run(suiteCase.Data.Train);
             var seconds = clock.Elapsed.TotalSeconds;

@@ -41,5 +41,7 @@ internal sealed record SuiteCase(SuiteSet Set, int Split, BenchSplit Data)
         }
     }
 
-    public static SuiteCase Read(SuiteSet set, int split) => new(set, split, BenchSplit.Read(set.Path, set.Label, split));
+    /// <summary>The split of <paramref name="set"/> read for the manifest's task (a label of a few whole numbers to regress stays values).</summary>
+    public static SuiteCase Read(SuiteSet set, int split) =>
+        new(set, split, BenchSplit.Read(set.Path, set.Label, split, set.Task == "regression" ? TaskChoice.Regression : TaskChoice.Classification));
 }
