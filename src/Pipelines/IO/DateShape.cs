@@ -15,7 +15,8 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
     private Form _form;
     private bool _hasTime;
     private DateOrder? _order = order;
-    // Without a given order, year-last values are held packed (PackYearLast) until the column tells the order.
+    // Without a given order, year-last values are held packed (yyyy·10⁴ + first·10² + second + time, see Unpack) until
+    // the column tells the order.
     private readonly bool _packed = order is null;
     private int _maxFirst;
     private int _maxSecond;
