@@ -216,6 +216,7 @@ public sealed class SweepWorkerTests : TempFolderTests
         var created = SweepStudies.Create(store, "i", Options(TunerKind.Grid, gridPoints: 2) with { Ignore = ["petal width (cm)"] });
         CollectionAssert.AreEqual(new[] { "petal width (cm)" }, SweepStudies.Load(store, "i").Ignore.ToArray(), "the columns round-trip through the store");
         StringAssert.Contains(created.Study.SettingsJson, "\"ignore\":[\"petal width (cm)\"]");
+        Assert.AreEqual(created.Definition, SweepStudies.Load(store, "i"), "equal definitions, the list compared by its names");
         new SweepWorker(store, "i", new SweepWorkerOptions { WorkerId = "w", Learners = Learners, Threads = 1, Poll = TimeSpan.FromMilliseconds(20) }).Run();
         var best = SweepStudies.RefitBest(store, "i", learners: Learners);
         Assert.IsFalse(best.Schema.Contains("petal width (cm)"), "rows to predict need not have it");

@@ -133,6 +133,11 @@ public sealed record WorkerStudy
         }
     }
 
+    /// <summary>Two definitions are equal when their settings are (<see cref="ToJson"/>): the list of ignored columns by its names.</summary>
+    public bool Equals(WorkerStudy? other) => other is not null && ToJson() == other.ToJson();
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToJson());
+
     /// <summary>One line for progress reports.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"{Tuner.ToString().ToLowerInvariant()} over {(Learner ?? "a full space")}, {Metric}, {(Trials is int n ? $"{n} trials" : "the whole grid")}, data {DataPath}");
