@@ -10,8 +10,8 @@ namespace Pipelines.IO;
 /// one line per sheet row, so that <see cref="CsvReader"/>'s rules, kind inference and errors apply unchanged and an
 /// error's line is the sheet's row number. Cells are written as a spreadsheet shows them unformatted: numbers in full
 /// precision, dates as <c>2024-01-31</c> (with <c>13:05:09</c> where they have a time), booleans as TRUE and FALSE,
-/// error values (<c>#DIV/0!</c>) as written, which the reader takes as missing. A line break inside a cell becomes a
-/// space, which keeps rows and lines one to one.
+/// error values (<c>#DIV/0!</c>) as written, which the reader takes as missing; a row without a value is a blank line,
+/// skipped as a blank line is. A line break inside a cell becomes a space, which keeps rows and lines one to one.
 /// </summary>
 public static class WorkbookText
 {
@@ -50,7 +50,8 @@ public static class WorkbookText
                         if (i > 0) line.Append(',');
                         Append(line, reader.GetValue(i));
                     }
-                    writer.Write(line);
+                    // A row without a value is a blank line, as a blank row is in the sheet: skipped without a note.
+                    if (line.Length > reader.FieldCount - 1) writer.Write(line);
                     writer.Write('\n');
                 }
             }
