@@ -100,10 +100,46 @@ internal static class CsvDate
     private static bool TryParseTime(ReadOnlySpan<char> text, out double fraction)
     {
         fraction = 0;
-        if (text.Length < 5 || !Digits(text[..2], out var hour) || text[2] != ':' || !Digits(text[3..5], out var minute) || hour > 23 || minute > 59)
+        if (text.Length < 2 || !Digits(text[..2], out var hour) || hour > 23
+            || !TryParseMinutes(text[2..], out var minute, out var seconds, out var rest) || !Zone(rest))
             return false;
-        var seconds = 0.0;
-        var rest = text[5..];
+        fraction = (hour * 3600 + minute * 60 + seconds) / 86400;
+        return true;
+    }
+
+    /// <summary>
+    /// A clock time as spreadsheets write it: <c>H:mm</c> or <c>H:mm:ss</c> (the hour of one or two digits, seconds
+    /// optionally with a fraction), then optionally <c> AM</c> or <c> PM</c> (any case; the hour 1 to 12).
+    /// </summary>
+    private static bool TryParseClock(ReadOnlySpan<char> text, out double fraction)
+    {
+        fraction = 0;
+        var end = LeadingDigits(text, 2);
+        if (end == 0 || !Digits(text[..end], out var hour)) return false;
+        var clock = text[end..];
+        var half = clock.Length >= 3 && clock[^3] == ' ' && char.ToUpperInvariant(clock[^1]) == 'M' ? char.ToUpperInvariant(clock[^2]) : '\0';
+        if (half != '\0')
+        {
+            if (half is not ('A' or 'P') || hour is < 1 or > 12) return false;
+            hour = hour % 12 + (half == 'P' ? 12 : 0);
+            clock = clock[..^3];
+        }
+        if (hour > 23 || !TryParseMinutes(clock, out var minute, out var seconds, out var rest) || rest.Length > 0) return false;
+        fraction = (hour * 3600 + minute * 60 + seconds) / 86400;
+        return true;
+    }
+
+    /// <summary>
+    /// The <c>:mm</c>, then optionally <c>:ss</c> and <c>.f…</c>, that follow a time's hour; <paramref name="rest"/> is
+    /// what comes after them (a zone, or nothing).
+    /// </summary>
+    private static bool TryParseMinutes(ReadOnlySpan<char> text, out int minute, out double seconds, out ReadOnlySpan<char> rest)
+    {
+        seconds = 0;
+        rest = default;
+        minute = 0;
+        if (text.Length < 3 || text[0] != ':' || !Digits(text[1..3], out minute) || minute > 59) return false;
+        rest = text[3..];
         if (rest.Length >= 3 && rest[0] == ':')
         {
             if (!Digits(rest[1..3], out var whole) || whole > 59) return false;
@@ -118,48 +154,6 @@ internal static class CsvDate
                 rest = rest[i..];
             }
         }
-        if (!Zone(rest)) return false;
-        fraction = (hour * 3600 + minute * 60 + seconds) / 86400;
-        return true;
-    }
-
-    /// <summary>
-    /// A clock time as spreadsheets write it: <c>H:mm</c> or <c>H:mm:ss</c> (the hour of one or two digits, seconds
-    /// optionally with a fraction), then optionally <c> AM</c> or <c> PM</c> (any case; the hour 1 to 12).
-    /// </summary>
-    private static bool TryParseClock(ReadOnlySpan<char> text, out double fraction)
-    {
-        fraction = 0;
-        var end = LeadingDigits(text, 2);
-        if (end == 0 || !Digits(text[..end], out var hour)) return false;
-        var rest = text[end..];
-        var half = rest.Length >= 3 && rest[^3] == ' ' && char.ToUpperInvariant(rest[^1]) == 'M' ? char.ToUpperInvariant(rest[^2]) : '\0';
-        if (half != '\0')
-        {
-            if (half is not ('A' or 'P') || hour is < 1 or > 12) return false;
-            hour = hour % 12 + (half == 'P' ? 12 : 0);
-            rest = rest[..^3];
-        }
-        if (hour > 23 || rest.Length < 3 || rest[0] != ':' || !Digits(rest[1..3], out var minute) || minute > 59) return false;
-        rest = rest[3..];
-        var seconds = 0.0;
-        if (rest.Length > 0)
-        {
-            if (rest.Length < 3 || rest[0] != ':' || !Digits(rest[1..3], out var whole) || whole > 59) return false;
-            seconds = whole;
-            rest = rest[3..];
-            if (rest.Length > 0)
-            {
-                if (rest.Length == 1 || rest[0] != '.' || !Digits(rest[1..], out _)) return false;
-                var scale = 0.1;
-                foreach (var c in rest[1..])
-                {
-                    seconds += (c - '0') * scale;
-                    scale /= 10;
-                }
-            }
-        }
-        fraction = (hour * 3600 + minute * 60 + seconds) / 86400;
         return true;
     }
 

@@ -79,19 +79,15 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
 
     protected override Column[] Columns(string name, NativeBuffer<double> values)
     {
-        var columns = new Column[Parts];
-        for (var part = 0; part < columns.Length; part++)
+        var parts = new float[Parts][];
+        for (var part = 0; part < parts.Length; part++) parts[part] = new float[values.Count];
+        for (var row = 0; row < values.Count; row++)
         {
-            var parts = new float[values.Count];
-            for (var row = 0; row < parts.Length; row++)
-            {
-                var days = values[row];
-                if (_packed && _form == Form.YearLast && !double.IsNaN(days)) Unpack(days, out days);
-                parts[row] = CsvDate.Part(part, days);
-            }
-            columns[part] = new NumericColumn(CsvDate.PartName(name, part), parts);
+            var days = values[row];
+            if (_packed && _form == Form.YearLast && !double.IsNaN(days)) Unpack(days, out days);
+            for (var part = 0; part < parts.Length; part++) parts[part][row] = CsvDate.Part(part, days);
         }
-        return columns;
+        return [.. parts.Select((column, part) => new NumericColumn(CsvDate.PartName(name, part), column))];
     }
 
     /// <summary>Days since 1970 of a packed year-last value (yyyy·10⁴ + first·10² + second + time) in the settled order.</summary>

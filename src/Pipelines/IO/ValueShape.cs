@@ -69,7 +69,8 @@ internal abstract class ValueShape : IDisposable
     public bool Settle(string name, out string? why)
     {
         why = null;
-        if (_values is null || Settle(name, _values, out why)) return _values is not null;
+        if (_values is null) return false;
+        if (Settle(name, _values, out why)) return true;
         Dispose();
         return false;
     }
