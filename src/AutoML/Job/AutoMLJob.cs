@@ -71,8 +71,8 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
         Step("read", options.DataPath);
         var readNotes = new List<string>();
-        var dateOrders = new Dictionary<string, DateOrder>(StringComparer.Ordinal);
-        var raw = CsvReader.Read(options.DataPath, new CsvOptions { Label = options.Label }, readNotes, dateOrders);
+        var conventions = new ColumnConventions();
+        var raw = CsvReader.Read(options.DataPath, new CsvOptions { Label = options.Label }, readNotes, conventions);
         foreach (var note in readNotes) Step("read", note);
         if (options.Ignore is { Count: > 0 } ignore)
         {
@@ -99,7 +99,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         {
             Step("read", testPath);
             var testNotes = new List<string>();
-            test = TestFile.Read(testPath, raw, options.DataPath, target, dateOrders, testNotes);
+            test = TestFile.Read(testPath, raw, options.DataPath, target, conventions, testNotes);
             foreach (var note in testNotes) Step("read", note);
         }
 
@@ -109,7 +109,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             // From here the rows are held by `rows` alone, which lets the whole frame go while the search runs on a part.
             var rows = new JobRows(frame);
             raw = frame = null!;
-            var result = Execute(rows, new JobData(target, profile, decision, test, readNotes, dateOrders), outputs, clock, Step, onEvent, interrupt);
+            var result = Execute(rows, new JobData(target, profile, decision, test, readNotes, conventions), outputs, clock, Step, onEvent, interrupt);
             outputs.Publish();
             Step("done", outputs.Folder);
             return result with { Elapsed = clock.Elapsed };
@@ -142,10 +142,10 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     }
 
     /// <summary>What the job read and checked before writing anything; <paramref name="ReadNotes"/>: what reading the file did beyond plain reading.</summary>
-    // DateOrders: the orders the data's year-last dates were read in, which the saved models keep (DatePartSchema).
+    // Conventions: how the data wrote its columns (date orders, units), which the saved models keep.
     private sealed record JobData(
         ExperimentTarget Target, DataProfile Profile, DecisionPolicy Decision, TestFile? Test, IReadOnlyList<string> ReadNotes,
-        IReadOnlyDictionary<string, DateOrder> DateOrders);
+        ColumnConventions Conventions);
 
     /// <summary>
     /// What the job keeps of the search: the experiment and what later steps need of the search's rows (their count, the
@@ -243,9 +243,9 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
         var files = options.MLNetModel is { } zip ? $"the pipeline file, model.onnx and {zip}" : "the pipeline file and model.onnx";
         step("save", Invariant($"{files}, fitted on all {frame.RowCount:N0} rows"));
-        PipelineFile.Save(outputs.Staged(JobOutputs.Pipeline), shipped, DatePartSchema.Mark(frame.Schema, data.DateOrders),
+        PipelineFile.Save(outputs.Staged(JobOutputs.Pipeline), shipped, data.Conventions.Mark(frame.Schema),
             $"pipelines automl: {Path.GetFileName(options.DataPath)} → {options.Label}");
-        OnnxModel.Save(OnnxExporter.Export(shipped, frame, new OnnxExportOptions(DateOrders: data.DateOrders)), outputs.Staged(JobOutputs.Model));
+        OnnxModel.Save(OnnxExporter.Export(shipped, frame, new OnnxExportOptions(Conventions: data.Conventions)), outputs.Staged(JobOutputs.Model));
         if (options.MLNetModel is { } mlnet) MLNetModel.ConvertOnnxFile(outputs.Staged(JobOutputs.Model), outputs.Staged(mlnet));
         var exportSeconds = phases.Mark("save and export");
 
@@ -365,7 +365,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         step("distil", "a small MLP student from the model fitted on every row, pruned and quantized to int8");
         var student = (builder with { TimeLimit = limit }).Build(shipped, frame);
         student = student with { Decision = FollowTeacher(shipped, student, frameSample, data.Target) };
-        var table = new CompressionStages { Metric = metric, Latency = Latency, DateOrders = data.DateOrders }.Measure(shipped, student, frame, checkRows,
+        var table = new CompressionStages { Metric = metric, Latency = Latency, Conventions = data.Conventions }.Measure(shipped, student, frame, checkRows,
             new CompressionOutputs(QuantizedStudent: outputs.Staged(JobOutputs.Student)));
         var final = table.Final;
         var check = new ModelCheck(JobOutputs.Student, final.Bytes ?? 0, final.BatchMsPerRow ?? double.NaN, final.SingleRowMs ?? double.NaN,

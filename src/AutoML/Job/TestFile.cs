@@ -16,12 +16,12 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
 {
     /// <summary>
     /// Reads <paramref name="path"/> as test rows of <paramref name="data"/> (read from <paramref name="dataPath"/>, label
-    /// set), scored against <paramref name="target"/>, its year-last dates in the orders <paramref name="dateOrders"/> the
-    /// data's were read in; <paramref name="notes"/> receives what reading did beyond plain reading (see
-    /// <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, IDictionary{string, DateOrder}?)"/>).
+    /// set), scored against <paramref name="target"/>, read by the <paramref name="conventions"/> the data was written in (date
+    /// orders, units); <paramref name="notes"/> receives what reading did beyond plain reading (see
+    /// <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>).
     /// </summary>
     public static TestFile Read(
-        string path, DataFrame data, string dataPath, ExperimentTarget target, IReadOnlyDictionary<string, DateOrder>? dateOrders = null, ICollection<string>? notes = null)
+        string path, DataFrame data, string dataPath, ExperimentTarget target, ColumnConventions? conventions = null, ICollection<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(target);
@@ -29,7 +29,7 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
         var dataName = System.IO.Path.GetFileName(dataPath);
         if (!File.Exists(path)) throw new PipelineException($"{path}: no such test file. Pass --test a CSV file with the columns of {dataName}, label included.");
         var read = new List<string>();
-        var inferred = CsvReader.Read(path, new CsvOptions { DateOrders = dateOrders }, read);
+        var inferred = CsvReader.Read(path, new CsvOptions { Conventions = conventions }, read);
         foreach (var column in data.Schema.Columns)
         {
             if (!inferred.Contains(column.Name))
@@ -50,14 +50,15 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
             else
             {
                 read.Clear();
-                frame = CsvReader.Read(path, new CsvOptions { Label = data.LabelName, ColumnKinds = kinds, DateOrders = dateOrders }, read);
+                frame = CsvReader.Read(path, new CsvOptions { Label = data.LabelName, ColumnKinds = kinds, Conventions = conventions }, read);
             }
             frame = frame.Without(frame.Names.Where(n => !wanted.Contains(n)));
         }
         catch (DataFormatException e) when (e.Column is { } column && e.Value is not null && kinds.GetValueOrDefault(column) == ColumnKind.Numeric)
         {
+            var written = conventions?.Units.GetValueOrDefault(column) is { } unit ? $", written in '{unit}'" : "";
             throw new DataFormatException(e.File, e.Line, column, e.Value,
-                $"this value is not a number, but '{column}' is numeric in {dataName}", "Fix the value, or leave the cell empty for a missing value");
+                $"this value is not a number, but '{column}' is numeric in {dataName}{written}", "Fix the value, or leave the cell empty for a missing value");
         }
         if (frame.RowCount == 0) throw new DataFormatException(path, 0, null, null, "the test file has a header but no rows", "Give it the rows to measure the model on");
         foreach (var note in read) notes?.Add(note);

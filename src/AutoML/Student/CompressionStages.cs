@@ -1,5 +1,6 @@
 using Pipelines.Core;
 using Pipelines.Data;
+using Pipelines.IO;
 using Pipelines.Errors;
 using Pipelines.Evaluation;
 using Pipelines.Export.Onnx;
@@ -29,8 +30,8 @@ public sealed record CompressionStages
     /// <summary>How models are timed.</summary>
     public LatencyOptions Latency { get; init; } = new();
 
-    /// <summary>The orders the training file's year-last dates were read in, which each stage's ONNX model keeps (<see cref="OnnxExportOptions.DateOrders"/>).</summary>
-    public IReadOnlyDictionary<string, DateOrder>? DateOrders { get; init; }
+    /// <summary>How the training file wrote its columns (date orders, units), which each stage's ONNX model keeps (<see cref="OnnxExportOptions.Conventions"/>).</summary>
+    public ColumnConventions? Conventions { get; init; }
 
     /// <summary>Measures <paramref name="teacher"/> and <paramref name="student"/>, both fitted on <paramref name="train"/>, on <paramref name="test"/> (label set).</summary>
     public CompressionTable Measure(ITransformer teacher, StudentModel student, DataFrame train, DataFrame test, CompressionOutputs? outputs = null)
@@ -70,7 +71,7 @@ public sealed record CompressionStages
         return new CompressionTable([teacherStage, studentStage, prunedStage, quantizedStage], Metric, test.RowCount);
     }
 
-    private ModelProto Export(ITransformer model, DataFrame train) => OnnxExporter.Export(model, train, new OnnxExportOptions(DateOrders: DateOrders));
+    private ModelProto Export(ITransformer model, DataFrame train) => OnnxExporter.Export(model, train, new OnnxExportOptions(Conventions: Conventions));
 
     private (ModelProto? Model, string? Note) TryExport(ITransformer teacher, DataFrame train)
     {

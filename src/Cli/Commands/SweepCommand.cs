@@ -49,8 +49,8 @@ internal static class SweepCommand
             var spaceText = options.SpaceText(parse);
             var dataPath = parse.GetRequiredValue(options.Data).FullName;
             InputFile.Check(dataPath, "Pass the CSV file to learn from");
-            var dateOrders = new Dictionary<string, DateOrder>(StringComparer.Ordinal);
-            var frame = CsvReader.Read(dataPath, new CsvOptions { Label = parse.GetRequiredValue(options.Label) }, dateOrders: dateOrders);
+            var conventions = new ColumnConventions();
+            var frame = CsvReader.Read(dataPath, new CsvOptions { Label = parse.GetRequiredValue(options.Label) }, conventions: conventions);
             if (IgnoreOption.Value(parse, options.Ignore) is { Count: > 0 } ignore) frame = IgnoredColumns.Drop(frame, ignore, dataPath);
             using var store = TrialStores.Open(parse.GetRequiredValue(options.Storage));
             var experiment = new ExperimentOptions
@@ -73,7 +73,7 @@ internal static class SweepCommand
             LeaderboardView.Write(terminal, board, result.Metric, top: 10);
             if (parse.GetValue(output) is { } file)
             {
-                PipelineFile.Save(file.FullName, result.BestModel, DatePartSchema.Mark(frame.Schema, dateOrders), $"pipelines sweep: best of study '{result.Study.Name}'");
+                PipelineFile.Save(file.FullName, result.BestModel, conventions.Mark(frame.Schema), $"pipelines sweep: best of study '{result.Study.Name}'");
                 terminal.Console.Profile.Out.Writer.WriteLine($"Saved the best pipeline (trial {result.Best.Id}, refit on all rows) to {file.FullName}.");
             }
             return CliApp.Ok;

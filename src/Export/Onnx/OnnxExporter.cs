@@ -20,7 +20,8 @@ namespace Pipelines.Export.Onnx;
 /// transform-only pipeline, every numeric or categorical feature column of the pipeline's output, in order, named
 /// column + ".output" (float or string [N, 1], as the inputs). Metadata: producer "Pipelines", doc_string the
 /// description, metadata_props "label_classes" (JSON list, when known) and "input_schema" (JSON list of name, kind, ONNX type,
-/// and for a part of year-last dates the order they were written in, "date_order": "day_first" or "month_first").
+/// for a part of year-last dates the order they were written in, "date_order": "day_first" or "month_first", and for numbers
+/// written with a unit the unit, "unit": "CC").
 /// </para>
 /// </summary>
 public static class OnnxExporter
@@ -31,7 +32,7 @@ public static class OnnxExporter
     /// <summary>Metadata key of the label's class names (JSON list of strings).</summary>
     public const string LabelClassesKey = "label_classes";
 
-    /// <summary>Metadata key of the input schema (JSON list of {"name", "kind", "onnx_type"}, and "date_order" where known).</summary>
+    /// <summary>Metadata key of the input schema (JSON list of {"name", "kind", "onnx_type"}, and "date_order" or "unit" where known).</summary>
     public const string InputSchemaKey = "input_schema";
 
     /// <summary>Exports <paramref name="pipeline"/>, fitted on <paramref name="training"/> (its schema gives the inputs, its label the class names).</summary>
@@ -48,7 +49,7 @@ public static class OnnxExporter
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(input);
         options ??= new OnnxExportOptions();
-        input = DatePartSchema.Mark(input, options.DateOrders);
+        if (options.Conventions is { } conventions) input = conventions.Mark(input);
         var graph = new OnnxGraphBuilder();
         var context = new OnnxConversionContext(graph, options.Registry ?? OnnxConverterRegistry.Default, input);
         context.Convert(pipeline);
@@ -113,16 +114,28 @@ public static class OnnxExporter
                     ["onnx_type"] = c.Kind == ColumnKind.Numeric ? "tensor(float)[N,1]" : "tensor(string)[N,1]",
                 };
                 if (c.DateOrder is { } order) entry[DateOrderKey] = DateOrderNames[order];
+                if (c.Unit is { } unit) entry[UnitKey] = unit;
                 return entry;
             });
         return JsonSerializer.Serialize(columns);
     }
 
-    // An input_schema entry's key for the order of the year-last dates an input is a part of, and its values.
+    // An input_schema entry's keys for the order of the year-last dates an input is a part of (and its values), and for
+    // the unit its numbers were written with.
     private const string DateOrderKey = "date_order";
+    private const string UnitKey = "unit";
     private static readonly Dictionary<DateOrder, string> DateOrderNames = new() { [DateOrder.DayFirst] = "day_first", [DateOrder.MonthFirst] = "month_first" };
 
-    /// <summary>The date order an input_schema entry names (see <see cref="ColumnSchema.DateOrder"/>), or null.</summary>
-    public static DateOrder? DateOrderOf(IReadOnlyDictionary<string, string> entry) =>
-        entry.TryGetValue(DateOrderKey, out var name) && DateOrderNames.FirstOrDefault(p => p.Value == name) is { Value: not null } found ? found.Key : null;
+    /// <summary>
+    /// The input an input_schema entry describes (<see cref="InputSchemaKey"/>): name, kind, and how its rows were written
+    /// (<see cref="ColumnSchema.DateOrder"/>, <see cref="ColumnSchema.Unit"/>); null when the entry lacks a name or a known kind.
+    /// </summary>
+    public static ColumnSchema? InputOf(IReadOnlyDictionary<string, string> entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (!entry.TryGetValue("name", out var name) || !entry.TryGetValue("kind", out var kind) || !Enum.TryParse<ColumnKind>(kind, ignoreCase: true, out var parsed))
+            return null;
+        DateOrder? order = entry.TryGetValue(DateOrderKey, out var written) && DateOrderNames.FirstOrDefault(p => p.Value == written) is { Value: not null } found ? found.Key : null;
+        return new ColumnSchema(name, parsed) { DateOrder = order, Unit = entry.GetValueOrDefault(UnitKey) };
+    }
 }

@@ -15,14 +15,14 @@ public static class ModelInputCsv
     /// <param name="path">CSV or TSV file, optionally .gz, or an Excel workbook (its first sheet).</param>
     /// <param name="inputs">The columns the model reads, with their kinds.</param>
     /// <param name="label">A column to treat as the label (not a feature), or null.</param>
-    /// <param name="notes">Receives what reading did beyond plain reading (see <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, IDictionary{string, DateOrder}?)"/>), or null.</param>
+    /// <param name="notes">Receives what reading did beyond plain reading (see <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>), or null.</param>
     public static DataFrame Read(string path, IReadOnlyList<ColumnSchema> inputs, string? label = null, ICollection<string>? notes = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         // Predictions are written row for row beside the file, so a row of empty fields is a row to score, not one to
-        // skip; year-last dates are read in the order the model's training rows were.
-        var orders = DatePartSchema.OrdersOf(inputs);
-        var options = new CsvOptions { Label = label, SkipEmptyRows = false, DateOrders = orders };
+        // skip; year-last dates and numbers with a unit are read as the model's training rows were written.
+        var conventions = ColumnConventions.Of(inputs);
+        var options = new CsvOptions { Label = label, SkipEmptyRows = false, Conventions = conventions };
         var read = new List<string>();
         var frame = CsvReader.Read(path, options, read);
         // A model that reads a column of dates as it is (fitted before dates were read as their parts, or with
@@ -39,7 +39,7 @@ public static class ModelInputCsv
             if (!frame.Contains(input.Name) && CsvOptions.DateColumnOf(input.Name) is { } date && frame.Contains(date))
                 throw new SchemaException(
                     $"{Path.GetFileName(path)}: the model reads '{input.Name}', a part of the dates in column '{date}', but not every " +
-                    $"value of '{date}' here is a date {Written(orders.TryGetValue(date, out var order) ? order : null)}, " +
+                    $"value of '{date}' here is a date {Written(conventions.DateOrders.TryGetValue(date, out var order) ? order : null)}, " +
                     "optionally with a time. Fix those values, or leave them empty.");
             if (!frame.Contains(input.Name))
                 throw new SchemaException(
@@ -60,6 +60,10 @@ public static class ModelInputCsv
         catch (DataFormatException e) when (e.Column is { } column && e.Value is not null && kinds.GetValueOrDefault(column) == ColumnKind.Numeric)
         {
             // The reader's fix names its options; here the kinds are the model's, so the value is what can change.
+            if (conventions.Units.TryGetValue(column, out var unit))
+                throw new DataFormatException(e.File, e.Line, column, e.Value,
+                    $"this value is not a number in '{unit}', the unit of '{column}' in the rows the model was fitted on",
+                    $"Write the number in {unit} (with or without the unit), or leave the cell empty for a missing value");
             throw new DataFormatException(e.File, e.Line, column, e.Value,
                 $"this value is not a number, but the model reads '{column}' as numbers", "Fix the value, or leave the cell empty for a missing value");
         }
@@ -67,7 +71,7 @@ public static class ModelInputCsv
 
     /// <summary>How the model's training rows wrote a date column's dates, for an error.</summary>
     private static string Written(DateOrder? order) =>
-        order is { } yearLast ? $"written {DatePartSchema.Describe(yearLast)} as in the rows the model was fitted on" : "in year-month-day order (2024-01-31)";
+        order is { } yearLast ? $"written {ColumnConventions.Describe(yearLast)} as in the rows the model was fitted on" : "in year-month-day order (2024-01-31)";
 
     /// <summary>
     /// A column of dates with no date among these rows (each empty, or a word such as <c>unknown</c>, as a column of dates

@@ -74,7 +74,7 @@ public sealed class OnnxScorer : IModelScorer
         }
     }
 
-    /// <summary>The inputs the exporter described (<see cref="OnnxExporter.InputSchemaKey"/>): kind, and the order of year-last dates.</summary>
+    /// <summary>The inputs the exporter described (<see cref="OnnxExporter.InputSchemaKey"/>): kind, and how their rows were written.</summary>
     private static Dictionary<string, ColumnSchema> DescribedInputs(string json)
     {
         var inputs = new Dictionary<string, ColumnSchema>(StringComparer.Ordinal);
@@ -82,8 +82,7 @@ public sealed class OnnxScorer : IModelScorer
         {
             foreach (var column in JsonSerializer.Deserialize<Dictionary<string, string>[]>(json) ?? [])
             {
-                if (column.TryGetValue("name", out var name) && column.TryGetValue("kind", out var kind) && Enum.TryParse<ColumnKind>(kind, ignoreCase: true, out var parsed))
-                    inputs[name] = new ColumnSchema(name, parsed) { DateOrder = OnnxExporter.DateOrderOf(column) };
+                if (OnnxExporter.InputOf(column) is { } input) inputs[input.Name] = input;
             }
         }
         catch (JsonException)

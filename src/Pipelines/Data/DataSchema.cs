@@ -8,6 +8,12 @@ public sealed record ColumnSchema(string Name, ColumnKind Kind, ColumnRole Role 
     /// they were written in, which rows read for a model that reads the part are read in; null otherwise.
     /// </summary>
     public DateOrder? DateOrder { get; init; }
+
+    /// <summary>
+    /// For a column of numbers written with a unit (<c>998 CC</c>) and read without it, the unit, which rows read for a
+    /// model that reads the column may write or leave out, and no other; null otherwise.
+    /// </summary>
+    public string? Unit { get; init; }
 }
 
 /// <summary>

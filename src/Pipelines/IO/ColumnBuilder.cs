@@ -46,12 +46,20 @@ internal sealed class ColumnBuilder : IDisposable
     // The shapes every value so far fits (dates, numbers with a unit); null once none does.
     private List<ValueShape>? _shapes;
 
+    // The unit the rows a model was fitted on wrote this column's numbers with (CsvOptions.Conventions), or null, and how
+    // many values here were written with it.
+    private readonly string? _unit;
+    private int _inUnit;
+
     // shapes: what the column may become instead of its values as written (date parts, numbers without their unit; see
     // ValueShape), in order of preference, none for a declared kind (the builder owns them); words: whether a few words
-    // may be missing values in a column of numbers (CsvOptions.WordsInNumbers; for an inferred or declared numeric kind).
-    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers, ValueShape[] shapes, bool words)
+    // may be missing values in a column of numbers (CsvOptions.WordsInNumbers; for an inferred or declared numeric kind);
+    // unit: the unit a number may be written with (a model's convention), or null.
+    public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers, ValueShape[] shapes, bool words,
+        string? unit = null)
     {
         _name = name;
+        _unit = unit;
         _numbers = numbers;
         if (shapes.Length > 0) _shapes = [.. shapes];
         if (words && declared is null or ColumnKind.Numeric) _words = new(StringComparer.Ordinal);
@@ -86,9 +94,6 @@ internal sealed class ColumnBuilder : IDisposable
     /// <summary>After <see cref="Build"/>, what the reader did beyond plain reading, in words (for a job's log); null if nothing.</summary>
     public string? Note { get; private set; }
 
-    /// <summary>After <see cref="Build"/>: the order the column's year-last dates were read in, or null.</summary>
-    public DateOrder? DateOrder { get; private set; }
-
     /// <summary>Adds the field at <paramref name="field"/> of the tokenizer's current record.</summary>
     public void Add(CsvTokenizer tokenizer, int field)
     {
@@ -111,6 +116,11 @@ internal sealed class ColumnBuilder : IDisposable
                 {
                     // Checked before the general parsers: a column of words would otherwise try every value as a number.
                     if (!AddWord(text)) Leave(tokenizer, field, text);
+                }
+                else if (_unit is not null && UnitShape.TrySplit(text, out var number, out var unit) && unit.SequenceEqual(_unit))
+                {
+                    _inUnit++;
+                    AddNumber(text, number);
                 }
                 else if (_numbers.TryParse(text, out var value, out var marked) && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
                 {
@@ -144,9 +154,11 @@ internal sealed class ColumnBuilder : IDisposable
     /// <summary>
     /// The finished column, or for a column of dates its numeric parts (<see cref="CsvDate.Parts"/>, named
     /// <c>column.year</c> and so on); <paramref name="rows"/> is the frame's row count, used by the categorical rule.
+    /// <paramref name="conventions"/>, when given, receives how the column was written where rows read later must know
+    /// it (a date order, a unit).
     /// </summary>
     /// <remarks>Frees the builder's buffers: call once, last.</remarks>
-    public Column[] Build(int rows, CsvOptions options)
+    public Column[] Build(int rows, CsvOptions options, ColumnConventions? conventions = null)
     {
         try
         {
@@ -155,7 +167,7 @@ internal sealed class ColumnBuilder : IDisposable
                 if (shape.Settle(_name, out var why))
                 {
                     Note = shape.Note(_name);
-                    DateOrder = (shape as DateShape)?.Order;
+                    if (conventions is not null) shape.Keep(_name, conventions);
                     return shape.Build(_name);
                 }
                 Note = why;
@@ -172,6 +184,12 @@ internal sealed class ColumnBuilder : IDisposable
                 }
             }
             var column = BuildOne(rows, options);
+            if (column is NumericColumn && _inUnit > 0)
+            {
+                Note = (Note is null ? $"'{_name}' holds" : Note + "; it holds") +
+                    $" numbers in '{_unit}' as the rows the model was fitted on did ({_inUnit:N0} value{(_inUnit == 1 ? "" : "s")}), read without the unit";
+                if (conventions is not null) conventions.Units[_name] = _unit!;
+            }
             if (column is NumericColumn && _formatted > 0)
                 Note = (Note is null ? $"'{_name}' holds" : Note + "; it holds") +
                     $" numbers written with currency, percent or thousands marks ({_formatted:N0} value{(_formatted == 1 ? "" : "s")}), read as numbers";

@@ -86,7 +86,9 @@ public sealed record CsvOptions
     /// <c>74bhp</c>: up to 12 letters or slashes, after an optional space) reads as those numbers, keeping its name; the
     /// log says which unit was dropped. Values in two units, or some without one, keep the column as written, since the
     /// numbers would not compare. Once a value fits, up to three words without a digit are missing values there, as
-    /// with <see cref="WordsInNumbers"/>. On by default; never for the label or a column whose kind is declared.
+    /// with <see cref="WordsInNumbers"/>. On by default; never for the label or a column whose kind is declared. A column
+    /// whose unit <see cref="Conventions"/> gives reads values in that unit or without one as numbers, declared or not,
+    /// and a value in another unit as a value that is no number.
     /// </summary>
     public bool NumbersWithUnits { get; init; } = true;
 
@@ -96,7 +98,7 @@ public sealed record CsvOptions
     /// numeric columns a model can learn from: <c>name.year</c>, <c>name.month</c>, <c>name.day</c>,
     /// <c>name.weekday</c> (Monday 0 to Sunday 6), <c>name.days</c> (days since 1970-01-01, the time as a fraction) and,
     /// where a value has a time, <c>name.hour</c>. Otherwise such a column is a category or text per date, which no
-    /// model generalizes from. Year-last dates are read in the column's <see cref="DateOrders"/> entry, else in the order
+    /// model generalizes from. Year-last dates are read in the column's order in <see cref="Conventions"/>, else in the order
     /// the values tell (a first number above 12 is a day); a column where no value tells stays as written. On by
     /// default; never for the label, for a column whose kind is declared, or where the header already has one of those
     /// names. Once a value is a date, up to three words without a digit are missing values there, as with
@@ -105,11 +107,12 @@ public sealed record CsvOptions
     public bool DateParts { get; init; } = true;
 
     /// <summary>
-    /// The order to read year-last dates in, by column name (see <see cref="DateParts"/>): the orders the reader reported
-    /// for the file a model was fitted on, so that rows to predict read alike however few they are (<c>3/4/2024</c> alone
-    /// tells no order). Columns not named here take the order their values tell.
+    /// How the file a model was fitted on wrote its columns, as the reader reported it: year-last dates are read in the
+    /// order given for their column (see <see cref="DateParts"/>), so that rows to predict read alike however few they are
+    /// (<c>3/4/2024</c> alone tells no order), and a column given a unit reads each value written in that unit, or
+    /// without one, as a number (see <see cref="NumbersWithUnits"/>). Columns not named here are read as the values tell.
     /// </summary>
-    public IReadOnlyDictionary<string, DateOrder>? DateOrders { get; init; }
+    public ColumnConventions? Conventions { get; init; }
 
     /// <summary>The column whose date part <paramref name="name"/> is (<c>signup</c> for <c>signup.month</c>; see <see cref="DateParts"/>), or null.</summary>
     public static string? DateColumnOf(string name)

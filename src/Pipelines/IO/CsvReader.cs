@@ -17,23 +17,23 @@ public static class CsvReader
     /// Reads the file at <paramref name="path"/>, or the first sheet of an Excel workbook (<see cref="WorkbookText"/>);
     /// <paramref name="notes"/>, when given, receives a sentence for each thing
     /// the reader did beyond plain reading (dates read as their parts, words read as missing numbers, numbers with currency
-    /// marks, unnamed empty columns and empty rows left out), for a log a user reads; <paramref name="dateOrders"/>, when
-    /// given, receives the order each column of year-last dates was read in, which rows read later for the same model
-    /// are to be read in (<see cref="CsvOptions.DateOrders"/>).
+    /// marks, unnamed empty columns and empty rows left out), for a log a user reads; <paramref name="conventions"/>, when
+    /// given, receives how the file wrote its columns (the order of year-last dates, the unit after numbers), which rows
+    /// read later for the same model are to be read by (<see cref="CsvOptions.Conventions"/>).
     /// </summary>
     /// <exception cref="DataFormatException">The content is not valid delimited text or breaks an option.</exception>
     /// <exception cref="FileNotFoundException">There is no such file.</exception>
-    public static DataFrame Read(string path, CsvOptions? options = null, ICollection<string>? notes = null, IDictionary<string, DateOrder>? dateOrders = null)
+    public static DataFrame Read(string path, CsvOptions? options = null, ICollection<string>? notes = null, ColumnConventions? conventions = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (WorkbookText.IsWorkbook(path))
         {
             // The sheet's text is comma-separated, with numbers in invariant form, whatever the options say of files.
             var text = WorkbookText.Open(path, out var sheet, notes);
-            return Read(text, WorkbookText.DisplayName(path, sheet), (options ?? CsvOptions.Default) with { Separator = ',' }, notes, dateOrders);
+            return Read(text, WorkbookText.DisplayName(path, sheet), (options ?? CsvOptions.Default) with { Separator = ',' }, notes, conventions);
         }
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Read(stream, path, options, notes, dateOrders);
+        return Read(stream, path, options, notes, conventions);
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public static class CsvReader
     /// </summary>
     /// <exception cref="DataFormatException">The content is not valid delimited text or breaks an option.</exception>
     public static DataFrame Read(Stream stream, string displayName, CsvOptions? options = null, ICollection<string>? notes = null,
-        IDictionary<string, DateOrder>? dateOrders = null)
+        ColumnConventions? conventions = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(displayName);
@@ -69,8 +69,11 @@ public static class CsvReader
                 // The label keeps its values as written: its classes, or the numbers to regress.
                 var feature = names[i] != options.Label;
                 var words = feature && options.WordsInNumbers;
+                // A unit the model's rows were written with is read by the builder, declared or not, instead of the shape
+                // that would take any unit.
+                var unit = feature && options.Conventions?.Units.GetValueOrDefault(names[i]) is { } known ? known : null;
                 builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.NumbersFor(tokenizer.Separator),
-                    feature && declared is null ? Shapes(names[i], header, options, words) : [], words);
+                    feature && declared is null ? Shapes(names[i], header, options, words, unit is null) : [], words, unit);
             }
 
             var rows = 0;
@@ -98,9 +101,8 @@ public static class CsvReader
             foreach (var i in kept)
             {
                 // Build frees the builder's buffers before the next column's array is allocated.
-                columns.AddRange(builders[i]!.Build(rows, options));
+                columns.AddRange(builders[i]!.Build(rows, options, conventions));
                 if (builders[i]!.Note is { } note) notes?.Add(note);
-                if (builders[i]!.DateOrder is { } order && dateOrders is not null) dateOrders[names[i]] = order;
                 builders[i] = null;
             }
             var unnamedColumns = unnamed.Length == 0 ? null : $"{unnamed.Length} unnamed column{(unnamed.Length == 1 ? "" : "s")} with no value left out";
@@ -116,11 +118,12 @@ public static class CsvReader
     }
 
     /// <summary>What column <paramref name="name"/>'s values may be read as beside themselves (see <see cref="ValueShape"/>), in order of preference.</summary>
-    private static ValueShape[] Shapes(string name, HashSet<string> header, CsvOptions options, bool words)
+    private static ValueShape[] Shapes(string name, HashSet<string> header, CsvOptions options, bool words, bool anyUnit)
     {
         var dates = options.DateParts && !Enumerable.Range(0, CsvDate.Parts.Length).Any(p => header.Contains(CsvDate.PartName(name, p)));
-        DateOrder? order = options.DateOrders is { } orders && orders.TryGetValue(name, out var given) ? given : null;
-        return [.. dates ? [new DateShape(words, order)] : Array.Empty<ValueShape>(), .. options.NumbersWithUnits ? [new UnitShape(words)] : Array.Empty<ValueShape>()];
+        DateOrder? order = options.Conventions?.DateOrders.TryGetValue(name, out var given) == true ? given : null;
+        var units = options.NumbersWithUnits && anyUnit;
+        return [.. dates ? [new DateShape(words, order)] : Array.Empty<ValueShape>(), .. units ? [new UnitShape(words)] : Array.Empty<ValueShape>()];
     }
 
     /// <summary>Whether every field of the current record is empty and unquoted (a quoted <c>""</c> was written on purpose).</summary>

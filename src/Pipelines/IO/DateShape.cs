@@ -24,10 +24,15 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
     /// <summary>The order the column's year-last dates were read in, once settled; null for year-first dates.</summary>
     public DateOrder? Order => _form == Form.YearLast ? _order : null;
 
+    public override void Keep(string name, ColumnConventions conventions)
+    {
+        if (Order is { } order) conventions.DateOrders[name] = order;
+    }
+
     private int Parts => _hasTime ? CsvDate.Parts.Length : CsvDate.Parts.Length - 1;
 
     protected override string Describe(string name) =>
-        $"'{name}' holds dates{(Order is { } o ? $" written {DatePartSchema.Describe(o)}" : "")}, read as {string.Join(", ", Enumerable.Range(0, Parts).Select(p => CsvDate.PartName(name, p)))}";
+        $"'{name}' holds dates{(Order is { } o ? $" written {ColumnConventions.Describe(o)}" : "")}, read as {string.Join(", ", Enumerable.Range(0, Parts).Select(p => CsvDate.PartName(name, p)))}";
 
     protected override bool TryRead(ReadOnlySpan<char> text, out double value)
     {

@@ -14,20 +14,31 @@ internal sealed class UnitShape(bool words) : ValueShape(words)
 
     protected override string Describe(string name) => $"'{name}' holds numbers in '{_unit}', read without the unit";
 
-    protected override bool TryRead(ReadOnlySpan<char> text, out double value)
+    public override void Keep(string name, ColumnConventions conventions) => conventions.Units[name] = _unit!;
+
+    /// <summary>Splits <paramref name="text"/> into a plain decimal and the unit after it; false where it is not one.</summary>
+    public static bool TrySplit(ReadOnlySpan<char> text, out float number, out ReadOnlySpan<char> unit)
     {
-        value = 0;
+        unit = default;
         var end = 0;
         if (end < text.Length && text[end] is '-' or '+') end++;
         while (end < text.Length && (char.IsAsciiDigit(text[end]) || text[end] == '.')) end++;
-        if (!CsvNumber.TryParsePlainDecimal(text[..end], out var number)) return false;
-        var unit = text[end..];
-        if (unit.Length > 0 && unit[0] == ' ') unit = unit[1..];
-        if (unit.Length is 0 or > MaxUnitLength || !char.IsLetter(unit[0])) return false;
-        foreach (var c in unit)
+        if (!CsvNumber.TryParsePlainDecimal(text[..end], out number)) return false;
+        var rest = text[end..];
+        if (rest.Length > 0 && rest[0] == ' ') rest = rest[1..];
+        if (rest.Length is 0 or > MaxUnitLength || !char.IsLetter(rest[0])) return false;
+        foreach (var c in rest)
         {
             if (!char.IsLetter(c) && c != '/') return false;
         }
+        unit = rest;
+        return true;
+    }
+
+    protected override bool TryRead(ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
+        if (!TrySplit(text, out var number, out var unit)) return false;
         if (_unit is null) _unit = unit.ToString();
         else if (!unit.SequenceEqual(_unit)) return false;
         value = number;

@@ -78,6 +78,14 @@ internal abstract class ValueShape : IDisposable
     /// <summary>The column's numeric columns from the values read; call once, after <see cref="Settle(string, out string?)"/>.</summary>
     public Column[] Build(string name) => Columns(name, _values!);
 
+    /// <summary>
+    /// Adds to <paramref name="conventions"/> what rows read later for the same model must be read by (a date order, a
+    /// unit); call after <see cref="Settle(string, out string?)"/> succeeded.
+    /// </summary>
+    public virtual void Keep(string name, ColumnConventions conventions)
+    {
+    }
+
     /// <summary>What reading the column this way did, for a log a user reads.</summary>
     public string Note(string name) => _words is { Count: > 0 } words ? $"{Describe(name)}, and {Words(words)} as missing values" : Describe(name);
 

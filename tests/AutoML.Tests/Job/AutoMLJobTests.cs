@@ -281,6 +281,47 @@ public sealed class AutoMLJobTests : TempFolderTests
     }
 
     [TestMethod]
+    public void Numbers_with_a_unit_are_read_in_that_unit_by_the_test_file_the_pipeline_file_and_model_onnx()
+    {
+        // Engine sizes written as a car listing writes them; a big engine is the class to learn.
+        var random = new Random(11);
+        string Cars(string name, int rows)
+        {
+            var path = FileIn(name);
+            File.WriteAllLines(path, ["engine,doors,y", .. Enumerable.Range(0, rows).Select(_ =>
+            {
+                var cc = random.Next(800, 2_500);
+                return FormattableString.Invariant($"{cc} CC,{random.Next(2, 6)},{(cc > 1_600 ? "big" : "small")}");
+            })]);
+            return path;
+        }
+        var result = new AutoMLJob(Options(Cars("cars.csv", 300)) with { Metric = Evaluation.Metric.Accuracy, TestPath = Cars("cars-test.csv", 80) }).Run();
+        Assert.IsGreaterThan(0.95, result.Figures.Single(f => f.Rows == FigureRows.TestFile && f.Model == JobOutputs.Model).Scores["Accuracy"]);
+        Assert.IsTrue(result.FixesApplied.Contains("'engine' holds numbers in 'CC', read without the unit"));
+
+        // Rows to predict as a service gets them: some with the unit, some bare numbers, a word for a missing one.
+        var mixed = FileIn("mixed.csv");
+        File.WriteAllLines(mixed, ["engine,doors", "2400 CC,4", "900,2", "2000,3", "unknown,5"]);
+        var litres = FileIn("litres.csv");
+        File.WriteAllLines(litres, ["engine,doors", "2400 CC,4", "1.2 L,2"]);
+        using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
+        using var pipeline = PipelineScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Pipeline));
+        foreach (var scorer in new IModelScorer[] { onnx, pipeline })
+        {
+            Assert.AreEqual("CC", scorer.Inputs.Single(i => i.Name == "engine").Unit, scorer.GetType().Name);
+            var rows = ModelInputCsv.Read(mixed, scorer.Inputs);
+            CollectionAssert.AreEqual(new[] { 2400f, 900f, 2000f, float.NaN }, rows.Numeric("engine").Values.ToArray());
+            var predicted = scorer.Predict(rows)[PredictionColumns.PredictedLabel];
+            CollectionAssert.AreEqual(new[] { "big", "small", "big" }, Enumerable.Range(0, 3).Select(predicted.FormatValue).ToArray(), scorer.GetType().Name);
+
+            // Litres are no cubic centimetres: an error naming the row and the unit, never 1.2 read as 1.2 CC.
+            var e = Assert.Throws<Errors.DataFormatException>(() => ModelInputCsv.Read(litres, scorer.Inputs));
+            Assert.AreEqual(3, e.Line);
+            StringAssert.Contains(e.Message, "this value is not a number in 'CC', the unit of 'engine' in the rows the model was fitted on");
+        }
+    }
+
+    [TestMethod]
     public void A_workbook_is_learnt_from_tested_on_and_predicted_like_a_csv_file()
     {
         var random = new Random(9);

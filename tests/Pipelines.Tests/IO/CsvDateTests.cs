@@ -54,9 +54,10 @@ public sealed class CsvDateTests
     public void A_column_of_year_last_dates_is_read_in_the_order_its_values_tell_and_reports_it()
     {
         var notes = new List<string>();
-        var orders = new Dictionary<string, DateOrder>();
+        var conventions = new ColumnConventions();
+        var orders = conventions.DateOrders;
         var frame = CsvReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(
-            "uk,us,y\n03/04/2024,3/4/2024 1:05 PM,a\n25/12/2023,12/25/2023 9:00 AM,b\n,unknown,a\n")), "t.csv", CsvOptions.Default with { Label = "y" }, notes, orders);
+            "uk,us,y\n03/04/2024,3/4/2024 1:05 PM,a\n25/12/2023,12/25/2023 9:00 AM,b\n,unknown,a\n")), "t.csv", CsvOptions.Default with { Label = "y" }, notes, conventions);
         CollectionAssert.AreEqual(new[] { 4f, 12f, float.NaN }, frame.Numeric("uk.month").Values.ToArray(), "a day above 12 makes the column day first");
         CollectionAssert.AreEqual(new[] { 3f, 25f, float.NaN }, frame.Numeric("uk.day").Values.ToArray());
         CollectionAssert.AreEqual(new[] { 3f, 12f, float.NaN }, frame.Numeric("us.month").Values.ToArray(), "a second number above 12 makes it month first");
@@ -69,16 +70,17 @@ public sealed class CsvDateTests
 
         notes.Clear();
         orders.Clear();
-        var untold = CsvReader.Read(new MemoryStream("d,mixed\n03/04/2024,13/01/2024\n05/06/2024,01/13/2024\n"u8.ToArray()), "t.csv", null, notes, orders);
+        var untold = CsvReader.Read(new MemoryStream("d,mixed\n03/04/2024,13/01/2024\n05/06/2024,01/13/2024\n"u8.ToArray()), "t.csv", null, notes, conventions);
         Assert.AreEqual(ColumnKind.Categorical, untold["d"].Kind, "no number above 12: the order would be a guess");
         Assert.AreEqual(ColumnKind.Categorical, untold["mixed"].Kind, "each order in one row: no reading fits both");
         Assert.IsEmpty(orders);
         StringAssert.Contains(notes[0], "'d' holds dates whose order of day and month no value tells");
         StringAssert.Contains(notes[1], "'mixed' holds dates written day first in some rows and month first in others");
 
-        var given = CsvText.Read("d\n03/04/2024\n", CsvOptions.Default with { DateOrders = new Dictionary<string, DateOrder> { ["d"] = DateOrder.MonthFirst } });
+        var monthFirst = new ColumnConventions { DateOrders = { ["d"] = DateOrder.MonthFirst } };
+        var given = CsvText.Read("d\n03/04/2024\n", CsvOptions.Default with { Conventions = monthFirst });
         Assert.AreEqual(3f, given.Numeric("d.month")[0], "a given order reads a row no value of which tells it");
-        var other = CsvText.Read("d\n1/31/2024\n", CsvOptions.Default with { DateOrders = new Dictionary<string, DateOrder> { ["e"] = DateOrder.DayFirst } });
+        var other = CsvText.Read("d\n1/31/2024\n", CsvOptions.Default with { Conventions = new ColumnConventions { DateOrders = { ["e"] = DateOrder.DayFirst } } });
         Assert.AreEqual(1f, other.Numeric("d.month")[0], "another column's order is not this one's");
         var impossible = CsvText.Read("d\n31/02/2024\n13/01/2024\n");
         Assert.AreEqual(ColumnKind.Categorical, impossible["d"].Kind, "the 31st of February is no date");
@@ -87,13 +89,18 @@ public sealed class CsvDateTests
     }
 
     [TestMethod]
-    public void A_schema_keeps_the_date_orders_on_the_parts_of_each_date_column()
+    public void A_schema_keeps_the_date_orders_on_the_parts_of_each_date_column_and_units_on_their_columns()
     {
-        var schema = new DataSchema([new ColumnSchema("d.year", ColumnKind.Numeric), new ColumnSchema("d.days", ColumnKind.Numeric), new ColumnSchema("x", ColumnKind.Numeric)]);
-        var marked = DatePartSchema.Mark(schema, new Dictionary<string, DateOrder> { ["d"] = DateOrder.DayFirst });
-        CollectionAssert.AreEqual(new DateOrder?[] { DateOrder.DayFirst, DateOrder.DayFirst, null }, marked.Columns.Select(c => c.DateOrder).ToArray());
-        CollectionAssert.AreEquivalent(new[] { KeyValuePair.Create("d", DateOrder.DayFirst) }, DatePartSchema.OrdersOf(marked.Columns).ToArray());
-        Assert.AreSame(schema, DatePartSchema.Mark(schema, null));
+        var schema = new DataSchema([new ColumnSchema("d.year", ColumnKind.Numeric), new ColumnSchema("d.days", ColumnKind.Numeric),
+            new ColumnSchema("x", ColumnKind.Numeric), new ColumnSchema("engine", ColumnKind.Numeric)]);
+        var conventions = new ColumnConventions { DateOrders = { ["d"] = DateOrder.DayFirst }, Units = { ["engine"] = "CC", ["gone"] = "kg" } };
+        var marked = conventions.Mark(schema);
+        CollectionAssert.AreEqual(new DateOrder?[] { DateOrder.DayFirst, DateOrder.DayFirst, null, null }, marked.Columns.Select(c => c.DateOrder).ToArray());
+        CollectionAssert.AreEqual(new[] { null, null, null, "CC" }, marked.Columns.Select(c => c.Unit).ToArray());
+        var kept = ColumnConventions.Of(marked.Columns);
+        CollectionAssert.AreEquivalent(new[] { KeyValuePair.Create("d", DateOrder.DayFirst) }, kept.DateOrders.ToArray());
+        CollectionAssert.AreEquivalent(new[] { KeyValuePair.Create("engine", "CC") }, kept.Units.ToArray(), "a column the schema lacks keeps no unit");
+        Assert.AreSame(schema, new ColumnConventions().Mark(schema));
     }
 
     [TestMethod]

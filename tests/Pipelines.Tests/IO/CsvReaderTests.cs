@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Pipelines.Data;
+using Pipelines.Errors;
 using Pipelines.IO;
 
 namespace Pipelines.Tests.IO;
@@ -279,6 +280,30 @@ public sealed class CsvReaderTests
         Assert.IsTrue(words["d.days"].IsMissing(1) && words["d.days"].IsMissing(2));
         CollectionAssert.AreEqual(new[] { "'w' holds numbers in 'kg', read without the unit, and 'unknown' (1 row) as missing values",
             "'d' holds dates, read as d.year, d.month, d.day, d.weekday, d.days, and 'unknown' (1 row), '-' (1 row) as missing values" }, notes);
+    }
+
+    [TestMethod]
+    public void A_unit_the_reader_reports_reads_later_rows_written_with_it_or_without_it()
+    {
+        var found = new ColumnConventions();
+        CsvReader.Read(new MemoryStream("engine,power,y\n1248 CC,74bhp,a\n998 CC,67.1bhp,b\n"u8.ToArray()), "t.csv", CsvOptions.Default with { Label = "y" }, null, found);
+        CollectionAssert.AreEquivalent(new[] { KeyValuePair.Create("engine", "CC"), KeyValuePair.Create("power", "bhp") }, found.Units.ToArray());
+
+        // Rows read later for the model: the unit or none, in one column.
+        var notes = new List<string>();
+        var options = CsvOptions.Default with { Conventions = new ColumnConventions { Units = { ["engine"] = "CC" } } };
+        var later = CsvReader.Read(new MemoryStream("engine\n998 CC\n1197\n1.5CC\n"u8.ToArray()), "t.csv", options, notes);
+        CollectionAssert.AreEqual(new[] { 998f, 1197f, 1.5f }, later.Numeric("engine").Values.ToArray());
+        Assert.AreEqual("'engine' holds numbers in 'CC' as the rows the model was fitted on did (2 values), read without the unit", notes.Single());
+
+        // Another unit is no number in the model's: the column stays as written, never those numbers in the wrong unit.
+        var litres = CsvText.Read("engine\n1.2 L\n1.5 L\n", options);
+        Assert.AreEqual(ColumnKind.Categorical, litres["engine"].Kind);
+        var declared = options with { ColumnKinds = new Dictionary<string, ColumnKind> { ["engine"] = ColumnKind.Numeric } };
+        CollectionAssert.AreEqual(new[] { 998f, 5f, float.NaN }, CsvText.Read("engine\n998 CC\n5\nunknown\n", declared).Numeric("engine").Values.ToArray(),
+            "a declared kind reads the unit too, and a word as a missing value");
+        var e = Assert.ThrowsExactly<DataFormatException>(() => CsvText.Read("engine\n998 CC\n1.2 L\n", declared));
+        Assert.AreEqual("1.2 L", e.Value);
     }
 
     [TestMethod]

@@ -56,13 +56,13 @@ internal sealed class StudyData
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
             throw new PipelineException($"{full}: no such data file on this host. Workers read the study's data at the path given to 'sweep create'; mount it there, or give the worker --data PATH.");
-        var orders = new Dictionary<string, DateOrder>(StringComparer.Ordinal);
-        var raw = CsvReader.Read(full, new CsvOptions { Label = label }, dateOrders: orders);
+        var conventions = new ColumnConventions();
+        var raw = CsvReader.Read(full, new CsvOptions { Label = label }, conventions: conventions);
         if (raw.Label is null) throw new SchemaException($"The study's label '{label}' is not a column of {full}.");
         if (ignore.Count > 0) raw = Job.IgnoredColumns.Drop(raw, ignore, full);
         var dropped = raw.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
         var (frame, read) = LabelTask.Read(raw, task);
-        return new StudyData(full, DatePartSchema.Mark(raw.Schema, orders), frame.Without(dropped), read, dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
+        return new StudyData(full, conventions.Mark(raw.Schema), frame.Without(dropped), read, dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
     }
 
     /// <summary>Throws unless this is the data <paramref name="study"/> was created with.</summary>

@@ -1,0 +1,56 @@
+using Pipelines.Data;
+
+namespace Pipelines.IO;
+
+/// <summary>
+/// How a file wrote its columns beyond their kinds, which rows read later for a model fitted on it must be read by:
+/// the order of each column's year-last dates (<see cref="CsvOptions.DateParts"/>) and the unit after each column's
+/// numbers (<see cref="CsvOptions.NumbersWithUnits"/>). The reader reports them (<see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>),
+/// reads by them (<see cref="CsvOptions.Conventions"/>), and a model's input schema keeps them on its columns
+/// (<see cref="Mark"/>, <see cref="Of"/>), so that a batch of one row reads as the training file did.
+/// </summary>
+public sealed class ColumnConventions
+{
+    /// <summary>The order each column of year-last dates was written in, by the column's name in the file.</summary>
+    public Dictionary<string, DateOrder> DateOrders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The unit each column of numbers was written with (<c>CC</c> for <c>998 CC</c>), by column name.</summary>
+    public Dictionary<string, string> Units { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether there is no convention to keep.</summary>
+    public bool IsEmpty => DateOrders.Count == 0 && Units.Count == 0;
+
+    /// <summary>
+    /// <paramref name="schema"/> with each convention marked on the columns a model reads it from: a date order on each
+    /// part of that date column (<see cref="ColumnSchema.DateOrder"/>), a unit on its column (<see cref="ColumnSchema.Unit"/>).
+    /// </summary>
+    public DataSchema Mark(DataSchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        if (IsEmpty) return schema;
+        return new DataSchema(schema.Columns.Select(MarkColumn), schema.IsExact);
+    }
+
+    private ColumnSchema MarkColumn(ColumnSchema column)
+    {
+        if (CsvOptions.DateColumnOf(column.Name) is { } date && DateOrders.TryGetValue(date, out var order)) column = column with { DateOrder = order };
+        if (column.Kind == ColumnKind.Numeric && Units.TryGetValue(column.Name, out var unit)) column = column with { Unit = unit };
+        return column;
+    }
+
+    /// <summary>The conventions marked on <paramref name="columns"/> (a model's inputs), to read its rows by.</summary>
+    public static ColumnConventions Of(IEnumerable<ColumnSchema> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var conventions = new ColumnConventions();
+        foreach (var column in columns)
+        {
+            if (column.DateOrder is { } order && CsvOptions.DateColumnOf(column.Name) is { } date) conventions.DateOrders[date] = order;
+            if (column.Unit is { } unit) conventions.Units[column.Name] = unit;
+        }
+        return conventions;
+    }
+
+    /// <summary>How a log or an error names <paramref name="order"/>, with an example.</summary>
+    public static string Describe(DateOrder order) => order == DateOrder.DayFirst ? "day first (31/01/2024)" : "month first (1/31/2024)";
+}
