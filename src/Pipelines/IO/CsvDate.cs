@@ -5,7 +5,7 @@ namespace Pipelines.IO;
 /// <summary>
 /// Dates read as days since 1970-01-01, and the numeric parts a model learns from: year first as in ISO 8601
 /// (<c>2024-01-31</c>, <c>2024/01/31</c>, optionally with a time: <c>2024-01-31 13:05</c>, <c>2024-01-31T13:05:09.5Z</c>),
-/// or year last (<c>31/01/2024</c>, <c>1/31/2024 1:05 PM</c>, <c>31.01.2024 13:05</c>) in a <see cref="DateOrder"/>.
+/// or year last (<c>31/01/2024</c>, <c>1/31/2024 1:05 PM</c>, <c>31.01.2024 13:05</c>, <c>1/31/24</c>) in a <see cref="DateOrder"/>.
 /// </summary>
 /// <remarks>
 /// <c>01/02/2024</c> is the 2nd of January in one country and the 1st of February in another, so a year-last date is
@@ -44,26 +44,52 @@ internal static class CsvDate
     /// Parses a year-last date, <c>a/b/yyyy</c> (separators <c>/</c>, <c>-</c> or <c>.</c>, the same twice; <c>a</c> and
     /// <c>b</c> of one or two digits), optionally followed by a space and a time (<see cref="TryParseClock"/>), into its
     /// two leading numbers, the year and the time as a fraction of a day; which of <c>a</c> and <c>b</c> is the day is
-    /// for the caller to say (<see cref="Days"/>).
+    /// for the caller to say (<see cref="Days"/>). The year may have two digits (<see cref="ShortYear"/>;
+    /// <paramref name="shortYear"/> says so) where the date is written as spreadsheets write short dates:
+    /// <c>1/31/24</c>, or with <c>-</c> or <c>.</c> only as <c>31.01.24</c>, two digits each, which version numbers
+    /// (<c>1.2.10</c>) are not.
     /// </summary>
-    public static bool TryParseYearLast(ReadOnlySpan<char> text, out int first, out int second, out int year, out double time)
+    public static bool TryParseYearLast(ReadOnlySpan<char> text, out int first, out int second, out int year, out double time, out bool shortYear)
     {
         first = second = year = 0;
         time = 0;
-        if (text.Length is < 8 or > 40) return false;
+        shortYear = false;
+        if (text.Length is < 6 or > 40) return false;
         var end = LeadingDigits(text, 2);
         if (end == 0 || end == text.Length || !Digits(text[..end], out first)) return false;
+        var padded = end == 2;
         var separator = text[end];
         if (separator is not ('/' or '-' or '.')) return false;
         var rest = text[(end + 1)..];
         end = LeadingDigits(rest, 2);
         if (end == 0 || end == rest.Length || rest[end] != separator || !Digits(rest[..end], out second)) return false;
+        padded &= end == 2;
         rest = rest[(end + 1)..];
-        if (rest.Length < 4 || !Digits(rest[..4], out year) || year < 1 || first < 1 || second < 1) return false;
-        rest = rest[4..];
+        var digits = LeadingDigits(rest, 5);
+        if (digits == 4 && Digits(rest[..4], out year))
+        {
+            rest = rest[4..];
+        }
+        else if (digits == 2 && (separator == '/' || padded) && Digits(rest[..2], out var twoDigits))
+        {
+            year = ShortYear(twoDigits);
+            shortYear = true;
+            rest = rest[2..];
+        }
+        else
+        {
+            return false;
+        }
+        if (year < 1 || first < 1 || second < 1) return false;
         if (rest.Length == 0) return true;
         return rest[0] == ' ' && TryParseClock(rest[1..], out time);
     }
+
+    /// <summary>
+    /// The year a two-digit year stands for, as Excel reads one typed into a cell: 00-29 are 2000-2029, 30-99 are
+    /// 1930-1999, the tool most short dates come from.
+    /// </summary>
+    public static int ShortYear(int twoDigits) => twoDigits < 30 ? 2000 + twoDigits : 1900 + twoDigits;
 
     /// <summary>
     /// Days since 1970-01-01 of the year-last date whose leading numbers are <paramref name="first"/> and

@@ -20,6 +20,7 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
     private readonly bool _packed = order is null;
     private int _maxFirst;
     private int _maxSecond;
+    private bool _shortYears;
 
     /// <summary>The order the column's year-last dates were read in, once settled; null for year-first dates.</summary>
     public DateOrder? Order => _form == Form.YearLast ? _order : null;
@@ -32,7 +33,8 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
     private int Parts => _hasTime ? CsvDate.Parts.Length : CsvDate.Parts.Length - 1;
 
     protected override string Describe(string name) =>
-        $"'{name}' holds dates{(Order is { } o ? $" written {ColumnConventions.Describe(o)}" : "")}, read as {string.Join(", ", Enumerable.Range(0, Parts).Select(p => CsvDate.PartName(name, p)))}";
+        $"'{name}' holds dates{(Order is { } o ? $" written {ColumnConventions.Describe(o)}" : "")}{(_shortYears ? $", two-digit years as {CsvDate.ShortYear(30)}-{CsvDate.ShortYear(29)}" : "")}, " +
+        $"read as {string.Join(", ", Enumerable.Range(0, Parts).Select(p => CsvDate.PartName(name, p)))}";
 
     protected override bool TryRead(ReadOnlySpan<char> text, out double value)
     {
@@ -43,7 +45,7 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
             return true;
         }
         value = 0;
-        if (_form == Form.YearFirst || !CsvDate.TryParseYearLast(text, out var first, out var second, out var year, out var time)) return false;
+        if (_form == Form.YearFirst || !CsvDate.TryParseYearLast(text, out var first, out var second, out var year, out var time, out var shortYear)) return false;
         if (_packed)
         {
             value = ((year * 100.0 + first) * 100 + second) + time;
@@ -56,6 +58,7 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
         }
         _form = Form.YearLast;
         _hasTime |= time != 0;
+        _shortYears |= shortYear;
         return true;
     }
 

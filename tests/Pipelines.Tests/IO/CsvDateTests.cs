@@ -28,8 +28,8 @@ public sealed class CsvDateTests
     [TestMethod]
     public void Year_last_dates_split_into_their_leading_numbers_and_read_in_the_order_given()
     {
-        Assert.IsTrue(CsvDate.TryParseYearLast("31/01/2024", out var first, out var second, out var year, out var time));
-        Assert.AreEqual((31, 1, 2024, 0.0), (first, second, year, time));
+        Assert.IsTrue(CsvDate.TryParseYearLast("31/01/2024", out var first, out var second, out var year, out var time, out var shortYear));
+        Assert.AreEqual((31, 1, 2024, 0.0, false), (first, second, year, time, shortYear));
         Assert.IsTrue(CsvDate.Days(DateOrder.DayFirst, first, second, year, time, out var days));
         Assert.AreEqual(new DateOnly(2024, 1, 31).DayNumber - new DateOnly(1970, 1, 1).DayNumber, days);
         Assert.IsFalse(CsvDate.Days(DateOrder.MonthFirst, first, second, year, time, out _), "no 31st month");
@@ -42,12 +42,20 @@ public sealed class CsvDateTests
         };
         foreach (var (text, hours) in clocks)
         {
-            Assert.IsTrue(CsvDate.TryParseYearLast(text, out _, out _, out _, out time), text);
+            Assert.IsTrue(CsvDate.TryParseYearLast(text, out _, out _, out _, out time, out _), text);
             Assert.AreEqual(hours / 24, time, 1e-9, text);
         }
-        foreach (var text in new[] { "31/01-2024", "2024/01/31", "131/01/2024", "31/01/24", "0/01/2024", "31/01/2024 13:05 PM", "31/01/2024 1:5",
-                     "31/01/2024T13:05", "31/01/2024 13:05+01:00", "31/01/20245", "a/01/2024", "31/01/2024 " })
-            Assert.IsFalse(CsvDate.TryParseYearLast(text, out _, out _, out _, out _), text);
+        foreach (var text in new[] { "31/01-2024", "2024/01/31", "131/01/2024", "31/01/241", "31/01/2", "0/01/2024", "31/01/2024 13:05 PM", "31/01/2024 1:5",
+                     "31/01/2024T13:05", "31/01/2024 13:05+01:00", "31/01/20245", "a/01/2024", "31/01/2024 ", "1.2.10", "1-12-24", "31.1.24", "31/01/24 " })
+            Assert.IsFalse(CsvDate.TryParseYearLast(text, out _, out _, out _, out _, out _), text);
+
+        // Short dates as spreadsheets write them: Excel's window reads 00-29 as 2000-2029 and 30-99 as the 1900s.
+        var shortDates = new (string Text, int Year, double Hours)[] { ("1/31/24", 2024, 0), ("12/5/30 9:15 AM", 1930, 9.25), ("31.01.99", 1999, 0), ("05-06-00", 2000, 0) };
+        foreach (var (text, expected, hours) in shortDates)
+        {
+            Assert.IsTrue(CsvDate.TryParseYearLast(text, out _, out _, out year, out time, out shortYear), text);
+            Assert.AreEqual((expected, hours / 24, true), (year, time, shortYear), text);
+        }
     }
 
     [TestMethod]
@@ -82,6 +90,12 @@ public sealed class CsvDateTests
         Assert.AreEqual(3f, given.Numeric("d.month")[0], "a given order reads a row no value of which tells it");
         var other = CsvText.Read("d\n1/31/2024\n", CsvOptions.Default with { Conventions = new ColumnConventions { DateOrders = { ["e"] = DateOrder.DayFirst } } });
         Assert.AreEqual(1f, other.Numeric("d.month")[0], "another column's order is not this one's");
+        notes.Clear();
+        var shortYears = CsvReader.Read(new MemoryStream("d\n1/31/24\n12/25/99 6:00 PM\n"u8.ToArray()), "t.csv", null, notes);
+        CollectionAssert.AreEqual(new[] { 2024f, 1999f }, shortYears.Numeric("d.year").Values.ToArray());
+        CollectionAssert.AreEqual(new[] { 0f, 18f }, shortYears.Numeric("d.hour").Values.ToArray());
+        Assert.AreEqual("'d' holds dates written month first (1/31/2024), two-digit years as 1930-2029, read as d.year, d.month, d.day, d.weekday, d.days, d.hour", notes.Single());
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("v\n1.2.10\n2.13.9\n")["v"].Kind, "version numbers are no dates");
         var impossible = CsvText.Read("d\n31/02/2024\n13/01/2024\n");
         Assert.AreEqual(ColumnKind.Categorical, impossible["d"].Kind, "the 31st of February is no date");
         var yearFirst = CsvText.Read("d\n2024-01-31\n31/01/2024\n");
