@@ -41,6 +41,25 @@ public sealed class ProfileCommandTests
     }
 
     [TestMethod]
+    public void A_workbooks_sheet_is_profiled_by_name_and_a_name_it_lacks_is_one_line_and_exit_two()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"profile-book-{Guid.NewGuid():N}.xlsx");
+        Pipelines.Tests.WorkbookFile.Write(path, ("Summary", [["total"], [3]]), ("Rows", [["x", "y"], [1, "a"], [2, "b"], [3, "a"]]));
+        try
+        {
+            var run = CliRun.Of("profile", path, "--sheet", "Rows", "--label", "y");
+            Assert.AreEqual(0, run.ExitCode, run.Error);
+            StringAssert.Contains(run.Output, "3 rows");
+            StringAssert.Contains(run.Output, "Label 'y'");
+            AssertBadInput(CliRun.Of("profile", path, "--sheet", "Data"), "the workbook has no sheet 'Data'; its sheets are 'Summary', 'Rows'");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestMethod]
     public void JsonOutputIsTheProfile()
     {
         var run = CliRun.Of("profile", RepoPaths.Data("iris.csv"), "--label", "species", "--json");

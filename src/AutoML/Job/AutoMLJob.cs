@@ -72,7 +72,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         Step("read", options.DataPath);
         var readNotes = new List<string>();
         var conventions = new ColumnConventions();
-        var raw = CsvReader.Read(options.DataPath, new CsvOptions { Label = options.Label }, readNotes, conventions);
+        var raw = CsvReader.Read(options.DataPath, new CsvOptions { Label = options.Label, Sheet = options.Sheet }, readNotes, conventions);
         foreach (var note in readNotes) Step("read", note);
         if (options.Ignore is { Count: > 0 } ignore)
         {
@@ -81,7 +81,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             Step("read", readNotes[^1]);
         }
         var (frame, task) = LabelTask.Read(raw, options.Task);
-        DataFileChecks.Check(options.DataPath, frame);
+        DataFileChecks.Check(options.DataPath, options.Sheet, frame);
         var target = ExperimentTarget.Of(frame, task);
         if (options.Metric is { } metric) MetricChoice.Check(metric, task);
         var profile = DataProfile.Compute(raw);
@@ -99,7 +99,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         {
             Step("read", testPath);
             var testNotes = new List<string>();
-            test = TestFile.Read(testPath, raw, options.DataPath, target, conventions, testNotes);
+            test = TestFile.Read(testPath, raw, options.DataPath, target, conventions, testNotes, options.TestSheet);
             foreach (var note in testNotes) Step("read", note);
         }
 
@@ -244,7 +244,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var files = options.MLNetModel is { } zip ? $"the pipeline file, model.onnx and {zip}" : "the pipeline file and model.onnx";
         step("save", Invariant($"{files}, fitted on all {frame.RowCount:N0} rows"));
         PipelineFile.Save(outputs.Staged(JobOutputs.Pipeline), shipped, data.Conventions.Mark(frame.Schema),
-            $"pipelines automl: {Path.GetFileName(options.DataPath)} → {options.Label}");
+            $"pipelines automl: {options.DataName} → {options.Label}");
         OnnxModel.Save(OnnxExporter.Export(shipped, frame, new OnnxExportOptions(Conventions: data.Conventions)), outputs.Staged(JobOutputs.Model));
         if (options.MLNetModel is { } mlnet) MLNetModel.ConvertOnnxFile(outputs.Staged(JobOutputs.Model), outputs.Staged(mlnet));
         var exportSeconds = phases.Mark("save and export");

@@ -8,8 +8,14 @@ namespace Pipelines.AutoML.Job;
 /// <summary>Settings of <see cref="AutoMLJob"/>, as `pipelines automl` takes them.</summary>
 public sealed record AutoMLJobOptions
 {
-    /// <summary>The CSV/TSV file (optionally .gz) to learn from.</summary>
+    /// <summary>The CSV/TSV file (optionally .gz), or Excel workbook, to learn from.</summary>
     public required string DataPath { get; init; }
+
+    /// <summary>The worksheet of <see cref="DataPath"/> to learn from where it is a workbook; null for its first.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>How the report and the saved models name the data: its file name, and the sheet where one was named.</summary>
+    public string DataName => Sheet is null ? Path.GetFileName(DataPath) : $"{Path.GetFileName(DataPath)}, sheet '{Sheet}'";
 
     /// <summary>The label column.</summary>
     public required string Label { get; init; }
@@ -58,6 +64,9 @@ public sealed record AutoMLJobOptions
     /// is then held out. Null for none.
     /// </summary>
     public string? TestPath { get; init; }
+
+    /// <summary>The worksheet of <see cref="TestPath"/> where it is a workbook; null for its first.</summary>
+    public string? TestSheet { get; init; }
 
     public int Seed { get; init; }
 

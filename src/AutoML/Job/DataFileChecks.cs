@@ -30,8 +30,11 @@ internal static class DataFileChecks
     /// <summary>How many line numbers an error lists.</summary>
     private const int LinesShown = 5;
 
-    /// <summary>Throws <see cref="DataFormatException"/> for the first problem in <paramref name="frame"/>, read from <paramref name="path"/> with its label set.</summary>
-    public static void Check(string path, DataFrame frame)
+    /// <summary>
+    /// Throws <see cref="DataFormatException"/> for the first problem in <paramref name="frame"/>, read from
+    /// <paramref name="path"/> (its worksheet <paramref name="sheet"/> where it is a workbook) with its label set.
+    /// </summary>
+    public static void Check(string path, string? sheet, DataFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
         var label = frame.Label ?? throw new ArgumentException("The frame needs its label set.", nameof(frame));
@@ -44,9 +47,9 @@ internal static class DataFileChecks
         var unlabelled = Enumerable.Range(0, frame.RowCount).Where(label.IsMissing).ToArray();
         if (unlabelled.Length > 0)
         {
-            var lines = unlabelled.Take(LinesShown).Select(r => TestFile.LineOf(path, r).ToString(CultureInfo.InvariantCulture));
+            var lines = unlabelled.Take(LinesShown).Select(r => TestFile.LineOf(path, sheet, r).ToString(CultureInfo.InvariantCulture));
             var more = unlabelled.Length > LinesShown ? ", …" : "";
-            throw new DataFormatException(path, TestFile.LineOf(path, unlabelled[0]), frame.LabelName, "",
+            throw new DataFormatException(path, TestFile.LineOf(path, sheet, unlabelled[0]), frame.LabelName, "",
                 Invariant($"the label is missing on {unlabelled.Length:N0} of {frame.RowCount:N0} rows (lines {string.Join(", ", lines)}{more})"),
                 "Fill in the label, or drop the rows without one");
         }
@@ -63,7 +66,7 @@ internal static class DataFileChecks
                     "Check the label column: a classification label needs two classes or more");
             var tooLong = present.FirstOrDefault(c => classes.Categories[c].Length > MaxClassNameLength, -1);
             if (tooLong >= 0)
-                throw new DataFormatException(path, TestFile.LineOf(path, classes.Codes.IndexOf(tooLong)), frame.LabelName, classes.Categories[tooLong],
+                throw new DataFormatException(path, TestFile.LineOf(path, sheet, classes.Codes.IndexOf(tooLong)), frame.LabelName, classes.Categories[tooLong],
                     Invariant($"this class name is {classes.Categories[tooLong].Length:N0} characters long, more than the {MaxClassNameLength:N0} a class name may have"),
                     "Check the label column and the quotes on this line: a label is a short class name or a number");
             if (present.Count(c => counts[c] >= 2) < 2)
@@ -72,14 +75,14 @@ internal static class DataFileChecks
                     "Give at least two classes two rows or more each");
         }
 
-        NotUtf8(path, frame);
+        NotUtf8(path, sheet, frame);
         foreach (var column in frame.Columns.OfType<NumericColumn>())
         {
             var values = column.Values;
             for (var row = 0; row < values.Length; row++)
             {
                 if (!float.IsInfinity(values[row])) continue;
-                throw new DataFormatException(path, TestFile.LineOf(path, row), column.Name, values[row] > 0 ? "+infinity" : "-infinity",
+                throw new DataFormatException(path, TestFile.LineOf(path, sheet, row), column.Name, values[row] > 0 ? "+infinity" : "-infinity",
                     "the value is infinite (written as inf, or too large for a 32-bit float), which no model can learn from",
                     "Give a finite number, or leave the cell empty for a missing value");
             }
@@ -90,7 +93,7 @@ internal static class DataFileChecks
     /// Throws for a column name or a category holding U+FFFD: the reader puts it where the bytes are not UTF-8 (so free
     /// text still loads), but in a name or a category it would silently become a value the user never wrote.
     /// </summary>
-    private static void NotUtf8(string path, DataFrame frame)
+    private static void NotUtf8(string path, string? sheet, DataFrame frame)
     {
         const char Replacement = '\uFFFD';
         const string Fix = "Save the file as UTF-8 (for example with iconv -f latin1 -t utf-8)";
@@ -102,7 +105,7 @@ internal static class DataFileChecks
             var bad = Enumerable.Range(0, categorical.Categories.Count).FirstOrDefault(c => categorical.Categories[c].Contains(Replacement, StringComparison.Ordinal), -1);
             if (bad < 0) continue;
             var row = categorical.Codes.IndexOf(bad);
-            throw new DataFormatException(path, TestFile.LineOf(path, row), column.Name, categorical.Categories[bad], "the value holds bytes that are not UTF-8 (shown as \uFFFD)", Fix);
+            throw new DataFormatException(path, TestFile.LineOf(path, sheet, row), column.Name, categorical.Categories[bad], "the value holds bytes that are not UTF-8 (shown as \uFFFD)", Fix);
         }
     }
 

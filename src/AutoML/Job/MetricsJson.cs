@@ -30,6 +30,7 @@ internal static class MetricsJson
             ["data"] = new JsonObject
             {
                 ["file"] = Path.GetFileName(options.DataPath),
+                ["sheet"] = options.Sheet,
                 ["label"] = options.Label,
                 ["task"] = experiment.Task.ToString(),
                 ["rows"] = result.Rows,

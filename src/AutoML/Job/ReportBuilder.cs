@@ -30,7 +30,7 @@ internal sealed class ReportBuilder(AutoMLJobOptions options, ScoredRows scored,
         var curves = target.IsClassification ? OneVsRest(actual, scored.Predictions).ToArray() : [];
         return new ReportData
         {
-            Header = new ReportHeader($"AutoML: {Path.GetFileName(options.DataPath)} → {options.Label}", Path.GetFileName(options.DataPath),
+            Header = new ReportHeader($"AutoML: {options.DataName} → {options.Label}", options.DataName,
                 options.Label, experiment.Task.ToString(), DateTimeOffset.UtcNow, result.Elapsed, options.IsReproducible ? null : options.Time),
             Profile = profile,
             FixesApplied = [.. result.FixesApplied, result.Holdout.Reason],

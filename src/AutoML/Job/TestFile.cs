@@ -17,11 +17,13 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
     /// <summary>
     /// Reads <paramref name="path"/> as test rows of <paramref name="data"/> (read from <paramref name="dataPath"/>, label
     /// set), scored against <paramref name="target"/>, read by the <paramref name="conventions"/> the data was written in (date
-    /// orders, units); <paramref name="notes"/> receives what reading did beyond plain reading (see
+    /// orders, units), at worksheet <paramref name="sheet"/> where it is a workbook (null: its first);
+    /// <paramref name="notes"/> receives what reading did beyond plain reading (see
     /// <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>).
     /// </summary>
     public static TestFile Read(
-        string path, DataFrame data, string dataPath, ExperimentTarget target, ColumnConventions? conventions = null, ICollection<string>? notes = null)
+        string path, DataFrame data, string dataPath, ExperimentTarget target, ColumnConventions? conventions = null, ICollection<string>? notes = null,
+        string? sheet = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(target);
@@ -29,7 +31,7 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
         var dataName = System.IO.Path.GetFileName(dataPath);
         if (!File.Exists(path)) throw new PipelineException($"{path}: no such test file. Pass --test a CSV file with the columns of {dataName}, label included.");
         var read = new List<string>();
-        var inferred = CsvReader.Read(path, new CsvOptions { Conventions = conventions }, read);
+        var inferred = CsvReader.Read(path, new CsvOptions { Conventions = conventions, Sheet = sheet }, read);
         foreach (var column in data.Schema.Columns)
         {
             if (!inferred.Contains(column.Name))
@@ -50,7 +52,7 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
             else
             {
                 read.Clear();
-                frame = CsvReader.Read(path, new CsvOptions { Label = data.LabelName, ColumnKinds = kinds, Conventions = conventions }, read);
+                frame = CsvReader.Read(path, new CsvOptions { Label = data.LabelName, ColumnKinds = kinds, Conventions = conventions, Sheet = sheet }, read);
             }
             frame = frame.Without(frame.Names.Where(n => !wanted.Contains(n)));
         }
@@ -62,19 +64,19 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
         }
         if (frame.RowCount == 0) throw new DataFormatException(path, 0, null, null, "the test file has a header but no rows", "Give it the rows to measure the model on");
         foreach (var note in read) notes?.Add(note);
-        return new TestFile(path, frame, TargetOf(path, frame, target, dataName));
+        return new TestFile(path, frame, TargetOf(path, sheet, frame, target, dataName));
     }
 
-    private static ExperimentTarget TargetOf(string path, DataFrame frame, ExperimentTarget target, string dataName)
+    private static ExperimentTarget TargetOf(string path, string? sheet, DataFrame frame, ExperimentTarget target, string dataName)
     {
         var label = frame.Label!;
         for (var row = 0; row < frame.RowCount; row++)
         {
             var value = label.IsMissing(row) ? null : label is NumericColumn n ? n[row].ToString(System.Globalization.CultureInfo.InvariantCulture) : label.FormatValue(row);
             if (value is null)
-                throw new DataFormatException(path, LineOf(path, row), frame.LabelName, "", "the label is missing", "Give every test row its label, or drop the rows without one");
+                throw new DataFormatException(path, LineOf(path, sheet, row), frame.LabelName, "", "the label is missing", "Give every test row its label, or drop the rows without one");
             if (target.IsClassification && !target.Classes.Contains(value, StringComparer.Ordinal))
-                throw new DataFormatException(path, LineOf(path, row), frame.LabelName, value,
+                throw new DataFormatException(path, LineOf(path, sheet, row), frame.LabelName, value,
                     $"this class does not occur in {dataName}, so the model cannot predict it (classes: {string.Join(", ", target.Classes)})",
                     "Fix the label, or drop the rows of classes the data does not have");
         }
@@ -84,11 +86,12 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
     /// <summary>
     /// The 1-based physical line where data row <paramref name="row"/> (0-based, after the header) starts: lines are
     /// counted as the CSV reader counts them (blank lines and rows of empty unquoted fields skipped, line breaks inside
-    /// quotes belong to their field); a workbook's lines are its first sheet's rows (<see cref="WorkbookText"/>).
+    /// quotes belong to their field); a workbook's lines are the rows of its sheet <paramref name="sheet"/> (null: the
+    /// first; <see cref="WorkbookText"/>).
     /// </summary>
-    internal static long LineOf(string path, int row)
+    internal static long LineOf(string path, string? sheet, int row)
     {
-        using Stream file = WorkbookText.IsWorkbook(path) ? WorkbookText.Open(path, out _) : File.OpenRead(path);
+        using Stream file = WorkbookText.IsWorkbook(path) ? WorkbookText.Open(path, sheet, out _) : File.OpenRead(path);
         using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
         using var reader = new StreamReader(stream, Encoding.UTF8);
         long line = 1, start = 1;

@@ -20,7 +20,7 @@ internal static class AutoMLCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz) with a header row, or an Excel workbook (.xlsx, .xls: its first sheet)." };
+        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz) with a header row, or an Excel workbook (.xlsx, .xls: its first sheet, or --sheet)." };
         var label = new Option<string>("--label", "-l") { Description = "The column to predict.", Required = true };
         var time = new Option<double>("--time", "-t") { Description = "Seconds for the whole job: search, refit, export, student and report.", DefaultValueFactory = _ => 60 };
         var metric = new Option<string?>("--metric", "-m") { Description = "Metric to optimize (default: accuracy, macro-F1 on imbalanced labels, R2 for regression)." };
@@ -48,9 +48,11 @@ internal static class AutoMLCommand
                 $"; '{LearnerSelection.MLNetGroup}' for all of ML.NET's trainers, '{LearnerSelection.DefaultGroup}' for the default set (the default).",
         };
         var ignore = IgnoreOption.Create();
+        var sheet = SheetOption.Create();
+        var testSheet = SheetOption.Create("--test-sheet", "the --test file");
         var command = new Command("automl", "Search pipelines and learners within a time budget; export the best model and a small int8 student to ONNX with a report.")
         {
-            file, label, time, metric, task, output, trials, seed, threshold, costs, test, device, mlnet, learners, ignore,
+            file, label, time, metric, task, output, trials, seed, threshold, costs, test, device, mlnet, learners, ignore, sheet, testSheet,
         };
         command.SetAction(parse =>
         {
@@ -60,6 +62,7 @@ internal static class AutoMLCommand
             var options = new AutoMLJobOptions
             {
                 DataPath = parse.GetRequiredValue(file).FullName,
+                Sheet = parse.GetValue(sheet),
                 Label = parse.GetRequiredValue(label),
                 OutputDir = parse.GetRequiredValue(output).FullName,
                 Time = TimeSpan.FromSeconds(seconds),
@@ -70,6 +73,7 @@ internal static class AutoMLCommand
                 Threshold = Threshold(parse.GetRequiredValue(threshold)),
                 CostMatrixPath = parse.GetValue(costs)?.FullName,
                 TestPath = parse.GetValue(test)?.FullName,
+                TestSheet = parse.GetValue(testSheet),
                 Device = DeviceOption.Value(parse, device),
                 MLNetModel = parse.GetRequiredValue(mlnet) is var name && string.Equals(name, "none", StringComparison.OrdinalIgnoreCase) ? null : name,
                 Learners = parse.GetValue(learners) is { } names ? LearnerSelection.Parse(names) : null,

@@ -15,13 +15,14 @@ internal static class PredictCommand
     public static Command Create(Terminal terminal)
     {
         var model = new Argument<FileInfo>("model") { Description = "An ONNX model (.onnx, from 'pipelines export') or a fitted pipeline file." };
-        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz), or an Excel workbook, with the columns the model reads." };
+        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz), or an Excel workbook (its first sheet, or --sheet), with the columns the model reads." };
         var output = new Option<FileInfo>("--out", "-o") { Description = "Where to write the predictions (CSV).", Required = true };
         var label = new Option<string?>("--label", "-l") { Description = "A label column in FILE, ignored when predicting." };
+        var sheet = SheetOption.Create();
         var device = DeviceOption.Create("Where ONNX Runtime runs an .onnx model: cpu, cuda or cuda:N (needs the CUDA build, see docs/onnxruntime.md).");
         var command = new Command("predict", "Predict every row of a CSV file: the predicted label and one probability per class, or the score.")
         {
-            model, file, output, label, device,
+            model, file, output, label, sheet, device,
         };
         command.SetAction(parse =>
         {
@@ -30,7 +31,7 @@ internal static class PredictCommand
             var dataPath = parse.GetRequiredValue(file).FullName;
             InputFile.Check(dataPath, "Pass the CSV file of rows to predict");
             var notes = new List<string>();
-            var data = ModelInputCsv.Read(dataPath, scorer.Inputs, parse.GetValue(label), notes);
+            var data = ModelInputCsv.Read(dataPath, scorer.Inputs, parse.GetValue(label), notes, parse.GetValue(sheet));
             foreach (var note in notes) terminal.Console.Profile.Out.Writer.WriteLine($"read: {note}");
             if (data.RowCount == 0) throw new DataFormatException(dataPath, 1, null, null, "the file has a header but no rows", "Give it the rows to predict");
             var predictions = scorer.Predict(data);

@@ -12,19 +12,20 @@ internal static class ProfileCommand
 {
     public static Command Create(Terminal terminal)
     {
-        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz), or an Excel workbook (its first sheet)." };
+        var file = new Argument<FileInfo>("file") { Description = "CSV or TSV file (optionally .gz), or an Excel workbook (its first sheet, or --sheet)." };
         var label = new Option<string?>("--label", "-l") { Description = "The column to predict; adds the class balance." };
         var json = new Option<bool>("--json") { Description = "Print the profile as JSON instead of tables." };
+        var sheet = SheetOption.Create();
         var command = new Command("profile", "Show column types, missing values, outliers, duplicates, class balance and suggested fixes.")
         {
-            file, label, json,
+            file, label, json, sheet,
         };
         command.SetAction(parse =>
         {
             var path = parse.GetRequiredValue(file).FullName;
             InputFile.Check(path, "Pass the CSV file to profile");
             var notes = new List<string>();
-            var data = LabelTask.WithClassLabel(CsvReader.Read(path, new CsvOptions { Label = parse.GetValue(label) }, notes));
+            var data = LabelTask.WithClassLabel(CsvReader.Read(path, new CsvOptions { Label = parse.GetValue(label), Sheet = parse.GetValue(sheet) }, notes));
             var profile = DataProfile.Compute(data);
             if (parse.GetValue(json))
             {

@@ -15,14 +15,15 @@ public static class ModelInputCsv
     /// <param name="path">CSV or TSV file, optionally .gz, or an Excel workbook (its first sheet).</param>
     /// <param name="inputs">The columns the model reads, with their kinds.</param>
     /// <param name="label">A column to treat as the label (not a feature), or null.</param>
+    /// <param name="sheet">The worksheet to read where <paramref name="path"/> is a workbook; null for its first.</param>
     /// <param name="notes">Receives what reading did beyond plain reading (see <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>), or null.</param>
-    public static DataFrame Read(string path, IReadOnlyList<ColumnSchema> inputs, string? label = null, ICollection<string>? notes = null)
+    public static DataFrame Read(string path, IReadOnlyList<ColumnSchema> inputs, string? label = null, ICollection<string>? notes = null, string? sheet = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         // Predictions are written row for row beside the file, so a row of empty fields is a row to score, not one to
         // skip; year-last dates and numbers with a unit are read as the model's training rows were written.
         var conventions = ColumnConventions.Of(inputs);
-        var options = new CsvOptions { Label = label, SkipEmptyRows = false, Conventions = conventions };
+        var options = new CsvOptions { Label = label, SkipEmptyRows = false, Conventions = conventions, Sheet = sheet };
         var read = new List<string>();
         var frame = CsvReader.Read(path, options, read);
         // A model that reads a column of dates as it is (fitted before dates were read as their parts, or with

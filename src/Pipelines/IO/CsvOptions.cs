@@ -107,6 +107,12 @@ public sealed record CsvOptions
     public bool DateParts { get; init; } = true;
 
     /// <summary>
+    /// The worksheet to read, by name (any case), when the file is an Excel workbook (<see cref="WorkbookText"/>); null
+    /// reads the first. Naming a sheet of a delimited text file is an error.
+    /// </summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>
     /// How the file a model was fitted on wrote its columns, as the reader reported it: year-last dates are read in the
     /// order given for their column (see <see cref="DateParts"/>), so that rows to predict read alike however few they are
     /// (<c>3/4/2024</c> alone tells no order), and a column given a unit reads each value written in that unit, or

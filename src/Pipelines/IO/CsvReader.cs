@@ -14,7 +14,8 @@ namespace Pipelines.IO;
 public static class CsvReader
 {
     /// <summary>
-    /// Reads the file at <paramref name="path"/>, or the first sheet of an Excel workbook (<see cref="WorkbookText"/>);
+    /// Reads the file at <paramref name="path"/>, or a sheet of an Excel workbook (<see cref="WorkbookText"/>,
+    /// <see cref="CsvOptions.Sheet"/>);
     /// <paramref name="notes"/>, when given, receives a sentence for each thing
     /// the reader did beyond plain reading (dates read as their parts, words read as missing numbers, numbers with currency
     /// marks, unnamed empty columns and empty rows left out), for a log a user reads; <paramref name="conventions"/>, when
@@ -29,9 +30,12 @@ public static class CsvReader
         if (WorkbookText.IsWorkbook(path))
         {
             // The sheet's text is comma-separated, with numbers in invariant form, whatever the options say of files.
-            var text = WorkbookText.Open(path, out var sheet, notes);
+            var text = WorkbookText.Open(path, options?.Sheet, out var sheet, notes);
             return Read(text, WorkbookText.DisplayName(path, sheet), (options ?? CsvOptions.Default) with { Separator = ',' }, notes, conventions);
         }
+        if (options?.Sheet is { } named)
+            throw new DataFormatException(path, 0, null, null, $"sheet '{named}' was named, but this is a delimited text file, which has no sheets",
+                "Leave out the sheet, or pass the Excel workbook (.xlsx, .xls) it is in");
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         return Read(stream, path, options, notes, conventions);
     }

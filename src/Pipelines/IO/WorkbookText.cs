@@ -6,7 +6,8 @@ using Pipelines.Errors;
 namespace Pipelines.IO;
 
 /// <summary>
-/// An Excel workbook (<c>.xlsx</c>, <c>.xlsm</c>, <c>.xls</c>) read as the CSV text its first worksheet would export:
+/// An Excel workbook (<c>.xlsx</c>, <c>.xlsm</c>, <c>.xls</c>) read as the CSV text one worksheet would export (the first
+/// unless one is named):
 /// one line per sheet row, so that <see cref="CsvReader"/>'s rules, kind inference and errors apply unchanged and an
 /// error's line is the sheet's row number. Cells are written as a spreadsheet shows them unformatted: numbers in full
 /// precision, dates as <c>2024-01-31</c> (with <c>13:05:09</c> where they have a time), booleans as TRUE and FALSE,
@@ -24,20 +25,21 @@ public static class WorkbookText
     public static bool IsWorkbook(string path) => Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// The first worksheet of the workbook at <paramref name="path"/> as UTF-8 CSV text, and the sheet's name; a note
-    /// names the sheet where the workbook has several. A file that is no workbook Excel could open is a
-    /// <see cref="DataFormatException"/> naming it.
+    /// The worksheet <paramref name="name"/> (any case; null for the first) of the workbook at <paramref name="path"/> as
+    /// UTF-8 CSV text, and the sheet's name; a note names the first sheet where it was read from several. A file that is
+    /// no workbook Excel could open, or has no such sheet, is a <see cref="DataFormatException"/> naming it.
     /// </summary>
-    public static MemoryStream Open(string path, out string sheet, ICollection<string>? notes = null)
+    public static MemoryStream Open(string path, string? name, out string sheet, ICollection<string>? notes = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             using var reader = ExcelReaderFactory.CreateReader(file);
+            if (name is not null) Select(reader, name, path);
             sheet = reader.Name ?? "Sheet1";
-            if (reader.ResultsCount > 1)
-                notes?.Add($"read the first sheet, '{sheet}', of {reader.ResultsCount} in {Path.GetFileName(path)}; the others are left out");
+            if (name is null && reader.ResultsCount > 1)
+                notes?.Add($"read the first sheet, '{sheet}', of {reader.ResultsCount} in {Path.GetFileName(path)}; the others are left out (name a sheet to read another)");
             var text = new MemoryStream();
             using (var writer = new StreamWriter(text, new UTF8Encoding(false), 1 << 16, leaveOpen: true))
             {
@@ -63,6 +65,21 @@ public static class WorkbookText
             throw new DataFormatException(path, 0, null, null, $"not an Excel workbook that can be read ({e.Message})",
                 "Save it again from the spreadsheet as .xlsx, or export the sheet as CSV");
         }
+    }
+
+    /// <summary>Moves <paramref name="reader"/> to the sheet named <paramref name="name"/> (any case), or throws naming the sheets there are.</summary>
+    private static void Select(IExcelDataReader reader, string name, string path)
+    {
+        var names = new List<string>();
+        do
+        {
+            var sheet = reader.Name ?? "";
+            if (string.Equals(sheet.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase)) return;
+            names.Add(sheet);
+        }
+        while (reader.NextResult());
+        throw new DataFormatException(path, 0, null, name, $"the workbook has no sheet '{name}'; its sheets are {string.Join(", ", names.Select(n => $"'{n}'"))}",
+            "Name one of its sheets");
     }
 
     /// <summary>How errors name a sheet's text: the file and the sheet, the line being the sheet's row.</summary>

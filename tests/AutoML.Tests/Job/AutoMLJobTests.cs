@@ -330,24 +330,25 @@ public sealed class AutoMLJobTests : TempFolderTests
             var x = random.NextDouble();
             return new object?[] { x, new DateTime(2024, 1, 1).AddDays(random.Next(300)), x > 0.5 ? "high" : "low" };
         })];
-        var data = FileIn("data.xlsx");
-        WorkbookFile.Write(data, ("Sheet1", Rows(200)));
-        var test = FileIn("test.xlsx");
-        WorkbookFile.Write(test, ("Sheet1", Rows(60)));
-        var result = new AutoMLJob(Options(data) with { TestPath = test }).Run();
+        // One workbook as people keep one: a sheet of notes first, then the rows to learn from and the rows to test on;
+        // the sheet 'Unknown' has in its row 4 a class the data does not have.
+        var book = FileIn("book.xlsx");
+        WorkbookFile.Write(book, ("Notes", [["read me"]]), ("Train", Rows(200)), ("Test", Rows(60)),
+            ("Unknown", [["x", "when", "y"], [0.1, new DateTime(2024, 3, 1), "low"], null, [0.9, new DateTime(2024, 3, 2), "middle"]]));
+        var result = new AutoMLJob(Options(book) with { Sheet = "train", TestPath = book, TestSheet = "Test" }).Run();
         Assert.AreEqual(60, result.Figures.Single(f => f.Rows == FigureRows.TestFile && f.Model == JobOutputs.Model).RowCount);
+        StringAssert.Contains(File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Metrics)), "\"sheet\": \"train\"");
 
         using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
         CollectionAssert.Contains(onnx.Inputs.Select(i => i.Name).ToArray(), "when.month", "the sheet's date cells are dates");
-        var rows = ModelInputCsv.Read(test, onnx.Inputs, label: "y");
+        var rows = ModelInputCsv.Read(book, onnx.Inputs, label: "y", sheet: "Test");
         Assert.IsGreaterThan(0.9, Accuracy(onnx.Predict(rows), rows));
 
-        // Row 4 of the sheet holds a class the data does not have: the error names that row.
-        var unknown = FileIn("unknown.xlsx");
-        WorkbookFile.Write(unknown, ("Sheet1", [["x", "when", "y"], [0.1, new DateTime(2024, 3, 1), "low"], null, [0.9, new DateTime(2024, 3, 2), "middle"]]));
-        var error = Assert.Throws<Errors.DataFormatException>(() => new AutoMLJob(Options(data) with { TestPath = unknown }).Run());
-        Assert.AreEqual(4, error.Line);
+        var error = Assert.Throws<Errors.DataFormatException>(() => new AutoMLJob(Options(book) with { Sheet = "Train", TestPath = book, TestSheet = "Unknown" }).Run());
+        Assert.AreEqual(4, error.Line, "row 4 of the sheet named");
         StringAssert.Contains(error.Message, "value 'middle'");
+        var noSheet = Assert.Throws<Errors.DataFormatException>(() => new AutoMLJob(Options(book) with { Sheet = "Data" }).Run());
+        StringAssert.Contains(noSheet.Message, "the workbook has no sheet 'Data'; its sheets are 'Notes', 'Train', 'Test', 'Unknown'");
     }
 
     [TestMethod]

@@ -36,9 +36,29 @@ public sealed class WorkbookTextTests
         Assert.AreEqual("TRUE", frame["paid"].FormatValue(0));
         CollectionAssert.AreEqual(new[]
         {
-            $"read the first sheet, 'Data', of 2 in {Path.GetFileName(path)}; the others are left out",
+            $"read the first sheet, 'Data', of 2 in {Path.GetFileName(path)}; the others are left out (name a sheet to read another)",
             "'signed' holds dates, read as signed.year, signed.month, signed.day, signed.weekday, signed.days, signed.hour",
         }, notes, "a blank row is a blank line, not a row of empty cells");
+    }
+
+    [TestMethod]
+    public void A_sheet_named_in_any_case_is_read_and_a_name_no_sheet_has_is_an_error_listing_the_sheets()
+    {
+        var path = FileIn("book.xlsx");
+        WorkbookFile.Write(path, ("Notes", [["anything"]]), ("Sales 2024", [["amount", "y"], [1, "a"], [2, "b"]]));
+        var notes = new List<string>();
+        var frame = CsvReader.Read(path, new CsvOptions { Label = "y", Sheet = "sales 2024" }, notes);
+        CollectionAssert.AreEqual(new[] { 1f, 2f }, frame.Numeric("amount").Values.ToArray());
+        Assert.IsEmpty(notes, "the sheet read is the one named, not the first of several");
+
+        var missing = Assert.ThrowsExactly<DataFormatException>(() => CsvReader.Read(path, new CsvOptions { Sheet = "Sales" }));
+        Assert.AreEqual("Sales", missing.Value);
+        StringAssert.Contains(missing.Message, "the workbook has no sheet 'Sales'; its sheets are 'Notes', 'Sales 2024'");
+
+        var text = FileIn("data.csv");
+        File.WriteAllText(text, "a,b\n1,2\n");
+        var notWorkbook = Assert.ThrowsExactly<DataFormatException>(() => CsvReader.Read(text, new CsvOptions { Sheet = "Sales" }));
+        StringAssert.Contains(notWorkbook.Message, "sheet 'Sales' was named, but this is a delimited text file, which has no sheets");
     }
 
     [TestMethod]
