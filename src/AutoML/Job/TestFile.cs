@@ -36,7 +36,9 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
         {
             if (!inferred.Contains(column.Name))
                 throw new DataFormatException(path, 1, column.Name, null,
-                    $"the test file has no column '{column.Name}', which {dataName} has", $"Give the test file every column of {dataName} (the label '{data.LabelName}' included; extra columns are ignored)");
+                    $"the test file has no column '{column.Name}', which {dataName} has",
+                    $"Give the test file every column of {dataName} (the label '{data.LabelName}' included; extra columns are ignored)" +
+                    (sheet is null && WorkbookText.FirstOfSeveral(path, "--test-sheet on the command line, AutoMLJobOptions.TestSheet in code") is { } sheets ? ". " + sheets.TrimEnd('.') : ""));
         }
         // Only the columns read otherwise than in the data are declared (a date's parts are no header names to declare);
         // the test file's other columns are left out after the read.

@@ -45,7 +45,8 @@ public static class ModelInputCsv
             if (!frame.Contains(input.Name))
                 throw new SchemaException(
                     $"{Path.GetFileName(path)}: no column '{input.Name}', which the model reads. The model reads: " +
-                    $"{string.Join(", ", inputs.Select(i => $"'{i.Name}'"))}. Add the column (empty cells count as missing).");
+                    $"{string.Join(", ", inputs.Select(i => $"'{i.Name}'"))}. Add the column (empty cells count as missing)." +
+                    (sheet is null && WorkbookText.FirstOfSeveral(path, "--sheet on the command line, ModelInputCsv.Read's sheet in code") is { } sheets ? " " + sheets : ""));
         }
         if (inputs.All(i => frame[i.Name].Kind == i.Kind))
         {

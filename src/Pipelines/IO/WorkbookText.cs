@@ -67,6 +67,30 @@ public static class WorkbookText
         }
     }
 
+    /// <summary>
+    /// For an error about a file read without a sheet named: where <paramref name="path"/> is a workbook of several
+    /// sheets, a sentence saying its first was read and naming the others (the columns looked for may be on one of
+    /// them), ending with how to name another, <paramref name="how"/>; null for any other file.
+    /// </summary>
+    public static string? FirstOfSeveral(string path, string how)
+    {
+        if (!IsWorkbook(path)) return null;
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var reader = ExcelReaderFactory.CreateReader(file);
+            if (reader.ResultsCount < 2) return null;
+            var names = new List<string>();
+            do names.Add(reader.Name ?? "");
+            while (reader.NextResult());
+            return $"Its first sheet, '{names[0]}', was read; the others are {string.Join(", ", names.Skip(1).Select(n => $"'{n}'"))}: name the sheet to read another ({how}).";
+        }
+        catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException or IOException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Moves <paramref name="reader"/> to the sheet named <paramref name="name"/> (any case), or throws naming the sheets there are.</summary>
     private static void Select(IExcelDataReader reader, string name, string path)
     {
