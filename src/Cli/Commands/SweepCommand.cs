@@ -50,7 +50,7 @@ internal static class SweepCommand
             var dataPath = parse.GetRequiredValue(options.Data).FullName;
             InputFile.Check(dataPath, "Pass the CSV file to learn from");
             var conventions = new ColumnConventions();
-            var frame = CsvReader.Read(dataPath, new CsvOptions { Label = parse.GetRequiredValue(options.Label) }, conventions: conventions);
+            var frame = CsvReader.Read(dataPath, new CsvOptions { Label = parse.GetRequiredValue(options.Label), Sheet = parse.GetValue(options.Sheet) }, conventions: conventions);
             if (IgnoreOption.Value(parse, options.Ignore) is { Count: > 0 } ignore) frame = IgnoredColumns.Drop(frame, ignore, dataPath);
             using var store = TrialStores.Open(parse.GetRequiredValue(options.Storage));
             var experiment = new ExperimentOptions

@@ -46,6 +46,7 @@ internal static class SweepCreateCommand
                 Metric = options.MetricOf(parse),
                 Task = TaskOption.Value(parse, options.Task),
                 Ignore = IgnoreOption.Value(parse, options.Ignore),
+                Sheet = parse.GetValue(options.Sheet),
                 Folds = parse.GetValue(options.Folds),
                 Seed = parse.GetValue(options.Seed),
                 Tuner = options.TunerOf(parse),

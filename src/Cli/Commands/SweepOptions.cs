@@ -8,7 +8,7 @@ namespace Pipelines.Cli.Commands;
 
 /// <summary>
 /// The options the sweep commands share: where the study is (<c>--storage</c>, <c>--study</c>) and what it searches
-/// (the space file, data, label, tuner, budget, metric, columns ignored, folds, seed, grid points), for the in-process sweep and
+/// (the space file, data and its sheet, label, tuner, budget, metric, columns ignored, folds, seed, grid points), for the in-process sweep and
 /// <c>sweep create</c> alike.
 /// </summary>
 internal sealed class SweepOptions
@@ -29,6 +29,7 @@ internal sealed class SweepOptions
     public Option<string?> Metric { get; } = new("--metric", "-m") { Description = "Metric to optimize." };
     public Option<string> Task { get; } = TaskOption.Create();
     public Option<string?> Ignore { get; } = IgnoreOption.Create();
+    public Option<string?> Sheet { get; } = SheetOption.Create(of: "--data");
     public Option<int?> Folds { get; } = new("--folds") { Description = "Cross-validation folds (1: a 10% holdout)." };
     public Option<int> Seed { get; } = new("--seed") { DefaultValueFactory = _ => 0, Description = "Seeds folds and tuner." };
     public Option<int> GridPoints { get; } = new("--grid-points") { DefaultValueFactory = _ => 5, Description = "Values per numeric range for --tuner grid." };
@@ -40,7 +41,7 @@ internal sealed class SweepOptions
     }
 
     /// <summary>The options that say what a study searches, to add to a command.</summary>
-    public IEnumerable<Symbol> Search => [Space, Data, Label, Tuner, Learner, Trials, Storage, Study, Metric, Task, Ignore, Folds, Seed, GridPoints];
+    public IEnumerable<Symbol> Search => [Space, Data, Label, Tuner, Learner, Trials, Storage, Study, Metric, Task, Ignore, Sheet, Folds, Seed, GridPoints];
 
     public static Option<string> StorageOption() => new("--storage")
     {

@@ -227,6 +227,28 @@ public sealed class SweepWorkerTests : TempFolderTests
     }
 
     [TestMethod]
+    public void A_study_of_a_workbooks_named_sheet_has_its_workers_read_that_sheet()
+    {
+        // iris on the second sheet of a workbook whose first sheet is notes, as the CSV file's text would fill the cells.
+        var lines = File.ReadAllLines(Data());
+        object?[]?[] rows = [.. lines.Select((line, i) => line.Split(',').Select(v => i > 0 && double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out var x) ? (object?)x : v).ToArray())];
+        var book = FileIn("iris.xlsx");
+        Pipelines.Tests.WorkbookFile.Write(book, ("Notes", [["read me"]]), ("Iris", rows));
+        var db = FileIn("sheet.db");
+        using var store = SqliteTrialStore.Open(db);
+        var created = SweepStudies.Create(store, "s", Options(TunerKind.Grid, gridPoints: 2) with { DataPath = book, Sheet = "Iris" });
+        StringAssert.Contains(created.Study.SettingsJson, "\"sheet\":\"Iris\"");
+        Assert.AreEqual(created.Definition, SweepStudies.Load(store, "s"), "the sheet round-trips through the store");
+        new SweepWorker(store, "s", new SweepWorkerOptions { WorkerId = "w", Learners = Learners, Threads = 1, Poll = TimeSpan.FromMilliseconds(20) }).Run();
+        var best = SweepStudies.RefitBest(store, "s", learners: Learners);
+        Assert.IsTrue(best.Schema.Contains("petal length (cm)"), "the best pipeline reads the named sheet's columns");
+
+        var first = Assert.ThrowsExactly<DataFormatException>(() => SweepStudies.Create(store, "f", Options(TunerKind.Grid) with { DataPath = book }));
+        StringAssert.Contains(first.Message, "sheet 'Notes'", "without a sheet named, the first is read and the error names it");
+        Assert.IsFalse((created.Definition with { Sheet = null }).ToJson().Contains("sheet", StringComparison.Ordinal), "a study without a sheet keeps the settings (and hash) it had before the choice");
+    }
+
+    [TestMethod]
     public void A_study_asked_for_regression_has_its_workers_regress_a_label_of_whole_numbers()
     {
         // iris's species as the numbers 1, 2, 3 (classes by default), swept as values with the linear learner.

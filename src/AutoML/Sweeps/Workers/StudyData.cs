@@ -49,15 +49,16 @@ internal sealed class StudyData
 
     /// <summary>
     /// Reads <paramref name="path"/> with <paramref name="label"/> as the label, read as <paramref name="task"/> asks,
-    /// without the columns <paramref name="ignore"/> names (<see cref="Job.IgnoredColumns"/>).
+    /// without the columns <paramref name="ignore"/> names (<see cref="Job.IgnoredColumns"/>), from worksheet
+    /// <paramref name="sheet"/> where it is a workbook (null: its first).
     /// </summary>
-    public static StudyData Load(string path, string label, TaskChoice task, IReadOnlyList<ILearnerSpace>? learners, IReadOnlyList<string> ignore)
+    public static StudyData Load(string path, string label, TaskChoice task, IReadOnlyList<ILearnerSpace>? learners, IReadOnlyList<string> ignore, string? sheet = null)
     {
         var full = System.IO.Path.GetFullPath(path);
         if (!File.Exists(full))
             throw new PipelineException($"{full}: no such data file on this host. Workers read the study's data at the path given to 'sweep create'; mount it there, or give the worker --data PATH.");
         var conventions = new ColumnConventions();
-        var raw = CsvReader.Read(full, new CsvOptions { Label = label }, conventions: conventions);
+        var raw = CsvReader.Read(full, new CsvOptions { Label = label, Sheet = sheet }, conventions: conventions);
         if (raw.Label is null) throw new SchemaException($"The study's label '{label}' is not a column of {full}.");
         if (ignore.Count > 0) raw = Job.IgnoredColumns.Drop(raw, ignore, full);
         var dropped = raw.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();

@@ -24,7 +24,7 @@ public static class SweepStudies
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(options);
         WorkerTuners.Check(options.Tuner, options.Trials);
-        var data = StudyData.Load(options.DataPath, options.Label, options.Task, options.Learners, options.Ignore ?? []);
+        var data = StudyData.Load(options.DataPath, options.Label, options.Task, options.Learners, options.Ignore ?? [], options.Sheet);
         var metric = options.Metric ?? MetricChoice.Default(data.Target);
         MetricChoice.Check(metric, data.Task);
         var definition = new WorkerStudy
@@ -37,6 +37,7 @@ public static class SweepStudies
             Metric = metric,
             Task = options.Task,
             Ignore = options.Ignore ?? [],
+            Sheet = options.Sheet,
             Folds = options.Folds,
             Seed = options.Seed,
             Tuner = options.Tuner,
@@ -81,7 +82,7 @@ public static class SweepStudies
         var definition = Load(store, name);
         var board = Leaderboard.Load(store, name);
         var best = board.Best ?? throw new PipelineException($"No trial of study '{name}' has succeeded yet ({board.Failed} failed, {board.Running} running, {board.Queued} queued).");
-        var data = StudyData.Load(dataPath ?? definition.DataPath, definition.Label, definition.Task, learners, definition.Ignore);
+        var data = StudyData.Load(dataPath ?? definition.DataPath, definition.Label, definition.Task, learners, definition.Ignore, definition.Sheet);
         data.CheckFingerprint(definition, name);
         var entry = store.Trials(name).Single(t => t.Id == best.Trial);
         return new BestPipeline(entry, data.Refit(Parameters.FromJson(entry.Parameters), definition.Seed), data.FileSchema);

@@ -28,6 +28,9 @@ public sealed record SweepStudyOptions
     /// <summary>Columns the trials leave out (<see cref="Job.IgnoredColumns"/>); null or empty for none.</summary>
     public IReadOnlyList<string>? Ignore { get; init; }
 
+    /// <summary>The worksheet of <see cref="DataPath"/> where it is an Excel workbook; null for its first.</summary>
+    public string? Sheet { get; init; }
+
     /// <summary>Folds: null chooses, 1 is a 10% holdout.</summary>
     public int? Folds { get; init; }
 

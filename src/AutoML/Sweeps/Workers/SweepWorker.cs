@@ -29,7 +29,7 @@ public sealed class SweepWorker(ISharedTrialStore store, string study, SweepWork
         ArgumentException.ThrowIfNullOrWhiteSpace(study);
         var clock = Stopwatch.StartNew();
         var definition = SweepStudies.Load(store, study);
-        var data = StudyData.Load(_options.DataPath ?? definition.DataPath, definition.Label, definition.Task, _options.Learners, definition.Ignore);
+        var data = StudyData.Load(_options.DataPath ?? definition.DataPath, definition.Label, definition.Task, _options.Learners, definition.Ignore, definition.Sheet);
         data.CheckFingerprint(definition, study);
         var space = data.Space(definition);
         var run = new TrialRun(store, data.Evaluator(definition), definition.Metric, definition.Requeue.HeartbeatInterval, _options.Threads);

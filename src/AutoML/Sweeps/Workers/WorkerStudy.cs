@@ -42,6 +42,9 @@ public sealed record WorkerStudy
     /// <summary>Columns the trials leave out (<see cref="Job.IgnoredColumns"/>); empty for none.</summary>
     public IReadOnlyList<string> Ignore { get; init; } = [];
 
+    /// <summary>The worksheet of <see cref="DataPath"/> where it is an Excel workbook; null for its first.</summary>
+    public string? Sheet { get; init; }
+
     /// <summary>Folds as given (null: the validation plan chooses).</summary>
     public int? Folds { get; init; }
 
@@ -86,6 +89,7 @@ public sealed record WorkerStudy
         // Written only when asked for, so the studies made before the choice existed keep their settings' hash.
         if (Task != TaskChoice.Auto) json["task"] = Task.ToString();
         if (Ignore.Count > 0) json["ignore"] = new JsonArray([.. Ignore.Select(c => (JsonNode?)c)]);
+        if (Sheet is not null) json["sheet"] = Sheet;
         return json.ToJsonString();
     }
 
@@ -118,6 +122,7 @@ public sealed record WorkerStudy
                 Ignore = node["ignore"] is null ? [] : node["ignore"] is JsonArray columns
                     ? [.. columns.Select(c => c is JsonValue v && v.TryGetValue<string>(out var name) ? name : throw new FormatException("'ignore' holds a non-name"))]
                     : throw new FormatException("'ignore' is not a list"),
+                Sheet = node["sheet"] is null ? null : Text("sheet"),
                 Folds = OptionalWhole("folds"),
                 Seed = Whole("seed"),
                 Tuner = Enum.Parse<TunerKind>(Text("tuner")),
