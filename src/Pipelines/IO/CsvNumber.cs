@@ -67,11 +67,13 @@ internal static class CsvNumber
     /// <summary>
     /// Parses a number written as people format them for reading: a currency sign before or after it (<c>$</c>, <c>€</c>,
     /// <c>£</c>, <c>¥</c>, <c>₹</c> and the rest of Unicode's currency symbols; <c>$1,234.50</c>, <c>-$5</c>, <c>$-5</c>, <c>12,50 €</c>), a percent sign after it (<c>12.5%</c>
-    /// reads as 12.5, the number as written), or, when <paramref name="decimalComma"/> is off, commas between groups of
-    /// three digits (<c>1,234,567.8</c>). At least one of these marks must be there (a plain number is
-    /// <see cref="TryParse"/>'s), the digits carry no exponent, and a misplaced comma (<c>1,23</c>) is not such a number.
-    /// With <paramref name="decimalComma"/> on the comma is the decimal mark (<see cref="TryParseDecimalComma"/>) and
-    /// never groups digits.
+    /// reads as 12.5, the number as written), or marks between the whole part's groups of digits: when
+    /// <paramref name="decimalComma"/> is off, commas (<c>1,234,567.8</c>, or in lakhs and crores <c>12,34,567</c>), spaces
+    /// (<c>1 234 567</c>, also no-break and narrow ones) or apostrophes (<c>1'234'567</c>); when it is on, points, spaces or
+    /// apostrophes (<c>1.234.567,8</c>, <c>1 234,5</c>), the comma being the decimal mark (<see cref="TryParseDecimalComma"/>).
+    /// One kind of group mark per number; groups of three digits after a first of one to three (commas in lakhs: twos,
+    /// then a last three). At least one mark must be there (a plain number is <see cref="TryParse"/>'s), the digits carry
+    /// no exponent, and a misplaced group mark (<c>1,23</c>, <c>12 34</c>) makes no such number.
     /// </summary>
     public static bool TryParseFormatted(ReadOnlySpan<char> text, bool decimalComma, out float value)
     {
@@ -109,54 +111,58 @@ internal static class CsvNumber
         }
         if (s.Length == 0 || s.ContainsAnyExcept(DigitsAndMarks)) return false;
 
-        float number;
-        if (decimalComma)
+        // The whole part's digits, ungrouped, then the fraction's after a point: the invariant spelling to parse.
+        var decimalMark = decimalComma ? ',' : '.';
+        var at = s.IndexOf(decimalMark);
+        var whole = at < 0 ? s : s[..at];
+        var fraction = at < 0 ? [] : s[(at + 1)..];
+        if (at >= 0 && (fraction.Length == 0 || fraction.ContainsAnyExcept(Digits))) return false;
+        Span<char> plain = stackalloc char[s.Length + 1];
+        var n = 0;
+        if (whole.IndexOfAnyExcept(Digits) is var mark and >= 0)
         {
-            if (!TryParsePlainDecimal(s, out number) && !TryParseDecimalComma(s, out number)) return false;
+            if (mark == 0 || !Grouped(whole, whole[mark], lakhs: !decimalComma && whole[mark] == ',')) return false;
+            marked = true;
         }
-        else
+        foreach (var c in whole)
         {
-            var point = s.IndexOf('.');
-            var whole = point < 0 ? s : s[..point];
-            if (point >= 0 && s[(point + 1)..].ContainsAnyExcept(Digits)) return false;
-            Span<char> plain = stackalloc char[s.Length];
-            scoped ReadOnlySpan<char> digits = s;
-            if (whole.Contains(','))
-            {
-                if (!Grouped(whole)) return false;
-                marked = true;
-                var n = 0;
-                foreach (var c in s)
-                {
-                    if (c != ',') plain[n++] = c;
-                }
-                digits = plain[..n];
-            }
-            if (!TryParsePlainDecimal(digits, out number) && !float.TryParse(digits, Style, CultureInfo.InvariantCulture, out number)) return false;
+            if (char.IsAsciiDigit(c)) plain[n++] = c;
         }
+        if (at >= 0)
+        {
+            plain[n++] = '.';
+            fraction.CopyTo(plain[n..]);
+            n += fraction.Length;
+        }
+        if (!TryParsePlainDecimal(plain[..n], out var number) && !float.TryParse(plain[..n], Style, CultureInfo.InvariantCulture, out number)) return false;
         if (!marked) return false;
         value = negative ? -number : number;
         return true;
     }
 
-    private static readonly SearchValues<char> DigitsAndMarks = SearchValues.Create("0123456789.,");
+    private static readonly SearchValues<char> DigitsAndMarks = SearchValues.Create("0123456789.,' \u00A0\u202F");
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 
     /// <summary>A currency sign (Unicode's currency symbols block and the older signs before it: $, £, ¥, €, ₹, ₩, ₽ ...).</summary>
     private static bool IsCurrency(char c) => c is '$' or '£' or '¥' or '¢' or (>= '\u20A0' and <= '\u20CF');
 
-    /// <summary>Whether <paramref name="whole"/> is digits in groups of three split by commas, the first group of one to three.</summary>
-    private static bool Grouped(ReadOnlySpan<char> whole)
+    /// <summary>
+    /// Whether <paramref name="whole"/> is digits in groups split by <paramref name="mark"/> alone: groups of three after
+    /// a first of one to three or, with <paramref name="lakhs"/>, groups of two after a first of one or two and before a
+    /// last of three (<c>12,34,567</c>).
+    /// </summary>
+    private static bool Grouped(ReadOnlySpan<char> whole, char mark, bool lakhs)
     {
-        var first = whole.IndexOf(',');
-        if (first is < 1 or > 3) return false;
-        var rest = whole[first..];
-        while (rest.Length > 0)
+        var groups = new List<int>();
+        foreach (var range in whole.Split(mark))
         {
-            if (rest.Length < 4 || rest[0] != ',' || rest[1..4].ContainsAnyExcept(Digits)) return false;
-            rest = rest[4..];
+            var group = whole[range];
+            if (group.Length == 0 || group.ContainsAnyExcept(Digits)) return false;
+            groups.Add(group.Length);
         }
-        return !whole[..first].ContainsAnyExcept(Digits);
+        if (groups.Count < 2 || groups[^1] != 3) return false;
+        if (groups[0] <= 3 && groups.Skip(1).All(g => g == 3)) return true;
+        return lakhs && groups[0] <= 2 && groups.Skip(1).SkipLast(1).All(g => g == 2);
     }
 
     /// <summary>

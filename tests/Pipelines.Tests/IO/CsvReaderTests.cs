@@ -223,6 +223,19 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
+    public void Numbers_grouped_as_each_country_writes_them_read_as_numbers()
+    {
+        // Prices in lakhs as an Indian listing writes them, and amounts grouped by spaces as a French export does.
+        var indian = CsvText.Read("price,y\n\"₹ 4,50,000\",a\n\"12,34,567\",b\n\"95,000\",a\n");
+        CollectionAssert.AreEqual(new[] { 450000f, 1234567f, 95000f }, indian.Numeric("price").Values.ToArray());
+        var french = CsvText.Read("montant;y\n1 234,50;a\n12 500;b\n-3,25;a\n");
+        CollectionAssert.AreEqual(new[] { 1234.5f, 12500f, -3.25f }, french.Numeric("montant").Values.ToArray());
+        var german = CsvText.Read("Betrag;y\n1.234.567,89 €;a\n12,5 €;b\n");
+        CollectionAssert.AreEqual(new[] { 1234567.89f, 12.5f }, german.Numeric("Betrag").Values.ToArray());
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("code,y\n12 34,a\n56 78,b\n")["code"].Kind, "pairs of digits are no groups of thousands");
+    }
+
+    [TestMethod]
     public void A_few_words_in_a_column_of_numbers_are_missing_values_and_the_reader_says_so()
     {
         var lines = new List<string> { "income,floor,mixed,y" };
