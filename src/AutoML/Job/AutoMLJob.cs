@@ -99,7 +99,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         {
             Step("read", testPath);
             var testNotes = new List<string>();
-            test = TestFile.Read(testPath, raw, options.DataPath, target, conventions, testNotes, options.TestSheet);
+            test = TestFile.Read(testPath, raw, options.DataName, target, conventions, testNotes, options.TestSheet);
             foreach (var note in testNotes) Step("read", note);
         }
 

@@ -15,20 +15,19 @@ namespace Pipelines.AutoML.Job;
 internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget Target)
 {
     /// <summary>
-    /// Reads <paramref name="path"/> as test rows of <paramref name="data"/> (read from <paramref name="dataPath"/>, label
-    /// set), scored against <paramref name="target"/>, read by the <paramref name="conventions"/> the data was written in (date
+    /// Reads <paramref name="path"/> as test rows of <paramref name="data"/> (label set; <paramref name="dataName"/> is
+    /// how errors name it: its file name, and its sheet where one was named), scored against <paramref name="target"/>, read by the <paramref name="conventions"/> the data was written in (date
     /// orders, units), at worksheet <paramref name="sheet"/> where it is a workbook (null: its first);
     /// <paramref name="notes"/> receives what reading did beyond plain reading (see
     /// <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>).
     /// </summary>
     public static TestFile Read(
-        string path, DataFrame data, string dataPath, ExperimentTarget target, ColumnConventions? conventions = null, ICollection<string>? notes = null,
+        string path, DataFrame data, string dataName, ExperimentTarget target, ColumnConventions? conventions = null, ICollection<string>? notes = null,
         string? sheet = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(target);
         var name = System.IO.Path.GetFileName(path);
-        var dataName = System.IO.Path.GetFileName(dataPath);
         if (!File.Exists(path)) throw new PipelineException($"{path}: no such test file. Pass --test a CSV file with the columns of {dataName}, label included.");
         var read = new List<string>();
         var inferred = CsvReader.Read(path, new CsvOptions { Conventions = conventions, Sheet = sheet }, read);

@@ -347,6 +347,7 @@ public sealed class AutoMLJobTests : TempFolderTests
         var error = Assert.Throws<Errors.DataFormatException>(() => new AutoMLJob(Options(book) with { Sheet = "Train", TestPath = book, TestSheet = "Unknown" }).Run());
         Assert.AreEqual(4, error.Line, "row 4 of the sheet named");
         StringAssert.Contains(error.Message, "value 'middle'");
+        StringAssert.Contains(error.Message, "book.xlsx, sheet 'Train', so the model cannot predict it", "the data is named with the sheet learnt from");
         // Read without a sheet named, the workbook's first sheet lacks the columns: the errors say which sheet was read.
         var first = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(book, onnx.Inputs));
         StringAssert.EndsWith(first.Message, "Its first sheet, 'Notes', was read; the others are 'Train', 'Test', 'Unknown': name the sheet to read another (--sheet on the command line, ModelInputCsv.Read's sheet in code).");

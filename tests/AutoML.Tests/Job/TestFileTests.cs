@@ -18,7 +18,7 @@ public sealed class TestFileTests : TempFolderTests
     {
         var (data, target) = ReadData();
         var path = Write("test.csv", "extra,y,colour,x\nq,b,green,5\nr,a,red,\n");
-        var test = TestFile.Read(path, data, FileIn("data.csv"), target);
+        var test = TestFile.Read(path, data, "data.csv", target);
         Assert.AreEqual(2, test.Frame.RowCount);
         Assert.AreEqual("y", test.Frame.LabelName);
         Assert.IsFalse(test.Frame.Contains("extra"), "columns the data lacks are ignored");
@@ -33,7 +33,7 @@ public sealed class TestFileTests : TempFolderTests
     {
         var (data, target) = ReadData();
         var path = Write("test.csv", "x,y\n1,a\n");
-        var error = Assert.ThrowsExactly<DataFormatException>(() => TestFile.Read(path, data, FileIn("data.csv"), target));
+        var error = Assert.ThrowsExactly<DataFormatException>(() => TestFile.Read(path, data, "data.csv", target));
         Assert.AreEqual("colour", error.Column);
         Assert.Contains("test.csv", error.Message);
         Assert.Contains("no column 'colour', which data.csv has", error.Message);
@@ -44,7 +44,7 @@ public sealed class TestFileTests : TempFolderTests
     {
         var (data, target) = ReadData();
         var path = Write("test.csv", "x,colour,y\n1,red,a\n\"2\",\"blue\nish\",b\nlots 3,red,a\n");
-        var error = Assert.ThrowsExactly<DataFormatException>(() => TestFile.Read(path, data, FileIn("data.csv"), target));
+        var error = Assert.ThrowsExactly<DataFormatException>(() => TestFile.Read(path, data, "data.csv", target));
         Assert.AreEqual(5L, error.Line);
         Assert.AreEqual("x", error.Column);
         Assert.AreEqual("lots 3", error.Value, "a word alone would be a missing number (CsvOptions.WordsInNumbers)");
@@ -56,14 +56,14 @@ public sealed class TestFileTests : TempFolderTests
     {
         var (data, target) = ReadData();
         var unknown = Write("unknown.csv", "x,colour,y\n1,red,a\n\n,,\n2,\"blue\nish\",b\n3,red,c\n");
-        var error = Assert.ThrowsExactly<DataFormatException>(() => TestFile.Read(unknown, data, FileIn("data.csv"), target));
+        var error = Assert.ThrowsExactly<DataFormatException>(() => TestFile.Read(unknown, data, "data.csv", target));
         Assert.AreEqual(7L, error.Line, "after a blank line, a row of empty cells and a quoted line break");
         Assert.AreEqual("y", error.Column);
         Assert.AreEqual("c", error.Value);
         Assert.Contains("does not occur in data.csv", error.Message);
 
         var missing = Write("missing.csv", "x,colour,y\n1,red,a\n2,blue,\n");
-        var gap = Assert.ThrowsExactly<DataFormatException>(() => TestFile.Read(missing, data, FileIn("data.csv"), target));
+        var gap = Assert.ThrowsExactly<DataFormatException>(() => TestFile.Read(missing, data, "data.csv", target));
         Assert.AreEqual(3L, gap.Line);
         Assert.Contains("label is missing", gap.Message);
     }
@@ -72,7 +72,7 @@ public sealed class TestFileTests : TempFolderTests
     public void A_file_that_is_not_there_says_what_to_pass()
     {
         var (data, target) = ReadData();
-        var error = Assert.ThrowsExactly<PipelineException>(() => TestFile.Read(FileIn("nope.csv"), data, FileIn("data.csv"), target));
+        var error = Assert.ThrowsExactly<PipelineException>(() => TestFile.Read(FileIn("nope.csv"), data, "data.csv", target));
         Assert.Contains("no such test file", error.Message);
     }
 
