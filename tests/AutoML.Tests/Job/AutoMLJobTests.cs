@@ -333,8 +333,10 @@ public sealed class AutoMLJobTests : TempFolderTests
         // One workbook as people keep one: a sheet of notes first, then the rows to learn from and the rows to test on;
         // the sheet 'Unknown' has in its row 4 a class the data does not have.
         var book = FileIn("book.xlsx");
+        object?[]?[] gaps = [.. Rows(40)];
+        gaps[2] = [0.3, new DateTime(2024, 3, 3), null];
         WorkbookFile.Write(book, ("Notes", [["read me"]]), ("Train", Rows(200)), ("Test", Rows(60)),
-            ("Unknown", [["x", "when", "y"], [0.1, new DateTime(2024, 3, 1), "low"], null, [0.9, new DateTime(2024, 3, 2), "middle"]]));
+            ("Unknown", [["x", "when", "y"], [0.1, new DateTime(2024, 3, 1), "low"], null, [0.9, new DateTime(2024, 3, 2), "middle"]]), ("Gaps", gaps));
         var result = new AutoMLJob(Options(book) with { Sheet = "train", TestPath = book, TestSheet = "Test" }).Run();
         Assert.AreEqual(60, result.Figures.Single(f => f.Rows == FigureRows.TestFile && f.Model == JobOutputs.Model).RowCount);
         StringAssert.Contains(File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Metrics)), "\"sheet\": \"train\"");
@@ -350,12 +352,14 @@ public sealed class AutoMLJobTests : TempFolderTests
         StringAssert.Contains(error.Message, "book.xlsx, sheet 'Train', so the model cannot predict it", "the data is named with the sheet learnt from");
         // Read without a sheet named, the workbook's first sheet lacks the columns: the errors say which sheet was read.
         var first = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(book, onnx.Inputs));
-        StringAssert.EndsWith(first.Message, "Its first sheet, 'Notes', was read; the others are 'Train', 'Test', 'Unknown': name the sheet to read another (--sheet on the command line, ModelInputCsv.Read's sheet in code).");
+        StringAssert.EndsWith(first.Message, "Its first sheet, 'Notes', was read; the others are 'Train', 'Test', 'Unknown', 'Gaps': name the sheet to read another (--sheet on the command line, ModelInputCsv.Read's sheet in code).");
         var firstTest = Assert.Throws<Errors.DataFormatException>(() => new AutoMLJob(Options(book) with { Sheet = "Train", TestPath = book }).Run());
         StringAssert.Contains(firstTest.Message, "the test file has no column 'x'");
-        StringAssert.Contains(firstTest.Message, "Its first sheet, 'Notes', was read; the others are 'Train', 'Test', 'Unknown': name the sheet to read another (--test-sheet on the command line, AutoMLJobOptions.TestSheet in code)");
+        StringAssert.Contains(firstTest.Message, "Its first sheet, 'Notes', was read; the others are 'Train', 'Test', 'Unknown', 'Gaps': name the sheet to read another (--test-sheet on the command line, AutoMLJobOptions.TestSheet in code)");
         var noSheet = Assert.Throws<Errors.DataFormatException>(() => new AutoMLJob(Options(book) with { Sheet = "Data" }).Run());
-        StringAssert.Contains(noSheet.Message, "the workbook has no sheet 'Data'; its sheets are 'Notes', 'Train', 'Test', 'Unknown'");
+        StringAssert.Contains(noSheet.Message, "the workbook has no sheet 'Data'; its sheets are 'Notes', 'Train', 'Test', 'Unknown', 'Gaps'");
+        var unlabelled = Assert.Throws<Errors.DataFormatException>(() => new AutoMLJob(Options(book) with { Sheet = "Gaps" }).Run());
+        StringAssert.StartsWith(unlabelled.Message, $"{book}, sheet 'Gaps':3, column 'y'", "the data's checks name the sheet and its row");
     }
 
     [TestMethod]
