@@ -69,8 +69,9 @@ internal static class CsvNumber
     /// <c>£</c>, <c>¥</c>, <c>₹</c> and the rest of Unicode's currency symbols; <c>$1,234.50</c>, <c>-$5</c>, <c>$-5</c>, <c>12,50 €</c>), a percent sign after it (<c>12.5%</c>
     /// reads as 12.5, the number as written), or marks between the whole part's groups of digits: when
     /// <paramref name="decimalComma"/> is off, commas (<c>1,234,567.8</c>, or in lakhs and crores <c>12,34,567</c>), spaces
-    /// (<c>1 234 567</c>, also no-break and narrow ones) or apostrophes (<c>1'234'567</c>); when it is on, points, spaces or
-    /// apostrophes (<c>1.234.567,8</c>, <c>1 234,5</c>), the comma being the decimal mark (<see cref="TryParseDecimalComma"/>).
+    /// (<c>1 234 567</c>, also no-break and narrow ones) or apostrophes (<c>1'234'567</c>); when it is on, spaces or
+    /// apostrophes (<c>1 234,5</c>), the comma being the decimal mark (<see cref="TryParseDecimalComma"/>), and not points
+    /// (<c>1.234,5</c> stays as written: <c>1.234</c> in the same column would read as a plain number).
     /// One kind of group mark per number; groups of three digits after a first of one to three (commas in lakhs: twos,
     /// then a last three). At least one mark must be there (a plain number is <see cref="TryParse"/>'s), the digits carry
     /// no exponent, and a misplaced group mark (<c>1,23</c>, <c>12 34</c>) makes no such number.
@@ -121,7 +122,9 @@ internal static class CsvNumber
         var n = 0;
         if (whole.IndexOfAnyExcept(Digits) is var mark and >= 0)
         {
-            if (mark == 0 || !Grouped(whole, whole[mark], lakhs: !decimalComma && whole[mark] == ',')) return false;
+            // With decimal commas a point would group too, but 1.234 alone reads as a plain number first (NumberSpellings),
+            // so a column holding 1.234,5 and 1.234 would read them a thousand times apart: points are not taken as marks.
+            if (mark == 0 || whole[mark] == '.' || !Grouped(whole, whole[mark], lakhs: !decimalComma && whole[mark] == ',')) return false;
             marked = true;
         }
         foreach (var c in whole)

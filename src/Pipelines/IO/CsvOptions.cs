@@ -62,8 +62,8 @@ public sealed record CsvOptions
     /// <summary>
     /// Whether numbers formatted for reading count as numbers: a currency sign (<c>$1,234.50</c>, <c>12,50 €</c>), a
     /// percent sign (<c>12.5%</c> reads as 12.5) or marks between groups of digits: commas between thousands or lakhs
-    /// (<c>1,234,567</c>, <c>12,34,567</c>) in a file without decimal commas, points in one with them
-    /// (<c>1.234.567,89</c>), spaces or apostrophes in either (<c>1 234 567</c>; see <see cref="CsvNumber.TryParseFormatted"/>).
+    /// (<c>1,234,567</c>, <c>12,34,567</c>) in a file without decimal commas, spaces or apostrophes in either
+    /// (<c>1 234 567</c>, <c>1 234,50</c>; see <see cref="CsvNumber.TryParseFormatted"/>).
     /// On by default, so a spreadsheet's money and percent columns are numbers rather than text with a
     /// category per row; off, such a value makes its column categorical or text.
     /// </summary>

@@ -88,12 +88,13 @@ public sealed class CsvNumberTests
         Assert.AreEqual(7.5f, share);
         Assert.IsFalse(CsvNumber.TryParseFormatted("1,234", decimalComma: true, out _), "a decimal comma never groups digits; without a mark it is no formatted number");
         Assert.IsFalse(CsvNumber.TryParseFormatted("$1,234,5", decimalComma: true, out _));
-        foreach (var (text, value) in new[] { ("1.234.567,8", 1234567.8f), ("1 234,5", 1234.5f), ("-12.345 €", -12345f), ("1'234,50", 1234.5f) })
+        foreach (var (text, value) in new[] { ("1 234 567,8", 1234567.8f), ("1 234,5", 1234.5f), ("-12 345 €", -12345f), ("1'234,50", 1234.5f) })
         {
             Assert.IsTrue(CsvNumber.TryParseFormatted(text, decimalComma: true, out var grouped), text);
             Assert.AreEqual(value, grouped, text);
         }
-        foreach (var text in new[] { "1,234.567", "1.23,5", "12,34,567", "1.234 567,8" })
+        // Points do not group here: 1.234 alone is a plain number, so 1.234,5 beside it would read a thousand times apart.
+        foreach (var text in new[] { "1,234.567", "1.23,5", "12,34,567", "1.234 567,8", "1.234.567,8", "-12.345 €" })
             Assert.IsFalse(CsvNumber.TryParseFormatted(text, decimalComma: true, out _), text);
     }
 }
