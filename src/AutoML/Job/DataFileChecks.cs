@@ -90,13 +90,13 @@ internal static class DataFileChecks
         }
     }
 
+    /// <summary>How errors name the data: the file, and the sheet where one was named (as the reader's errors do).</summary>
+    private static string Shown(string path, string? sheet) => sheet is null ? path : WorkbookText.DisplayName(path, sheet);
+
     /// <summary>
     /// Throws for a column name or a category holding U+FFFD: the reader puts it where the bytes are not UTF-8 (so free
     /// text still loads), but in a name or a category it would silently become a value the user never wrote.
     /// </summary>
-    /// <summary>How errors name the data: the file, and the sheet where one was named (as the reader's errors do).</summary>
-    private static string Shown(string path, string? sheet) => sheet is null ? path : WorkbookText.DisplayName(path, sheet);
-
     private static void NotUtf8(string path, string? sheet, DataFrame frame)
     {
         const char Replacement = '\uFFFD';

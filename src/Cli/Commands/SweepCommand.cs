@@ -5,7 +5,6 @@ using Pipelines.AutoML.Job;
 using Pipelines.AutoML.Store;
 using Pipelines.AutoML.Sweeps;
 using Pipelines.Cli.Output;
-using Pipelines.Data;
 using Pipelines.Errors;
 using Pipelines.Evaluation;
 using Pipelines.IO;

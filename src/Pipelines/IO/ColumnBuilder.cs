@@ -186,13 +186,11 @@ internal sealed class ColumnBuilder : IDisposable
             var column = BuildOne(rows, options);
             if (column is NumericColumn && _inUnit > 0)
             {
-                Note = (Note is null ? $"'{_name}' holds" : Note + "; it holds") +
-                    $" numbers in '{_unit}' as the rows the model was fitted on did ({_inUnit:N0} value{(_inUnit == 1 ? "" : "s")}), read without the unit";
+                AddNote($"numbers in '{_unit}' as the rows the model was fitted on did ({Values(_inUnit)}), read without the unit");
                 if (conventions is not null) conventions.Units[_name] = _unit!;
             }
             if (column is NumericColumn && _formatted > 0)
-                Note = (Note is null ? $"'{_name}' holds" : Note + "; it holds") +
-                    $" numbers written with currency, percent or thousands marks ({_formatted:N0} value{(_formatted == 1 ? "" : "s")}), read as numbers";
+                AddNote($"numbers written with currency, percent or thousands marks ({Values(_formatted)}), read as numbers");
             return [column];
         }
         finally
@@ -200,6 +198,11 @@ internal sealed class ColumnBuilder : IDisposable
             Dispose();
         }
     }
+
+    /// <summary>Adds to <see cref="Note"/> what the column holds: <c>'x' holds ...</c>, or <c>; it holds ...</c> after an earlier note.</summary>
+    private void AddNote(string holds) => Note = (Note is null ? $"'{_name}' holds " : Note + "; it holds ") + holds;
+
+    private static string Values(int count) => $"{count:N0} value{(count == 1 ? "" : "s")}";
 
     /// <summary>Fewest distinct numbers beside the words for the column to stay numeric: fewer are codes of categories.</summary>
     private const int MinDistinctNumbersWithWords = 20;

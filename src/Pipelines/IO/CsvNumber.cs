@@ -156,16 +156,25 @@ internal static class CsvNumber
     /// </summary>
     private static bool Grouped(ReadOnlySpan<char> whole, char mark, bool lakhs)
     {
-        var groups = new List<int>();
+        // Lengths only, as the groups go by: every value of a money column comes here.
+        int count = 0, first = 0, last = 0;
+        bool middleThrees = true, middleTwos = true;
         foreach (var range in whole.Split(mark))
         {
             var group = whole[range];
             if (group.Length == 0 || group.ContainsAnyExcept(Digits)) return false;
-            groups.Add(group.Length);
+            if (count == 0) first = group.Length;
+            // The group before this one was neither the first nor the last.
+            if (count >= 2)
+            {
+                middleThrees &= last == 3;
+                middleTwos &= last == 2;
+            }
+            last = group.Length;
+            count++;
         }
-        if (groups.Count < 2 || groups[^1] != 3) return false;
-        if (groups[0] <= 3 && groups.Skip(1).All(g => g == 3)) return true;
-        return lakhs && groups[0] <= 2 && groups.Skip(1).SkipLast(1).All(g => g == 2);
+        if (count < 2 || last != 3) return false;
+        return (first <= 3 && middleThrees) || (lakhs && first <= 2 && middleTwos);
     }
 
     /// <summary>

@@ -29,7 +29,7 @@ internal sealed class StudyData
 
     public string Path { get; }
 
-    /// <summary>The schema of the file as read (what a saved pipeline takes as input), with the orders its year-last dates were read in.</summary>
+    /// <summary>The schema of the file as read (what a saved pipeline takes as input), with the conventions it was written in (<see cref="ColumnConventions"/>).</summary>
     public DataSchema FileSchema { get; }
 
     /// <summary>The rows the trials train and validate on.</summary>
