@@ -20,8 +20,9 @@ namespace Pipelines.Export.Onnx;
 /// transform-only pipeline, every numeric or categorical feature column of the pipeline's output, in order, named
 /// column + ".output" (float or string [N, 1], as the inputs). Metadata: producer "Pipelines", doc_string the
 /// description, metadata_props "label_classes" (JSON list, when known) and "input_schema" (JSON list of name, kind, ONNX type,
-/// for a part of year-last dates the order they were written in, "date_order": "day_first" or "month_first", and for numbers
-/// written with a unit the unit, "unit": "CC").
+/// for a part of year-last dates the order they were written in, "date_order": "day_first" or "month_first", for numbers
+/// written with a unit the unit, "unit": "CC", and for numbers with points between thousands and a decimal comma
+/// "points_group_thousands": "true").
 /// </para>
 /// </summary>
 public static class OnnxExporter
@@ -32,7 +33,7 @@ public static class OnnxExporter
     /// <summary>Metadata key of the label's class names (JSON list of strings).</summary>
     public const string LabelClassesKey = "label_classes";
 
-    /// <summary>Metadata key of the input schema (JSON list of {"name", "kind", "onnx_type"}, and "date_order" or "unit" where known).</summary>
+    /// <summary>Metadata key of the input schema (JSON list of {"name", "kind", "onnx_type"}, and "date_order", "unit" or "points_group_thousands" where known).</summary>
     public const string InputSchemaKey = "input_schema";
 
     /// <summary>Exports <paramref name="pipeline"/>, fitted on <paramref name="training"/> (its schema gives the inputs, its label the class names).</summary>
@@ -115,20 +116,23 @@ public static class OnnxExporter
                 };
                 if (c.DateOrder is { } order) entry[DateOrderKey] = DateOrderNames[order];
                 if (c.Unit is { } unit) entry[UnitKey] = unit;
+                if (c.PointsGroupThousands) entry[PointsGroupThousandsKey] = "true";
                 return entry;
             });
         return JsonSerializer.Serialize(columns);
     }
 
-    // An input_schema entry's keys for the order of the year-last dates an input is a part of (and its values), and for
-    // the unit its numbers were written with.
+    // An input_schema entry's keys for the order of the year-last dates an input is a part of (and its values), for
+    // the unit its numbers were written with, and for points between their thousands.
     private const string DateOrderKey = "date_order";
     private const string UnitKey = "unit";
+    private const string PointsGroupThousandsKey = "points_group_thousands";
     private static readonly Dictionary<DateOrder, string> DateOrderNames = new() { [DateOrder.DayFirst] = "day_first", [DateOrder.MonthFirst] = "month_first" };
 
     /// <summary>
     /// The input an input_schema entry describes (<see cref="InputSchemaKey"/>): name, kind, and how its rows were written
-    /// (<see cref="ColumnSchema.DateOrder"/>, <see cref="ColumnSchema.Unit"/>); null when the entry lacks a name or a known kind.
+    /// (<see cref="ColumnSchema.DateOrder"/>, <see cref="ColumnSchema.Unit"/>, <see cref="ColumnSchema.PointsGroupThousands"/>);
+    /// null when the entry lacks a name or a known kind.
     /// </summary>
     public static ColumnSchema? InputOf(IReadOnlyDictionary<string, string> entry)
     {
@@ -136,6 +140,9 @@ public static class OnnxExporter
         if (!entry.TryGetValue("name", out var name) || !entry.TryGetValue("kind", out var kind) || !Enum.TryParse<ColumnKind>(kind, ignoreCase: true, out var parsed))
             return null;
         DateOrder? order = entry.TryGetValue(DateOrderKey, out var written) && DateOrderNames.FirstOrDefault(p => p.Value == written) is { Value: not null } found ? found.Key : null;
-        return new ColumnSchema(name, parsed) { DateOrder = order, Unit = entry.GetValueOrDefault(UnitKey) };
+        return new ColumnSchema(name, parsed)
+        {
+            DateOrder = order, Unit = entry.GetValueOrDefault(UnitKey), PointsGroupThousands = entry.GetValueOrDefault(PointsGroupThousandsKey) == "true",
+        };
     }
 }

@@ -14,6 +14,14 @@ public sealed record ColumnSchema(string Name, ColumnKind Kind, ColumnRole Role 
     /// model that reads the column may write or leave out, and no other; null otherwise.
     /// </summary>
     public string? Unit { get; init; }
+
+    /// <summary>
+    /// For a column of numbers written with points between thousands and a decimal comma (<c>1.234,5</c>), true: rows
+    /// read for a model that reads the column from a file of decimal commas read <c>1.234</c> as 1234. Written to a
+    /// pipeline file only when true.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool PointsGroupThousands { get; init; }
 }
 
 /// <summary>

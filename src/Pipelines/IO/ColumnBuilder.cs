@@ -51,15 +51,26 @@ internal sealed class ColumnBuilder : IDisposable
     private readonly string? _unit;
     private int _inUnit;
 
+    // Points among decimal commas (a file of them only). Known: the model's rows grouped thousands with them here
+    // (CsvOptions.Conventions), so 1.234 is 1234 and 1.5 an error. Else the column decides at the end: values only
+    // points between thousands read (1.234,5), decimal commas, the rows of 1.234 read as 1.234 for now, and other
+    // points (1.5, which no grouping reads).
+    private readonly bool _pointsGroupThousands;
+    private int _pointGroups;
+    private int _decimalCommas;
+    private List<int>? _pointThousandRows;
+    private int _decimalPoints;
+
     // shapes: what the column may become instead of its values as written (date parts, numbers without their unit; see
     // ValueShape), in order of preference, none for a declared kind (the builder owns them); words: whether a few words
     // may be missing values in a column of numbers (CsvOptions.WordsInNumbers; for an inferred or declared numeric kind);
-    // unit: the unit a number may be written with (a model's convention), or null.
+    // known: how the rows a model was fitted on wrote the column (a unit, points between thousands), or null.
     public ColumnBuilder(string name, ColumnKind? declared, MissingTokens missing, int maxCategories, NumberSpellings numbers, ValueShape[] shapes, bool words,
-        string? unit = null)
+        ColumnConventions? known = null)
     {
         _name = name;
-        _unit = unit;
+        _unit = known?.Units.GetValueOrDefault(name);
+        _pointsGroupThousands = numbers.DecimalComma && known?.PointsGroupThousands.Contains(name) == true;
         _numbers = numbers;
         if (shapes.Length > 0) _shapes = [.. shapes];
         if (words && declared is null or ColumnKind.Numeric) _words = new(StringComparer.Ordinal);
@@ -110,6 +121,7 @@ internal sealed class ColumnBuilder : IDisposable
                 }
                 else if (CsvNumber.TryParsePlainDecimal(text, out var plain))
                 {
+                    if (_numbers.DecimalComma && text.Contains('.')) plain = PointAmongDecimalCommas(tokenizer, field, text, plain);
                     AddNumber(text, plain);
                 }
                 else if (_words is not null && IsWord(text))
@@ -122,9 +134,13 @@ internal sealed class ColumnBuilder : IDisposable
                     _inUnit++;
                     AddNumber(text, number);
                 }
-                else if (_numbers.TryParse(text, out var value, out var marked) && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
+                else if (_numbers.TryParse(text, out var value, out var spelling) && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
                 {
-                    if (marked) _formatted++;
+                    if (spelling == NumberSpelling.Plain && _numbers.DecimalComma && text.Contains('.'))
+                        value = PointAmongDecimalCommas(tokenizer, field, text, value);
+                    if (spelling == NumberSpelling.DecimalComma) _decimalCommas++;
+                    if (spelling == NumberSpelling.PointGroups) _pointGroups++;
+                    if (spelling is NumberSpelling.Formatted or NumberSpelling.PointGroups) _formatted++;
                     AddNumber(text, value);
                 }
                 else
@@ -137,6 +153,33 @@ internal sealed class ColumnBuilder : IDisposable
                 break;
         }
     }
+
+    /// <summary>
+    /// The number a value read as <paramref name="plain"/> with a point, in a file of decimal commas, is: a thousand times
+    /// that where the model's rows grouped thousands with points (<c>1.234</c>), else <paramref name="plain"/>, noting
+    /// the row for the column to decide at the end.
+    /// </summary>
+    private float PointAmongDecimalCommas(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text, float plain)
+    {
+        var thousands = CsvNumber.IsPointThousands(text);
+        if (_pointsGroupThousands)
+        {
+            if (thousands && CsvNumber.TryParseFormatted(text, decimalComma: true, out var grouped)) return grouped;
+            throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(field), _name, text.ToString(),
+                "this value has a point that does not group thousands, but the rows the model was fitted on wrote this column with points between thousands and a decimal comma (1.234,5)",
+                "Write the number as those rows did (1.234,5 or 1234,5)");
+        }
+        if (thousands) (_pointThousandRows ??= []).Add(_values!.Count);
+        else _decimalPoints++;
+        return plain;
+    }
+
+    /// <summary>
+    /// Whether this column's points group thousands though the model's rows did not say so: a value no other reading
+    /// takes (<c>1.234,5</c>, <c>1.234.567</c>), or <c>1.234</c> beside decimal commas, and no point that groups nothing.
+    /// </summary>
+    private bool FoundPointThousands =>
+        _decimalPoints == 0 && (_pointGroups > 0 || (_decimalCommas > 0 && _pointThousandRows is { Count: > 0 }));
 
     /// <summary>A value that is no number: an error in a column declared Numeric, else the column turns categorical with it.</summary>
     private void Leave(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text)
@@ -188,6 +231,11 @@ internal sealed class ColumnBuilder : IDisposable
             {
                 AddNote($"numbers in '{_unit}' as the rows the model was fitted on did ({Values(_inUnit)}), read without the unit");
                 if (conventions is not null) conventions.Units[_name] = _unit!;
+            }
+            if (column is NumericColumn && (_pointsGroupThousands || FoundPointThousands))
+            {
+                if (!_pointsGroupThousands) AddNote("numbers with points between thousands and a decimal comma (1.234,5), so 1.234 reads as 1234");
+                if (conventions is not null) conventions.PointsGroupThousands.Add(_name);
             }
             if (column is NumericColumn && _formatted > 0)
                 AddNote($"numbers written with currency, percent or thousands marks ({Values(_formatted)}), read as numbers");
@@ -294,7 +342,13 @@ internal sealed class ColumnBuilder : IDisposable
         switch (_phase)
         {
             case Phase.Numeric:
-                return new NumericColumn(_name, _values!.ToArray());
+                var values = _values!.ToArray();
+                if (FoundPointThousands && !_pointsGroupThousands)
+                {
+                    // 1.234 read as 1.234 until the column told: the float times 1000, rounded, is the whole number exactly.
+                    foreach (var row in _pointThousandRows ?? []) values[row] = MathF.Round(values[row] * 1000);
+                }
+                return new NumericColumn(_name, values);
             case Phase.Categorical:
                 if (_declared == ColumnKind.Categorical || _categories!.Count <= TypeInference.CategoryLimit(rows, options))
                     return new CategoricalColumn(_name, _codes!.ToArray(), [.. _categories!]);

@@ -4,8 +4,8 @@ namespace Pipelines.IO;
 
 /// <summary>
 /// How a file wrote its columns beyond their kinds, which rows read later for a model fitted on it must be read by:
-/// the order of each column's year-last dates (<see cref="CsvOptions.DateParts"/>) and the unit after each column's
-/// numbers (<see cref="CsvOptions.NumbersWithUnits"/>). The reader reports them (<see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>),
+/// the order of each column's year-last dates (<see cref="CsvOptions.DateParts"/>), the unit after each column's
+/// numbers (<see cref="CsvOptions.NumbersWithUnits"/>) and whether points group a column's thousands among decimal commas. The reader reports them (<see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>),
 /// reads by them (<see cref="CsvOptions.Conventions"/>), and a model's input schema keeps them on its columns
 /// (<see cref="Mark"/>, <see cref="Of"/>), so that a batch of one row reads as the training file did.
 /// </summary>
@@ -17,12 +17,19 @@ public sealed class ColumnConventions
     /// <summary>The unit each column of numbers was written with (<c>CC</c> for <c>998 CC</c>), by column name.</summary>
     public Dictionary<string, string> Units { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The columns of numbers whose points grouped thousands beside a decimal comma (<c>1.234,5</c>), so that in a file
+    /// of decimal commas <c>1.234</c> there reads as 1234 (<see cref="CsvOptions.DecimalComma"/>).
+    /// </summary>
+    public HashSet<string> PointsGroupThousands { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Whether there is no convention to keep.</summary>
-    public bool IsEmpty => DateOrders.Count == 0 && Units.Count == 0;
+    public bool IsEmpty => DateOrders.Count == 0 && Units.Count == 0 && PointsGroupThousands.Count == 0;
 
     /// <summary>
     /// <paramref name="schema"/> with each convention marked on the columns a model reads it from: a date order on each
-    /// part of that date column (<see cref="ColumnSchema.DateOrder"/>), a unit on its column (<see cref="ColumnSchema.Unit"/>).
+    /// part of that date column (<see cref="ColumnSchema.DateOrder"/>), a unit and points between thousands on their
+    /// column (<see cref="ColumnSchema.Unit"/>, <see cref="ColumnSchema.PointsGroupThousands"/>).
     /// </summary>
     public DataSchema Mark(DataSchema schema)
     {
@@ -35,6 +42,7 @@ public sealed class ColumnConventions
     {
         if (CsvOptions.DateColumnOf(column.Name) is { } date && DateOrders.TryGetValue(date, out var order)) column = column with { DateOrder = order };
         if (column.Kind == ColumnKind.Numeric && Units.TryGetValue(column.Name, out var unit)) column = column with { Unit = unit };
+        if (column.Kind == ColumnKind.Numeric && PointsGroupThousands.Contains(column.Name)) column = column with { PointsGroupThousands = true };
         return column;
     }
 
@@ -47,6 +55,7 @@ public sealed class ColumnConventions
         {
             if (column.DateOrder is { } order && CsvOptions.DateColumnOf(column.Name) is { } date) conventions.DateOrders[date] = order;
             if (column.Unit is { } unit) conventions.Units[column.Name] = unit;
+            if (column.PointsGroupThousands) conventions.PointsGroupThousands.Add(column.Name);
         }
         return conventions;
     }

@@ -70,11 +70,13 @@ internal static class CsvNumber
     /// reads as 12.5, the number as written), or marks between the whole part's groups of digits: when
     /// <paramref name="decimalComma"/> is off, commas (<c>1,234,567.8</c>, or in lakhs and crores <c>12,34,567</c>), spaces
     /// (<c>1 234 567</c>, also no-break and narrow ones) or apostrophes (<c>1'234'567</c>); when it is on, spaces or
-    /// apostrophes (<c>1 234,5</c>), the comma being the decimal mark (<see cref="TryParseDecimalComma"/>), and not points
-    /// (<c>1.234,5</c> stays as written: <c>1.234</c> in the same column would read as a plain number).
-    /// One kind of group mark per number; groups of three digits after a first of one to three (commas in lakhs: twos,
-    /// then a last three). At least one mark must be there (a plain number is <see cref="TryParse"/>'s), the digits carry
-    /// no exponent, and a misplaced group mark (<c>1,23</c>, <c>12 34</c>) makes no such number.
+    /// apostrophes or points (<c>1 234,5</c>, <c>1.234,5</c>), the comma being the decimal mark
+    /// (<see cref="TryParseDecimalComma"/>; <c>1.234</c> alone is a plain number to <see cref="TryParse"/>, so whether a
+    /// column's points group thousands is the column's to decide: see <see cref="IsPointThousands"/>).
+    /// One kind of group mark per number; groups of three digits after a first of one to three, not starting with 0
+    /// (commas in lakhs: twos, then a last three). At least one mark must be there (a plain number is
+    /// <see cref="TryParse"/>'s), the digits carry no exponent, and a misplaced group mark (<c>1,23</c>, <c>12 34</c>,
+    /// <c>0,125</c>) makes no such number.
     /// </summary>
     public static bool TryParseFormatted(ReadOnlySpan<char> text, bool decimalComma, out float value)
     {
@@ -122,9 +124,7 @@ internal static class CsvNumber
         var n = 0;
         if (whole.IndexOfAnyExcept(Digits) is var mark and >= 0)
         {
-            // With decimal commas a point would group too, but 1.234 alone reads as a plain number first (NumberSpellings),
-            // so a column holding 1.234,5 and 1.234 would read them a thousand times apart: points are not taken as marks.
-            if (mark == 0 || whole[mark] == '.' || !Grouped(whole, whole[mark], lakhs: !decimalComma && whole[mark] == ',')) return false;
+            if (mark == 0 || !Grouped(whole, whole[mark], lakhs: !decimalComma && whole[mark] == ',')) return false;
             marked = true;
         }
         foreach (var c in whole)
@@ -141,6 +141,19 @@ internal static class CsvNumber
         if (!marked) return false;
         value = negative ? -number : number;
         return true;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a whole number of four to six digits with a point before its last three
+    /// (<c>1.234</c>, <c>-45.000</c>): a plain decimal to <see cref="TryParse"/>, and a thousand times that where points
+    /// group thousands (<c>1.234,5</c> in the same column).
+    /// </summary>
+    public static bool IsPointThousands(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 0 && text[0] is '-' or '+') text = text[1..];
+        var point = text.IndexOf('.');
+        return point is >= 1 and <= 3 && text.Length == point + 4 && text[0] != '0' && !text[..point].ContainsAnyExcept(Digits)
+            && !text[(point + 1)..].ContainsAnyExcept(Digits);
     }
 
     private static readonly SearchValues<char> DigitsAndMarks = SearchValues.Create("0123456789.,' \u00A0\u202F");
@@ -173,7 +186,7 @@ internal static class CsvNumber
             last = group.Length;
             count++;
         }
-        if (count < 2 || last != 3) return false;
+        if (count < 2 || last != 3 || whole[0] == '0') return false;
         return (first <= 3 && middleThrees) || (lakhs && first <= 2 && middleTwos);
     }
 

@@ -55,15 +55,19 @@ public sealed record CsvOptions
     /// <summary>
     /// Whether a number may be written with a decimal comma (<c>1,5</c>; a value with one comma and no point). Null (the
     /// default) means: when the separator is a semicolon, the convention of the spreadsheets that write such files (and
-    /// of R's read.csv2). A value with a point still reads as it always does.
+    /// of R's read.csv2). A point then groups thousands in a column whose values tell so (<c>1.234,5</c>,
+    /// <c>1.234.567</c>, or <c>1.234</c> beside <c>12,5</c>) and no value has a point that groups nothing (<c>1.5</c>):
+    /// there <c>1.234</c> reads as 1234 wherever it stands, and the column keeps the convention
+    /// (<see cref="ColumnConventions.PointsGroupThousands"/>). Elsewhere a value with a point reads as it always does.
     /// </summary>
     public bool? DecimalComma { get; init; }
 
     /// <summary>
     /// Whether numbers formatted for reading count as numbers: a currency sign (<c>$1,234.50</c>, <c>12,50 €</c>), a
     /// percent sign (<c>12.5%</c> reads as 12.5) or marks between groups of digits: commas between thousands or lakhs
-    /// (<c>1,234,567</c>, <c>12,34,567</c>) in a file without decimal commas, spaces or apostrophes in either
-    /// (<c>1 234 567</c>, <c>1 234,50</c>; see <see cref="CsvNumber.TryParseFormatted"/>).
+    /// (<c>1,234,567</c>, <c>12,34,567</c>) in a file without decimal commas, points in one with them (<c>1.234,50</c>;
+    /// see <see cref="DecimalComma"/>), spaces or apostrophes in either (<c>1 234 567</c>, <c>1 234,50</c>; see
+    /// <see cref="CsvNumber.TryParseFormatted"/>).
     /// On by default, so a spreadsheet's money and percent columns are numbers rather than text with a
     /// category per row; off, such a value makes its column categorical or text.
     /// </summary>
@@ -118,7 +122,9 @@ public sealed record CsvOptions
     /// How the file a model was fitted on wrote its columns, as the reader reported it: year-last dates are read in the
     /// order given for their column (see <see cref="DateParts"/>), so that rows to predict read alike however few they are
     /// (<c>3/4/2024</c> alone tells no order), and a column given a unit reads each value written in that unit, or
-    /// without one, as a number (see <see cref="NumbersWithUnits"/>). Columns not named here are read as the values tell.
+    /// without one, as a number (see <see cref="NumbersWithUnits"/>), and where a column's points grouped thousands, in a
+    /// file of decimal commas <c>1.234</c> there reads as 1234 and <c>1.5</c> is an error (see <see cref="DecimalComma"/>).
+    /// Columns not named here are read as the values tell.
     /// </summary>
     public ColumnConventions? Conventions { get; init; }
 

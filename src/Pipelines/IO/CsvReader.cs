@@ -75,9 +75,10 @@ public static class CsvReader
                 var words = feature && options.WordsInNumbers;
                 // A unit the model's rows were written with is read by the builder, declared or not, instead of the shape
                 // that would take any unit.
-                var unit = feature && options.Conventions?.Units.GetValueOrDefault(names[i]) is { } known ? known : null;
+                var known = feature ? options.Conventions : null;
+                var unit = known?.Units.ContainsKey(names[i]) == true;
                 builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.NumbersFor(tokenizer.Separator),
-                    feature && declared is null ? Shapes(names[i], header, options, words, unit is null) : [], words, unit);
+                    feature && declared is null ? Shapes(names[i], header, options, words, !unit) : [], words, known);
             }
 
             var rows = 0;

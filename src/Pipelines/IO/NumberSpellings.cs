@@ -6,15 +6,31 @@ namespace Pipelines.IO;
 /// </summary>
 internal readonly record struct NumberSpellings(bool DecimalComma, bool Formatted)
 {
-    /// <summary>
-    /// Parses <paramref name="text"/> in the first spelling it matches: plain, then decimal comma, then formatted
-    /// (<paramref name="marked"/> then true).
-    /// </summary>
-    public bool TryParse(ReadOnlySpan<char> text, out float value, out bool marked)
+    /// <summary>Parses <paramref name="text"/> in the first spelling it matches, in <see cref="NumberSpelling"/>'s order.</summary>
+    public bool TryParse(ReadOnlySpan<char> text, out float value, out NumberSpelling spelling)
     {
-        marked = false;
-        if (CsvNumber.TryParse(text, out value) || (DecimalComma && CsvNumber.TryParseDecimalComma(text, out value))) return true;
-        marked = Formatted && CsvNumber.TryParseFormatted(text, DecimalComma, out value);
-        return marked;
+        spelling = NumberSpelling.Plain;
+        if (CsvNumber.TryParse(text, out value)) return true;
+        spelling = NumberSpelling.DecimalComma;
+        if (DecimalComma && CsvNumber.TryParseDecimalComma(text, out value)) return true;
+        // Among decimal commas a point that formatting accepts can only group digits.
+        spelling = DecimalComma && text.Contains('.') ? NumberSpelling.PointGroups : NumberSpelling.Formatted;
+        return Formatted && CsvNumber.TryParseFormatted(text, DecimalComma, out value);
     }
+}
+
+/// <summary>How a number was written, as <see cref="NumberSpellings.TryParse"/> read it.</summary>
+internal enum NumberSpelling
+{
+    /// <summary>The invariant spelling (<c>-1.5e3</c>, <c>inf</c>).</summary>
+    Plain,
+
+    /// <summary>A decimal comma (<c>1,5</c>).</summary>
+    DecimalComma,
+
+    /// <summary>Currency, percent or group marks other than points (<c>$1,234.50</c>, <c>12%</c>, <c>1 234,5</c>).</summary>
+    Formatted,
+
+    /// <summary>Points between thousands with a decimal comma or none (<c>1.234,5</c>, <c>1.234.567</c>, <c>€ 1.234</c>).</summary>
+    PointGroups,
 }

@@ -265,19 +265,18 @@ public sealed class AutoMLJobTests : TempFolderTests
         // One row whose numbers tell no order: Saturday the 6th of April 2024 day first, Tuesday the 4th of June month first.
         var one = FileIn("one.csv");
         File.WriteAllLines(one, ["ordered,amount", "06/04/2024 10:00,12"]);
-        using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
-        using var pipeline = PipelineScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Pipeline));
-        foreach (var scorer in new IModelScorer[] { onnx, pipeline })
+        var us = FileIn("us.csv");
+        File.WriteAllLines(us, ["ordered,amount", "04/26/2024 10:00,12"]);
+        foreach (var scorer in Scorers(result))
         {
+            using var disposed = scorer;
             Assert.AreEqual(DateOrder.DayFirst, scorer.Inputs.Single(i => i.Name == "ordered.weekday").DateOrder, scorer.GetType().Name);
             var rows = ModelInputCsv.Read(one, scorer.Inputs);
             Assert.AreEqual(5f, rows.Numeric("ordered.weekday")[0], "read day first, as the model's rows were");
             Assert.AreEqual("weekend", scorer.Predict(rows)[PredictionColumns.PredictedLabel].FormatValue(0), scorer.GetType().Name);
+            var e = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(us, scorer.Inputs));
+            StringAssert.Contains(e.Message, "is a date written day first (31/01/2024) as in the rows the model was fitted on");
         }
-        var us = FileIn("us.csv");
-        File.WriteAllLines(us, ["ordered,amount", "04/26/2024 10:00,12"]);
-        var e = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(us, onnx.Inputs));
-        StringAssert.Contains(e.Message, "is a date written day first (31/01/2024) as in the rows the model was fitted on");
     }
 
     [TestMethod]
@@ -304,10 +303,9 @@ public sealed class AutoMLJobTests : TempFolderTests
         File.WriteAllLines(mixed, ["engine,doors", "2400 CC,4", "900,2", "2000,3", "unknown,5"]);
         var litres = FileIn("litres.csv");
         File.WriteAllLines(litres, ["engine,doors", "2400 CC,4", "1.2 L,2"]);
-        using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
-        using var pipeline = PipelineScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Pipeline));
-        foreach (var scorer in new IModelScorer[] { onnx, pipeline })
+        foreach (var scorer in Scorers(result))
         {
+            using var disposed = scorer;
             Assert.AreEqual("CC", scorer.Inputs.Single(i => i.Name == "engine").Unit, scorer.GetType().Name);
             var rows = ModelInputCsv.Read(mixed, scorer.Inputs);
             CollectionAssert.AreEqual(new[] { 2400f, 900f, 2000f, float.NaN }, rows.Numeric("engine").Values.ToArray());
@@ -318,6 +316,34 @@ public sealed class AutoMLJobTests : TempFolderTests
             var e = Assert.Throws<Errors.DataFormatException>(() => ModelInputCsv.Read(litres, scorer.Inputs));
             Assert.AreEqual(3, e.Line);
             StringAssert.Contains(e.Message, "this value is not a number in 'CC', the unit of 'engine' in the rows the model was fitted on");
+        }
+    }
+
+    [TestMethod]
+    public void Points_between_thousands_are_kept_with_the_model_so_a_single_row_reads_as_the_training_file_did()
+    {
+        // Incomes as a German spreadsheet writes them (1.234,50); a high income is the class to learn.
+        var random = new Random(12);
+        var path = FileIn("einkommen.csv");
+        File.WriteAllLines(path, ["Einkommen;Alter;y", .. Enumerable.Range(0, 300).Select(_ =>
+        {
+            int euros = random.Next(800, 9_000), cents = random.Next(0, 100);
+            var written = euros >= 1_000 ? FormattableString.Invariant($"{euros / 1_000}.{euros % 1_000:000},{cents:00}") : FormattableString.Invariant($"{euros},{cents:00}");
+            return FormattableString.Invariant($"{written};{random.Next(18, 70)};{(euros > 4_000 ? "hoch" : "niedrig")}");
+        })]);
+        var result = new AutoMLJob(Options(path) with { Metric = Evaluation.Metric.Accuracy }).Run();
+        Assert.IsTrue(result.FixesApplied.Any(f => f.StartsWith("'Einkommen' holds numbers with points between thousands", StringComparison.Ordinal)));
+
+        // One row to predict, its income a whole number of euros: nothing in it tells that the point groups thousands.
+        var single = FileIn("single.csv");
+        File.WriteAllLines(single, ["Einkommen;Alter", "8.500;40"]);
+        foreach (var scorer in Scorers(result))
+        {
+            using var disposed = scorer;
+            Assert.IsTrue(scorer.Inputs.Single(i => i.Name == "Einkommen").PointsGroupThousands, scorer.GetType().Name);
+            var rows = ModelInputCsv.Read(single, scorer.Inputs);
+            Assert.AreEqual(8500f, rows.Numeric("Einkommen")[0], scorer.GetType().Name);
+            Assert.AreEqual("hoch", scorer.Predict(rows)[PredictionColumns.PredictedLabel].FormatValue(0), scorer.GetType().Name);
         }
     }
 
@@ -417,6 +443,10 @@ public sealed class AutoMLJobTests : TempFolderTests
         for (var i = 1; i < peaks.Length; i++) Assert.IsGreaterThanOrEqualTo(peaks[i - 1], peaks[i], result.PhasePeaks[i].Key);
         Assert.AreEqual(peaks[^1], (long)metrics["phases_peak_resident_bytes"]![result.PhasePeaks[^1].Key]!);
     }
+
+    /// <summary>The job's model.onnx and pipeline file, opened as a service would open them; the caller disposes each.</summary>
+    private static IModelScorer[] Scorers(AutoMLJobResult result) =>
+        [OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model)), PipelineScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Pipeline))];
 
     private AutoMLJobOptions Options(string path) => new()
     {

@@ -88,13 +88,23 @@ public sealed class CsvNumberTests
         Assert.AreEqual(7.5f, share);
         Assert.IsFalse(CsvNumber.TryParseFormatted("1,234", decimalComma: true, out _), "a decimal comma never groups digits; without a mark it is no formatted number");
         Assert.IsFalse(CsvNumber.TryParseFormatted("$1,234,5", decimalComma: true, out _));
-        foreach (var (text, value) in new[] { ("1 234 567,8", 1234567.8f), ("1 234,5", 1234.5f), ("-12 345 €", -12345f), ("1'234,50", 1234.5f) })
+        foreach (var (text, value) in new[] { ("1 234 567,8", 1234567.8f), ("1 234,5", 1234.5f), ("-12 345 €", -12345f), ("1'234,50", 1234.5f),
+                     ("1.234.567,8", 1234567.8f), ("-12.345 €", -12345f), ("1.234", 1234f) })
         {
             Assert.IsTrue(CsvNumber.TryParseFormatted(text, decimalComma: true, out var grouped), text);
             Assert.AreEqual(value, grouped, text);
         }
-        // Points do not group here: 1.234 alone is a plain number, so 1.234,5 beside it would read a thousand times apart.
-        foreach (var text in new[] { "1,234.567", "1.23,5", "12,34,567", "1.234 567,8", "1.234.567,8", "-12.345 €" })
+        foreach (var text in new[] { "1,234.567", "1.23,5", "12,34,567", "1.234 567,8", "0.125", "1.5", "1.2345,6" })
             Assert.IsFalse(CsvNumber.TryParseFormatted(text, decimalComma: true, out _), text);
+        Assert.IsFalse(CsvNumber.TryParseFormatted("0,125", decimalComma: false, out _), "no group of thousands starts with 0");
+    }
+
+    [TestMethod]
+    public void Point_thousands_are_four_to_six_digits_with_a_point_before_the_last_three()
+    {
+        foreach (var text in new[] { "1.234", "-45.000", "+999.999", "10.500" })
+            Assert.IsTrue(CsvNumber.IsPointThousands(text), text);
+        foreach (var text in new[] { "0.125", "1.5", "1.2345", "1234.567", "1.234.567", "1.234,5", ".123", "1.", "12", "a.123", "1.23a" })
+            Assert.IsFalse(CsvNumber.IsPointThousands(text), text);
     }
 }

@@ -230,9 +230,37 @@ public sealed class CsvReaderTests
         CollectionAssert.AreEqual(new[] { 450000f, 1234567f, 95000f }, indian.Numeric("price").Values.ToArray());
         var french = CsvText.Read("montant;y\n1 234,50;a\n12 500;b\n-3,25;a\n");
         CollectionAssert.AreEqual(new[] { 1234.5f, 12500f, -3.25f }, french.Numeric("montant").Values.ToArray());
-        var german = CsvText.Read("Betrag;y\n1.234,5;a\n1.234;b\n");
-        Assert.AreEqual(ColumnKind.Categorical, german["Betrag"].Kind, "1.234 would read as a plain number beside 1234.5: kept as written");
         Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("code,y\n12 34,a\n56 78,b\n")["code"].Kind, "pairs of digits are no groups of thousands");
+    }
+
+    [TestMethod]
+    public void Points_between_thousands_beside_decimal_commas_are_decided_by_the_whole_column()
+    {
+        // A German spreadsheet's export: 1.234 before the row that tells (1.234,5) reads as 1234 all the same.
+        var notes = new List<string>();
+        var conventions = new ColumnConventions();
+        var text = "Betrag;Menge;Preis;Dichte;y\n1.234;1.500;12,5;0.125;a\n1.234,5;2;1.000;1.5;b\n-12.345.678;3;7,25;2.718;a\n;4;;0.5;b\n";
+        var german = CsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "t.csv", CsvOptions.Default with { Label = "y" }, notes, conventions);
+        CollectionAssert.AreEqual(new[] { 1234f, 1234.5f, -12345678f, float.NaN }, german.Numeric("Betrag").Values.ToArray());
+        CollectionAssert.AreEqual(new[] { 12.5f, 1000f, 7.25f, float.NaN }, german.Numeric("Preis").Values.ToArray(), "1.000 beside decimal commas groups thousands");
+        CollectionAssert.AreEqual(new[] { 1.5f, 2f, 3f, 4f }, german.Numeric("Menge").Values.ToArray(), "nothing in the column tells: 1.500 stays as written");
+        CollectionAssert.AreEqual(new[] { 0.125f, 1.5f, 2.718f, 0.5f }, german.Numeric("Dichte").Values.ToArray(), "points that group nothing are decimal points");
+        CollectionAssert.AreEquivalent(new[] { "Betrag", "Preis" }, conventions.PointsGroupThousands.ToArray());
+        Assert.IsTrue(notes.Any(n => n.StartsWith("'Betrag' holds numbers with points between thousands and a decimal comma", StringComparison.Ordinal)), string.Join("\n", notes));
+        // A point that groups nothing beside one that does: the column's points are not read as groups.
+        var mixed = CsvText.Read("x;y\n1.234,5;a\n1.234;b\n1.5;a\n");
+        CollectionAssert.AreEqual(new[] { 1234.5f, 1.234f, 1.5f }, mixed.Numeric("x").Values.ToArray());
+        // With commas between thousands a point is the decimal mark, as ever.
+        CollectionAssert.AreEqual(new[] { 1.234f, 1234.5f }, CsvText.Read("x,y\n1.234,a\n\"1,234.5\",b\n").Numeric("x").Values.ToArray());
+
+        // Rows read later for a model of that column: one row of 1.234 reads as 1234 among decimal commas, and as
+        // written in a file of decimal points; a point that groups nothing there is an error naming its line.
+        var known = new CsvOptions { Conventions = conventions };
+        Assert.AreEqual(1234f, CsvText.Read("Betrag;y\n1.234;a\n", known).Numeric("Betrag")[0]);
+        Assert.AreEqual(1.234f, CsvText.Read("Betrag,y\n1.234,a\n", known).Numeric("Betrag")[0]);
+        var e = Assert.Throws<DataFormatException>(() => CsvText.Read("Betrag;y\n1.234;a\n2.5;b\n", known));
+        Assert.AreEqual(3, e.Line);
+        StringAssert.Contains(e.Message, "this value has a point that does not group thousands");
     }
 
     [TestMethod]
