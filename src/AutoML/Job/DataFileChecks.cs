@@ -39,9 +39,9 @@ internal static class DataFileChecks
     {
         ArgumentNullException.ThrowIfNull(frame);
         var label = frame.Label ?? throw new ArgumentException("The frame needs its label set.", nameof(frame));
-        if (frame.RowCount == 0) throw new DataFormatException(Shown(path, sheet), 1, null, null, "the file has a header but no rows", "Give it the rows to learn from");
+        if (frame.RowCount == 0) throw new DataFormatException(WorkbookText.DisplayName(path, sheet), 1, null, null, "the file has a header but no rows", "Give it the rows to learn from");
         if (frame.Columns.FirstOrDefault(c => c.Name.Length > MaxColumnNameLength) is { } longName)
-            throw new DataFormatException(Shown(path, sheet), 1, longName.Name, null,
+            throw new DataFormatException(WorkbookText.DisplayName(path, sheet), 1, longName.Name, null,
                 Invariant($"this column name is {longName.Name.Length:N0} characters long, more than the {MaxColumnNameLength:N0} a column name may have"),
                 "Check the header line and its quotes: a quote left open runs the header into the rows");
 
@@ -50,28 +50,28 @@ internal static class DataFileChecks
         {
             var lines = unlabelled.Take(LinesShown).Select(r => TestFile.LineOf(path, sheet, r).ToString(CultureInfo.InvariantCulture));
             var more = unlabelled.Length > LinesShown ? ", …" : "";
-            throw new DataFormatException(Shown(path, sheet), TestFile.LineOf(path, sheet, unlabelled[0]), frame.LabelName, "",
+            throw new DataFormatException(WorkbookText.DisplayName(path, sheet), TestFile.LineOf(path, sheet, unlabelled[0]), frame.LabelName, "",
                 Invariant($"the label is missing on {unlabelled.Length:N0} of {frame.RowCount:N0} rows (lines {string.Join(", ", lines)}{more})"),
                 "Fill in the label, or drop the rows without one");
         }
         if (frame.RowCount < MinRows)
-            throw new DataFormatException(Shown(path, sheet), 0, null, null, Invariant($"the file has {frame.RowCount} rows, too few to cross-validate a model"), Invariant($"Give it at least {MinRows} rows"));
+            throw new DataFormatException(WorkbookText.DisplayName(path, sheet), 0, null, null, Invariant($"the file has {frame.RowCount} rows, too few to cross-validate a model"), Invariant($"Give it at least {MinRows} rows"));
 
         if (label is CategoricalColumn classes)
         {
             var counts = classes.CountPerCategory();
             var present = Enumerable.Range(0, counts.Length).Where(c => counts[c] > 0).ToArray();
             if (present.Length < 2)
-                throw new DataFormatException(Shown(path, sheet), 0, frame.LabelName, null,
+                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), 0, frame.LabelName, null,
                     Invariant($"the label has one class ('{classes.Categories[present[0]]}') in all {frame.RowCount:N0} rows; there is nothing to tell apart"),
                     "Check the label column: a classification label needs two classes or more");
             var tooLong = present.FirstOrDefault(c => classes.Categories[c].Length > MaxClassNameLength, -1);
             if (tooLong >= 0)
-                throw new DataFormatException(Shown(path, sheet), TestFile.LineOf(path, sheet, classes.Codes.IndexOf(tooLong)), frame.LabelName, classes.Categories[tooLong],
+                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), TestFile.LineOf(path, sheet, classes.Codes.IndexOf(tooLong)), frame.LabelName, classes.Categories[tooLong],
                     Invariant($"this class name is {classes.Categories[tooLong].Length:N0} characters long, more than the {MaxClassNameLength:N0} a class name may have"),
                     "Check the label column and the quotes on this line: a label is a short class name or a number");
             if (present.Count(c => counts[c] >= 2) < 2)
-                throw new DataFormatException(Shown(path, sheet), 0, frame.LabelName, null,
+                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), 0, frame.LabelName, null,
                     Invariant($"only one class has two rows or more ({string.Join(", ", present.Select(c => $"'{classes.Categories[c]}' {counts[c]}"))}), so some folds would train on one class"),
                     "Give at least two classes two rows or more each");
         }
@@ -83,15 +83,12 @@ internal static class DataFileChecks
             for (var row = 0; row < values.Length; row++)
             {
                 if (!float.IsInfinity(values[row])) continue;
-                throw new DataFormatException(Shown(path, sheet), TestFile.LineOf(path, sheet, row), column.Name, values[row] > 0 ? "+infinity" : "-infinity",
+                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), TestFile.LineOf(path, sheet, row), column.Name, values[row] > 0 ? "+infinity" : "-infinity",
                     "the value is infinite (written as inf, or too large for a 32-bit float), which no model can learn from",
                     "Give a finite number, or leave the cell empty for a missing value");
             }
         }
     }
-
-    /// <summary>How errors name the data: the file, and the sheet where one was named (as the reader's errors do).</summary>
-    private static string Shown(string path, string? sheet) => sheet is null ? path : WorkbookText.DisplayName(path, sheet);
 
     /// <summary>
     /// Throws for a column name or a category holding U+FFFD: the reader puts it where the bytes are not UTF-8 (so free
@@ -104,12 +101,12 @@ internal static class DataFileChecks
         foreach (var column in frame.Columns)
         {
             if (column.Name.Contains(Replacement, StringComparison.Ordinal))
-                throw new DataFormatException(Shown(path, sheet), 1, column.Name, null, "the column name holds bytes that are not UTF-8 (shown as \uFFFD)", Fix);
+                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), 1, column.Name, null, "the column name holds bytes that are not UTF-8 (shown as \uFFFD)", Fix);
             if (column is not CategoricalColumn categorical) continue;
             var bad = Enumerable.Range(0, categorical.Categories.Count).FirstOrDefault(c => categorical.Categories[c].Contains(Replacement, StringComparison.Ordinal), -1);
             if (bad < 0) continue;
             var row = categorical.Codes.IndexOf(bad);
-            throw new DataFormatException(Shown(path, sheet), TestFile.LineOf(path, sheet, row), column.Name, categorical.Categories[bad], "the value holds bytes that are not UTF-8 (shown as \uFFFD)", Fix);
+            throw new DataFormatException(WorkbookText.DisplayName(path, sheet), TestFile.LineOf(path, sheet, row), column.Name, categorical.Categories[bad], "the value holds bytes that are not UTF-8 (shown as \uFFFD)", Fix);
         }
     }
 

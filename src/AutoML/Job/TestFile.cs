@@ -34,7 +34,7 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
         foreach (var column in data.Schema.Columns)
         {
             if (!inferred.Contains(column.Name))
-                throw new DataFormatException(path, 1, column.Name, null,
+                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), 1, column.Name, null,
                     $"the test file has no column '{column.Name}', which {dataName} has",
                     $"Give the test file every column of {dataName} (the label '{data.LabelName}' included; extra columns are ignored)" +
                     (sheet is null && WorkbookText.FirstOfSeveral(path, "--test-sheet on the command line, AutoMLJobOptions.TestSheet in code") is { } sheets ? ". " + sheets.TrimEnd('.') : ""));
@@ -63,7 +63,7 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
             throw new DataFormatException(e.File, e.Line, column, e.Value,
                 $"this value is not a number, but '{column}' is numeric in {dataName}{written}", "Fix the value, or leave the cell empty for a missing value");
         }
-        if (frame.RowCount == 0) throw new DataFormatException(path, 0, null, null, "the test file has a header but no rows", "Give it the rows to measure the model on");
+        if (frame.RowCount == 0) throw new DataFormatException(WorkbookText.DisplayName(path, sheet), 0, null, null, "the test file has a header but no rows", "Give it the rows to measure the model on");
         foreach (var note in read) notes?.Add(note);
         return new TestFile(path, frame, TargetOf(path, sheet, frame, target, dataName));
     }
@@ -75,9 +75,9 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
         {
             var value = label.IsMissing(row) ? null : label is NumericColumn n ? n[row].ToString(System.Globalization.CultureInfo.InvariantCulture) : label.FormatValue(row);
             if (value is null)
-                throw new DataFormatException(path, LineOf(path, sheet, row), frame.LabelName, "", "the label is missing", "Give every test row its label, or drop the rows without one");
+                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), LineOf(path, sheet, row), frame.LabelName, "", "the label is missing", "Give every test row its label, or drop the rows without one");
             if (target.IsClassification && !target.Classes.Contains(value, StringComparer.Ordinal))
-                throw new DataFormatException(path, LineOf(path, sheet, row), frame.LabelName, value,
+                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), LineOf(path, sheet, row), frame.LabelName, value,
                     $"this class does not occur in {dataName}, so the model cannot predict it (classes: {string.Join(", ", target.Classes)})",
                     "Fix the label, or drop the rows of classes the data does not have");
         }

@@ -106,8 +106,30 @@ public static class WorkbookText
             "Name one of its sheets");
     }
 
-    /// <summary>How errors name a sheet's text: the file and the sheet, the line being the sheet's row.</summary>
-    public static string DisplayName(string path, string sheet) => $"{path}, sheet '{sheet}'";
+    /// <summary>
+    /// How errors name the data at <paramref name="path"/>: for a workbook the file and the sheet read (<paramref name="sheet"/>,
+    /// or else its first), the line being the sheet's row; any other file by its path.
+    /// </summary>
+    public static string DisplayName(string path, string? sheet)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!IsWorkbook(path)) return path;
+        if (sheet is null)
+        {
+            // Only an error names a workbook read without a sheet named, so opening it again to learn the first is cheap enough.
+            try
+            {
+                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+                using var reader = ExcelReaderFactory.CreateReader(file);
+                sheet = reader.Name ?? "Sheet1";
+            }
+            catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException or IOException)
+            {
+                return path;
+            }
+        }
+        return $"{path}, sheet '{sheet}'";
+    }
 
     /// <summary>A cell's value as a CSV field, quoted where it holds a separator or a quote.</summary>
     private static void Append(StringBuilder line, object? value)

@@ -374,12 +374,13 @@ public sealed class AutoMLJobTests : TempFolderTests
 
         var error = Assert.Throws<Errors.DataFormatException>(() => new AutoMLJob(Options(book) with { Sheet = "Train", TestPath = book, TestSheet = "Unknown" }).Run());
         Assert.AreEqual(4, error.Line, "row 4 of the sheet named");
-        StringAssert.Contains(error.Message, "value 'middle'");
+        StringAssert.StartsWith(error.Message, $"{book}, sheet 'Unknown':4, column 'y', value 'middle'", "the test file is named with its sheet, as the reader names it");
         StringAssert.Contains(error.Message, "book.xlsx, sheet 'Train', so the model cannot predict it", "the data is named with the sheet learnt from");
         // Read without a sheet named, the workbook's first sheet lacks the columns: the errors say which sheet was read.
         var first = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(book, onnx.Inputs));
         StringAssert.EndsWith(first.Message, "Its first sheet, 'Notes', was read; the others are 'Train', 'Test', 'Unknown', 'Gaps': name the sheet to read another (--sheet on the command line, ModelInputCsv.Read's sheet in code).");
         var firstTest = Assert.Throws<Errors.DataFormatException>(() => new AutoMLJob(Options(book) with { Sheet = "Train", TestPath = book }).Run());
+        StringAssert.StartsWith(firstTest.Message, $"{book}, sheet 'Notes':1, column 'x'", "the sheet read without one named");
         StringAssert.Contains(firstTest.Message, "the test file has no column 'x'");
         StringAssert.Contains(firstTest.Message, "Its first sheet, 'Notes', was read; the others are 'Train', 'Test', 'Unknown', 'Gaps': name the sheet to read another (--test-sheet on the command line, AutoMLJobOptions.TestSheet in code)");
         var noSheet = Assert.Throws<Errors.DataFormatException>(() => new AutoMLJob(Options(book) with { Sheet = "Data" }).Run());
