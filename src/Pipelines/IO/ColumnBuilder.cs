@@ -176,10 +176,11 @@ internal sealed class ColumnBuilder : IDisposable
 
     /// <summary>
     /// Whether this column's points group thousands though the model's rows did not say so: a value no other reading
-    /// takes (<c>1.234,5</c>, <c>1.234.567</c>), or <c>1.234</c> beside decimal commas, and no point that groups nothing.
+    /// takes (<c>1.234,5</c>, <c>1.234.567</c>), or <c>1.234</c> beside decimal commas, and no point that groups nothing;
+    /// never with formatted numbers off (<see cref="CsvOptions.FormattedNumbers"/>).
     /// </summary>
     private bool FoundPointThousands =>
-        _decimalPoints == 0 && (_pointGroups > 0 || (_decimalCommas > 0 && _pointThousandRows is { Count: > 0 }));
+        _numbers.Formatted && _decimalPoints == 0 && (_pointGroups > 0 || (_decimalCommas > 0 && _pointThousandRows is { Count: > 0 }));
 
     /// <summary>A value that is no number: an error in a column declared Numeric, else the column turns categorical with it.</summary>
     private void Leave(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text)

@@ -250,6 +250,9 @@ public sealed class CsvReaderTests
         // A point that groups nothing beside one that does: the column's points are not read as groups.
         var mixed = CsvText.Read("x;y\n1.234,5;a\n1.234;b\n1.5;a\n");
         CollectionAssert.AreEqual(new[] { 1234.5f, 1.234f, 1.5f }, mixed.Numeric("x").Values.ToArray());
+        // Formatted numbers off: no mark groups digits, so 1.234 beside a decimal comma stays as written.
+        var plain = CsvText.Read("x;y\n1.234;a\n12,5;b\n", CsvOptions.Default with { FormattedNumbers = false });
+        CollectionAssert.AreEqual(new[] { 1.234f, 12.5f }, plain.Numeric("x").Values.ToArray());
         // With commas between thousands a point is the decimal mark, as ever.
         CollectionAssert.AreEqual(new[] { 1.234f, 1234.5f }, CsvText.Read("x,y\n1.234,a\n\"1,234.5\",b\n").Numeric("x").Values.ToArray());
 
