@@ -119,6 +119,8 @@ public sealed class AutoMLCommandTests
         var header = File_("header.csv", irisLines[..1]);
         var unlabelled = File_("unlabelled.csv", irisLines.Select((l, i) => i == 0 ? l : l[..l.LastIndexOf(',')] + ","));
         var someUnlabelled = File_("some-unlabelled.csv", irisLines.Select((l, i) => i is 4 or 9 ? l[..l.LastIndexOf(',')] + "," : l));
+        // A report's title above the table: lines are still the file's own.
+        var titled = File_("titled.csv", ["Iris measurements", "", .. irisLines.Select((l, i) => i is 4 ? l[..l.LastIndexOf(',')] + "," : l)]);
         var twoRows = File_("two-rows.csv", irisLines[..1].Concat(irisLines[1..2]).Concat(irisLines[^1..]));
         var oneClass = File_("one-class.csv", ["x,y", .. Enumerable.Range(1, 12).Select(i => $"{i},a")]);
         var singleton = File_("singleton.csv", ["x,y", .. Enumerable.Range(1, 11).Select(i => $"{i},a"), "12,b"]);
@@ -140,6 +142,7 @@ public sealed class AutoMLCommandTests
                 (["automl", header, "--label", "species", "--out", folder], "header.csv:1: the file has a header but no rows"),
                 (["automl", unlabelled, "--label", "species", "--out", folder], "unlabelled.csv:2, column 'species', value '': the label is missing on 150 of 150 rows (lines 2, 3, 4, 5, 6, …)"),
                 (["automl", someUnlabelled, "--label", "species", "--out", folder], "some-unlabelled.csv:5, column 'species', value '': the label is missing on 2 of 150 rows (lines 5, 10)"),
+                (["automl", titled, "--label", "species", "--out", folder], "titled.csv:7, column 'species', value '': the label is missing on 1 of 150 rows (lines 7)"),
                 (["automl", twoRows, "--label", "species", "--out", folder], "two-rows.csv: the file has 2 rows, too few to cross-validate a model. Give it at least 10 rows"),
                 (["automl", oneClass, "--label", "y", "--out", folder], "one-class.csv, column 'y': the label has one class ('a') in all 12 rows"),
                 (["automl", singleton, "--label", "y", "--out", folder], "singleton.csv, column 'y': only one class has two rows or more ('a' 11, 'b' 1)"),

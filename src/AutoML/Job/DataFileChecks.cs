@@ -48,9 +48,9 @@ internal static class DataFileChecks
         var unlabelled = Enumerable.Range(0, frame.RowCount).Where(label.IsMissing).ToArray();
         if (unlabelled.Length > 0)
         {
-            var lines = unlabelled.Take(LinesShown).Select(r => TestFile.LineOf(path, sheet, r).ToString(CultureInfo.InvariantCulture));
+            var lines = unlabelled.Take(LinesShown).Select(r => LineOf(path, sheet, r).ToString(CultureInfo.InvariantCulture));
             var more = unlabelled.Length > LinesShown ? ", …" : "";
-            throw new DataFormatException(WorkbookText.DisplayName(path, sheet), TestFile.LineOf(path, sheet, unlabelled[0]), frame.LabelName, "",
+            throw new DataFormatException(WorkbookText.DisplayName(path, sheet), LineOf(path, sheet, unlabelled[0]), frame.LabelName, "",
                 Invariant($"the label is missing on {unlabelled.Length:N0} of {frame.RowCount:N0} rows (lines {string.Join(", ", lines)}{more})"),
                 "Fill in the label, or drop the rows without one");
         }
@@ -67,7 +67,7 @@ internal static class DataFileChecks
                     "Check the label column: a classification label needs two classes or more");
             var tooLong = present.FirstOrDefault(c => classes.Categories[c].Length > MaxClassNameLength, -1);
             if (tooLong >= 0)
-                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), TestFile.LineOf(path, sheet, classes.Codes.IndexOf(tooLong)), frame.LabelName, classes.Categories[tooLong],
+                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), LineOf(path, sheet, classes.Codes.IndexOf(tooLong)), frame.LabelName, classes.Categories[tooLong],
                     Invariant($"this class name is {classes.Categories[tooLong].Length:N0} characters long, more than the {MaxClassNameLength:N0} a class name may have"),
                     "Check the label column and the quotes on this line: a label is a short class name or a number");
             if (present.Count(c => counts[c] >= 2) < 2)
@@ -83,12 +83,15 @@ internal static class DataFileChecks
             for (var row = 0; row < values.Length; row++)
             {
                 if (!float.IsInfinity(values[row])) continue;
-                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), TestFile.LineOf(path, sheet, row), column.Name, values[row] > 0 ? "+infinity" : "-infinity",
+                throw new DataFormatException(WorkbookText.DisplayName(path, sheet), LineOf(path, sheet, row), column.Name, values[row] > 0 ? "+infinity" : "-infinity",
                     "the value is infinite (written as inf, or too large for a 32-bit float), which no model can learn from",
                     "Give a finite number, or leave the cell empty for a missing value");
             }
         }
     }
+
+    /// <summary>The line of data row <paramref name="row"/>, as the reader counts lines (<see cref="CsvReader.LineOf"/>).</summary>
+    private static long LineOf(string path, string? sheet, int row) => CsvReader.LineOf(path, row, new CsvOptions { Sheet = sheet });
 
     /// <summary>
     /// Throws for a column name or a category holding U+FFFD: the reader puts it where the bytes are not UTF-8 (so free
@@ -106,7 +109,7 @@ internal static class DataFileChecks
             var bad = Enumerable.Range(0, categorical.Categories.Count).FirstOrDefault(c => categorical.Categories[c].Contains(Replacement, StringComparison.Ordinal), -1);
             if (bad < 0) continue;
             var row = categorical.Codes.IndexOf(bad);
-            throw new DataFormatException(WorkbookText.DisplayName(path, sheet), TestFile.LineOf(path, sheet, row), column.Name, categorical.Categories[bad], "the value holds bytes that are not UTF-8 (shown as \uFFFD)", Fix);
+            throw new DataFormatException(WorkbookText.DisplayName(path, sheet), LineOf(path, sheet, row), column.Name, categorical.Categories[bad], "the value holds bytes that are not UTF-8 (shown as \uFFFD)", Fix);
         }
     }
 

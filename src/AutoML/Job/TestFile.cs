@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text;
 using Pipelines.AutoML.Experiments;
 using Pipelines.Data;
 using Pipelines.Errors;
@@ -68,6 +66,9 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
         return new TestFile(path, frame, TargetOf(path, sheet, frame, target, dataName));
     }
 
+    /// <summary>The line of test row <paramref name="row"/>, as the reader counts lines (<see cref="CsvReader.LineOf"/>).</summary>
+    private static long LineOf(string path, string? sheet, int row) => CsvReader.LineOf(path, row, new CsvOptions { Sheet = sheet });
+
     private static ExperimentTarget TargetOf(string path, string? sheet, DataFrame frame, ExperimentTarget target, string dataName)
     {
         var label = frame.Label!;
@@ -82,41 +83,5 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
                     "Fix the label, or drop the rows of classes the data does not have");
         }
         return target.ForRows(frame);
-    }
-
-    /// <summary>
-    /// The 1-based physical line where data row <paramref name="row"/> (0-based, after the header) starts: lines are
-    /// counted as the CSV reader counts them (blank lines and rows of empty unquoted fields skipped, line breaks inside
-    /// quotes belong to their field); a workbook's lines are the rows of its sheet <paramref name="sheet"/> (null: the
-    /// first; <see cref="WorkbookText"/>).
-    /// </summary>
-    internal static long LineOf(string path, string? sheet, int row)
-    {
-        using Stream file = WorkbookText.IsWorkbook(path) ? WorkbookText.Open(path, sheet, out _) : File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream, Encoding.UTF8);
-        long line = 1, start = 1;
-        var record = -1; // the header is record -1
-        var quoted = false;
-        var blank = true;
-        int c;
-        while ((c = reader.Read()) >= 0)
-        {
-            if (c == '"') quoted = !quoted;
-            if (c == '\n')
-            {
-                if (!quoted)
-                {
-                    if (!blank && ++record > row) return start;
-                    blank = true;
-                    start = line + 1;
-                }
-                line++;
-                continue;
-            }
-            if (!quoted && blank && c is not ('\r' or ' ' or '\t' or ',' or ';' or '|')) blank = false;
-            if (quoted) blank = false;
-        }
-        return start;
     }
 }

@@ -137,6 +137,15 @@ public sealed record CsvOptions
     }
 
     /// <summary>
+    /// Whether lines above the header that a spreadsheet report puts there (a title such as <c>Sales report 2024</c>, a
+    /// date, blank lines) are left out, the header being the table's first row: only where each such line holds no
+    /// more than its first field, the line after them two or more names, none a number, and the row after that as
+    /// many fields (read as the header, those lines would make the file fail to read). The log names the lines left
+    /// out; errors keep the file's own line numbers. On by default.
+    /// </summary>
+    public bool SkipTitleLines { get; init; } = true;
+
+    /// <summary>
     /// Whether a row whose every field is empty (<c>,,,</c>, as spreadsheets write a blank row) is skipped like a blank
     /// line. On by default; a reader whose rows must match the file's row for row (predictions written beside it) turns
     /// it off, and such a row is then a row of missing values.

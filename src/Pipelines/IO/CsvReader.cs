@@ -53,10 +53,7 @@ public static class CsvReader
         ArgumentNullException.ThrowIfNull(displayName);
         options ??= CsvOptions.Default;
         options.Validate();
-        using var tokenizer = new CsvTokenizer(CsvInput.Open(stream, displayName), displayName, options.TrimWhitespace);
-        tokenizer.Separator = options.Separator is null && options.SniffSeparator
-            ? SeparatorSniffer.Sniff(tokenizer.PeekFirstLine(), options.SeparatorFor(displayName))
-            : options.SeparatorFor(displayName);
+        using var tokenizer = Open(stream, displayName, options, notes);
 
         var names = CsvHeader.Read(tokenizer);
         tokenizer.Names = [.. names.Select((_, i) => CsvHeader.Display(names, i))];
@@ -145,6 +142,61 @@ public static class CsvReader
         throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(field), $"#{field + 1}", tokenizer.Field(field).ToString(),
             $"header field {field + 1} of {fields} is empty, but this row has a value in that column; a column with values needs a name",
             "Name the column in the header, or remove its values (a trailing separator at the end of the header line also makes an empty name)");
+
+    /// <summary>
+    /// The 1-based physical line where data row <paramref name="row"/> (0-based, as in the frame <see cref="Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>
+    /// returns with the same <paramref name="options"/>) starts: a title above the header, blank lines and skipped rows
+    /// of empty cells are passed over as the reader passes them, and a workbook's lines are its sheet's rows. The line
+    /// after the last row where there is no such row.
+    /// </summary>
+    public static long LineOf(string path, int row, CsvOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= CsvOptions.Default;
+        Stream stream = WorkbookText.IsWorkbook(path)
+            ? WorkbookText.Open(path, options.Sheet, out _)
+            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        if (WorkbookText.IsWorkbook(path)) options = options with { Separator = ',' };
+        using var tokenizer = Open(stream, path, options, notes: null);
+        if (!tokenizer.ReadRecord()) return tokenizer.CurrentLine;
+        var rows = 0;
+        while (tokenizer.ReadRecord())
+        {
+            if (options.SkipEmptyRows && IsEmpty(tokenizer)) continue;
+            if (rows++ == row) return tokenizer.RecordLine;
+        }
+        return tokenizer.CurrentLine;
+    }
+
+    /// <summary>A tokenizer over <paramref name="stream"/> at its header: past a title (<see cref="CsvOptions.SkipTitleLines"/>), the separator set.</summary>
+    private static CsvTokenizer Open(Stream stream, string displayName, CsvOptions options, ICollection<string>? notes)
+    {
+        var tokenizer = new CsvTokenizer(CsvInput.Open(stream, displayName), displayName, options.TrimWhitespace);
+        try
+        {
+            if (options.SkipTitleLines) SkipTitle(tokenizer, options, displayName, notes);
+            tokenizer.Separator = options.Separator is null && options.SniffSeparator
+                ? SeparatorSniffer.Sniff(tokenizer.PeekFirstLine(), options.SeparatorFor(displayName))
+                : options.SeparatorFor(displayName);
+            return tokenizer;
+        }
+        catch
+        {
+            tokenizer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Consumes the lines above the header that are a report's title (<see cref="TitleLines"/>), saying so in a note.</summary>
+    private static void SkipTitle(CsvTokenizer tokenizer, CsvOptions options, string displayName, ICollection<string>? notes)
+    {
+        var lines = tokenizer.PeekLines(TitleLines.MaxLines);
+        var count = TitleLines.Count(lines, options.Separator, options.SeparatorFor(displayName));
+        if (count == 0) return;
+        tokenizer.SkipLines(count);
+        var title = lines.Take(count).Select(l => l.Trim().TrimEnd(',', ';', '\t', '|').Trim()).Where(l => l.Length > 0).Select(l => $"'{l}'");
+        notes?.Add($"the table's header is line {count + 1}; the {(count == 1 ? "line" : $"{count} lines")} above it, a title ({string.Join(", ", title)}), left out");
+    }
 
     private static void ThrowRagged(CsvTokenizer tokenizer, string[] names)
     {

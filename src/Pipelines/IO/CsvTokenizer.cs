@@ -94,6 +94,42 @@ internal sealed class CsvTokenizer : IDisposable
         }
     }
 
+    /// <summary>
+    /// The first <paramref name="count"/> physical lines of what is left (fewer at end of input), without their line
+    /// ends and without consuming them.
+    /// </summary>
+    public List<string> PeekLines(int count)
+    {
+        while (true)
+        {
+            var rest = _window.AsSpan(_start, _end - _start);
+            var lines = new List<string>(count);
+            var at = 0;
+            while (lines.Count < count && rest[at..].IndexOf('\n') is var stop and >= 0)
+            {
+                lines.Add(rest.Slice(at, stop).TrimEnd('\r').ToString());
+                at += stop + 1;
+            }
+            if (lines.Count == count || _eof)
+            {
+                if (lines.Count < count && at < rest.Length) lines.Add(rest[at..].ToString());
+                return lines;
+            }
+            Fill();
+        }
+    }
+
+    /// <summary>Consumes the first <paramref name="count"/> physical lines, which <see cref="PeekLines"/> returned.</summary>
+    public void SkipLines(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var stop = _window.AsSpan(_start, _end - _start).IndexOf('\n');
+            _start = stop < 0 ? _end : _start + stop + 1;
+            _line++;
+        }
+    }
+
     /// <summary>Reads the next record; false at end of input. Blank lines are skipped.</summary>
     public bool ReadRecord()
     {

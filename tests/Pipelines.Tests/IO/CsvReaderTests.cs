@@ -327,6 +327,29 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
+    public void A_reports_title_above_the_header_is_left_out_and_lines_stay_the_files_own()
+    {
+        // As a spreadsheet exports a report: a title, a date, a blank line, then the table.
+        var text = "Umsatzbericht 2024;;\nStand: 31.12.2024;;\n;;\nKunde;Umsatz;Region\nK1;1.234,50;Nord\nK2;99,00;Süd\n";
+        var notes = new List<string>();
+        var frame = CsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "t.csv", CsvOptions.Default, notes);
+        CollectionAssert.AreEqual(new[] { "Kunde", "Umsatz", "Region" }, frame.Names.ToArray());
+        CollectionAssert.AreEqual(new[] { 1234.5f, 99f }, frame.Numeric("Umsatz").Values.ToArray());
+        CollectionAssert.Contains(notes, "the table's header is line 4; the 3 lines above it, a title ('Umsatzbericht 2024', 'Stand: 31.12.2024'), left out");
+        var ragged = Assert.Throws<DataFormatException>(() => CsvText.Read("Sales report\nx,y\n1,a\n2,b,extra\n"));
+        Assert.AreEqual(4, ragged.Line, "errors count the file's lines, title included");
+        var path = Path.Combine(CsvText.TempDirectory(), "titled.csv");
+        File.WriteAllText(path, "Sales report\n\nx,y\n1,a\n,,\n2,b\n");
+        Assert.AreEqual(6L, CsvReader.LineOf(path, 1), "the row after the title, the header and a row of empty cells");
+
+        // Not a title: a one-column file, a header of numbers (years), a title with the table's separator in it.
+        CollectionAssert.AreEqual(new[] { "x" }, CsvText.Read("x\n1\n2\n").Names.ToArray());
+        Assert.Throws<DataFormatException>(() => CsvText.Read("Sales\n2023,2024\n1,2\n"));
+        Assert.Throws<DataFormatException>(() => CsvText.Read("Sales, by region\nx;y;z\n1;2;3\n"));
+        Assert.Throws<DataFormatException>(() => CsvText.Read("Sales report\nx,y\n1,a\n", CsvOptions.Default with { SkipTitleLines = false }));
+    }
+
+    [TestMethod]
     public void A_unit_the_reader_reports_reads_later_rows_written_with_it_or_without_it()
     {
         var found = new ColumnConventions();

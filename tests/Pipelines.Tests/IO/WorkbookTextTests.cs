@@ -62,6 +62,19 @@ public sealed class WorkbookTextTests
     }
 
     [TestMethod]
+    public void A_sheets_title_above_its_table_is_left_out_and_rows_keep_their_numbers()
+    {
+        var path = FileIn("report.xlsx");
+        WorkbookFile.Write(path, ("Report", [["Sales report 2024"], null, ["amount", "region", "y"], [1, "north", "a"], [2, "south", "b"]]));
+        var notes = new List<string>();
+        var frame = CsvReader.Read(path, new CsvOptions { Label = "y" }, notes);
+        CollectionAssert.AreEqual(new[] { "amount", "region", "y" }, frame.Names.ToArray());
+        CollectionAssert.AreEqual(new[] { 1f, 2f }, frame.Numeric("amount").Values.ToArray());
+        CollectionAssert.Contains(notes, "the table's header is line 3; the 2 lines above it, a title ('Sales report 2024'), left out");
+        Assert.AreEqual(5L, CsvReader.LineOf(path, 1), "the second row is the sheet's row 5");
+    }
+
+    [TestMethod]
     public void An_error_names_the_file_the_sheet_and_the_row()
     {
         var path = FileIn("bad.xlsx");
