@@ -137,13 +137,14 @@ public sealed record CsvOptions
     }
 
     /// <summary>
-    /// Whether lines above the header that a spreadsheet report puts there (a title such as <c>Sales report 2024</c>, a
-    /// date, blank lines) are left out, the header being the table's first row: only where each such line holds no
-    /// more than its first field, the line after them two or more names, none a number, and the row after that as
-    /// many fields (read as the header, those lines would make the file fail to read). The log names the lines left
-    /// out; errors keep the file's own line numbers. On by default.
+    /// Whether the lines a spreadsheet report puts around its table are left out. Above it, a title (<c>Sales report
+    /// 2024</c>, a date, blank lines), the header being the table's first row: only where each such line holds no more
+    /// than its first field, the line after them two or more names, none a number, and the row after that as many
+    /// fields (read as the header, those lines would make the file fail to read). Below it, notes (<c>Source: ...</c>):
+    /// lines of one field after the last row, up to the end of the file (one followed by a row of the table is a short
+    /// row, an error). The log names the lines left out; errors keep the file's own line numbers. On by default.
     /// </summary>
-    public bool SkipTitleLines { get; init; } = true;
+    public bool SkipReportLines { get; init; } = true;
 
     /// <summary>
     /// Whether a row whose every field is empty (<c>,,,</c>, as spreadsheets write a blank row) is skipped like a blank

@@ -80,6 +80,8 @@ public static class CsvReader
 
             var rows = 0;
             var emptyRows = 0;
+            // Lines of one field after the rows (a report's notes: a source, a footnote), held until the file ends.
+            List<(long Line, string Text)>? notesBelow = null;
             while (tokenizer.ReadRecord())
             {
                 if (options.SkipEmptyRows && IsEmpty(tokenizer))
@@ -87,7 +89,17 @@ public static class CsvReader
                     emptyRows++;
                     continue;
                 }
-                if (tokenizer.FieldCount != names.Length) ThrowRagged(tokenizer, names);
+                if (tokenizer.FieldCount != names.Length)
+                {
+                    if (options.SkipReportLines && tokenizer.FieldCount == 1 && names.Length > 1 && IsNote(tokenizer.Field(0)))
+                    {
+                        (notesBelow ??= []).Add((tokenizer.RecordLine, tokenizer.Field(0).ToString()));
+                        continue;
+                    }
+                    ThrowRagged(tokenizer, names);
+                }
+                // A row of the table after lines of one field: those were short rows, not notes below the table.
+                if (notesBelow is [var held, ..]) throw ShortRow(displayName, held.Line, 1, names);
                 foreach (var i in unnamed)
                 {
                     if (!missing.IsMissing(tokenizer.Field(i), tokenizer.IsQuoted(i))) ThrowUnnamed(tokenizer, i, names.Length);
@@ -107,6 +119,8 @@ public static class CsvReader
                 if (builders[i]!.Note is { } note) notes?.Add(note);
                 builders[i] = null;
             }
+            if (notesBelow is not null)
+                notes?.Add($"the {(notesBelow.Count == 1 ? "line" : $"{notesBelow.Count} lines")} below the table, notes ({string.Join(", ", notesBelow.Select(n => $"'{n.Text}'"))}), left out");
             var unnamedColumns = unnamed.Length == 0 ? null : $"{unnamed.Length} unnamed column{(unnamed.Length == 1 ? "" : "s")} with no value left out";
             var skipped = emptyRows == 0 ? null : $"{emptyRows:N0} row{(emptyRows == 1 ? "" : "s")} of empty cells skipped";
             if (unnamedColumns is not null || skipped is not null)
@@ -168,13 +182,13 @@ public static class CsvReader
         return tokenizer.CurrentLine;
     }
 
-    /// <summary>A tokenizer over <paramref name="stream"/> at its header: past a title (<see cref="CsvOptions.SkipTitleLines"/>), the separator set.</summary>
+    /// <summary>A tokenizer over <paramref name="stream"/> at its header: past a title (<see cref="CsvOptions.SkipReportLines"/>), the separator set.</summary>
     private static CsvTokenizer Open(Stream stream, string displayName, CsvOptions options, ICollection<string>? notes)
     {
         var tokenizer = new CsvTokenizer(CsvInput.Open(stream, displayName), displayName, options.TrimWhitespace);
         try
         {
-            if (options.SkipTitleLines) SkipTitle(tokenizer, options, displayName, notes);
+            if (options.SkipReportLines) SkipTitle(tokenizer, options, displayName, notes);
             tokenizer.Separator = options.Separator is null && options.SniffSeparator
                 ? SeparatorSniffer.Sniff(tokenizer.PeekFirstLine(), options.SeparatorFor(displayName))
                 : options.SeparatorFor(displayName);
@@ -198,17 +212,30 @@ public static class CsvReader
         notes?.Add($"the table's header is line {count + 1}; the {(count == 1 ? "line" : $"{count} lines")} above it, a title ({string.Join(", ", title)}), left out");
     }
 
+    /// <summary>Whether a line of one field reads as a note below a table (words, <c>Source: Destatis</c>) rather than a short row's value.</summary>
+    private static bool IsNote(ReadOnlySpan<char> text)
+    {
+        if (!text.ContainsAny(' ', '\t')) return false;
+        foreach (var c in text)
+        {
+            if (char.IsLetter(c)) return true;
+        }
+        return false;
+    }
+
+    private static DataFormatException ShortRow(string file, long line, int found, string[] names)
+    {
+        var first = CsvHeader.Display(names, found);
+        return new DataFormatException(file, line, first, null,
+            $"the row has {found} field(s) but the header has {names.Length}; the first missing column is '{first}'",
+            "Add the missing fields (an empty field is a missing value), or quote fields that contain the separator or a line break");
+    }
+
     private static void ThrowRagged(CsvTokenizer tokenizer, string[] names)
     {
         var found = tokenizer.FieldCount;
         var expected = names.Length;
-        if (found < expected)
-        {
-            var first = CsvHeader.Display(names, found);
-            throw new DataFormatException(tokenizer.File, tokenizer.RecordLine, first, null,
-                $"the row has {found} field(s) but the header has {expected}; the first missing column is '{first}'",
-                "Add the missing fields (an empty field is a missing value), or quote fields that contain the separator or a line break");
-        }
+        if (found < expected) throw ShortRow(tokenizer.File, tokenizer.RecordLine, found, names);
         throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(expected), null, tokenizer.Field(expected).ToString(),
             $"the row has {found} field(s) but the header has {expected}",
             "Remove the extra fields, or quote values that contain the separator");

@@ -327,7 +327,7 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
-    public void A_reports_title_above_the_header_is_left_out_and_lines_stay_the_files_own()
+    public void A_reports_title_above_the_header_and_notes_below_the_table_are_left_out_and_lines_stay_the_files_own()
     {
         // As a spreadsheet exports a report: a title, a date, a blank line, then the table.
         var text = "Umsatzbericht 2024;;\nStand: 31.12.2024;;\n;;\nKunde;Umsatz;Region\nK1;1.234,50;Nord\nK2;99,00;Süd\n";
@@ -342,11 +342,21 @@ public sealed class CsvReaderTests
         File.WriteAllText(path, "Sales report\n\nx,y\n1,a\n,,\n2,b\n");
         Assert.AreEqual(6L, CsvReader.LineOf(path, 1), "the row after the title, the header and a row of empty cells");
 
+        // Notes below the table are left out as far as the file's end; one before a row of the table is a short row.
+        var noted = new List<string>();
+        var sourced = CsvReader.Read(new MemoryStream("x,y\n1,a\n2,b\n\nSource: Statistisches Bundesamt\n\"* preliminary, as of May\"\n"u8.ToArray()), "t.csv", CsvOptions.Default, noted);
+        Assert.AreEqual(2, sourced.RowCount);
+        CollectionAssert.Contains(noted, "the 2 lines below the table, notes ('Source: Statistisches Bundesamt', '* preliminary, as of May'), left out");
+        var inside = Assert.Throws<DataFormatException>(() => CsvText.Read("x,y\n1,a\nSource: the office\n2,b\n"));
+        Assert.AreEqual(3, inside.Line);
+        StringAssert.Contains(inside.Message, "the row has 1 field(s) but the header has 2");
+        Assert.AreEqual(3, Assert.Throws<DataFormatException>(() => CsvText.Read("x,y\n1,a\n5\n")).Line, "a number alone is a short row, not a note");
+
         // Not a title: a one-column file, a header of numbers (years), a title with the table's separator in it.
         CollectionAssert.AreEqual(new[] { "x" }, CsvText.Read("x\n1\n2\n").Names.ToArray());
         Assert.Throws<DataFormatException>(() => CsvText.Read("Sales\n2023,2024\n1,2\n"));
         Assert.Throws<DataFormatException>(() => CsvText.Read("Sales, by region\nx;y;z\n1;2;3\n"));
-        Assert.Throws<DataFormatException>(() => CsvText.Read("Sales report\nx,y\n1,a\n", CsvOptions.Default with { SkipTitleLines = false }));
+        Assert.Throws<DataFormatException>(() => CsvText.Read("Sales report\nx,y\n1,a\n", CsvOptions.Default with { SkipReportLines = false }));
     }
 
     [TestMethod]
