@@ -65,7 +65,8 @@ internal static class CsvNumber
     }
 
     /// <summary>
-    /// Parses a number written as people format them for reading: a currency sign before or after it (<c>$</c>, <c>€</c>,
+    /// Parses a number written as people format them for reading: a negative one in parentheses (<c>(1,234.50)</c>,
+    /// <c>($5)</c>, <c>$(5)</c>) or with its minus after it (<c>1.234,50-</c>), as ledgers write debits; a currency sign before or after it (<c>$</c>, <c>€</c>,
     /// <c>£</c>, <c>¥</c>, <c>₹</c> and the rest of Unicode's currency symbols; <c>$1,234.50</c>, <c>-$5</c>, <c>$-5</c>, <c>12,50 €</c>), a percent sign after it (<c>12.5%</c>
     /// reads as 12.5, the number as written), or marks between the whole part's groups of digits: when
     /// <paramref name="decimalComma"/> is off, commas (<c>1,234,567.8</c>, or in lakhs and crores <c>12,34,567</c>), spaces
@@ -95,12 +96,21 @@ internal static class CsvNumber
             rest = rest[1..];
             return true;
         }
-        if (!Sign(ref s)) return false;
+        // An accountant's negative: the number in parentheses, inside or outside its currency sign.
+        bool Parenthesized(ref ReadOnlySpan<char> rest)
+        {
+            if (rest.Length < 3 || rest[0] != '(' || rest[^1] != ')') return true;
+            if (signed) return false;
+            signed = negative = marked = true;
+            rest = rest[1..^1].Trim();
+            return true;
+        }
+        if (!Parenthesized(ref s) || !Sign(ref s)) return false;
         if (s.Length > 0 && IsCurrency(s[0]))
         {
             marked = true;
             s = s[1..].TrimStart();
-            if (!Sign(ref s)) return false;
+            if (!Parenthesized(ref s) || !Sign(ref s)) return false;
         }
         else if (s.Length > 0 && IsCurrency(s[^1]))
         {
@@ -110,6 +120,13 @@ internal static class CsvNumber
         if (s.Length > 0 && s[^1] == '%')
         {
             marked = true;
+            s = s[..^1].TrimEnd();
+        }
+        // A minus after the number, as SAP and other ledgers write a debit (1.234,50-).
+        if (s.Length > 1 && s[^1] == '-')
+        {
+            if (signed) return false;
+            signed = negative = marked = true;
             s = s[..^1].TrimEnd();
         }
         if (s.Length == 0 || s.ContainsAnyExcept(DigitsAndMarks)) return false;

@@ -100,6 +100,20 @@ public sealed class CsvNumberTests
     }
 
     [TestMethod]
+    public void Negatives_written_as_ledgers_write_them_read_as_negative_numbers()
+    {
+        foreach (var (text, value) in new[] { ("(1,234.50)", -1234.5f), ("($5)", -5f), ("$(5)", -5f), ("(12.5%)", -12.5f), ("( 7 )", -7f), ("1,234.50-", -1234.5f), ("5-", -5f), ("$5-", -5f) })
+        {
+            Assert.IsTrue(CsvNumber.TryParseFormatted(text, decimalComma: false, out var parsed), text);
+            Assert.AreEqual(value, parsed, text);
+        }
+        Assert.IsTrue(CsvNumber.TryParseFormatted("1.234,50-", decimalComma: true, out var debit));
+        Assert.AreEqual(-1234.5f, debit);
+        foreach (var text in new[] { "(-5)", "-(5)", "-5-", "(5", "5)", "()", "(5)-", "-", "(a)" })
+            Assert.IsFalse(CsvNumber.TryParseFormatted(text, decimalComma: false, out _), text);
+    }
+
+    [TestMethod]
     public void Point_thousands_are_four_to_six_digits_with_a_point_before_the_last_three()
     {
         foreach (var text in new[] { "1.234", "-45.000", "+999.999", "10.500" })

@@ -223,6 +223,15 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
+    public void A_ledgers_negatives_in_parentheses_or_with_a_trailing_minus_read_as_negative_numbers()
+    {
+        var ledger = CsvText.Read("account,amount\ncash,\"$1,234.50\"\nfees,\"($250.00)\"\nrefund,(75)\n");
+        CollectionAssert.AreEqual(new[] { 1234.5f, -250f, -75f }, ledger.Numeric("amount").Values.ToArray());
+        var sap = CsvText.Read("Konto;Betrag\nKasse;1.234,50\nGebühr;250,00-\n");
+        CollectionAssert.AreEqual(new[] { 1234.5f, -250f }, sap.Numeric("Betrag").Values.ToArray());
+    }
+
+    [TestMethod]
     public void Numbers_grouped_as_each_country_writes_them_read_as_numbers()
     {
         // Prices in lakhs as an Indian listing writes them, and amounts grouped by spaces as a French export does.
