@@ -18,7 +18,7 @@ public static class CsvReader
     /// <see cref="CsvOptions.Sheet"/>);
     /// <paramref name="notes"/>, when given, receives a sentence for each thing
     /// the reader did beyond plain reading (dates read as their parts, words read as missing numbers, numbers with currency
-    /// marks, unnamed empty columns and empty rows left out), for a log a user reads; <paramref name="conventions"/>, when
+    /// marks, a report's title and notes, unnamed empty columns and empty rows left out), for a log a user reads; <paramref name="conventions"/>, when
     /// given, receives how the file wrote its columns (the order of year-last dates, the unit after numbers), which rows
     /// read later for the same model are to be read by (<see cref="CsvOptions.Conventions"/>).
     /// </summary>
