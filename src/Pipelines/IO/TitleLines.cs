@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Pipelines.IO;
 
 /// <summary>
@@ -22,24 +24,50 @@ internal static class TitleLines
         for (var i = 0; i < lines.Count - 1; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i])) continue;
+            // A quote left open runs the field into the next line: lines are no rows there.
+            if (lines[i].Count(c => c == '"') % 2 != 0) return 0;
             if (titles > 0 && IsHeader(lines, i, separator ?? SeparatorSniffer.Sniff(lines[i], named))) return i;
             // A title line has at most one field whatever the separator, its first.
-            if (Fields(lines[i], separator).Skip(1).Any(f => f.Trim().Length > 0) || lines[i].Contains('"')) return 0;
+            if (Fields(lines[i], separator is { } given ? [given] : Candidates).Skip(1).Any(f => f.Trim().Length > 0)) return 0;
             titles++;
         }
         return 0;
     }
 
+    private static readonly char[] Candidates = [',', '\t', ';', '|'];
+
     /// <summary>Whether line <paramref name="at"/> is a header of two or more names above a row of as many fields.</summary>
     private static bool IsHeader(IReadOnlyList<string> lines, int at, char separator)
     {
-        var names = lines[at].Split(separator);
-        if (names.Count(n => n.Trim().Length > 0) < 2 || names.Any(n => CsvNumber.TryParse(n.Trim(), out _)) || lines[at].Contains('"')) return false;
+        var names = Fields(lines[at], [separator]);
+        if (names.Count(n => n.Trim().Length > 0) < 2 || names.Any(n => CsvNumber.TryParse(n.Trim(), out _))) return false;
         var next = lines.Skip(at + 1).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
-        return next is not null && !next.Contains('"') && next.Split(separator).Length == names.Length;
+        return next is not null && next.Count(c => c == '"') % 2 == 0 && Fields(next, [separator]).Count == names.Count;
     }
 
-    /// <summary>A line's fields split at <paramref name="separator"/>, or at any candidate separator where none is given.</summary>
-    private static string[] Fields(string line, char? separator) =>
-        separator is { } given ? line.Split(given) : line.Split([',', '\t', ';', '|']);
+    /// <summary>A line's fields, split at any of <paramref name="separators"/> outside quotes, the quotes dropped.</summary>
+    private static List<string> Fields(string line, char[] separators)
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && Array.IndexOf(separators, c) >= 0)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+            }
+            else
+            {
+                field.Append(c);
+            }
+        }
+        fields.Add(field.ToString());
+        return fields;
+    }
 }

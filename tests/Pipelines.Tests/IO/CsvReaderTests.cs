@@ -345,6 +345,9 @@ public sealed class CsvReaderTests
         CollectionAssert.AreEqual(new[] { "Kunde", "Umsatz", "Region" }, frame.Names.ToArray());
         CollectionAssert.AreEqual(new[] { 1234.5f, 99f }, frame.Numeric("Umsatz").Values.ToArray());
         CollectionAssert.Contains(notes, "the table's header is line 4; the 3 lines above it, a title ('Umsatzbericht 2024', 'Stand: 31.12.2024'), left out");
+        // Quotes where a spreadsheet puts them: around a title with a comma, around money in the rows.
+        var quoted = CsvText.Read("\"Sales, by region\",,\nregion,amount,y\nnorth,\"$1,234.50\",a\nsouth,\"$99.00\",b\n");
+        CollectionAssert.AreEqual(new[] { 1234.5f, 99f }, quoted.Numeric("amount").Values.ToArray());
         var ragged = Assert.Throws<DataFormatException>(() => CsvText.Read("Sales report\nx,y\n1,a\n2,b,extra\n"));
         Assert.AreEqual(4, ragged.Line, "errors count the file's lines, title included");
         var path = Path.Combine(CsvText.TempDirectory(), "titled.csv");
