@@ -5,8 +5,9 @@ namespace Pipelines.IO;
 /// <summary>
 /// How a file wrote its columns beyond their kinds, which rows read later for a model fitted on it must be read by:
 /// the order of each column's year-last dates (<see cref="CsvOptions.DateParts"/>), the unit after each column's
-/// numbers (<see cref="CsvOptions.NumbersWithUnits"/>) and whether points group a column's thousands among decimal commas. The reader reports them (<see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>),
-/// reads by them (<see cref="CsvOptions.Conventions"/>), and a model's input schema keeps them on its columns
+/// numbers (<see cref="CsvOptions.NumbersWithUnits"/>) and whether points group a column's thousands among decimal
+/// commas (<see cref="CsvOptions.DecimalComma"/>). The reader reports them
+/// (<see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>), reads by them (<see cref="CsvOptions.Conventions"/>), and a model's input schema keeps them on its columns
 /// (<see cref="Mark"/>, <see cref="Of"/>), so that a batch of one row reads as the training file did.
 /// </summary>
 public sealed class ColumnConventions
