@@ -233,13 +233,15 @@ internal sealed class ColumnBuilder : IDisposable
                 AddNote($"numbers in '{_unit}' as the rows the model was fitted on did ({Values(_inUnit)}), read without the unit");
                 if (conventions is not null) conventions.Units[_name] = _unit!;
             }
-            if (column is NumericColumn && (_pointsGroupThousands || FoundPointThousands))
-            {
-                if (!_pointsGroupThousands) AddNote("numbers with points between thousands and a decimal comma (1.234,5), so 1.234 reads as 1234");
-                if (conventions is not null) conventions.PointsGroupThousands.Add(_name);
-            }
+            // Points found to group thousands are said once, with the values formatted for reading where there are some.
+            var pointThousands = column is NumericColumn && FoundPointThousands && !_pointsGroupThousands
+                ? "points between thousands and a decimal comma (1.234,5), so 1.234 reads as 1234" : null;
+            if (column is NumericColumn && (_pointsGroupThousands || pointThousands is not null) && conventions is not null)
+                conventions.PointsGroupThousands.Add(_name);
             if (column is NumericColumn && _formatted > 0)
-                AddNote($"numbers written with currency, percent or thousands marks ({Values(_formatted)}), read as numbers");
+                AddNote($"numbers written with currency, percent or thousands marks ({Values(_formatted)}{(pointThousands is null ? "" : "; " + pointThousands)}), read as numbers");
+            else if (pointThousands is not null)
+                AddNote("numbers with " + pointThousands);
             return [column];
         }
         finally

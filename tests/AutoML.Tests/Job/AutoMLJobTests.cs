@@ -332,7 +332,8 @@ public sealed class AutoMLJobTests : TempFolderTests
             return FormattableString.Invariant($"{written};{random.Next(18, 70)};{(euros > 4_000 ? "hoch" : "niedrig")}");
         })]);
         var result = new AutoMLJob(Options(path) with { Metric = Evaluation.Metric.Accuracy }).Run();
-        Assert.IsTrue(result.FixesApplied.Any(f => f.StartsWith("'Einkommen' holds numbers with points between thousands", StringComparison.Ordinal)));
+        Assert.IsTrue(result.FixesApplied.Any(f => f.StartsWith("'Einkommen' holds numbers written with currency, percent or thousands marks", StringComparison.Ordinal)
+            && f.Contains("points between thousands and a decimal comma (1.234,5), so 1.234 reads as 1234", StringComparison.Ordinal)), string.Join("\n", result.FixesApplied));
 
         // One row to predict, its income a whole number of euros: nothing in it tells that the point groups thousands.
         var single = FileIn("single.csv");

@@ -255,7 +255,8 @@ public sealed class CsvReaderTests
         CollectionAssert.AreEqual(new[] { 1.5f, 2f, 3f, 4f }, german.Numeric("Menge").Values.ToArray(), "nothing in the column tells: 1.500 stays as written");
         CollectionAssert.AreEqual(new[] { 0.125f, 1.5f, 2.718f, 0.5f }, german.Numeric("Dichte").Values.ToArray(), "points that group nothing are decimal points");
         CollectionAssert.AreEquivalent(new[] { "Betrag", "Preis" }, conventions.PointsGroupThousands.ToArray());
-        Assert.IsTrue(notes.Any(n => n.StartsWith("'Betrag' holds numbers with points between thousands and a decimal comma", StringComparison.Ordinal)), string.Join("\n", notes));
+        CollectionAssert.Contains(notes, "'Betrag' holds numbers written with currency, percent or thousands marks (2 values; points between thousands and a decimal comma (1.234,5), so 1.234 reads as 1234), read as numbers");
+        CollectionAssert.Contains(notes, "'Preis' holds numbers with points between thousands and a decimal comma (1.234,5), so 1.234 reads as 1234", "told by 1.234 beside decimal commas alone");
         // A point that groups nothing beside one that does: the column's points are not read as groups.
         var mixed = CsvText.Read("x;y\n1.234,5;a\n1.234;b\n1.5;a\n");
         CollectionAssert.AreEqual(new[] { 1234.5f, 1.234f, 1.5f }, mixed.Numeric("x").Values.ToArray());
