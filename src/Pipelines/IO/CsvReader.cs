@@ -27,17 +27,30 @@ public static class CsvReader
     public static DataFrame Read(string path, CsvOptions? options = null, ICollection<string>? notes = null, ColumnConventions? conventions = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        options ??= CsvOptions.Default;
+        var stream = OpenPath(path, ref options, notes, out var displayName);
+        return Read(stream, displayName, options, notes, conventions);
+    }
+
+    /// <summary>
+    /// The text at <paramref name="path"/> as the reader reads it, and how errors name it: a workbook's sheet as its CSV
+    /// text (comma-separated, with numbers in invariant form, whatever <paramref name="options"/> say of files, which
+    /// are changed to say so), else the file. A sheet named for a delimited text file is an error.
+    /// </summary>
+    private static Stream OpenPath(string path, ref CsvOptions options, ICollection<string>? notes, out string displayName)
+    {
         if (WorkbookText.IsWorkbook(path))
         {
-            // The sheet's text is comma-separated, with numbers in invariant form, whatever the options say of files.
-            var text = WorkbookText.Open(path, options?.Sheet, out var sheet, notes);
-            return Read(text, WorkbookText.DisplayName(path, sheet), (options ?? CsvOptions.Default) with { Separator = ',' }, notes, conventions);
+            var text = WorkbookText.Open(path, options.Sheet, out var sheet, notes);
+            displayName = WorkbookText.DisplayName(path, sheet);
+            options = options with { Separator = ',' };
+            return text;
         }
-        if (options?.Sheet is { } named)
+        if (options.Sheet is { } named)
             throw new DataFormatException(path, 0, null, null, $"sheet '{named}' was named, but this is a delimited text file, which has no sheets",
                 "Leave out the sheet, or pass the Excel workbook (.xlsx, .xls) it is in");
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        return Read(stream, path, options, notes, conventions);
+        displayName = path;
+        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
     }
 
     /// <summary>
@@ -167,11 +180,8 @@ public static class CsvReader
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         options ??= CsvOptions.Default;
-        Stream stream = WorkbookText.IsWorkbook(path)
-            ? WorkbookText.Open(path, options.Sheet, out _)
-            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        if (WorkbookText.IsWorkbook(path)) options = options with { Separator = ',' };
-        using var tokenizer = Open(stream, path, options, notes: null);
+        var stream = OpenPath(path, ref options, notes: null, out var displayName);
+        using var tokenizer = Open(stream, displayName, options, notes: null);
         if (!tokenizer.ReadRecord()) return tokenizer.CurrentLine;
         var rows = 0;
         while (tokenizer.ReadRecord())

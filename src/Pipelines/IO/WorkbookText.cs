@@ -72,18 +72,26 @@ public static class WorkbookText
     /// sheets, a sentence saying its first was read and naming the others (the columns looked for may be on one of
     /// them), ending with how to name another, <paramref name="how"/>; null for any other file.
     /// </summary>
-    public static string? FirstOfSeveral(string path, string how)
+    public static string? FirstOfSeveral(string path, string how) =>
+        SheetNames(path) is { Count: > 1 } names
+            ? $"Its first sheet, '{names[0] ?? ""}', was read; the others are {string.Join(", ", names.Skip(1).Select(n => $"'{n ?? ""}'"))}: name the sheet to read another ({how})."
+            : null;
+
+    /// <summary>
+    /// The names of the sheets of the workbook at <paramref name="path"/>, in order (null where a sheet has none); null
+    /// for a file that is no workbook or cannot be opened (only errors ask, and they then name the file alone).
+    /// </summary>
+    private static List<string?>? SheetNames(string path)
     {
         if (!IsWorkbook(path)) return null;
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
             using var reader = ExcelReaderFactory.CreateReader(file);
-            if (reader.ResultsCount < 2) return null;
-            var names = new List<string>();
-            do names.Add(reader.Name ?? "");
+            var names = new List<string?>();
+            do names.Add(reader.Name);
             while (reader.NextResult());
-            return $"Its first sheet, '{names[0]}', was read; the others are {string.Join(", ", names.Skip(1).Select(n => $"'{n}'"))}: name the sheet to read another ({how}).";
+            return names;
         }
         catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException or IOException)
         {
@@ -114,19 +122,11 @@ public static class WorkbookText
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!IsWorkbook(path)) return path;
+        // Only an error names a workbook read without a sheet named, so opening it again to learn the first is cheap enough.
         if (sheet is null)
         {
-            // Only an error names a workbook read without a sheet named, so opening it again to learn the first is cheap enough.
-            try
-            {
-                using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-                using var reader = ExcelReaderFactory.CreateReader(file);
-                sheet = reader.Name ?? "Sheet1";
-            }
-            catch (Exception e) when (e is ExcelDataReader.Exceptions.ExcelReaderException or InvalidDataException or NotSupportedException or IOException)
-            {
-                return path;
-            }
+            if (SheetNames(path) is not [var first, ..]) return path;
+            sheet = first ?? "Sheet1";
         }
         return $"{path}, sheet '{sheet}'";
     }
