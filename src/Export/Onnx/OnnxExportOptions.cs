@@ -7,7 +7,7 @@ namespace Pipelines.Export.Onnx;
 /// <param name="LabelClasses">The label's class names for the metadata; null takes them from the pipeline's learner, else from the training frame's label.</param>
 /// <param name="Registry">The converters to use; null is <see cref="OnnxConverterRegistry.Default"/>.</param>
 /// <param name="Conventions">
-/// How the training file wrote its columns (<see cref="IO.CsvOptions.Conventions"/>: the order of year-last dates, the
+/// How the training file wrote its columns (<see cref="IO.CsvOptions.Conventions"/>: the order of written dates, the
 /// unit after numbers), kept on the inputs they apply to so that rows to predict are read alike; null where there are none.
 /// </param>
 public sealed record OnnxExportOptions(

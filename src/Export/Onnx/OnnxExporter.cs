@@ -20,7 +20,8 @@ namespace Pipelines.Export.Onnx;
 /// transform-only pipeline, every numeric or categorical feature column of the pipeline's output, in order, named
 /// column + ".output" (float or string [N, 1], as the inputs). Metadata: producer "Pipelines", doc_string the
 /// description, metadata_props "label_classes" (JSON list, when known) and "input_schema" (JSON list of name, kind, ONNX type,
-/// for a part of year-last dates the order they were written in, "date_order": "day_first" or "month_first", for numbers
+/// for a part of dates written as three numbers the order they were written in, "date_order": "day_first", "month_first"
+/// or "year_first", for numbers
 /// written with a unit the unit, "unit": "CC", and for numbers with points between thousands and a decimal comma
 /// "points_group_thousands": "true").
 /// </para>
@@ -122,12 +123,12 @@ public static class OnnxExporter
         return JsonSerializer.Serialize(columns);
     }
 
-    // An input_schema entry's keys for the order of the year-last dates an input is a part of (and its values), for
+    // An input_schema entry's keys for the order of the written dates an input is a part of (and its values), for
     // the unit its numbers were written with, and for points between their thousands.
     private const string DateOrderKey = "date_order";
     private const string UnitKey = "unit";
     private const string PointsGroupThousandsKey = "points_group_thousands";
-    private static readonly Dictionary<DateOrder, string> DateOrderNames = new() { [DateOrder.DayFirst] = "day_first", [DateOrder.MonthFirst] = "month_first" };
+    private static readonly Dictionary<DateOrder, string> DateOrderNames = new() { [DateOrder.DayFirst] = "day_first", [DateOrder.MonthFirst] = "month_first", [DateOrder.YearFirst] = "year_first" };
 
     /// <summary>
     /// The input an input_schema entry describes (<see cref="InputSchemaKey"/>): name, kind, and how its rows were written

@@ -21,7 +21,7 @@ public static class ModelInputCsv
     {
         ArgumentNullException.ThrowIfNull(inputs);
         // Predictions are written row for row beside the file, so a row of empty fields is a row to score, not one to
-        // skip; year-last dates and numbers with a unit are read as the model's training rows were written.
+        // skip; dates written as three numbers and numbers with a unit are read as the model's training rows were written.
         var conventions = ColumnConventions.Of(inputs);
         var options = new CsvOptions { Label = label, SkipEmptyRows = false, Conventions = conventions, Sheet = sheet };
         var read = new List<string>();
@@ -73,7 +73,7 @@ public static class ModelInputCsv
 
     /// <summary>How the model's training rows wrote a date column's dates, for an error.</summary>
     private static string Written(DateOrder? order) =>
-        order is { } yearLast ? $"written {ColumnConventions.Describe(yearLast)} as in the rows the model was fitted on" : "in year-month-day order (2024-01-31)";
+        order is { } written ? $"written {ColumnConventions.Describe(written)} as in the rows the model was fitted on" : "in year-month-day order (2024-01-31)";
 
     /// <summary>
     /// A column of dates with no date among these rows (each empty, or a word such as <c>unknown</c>, as a column of dates

@@ -4,7 +4,7 @@ namespace Pipelines.Data;
 public sealed record ColumnSchema(string Name, ColumnKind Kind, ColumnRole Role = ColumnRole.Feature)
 {
     /// <summary>
-    /// For a part of a column of year-last dates read as its parts (<c>when.month</c> of <c>31/01/2024</c>), the order
+    /// For a part of a column of dates written as three numbers read as its parts (<c>when.month</c> of <c>31/01/2024</c>), the order
     /// they were written in, which rows read for a model that reads the part are read in; null otherwise.
     /// </summary>
     public DateOrder? DateOrder { get; init; }

@@ -4,7 +4,7 @@ namespace Pipelines.IO;
 
 /// <summary>
 /// How a file wrote its columns beyond their kinds, which rows read later for a model fitted on it must be read by:
-/// the order of each column's year-last dates (<see cref="CsvOptions.DateParts"/>), the unit after each column's
+/// the order of each column's dates written as three numbers (<see cref="CsvOptions.DateParts"/>), the unit after each column's
 /// numbers (<see cref="CsvOptions.NumbersWithUnits"/>) and whether points group a column's thousands among decimal
 /// commas (<see cref="CsvOptions.DecimalComma"/>). The reader reports them
 /// (<see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>), reads by them (<see cref="CsvOptions.Conventions"/>), and a model's input schema keeps them on its columns
@@ -12,7 +12,7 @@ namespace Pipelines.IO;
 /// </summary>
 public sealed class ColumnConventions
 {
-    /// <summary>The order each column of year-last dates was written in, by the column's name in the file.</summary>
+    /// <summary>The order each column of dates written as three numbers was written in, by the column's name in the file.</summary>
     public Dictionary<string, DateOrder> DateOrders { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The unit each column of numbers was written with (<c>CC</c> for <c>998 CC</c>), by column name.</summary>
@@ -62,5 +62,10 @@ public sealed class ColumnConventions
     }
 
     /// <summary>How a log or an error names <paramref name="order"/>, with an example.</summary>
-    public static string Describe(DateOrder order) => order == DateOrder.DayFirst ? "day first (31/01/2024)" : "month first (1/31/2024)";
+    public static string Describe(DateOrder order) => order switch
+    {
+        DateOrder.DayFirst => "day first (31/01/2024)",
+        DateOrder.MonthFirst => "month first (1/31/2024)",
+        _ => "year first with two digits (24/01/31)",
+    };
 }

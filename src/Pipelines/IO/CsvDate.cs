@@ -5,12 +5,14 @@ namespace Pipelines.IO;
 /// <summary>
 /// Dates read as days since 1970-01-01, and the numeric parts a model learns from: year first as in ISO 8601
 /// (<c>2024-01-31</c>, <c>2024/01/31</c>, optionally with a time: <c>2024-01-31 13:05</c>, <c>2024-01-31T13:05:09.5Z</c>),
-/// or year last (<c>31/01/2024</c>, <c>1/31/2024 1:05 PM</c>, <c>31.01.2024 13:05</c>, <c>1/31/24</c>) in a <see cref="DateOrder"/>.
+/// or as three numbers in a <see cref="DateOrder"/>: year last (<c>31/01/2024</c>, <c>1/31/2024 1:05 PM</c>,
+/// <c>31.01.2024 13:05</c>, <c>1/31/24</c>) or, with a two-digit year, year first (<c>24/01/31</c>).
 /// </summary>
 /// <remarks>
-/// <c>01/02/2024</c> is the 2nd of January in one country and the 1st of February in another, so a year-last date is
-/// read in a given order, or split into its two leading numbers for a column's values to tell the order
-/// (<see cref="DateShape"/>). A time zone suffix is accepted and not applied, so the parts are the local time as written.
+/// <c>01/02/2024</c> is the 2nd of January in one country and the 1st of February in another, and <c>24/01/31</c> the
+/// 31st of January 2024 in a third, so such a date is read in a given order, or split into its numbers for a column's
+/// values to tell the order (<see cref="DateShape"/>). A time zone suffix is accepted and not applied, so the parts are
+/// the local time as written.
 /// </remarks>
 internal static class CsvDate
 {
@@ -41,48 +43,49 @@ internal static class CsvDate
     }
 
     /// <summary>
-    /// Parses a year-last date, <c>a/b/yyyy</c> (separators <c>/</c>, <c>-</c> or <c>.</c>, the same twice; <c>a</c> and
-    /// <c>b</c> of one or two digits), optionally followed by a space and a time (<see cref="TryParseClock"/>), into its
-    /// two leading numbers, the year and the time as a fraction of a day; which of <c>a</c> and <c>b</c> is the day is
-    /// for the caller to say (<see cref="Days"/>). The year may have two digits (<see cref="ShortYear"/>;
-    /// <paramref name="shortYear"/> says so) where the date is written as spreadsheets write short dates:
+    /// Parses a date written as three numbers, <c>a/b/c</c> (separators <c>/</c>, <c>-</c> or <c>.</c>, the same twice;
+    /// <c>a</c> and <c>b</c> of one or two digits, <c>c</c> a year of four digits or a number of two), optionally followed
+    /// by a space and a time (<see cref="TryParseClock"/>). Which number is the day, the month and the year is a
+    /// <see cref="DateOrder"/>'s to say (<see cref="Days"/>). Two digits last are read as spreadsheets write short dates:
     /// <c>1/31/24</c>, or with <c>-</c> or <c>.</c> only as <c>31.01.24</c>, two digits each, which version numbers
     /// (<c>1.2.10</c>) are not.
     /// </summary>
-    public static bool TryParseYearLast(ReadOnlySpan<char> text, out int first, out int second, out int year, out double time, out bool shortYear)
+    public static bool TryParseWritten(ReadOnlySpan<char> text, out WrittenDate date)
     {
-        first = second = year = 0;
-        time = 0;
-        shortYear = false;
+        date = default;
         if (text.Length is < 6 or > 40) return false;
         var end = LeadingDigits(text, 2);
-        if (end == 0 || end == text.Length || !Digits(text[..end], out first)) return false;
+        if (end == 0 || end == text.Length || !Digits(text[..end], out var first)) return false;
         var padded = end == 2;
         var separator = text[end];
         if (separator is not ('/' or '-' or '.')) return false;
         var rest = text[(end + 1)..];
         end = LeadingDigits(rest, 2);
-        if (end == 0 || end == rest.Length || rest[end] != separator || !Digits(rest[..end], out second)) return false;
+        if (end == 0 || end == rest.Length || rest[end] != separator || !Digits(rest[..end], out var second)) return false;
         padded &= end == 2;
         rest = rest[(end + 1)..];
         var digits = LeadingDigits(rest, 5);
-        if (digits == 4 && Digits(rest[..4], out year))
+        int last;
+        bool shortYear;
+        if (digits == 4 && Digits(rest[..4], out last) && last >= 1)
         {
-            rest = rest[4..];
+            shortYear = false;
         }
-        else if (digits == 2 && (separator == '/' || padded) && Digits(rest[..2], out var twoDigits))
+        else if (digits == 2 && (separator == '/' || padded) && Digits(rest[..2], out last))
         {
-            year = ShortYear(twoDigits);
             shortYear = true;
-            rest = rest[2..];
         }
         else
         {
             return false;
         }
-        if (year < 1 || first < 1 || second < 1) return false;
-        if (rest.Length == 0) return true;
-        return rest[0] == ' ' && TryParseClock(rest[1..], out time);
+        rest = rest[digits..];
+        // A first number of 0 is only a year's (00/01/31, year first).
+        if (second < 1 || (first < 1 && !(shortYear && padded))) return false;
+        var time = 0.0;
+        if (rest.Length > 0 && (rest[0] != ' ' || !TryParseClock(rest[1..], out time))) return false;
+        date = new WrittenDate(first, second, last, shortYear, padded, time);
+        return true;
     }
 
     /// <summary>
@@ -92,16 +95,18 @@ internal static class CsvDate
     public static int ShortYear(int twoDigits) => twoDigits < 30 ? 2000 + twoDigits : 1900 + twoDigits;
 
     /// <summary>
-    /// Days since 1970-01-01 of the year-last date whose leading numbers are <paramref name="first"/> and
-    /// <paramref name="second"/> in <paramref name="order"/>, plus <paramref name="time"/>; false where no such day exists
-    /// (a month above 12, the 31st of April).
+    /// Days since 1970-01-01 of <paramref name="date"/> read in <paramref name="order"/>, plus its time; false where no
+    /// such day exists (a month above 12, the 31st of April, a year first of four digits).
     /// </summary>
-    public static bool Days(DateOrder order, int first, int second, int year, double time, out double days)
+    public static bool Days(DateOrder order, WrittenDate date, out double days)
     {
-        var (day, month) = order == DateOrder.DayFirst ? (first, second) : (second, first);
+        var year = date.ShortYear ? ShortYear(date.Last) : date.Last;
+        var (day, month) = (date.First, date.Second);
+        if (order == DateOrder.MonthFirst) (day, month) = (month, day);
+        if (order == DateOrder.YearFirst) (year, day) = date.ShortYear ? (ShortYear(date.First), date.Last) : (0, 0);
         days = 0;
         if (month is < 1 or > 12 || day < 1 || year is < 1 or > 9999 || day > DateTime.DaysInMonth(year, month)) return false;
-        days = new DateOnly(year, month, day).DayNumber - EpochDay + time;
+        days = new DateOnly(year, month, day).DayNumber - EpochDay + date.Time;
         return true;
     }
 
@@ -205,4 +210,15 @@ internal static class CsvDate
         }
         return true;
     }
+}
+
+/// <summary>
+/// A date as written in three numbers (<see cref="CsvDate.TryParseWritten"/>): <paramref name="Last"/> is a year of four
+/// digits or, where <paramref name="ShortYear"/>, a number of two; <paramref name="Padded"/> where the first two numbers
+/// have two digits each; <paramref name="Time"/> the time as a fraction of a day.
+/// </summary>
+internal readonly record struct WrittenDate(int First, int Second, int Last, bool ShortYear, bool Padded, double Time)
+{
+    /// <summary>Whether it may be written year first, <c>yy/mm/dd</c>: every number of two digits.</summary>
+    public bool MayBeYearFirst => ShortYear && Padded;
 }

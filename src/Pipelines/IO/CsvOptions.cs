@@ -101,15 +101,16 @@ public sealed record CsvOptions
 
     /// <summary>
     /// Whether a column whose every value is a date (<c>2024-01-31</c>, <c>2024/01/31</c>, <c>31/01/2024</c>,
-    /// <c>1/31/2024</c>, <c>31.01.2024</c>, with or without a time such as <c>13:05:09</c> or <c>1:05 PM</c>) becomes
-    /// numeric columns a model can learn from: <c>name.year</c>, <c>name.month</c>, <c>name.day</c>,
-    /// <c>name.weekday</c> (Monday 0 to Sunday 6), <c>name.days</c> (days since 1970-01-01, the time as a fraction) and,
-    /// where a value has a time, <c>name.hour</c>. Otherwise such a column is a category or text per date, which no
-    /// model generalizes from. Year-last dates are read in the column's order in <see cref="Conventions"/>, else in the order
-    /// the values tell (a first number above 12 is a day); a column where no value tells stays as written. On by
-    /// default; never for the label, for a column whose kind is declared, or where the header already has one of those
-    /// names. Once a value is a date, up to three words without a digit are missing values there, as with
-    /// <see cref="WordsInNumbers"/>.
+    /// <c>1/31/2024</c>, <c>31.01.2024</c>, <c>1/31/24</c>, <c>24/01/31</c>, with or without a time such as
+    /// <c>13:05:09</c> or <c>1:05 PM</c>) becomes numeric columns a model can learn from: <c>name.year</c>,
+    /// <c>name.month</c>, <c>name.day</c>, <c>name.weekday</c> (Monday 0 to Sunday 6), <c>name.days</c> (days since
+    /// 1970-01-01, the time as a fraction) and, where a value has a time, <c>name.hour</c>. Otherwise such a column is a
+    /// category or text per date, which no model generalizes from. Dates written as three numbers are read in the
+    /// column's order in <see cref="Conventions"/>, else in the order the values tell (a first number above 12 is a day;
+    /// with two-digit years, first or last, the year is the one above 31, else the one taking at most half as many values
+    /// as the other); a column where no value tells stays as written. On by default; never for the label, for a column
+    /// whose kind is declared, or where the header already has one of those names. Once a value is a date, up to three
+    /// words without a digit are missing values there, as with <see cref="WordsInNumbers"/>.
     /// </summary>
     public bool DateParts { get; init; } = true;
 
@@ -120,7 +121,7 @@ public sealed record CsvOptions
     public string? Sheet { get; init; }
 
     /// <summary>
-    /// How the file a model was fitted on wrote its columns, as the reader reported it: year-last dates are read in the
+    /// How the file a model was fitted on wrote its columns, as the reader reported it: dates written as three numbers are read in the
     /// order given for their column (see <see cref="DateParts"/>), so that rows to predict read alike however few they are
     /// (<c>3/4/2024</c> alone tells no order), and a column given a unit reads each value written in that unit, or
     /// without one, as a number (see <see cref="NumbersWithUnits"/>), and where a column's points grouped thousands, in a

@@ -19,7 +19,7 @@ public static class CsvReader
     /// <paramref name="notes"/>, when given, receives a sentence for each thing
     /// the reader did beyond plain reading (dates read as their parts, words read as missing numbers, numbers with currency
     /// marks, a report's title and notes, unnamed empty columns and empty rows left out), for a log a user reads; <paramref name="conventions"/>, when
-    /// given, receives how the file wrote its columns (the order of year-last dates, the unit after numbers), which rows
+    /// given, receives how the file wrote its columns (the order of dates written as three numbers, the unit after numbers), which rows
     /// read later for the same model are to be read by (<see cref="CsvOptions.Conventions"/>).
     /// </summary>
     /// <exception cref="DataFormatException">The content is not valid delimited text or breaks an option.</exception>

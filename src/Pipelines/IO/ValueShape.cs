@@ -63,7 +63,7 @@ internal abstract class ValueShape : IDisposable
     }
 
     /// <summary>
-    /// Whether the values read, every one of which fits, settle into one reading (a year-last date's order); where they
+    /// Whether the values read, every one of which fits, settle into one reading (a written date's order); where they
     /// do not, the shape gives up and <paramref name="why"/> says why for the log. Call once, before <see cref="Build"/>.
     /// </summary>
     public bool Settle(string name, out string? why)

@@ -242,9 +242,11 @@ public sealed class AutoMLJobTests : TempFolderTests
     }
 
     [TestMethod]
-    public void Day_first_dates_are_read_in_that_order_by_the_test_file_the_pipeline_file_and_model_onnx()
+    [DataRow("dd/MM/yyyy HH:mm", DateOrder.DayFirst, "06/04/2024 10:00", "04/26/2024 10:00", DisplayName = "day first, as a British spreadsheet writes them")]
+    [DataRow("yy/MM/dd HH:mm", DateOrder.YearFirst, "24/04/06 10:00", "06/04/2024 10:00", DisplayName = "year first with two digits, as a Japanese one writes them short")]
+    public void Dates_are_read_in_their_training_order_by_the_test_file_the_pipeline_file_and_model_onnx(string format, DateOrder order, string saturday, string otherOrder)
     {
-        // Weekend orders again, the dates written day first as a British spreadsheet writes them.
+        // Weekend orders again, the dates written in a local order.
         var random = new Random(7);
         var start = new DateTime(2023, 1, 1);
         string Orders(string name, int rows)
@@ -254,28 +256,29 @@ public sealed class AutoMLJobTests : TempFolderTests
             {
                 var day = start.AddDays(random.Next(700)).AddMinutes(random.Next(1_440));
                 var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-                return FormattableString.Invariant($"{day:dd/MM/yyyy HH:mm},{random.Next(1, 500)},{(weekend ? "weekend" : "weekday")}");
+                return string.Create(CultureInfo.InvariantCulture, $"{day.ToString(format, CultureInfo.InvariantCulture)},{random.Next(1, 500)},{(weekend ? "weekend" : "weekday")}");
             })]);
             return path;
         }
-        var result = new AutoMLJob(Options(Orders("uk.csv", 400)) with { Metric = Evaluation.Metric.Accuracy, TestPath = Orders("uk-test.csv", 100) }).Run();
+        var result = new AutoMLJob(Options(Orders("local.csv", 400)) with { Metric = Evaluation.Metric.Accuracy, TestPath = Orders("local-test.csv", 100) }).Run();
         Assert.IsGreaterThan(0.95, result.Figures.Single(f => f.Rows == FigureRows.TestFile && f.Model == JobOutputs.Model).Scores["Accuracy"]);
-        Assert.IsTrue(result.FixesApplied.Any(f => f.StartsWith("'ordered' holds dates written day first (31/01/2024), read as ordered.year", StringComparison.Ordinal)));
+        var written = ColumnConventions.Describe(order);
+        Assert.IsTrue(result.FixesApplied.Any(f => f.StartsWith($"'ordered' holds dates written {written}", StringComparison.Ordinal)));
 
-        // One row whose numbers tell no order: Saturday the 6th of April 2024 day first, Tuesday the 4th of June month first.
+        // One row whose numbers tell no order, Saturday the 6th of April 2024, and one written in another order.
         var one = FileIn("one.csv");
-        File.WriteAllLines(one, ["ordered,amount", "06/04/2024 10:00,12"]);
-        var us = FileIn("us.csv");
-        File.WriteAllLines(us, ["ordered,amount", "04/26/2024 10:00,12"]);
+        File.WriteAllLines(one, ["ordered,amount", $"{saturday},12"]);
+        var other = FileIn("other.csv");
+        File.WriteAllLines(other, ["ordered,amount", $"{otherOrder},12"]);
         foreach (var scorer in Scorers(result))
         {
             using var disposed = scorer;
-            Assert.AreEqual(DateOrder.DayFirst, scorer.Inputs.Single(i => i.Name == "ordered.weekday").DateOrder, scorer.GetType().Name);
+            Assert.AreEqual(order, scorer.Inputs.Single(i => i.Name == "ordered.weekday").DateOrder, scorer.GetType().Name);
             var rows = ModelInputCsv.Read(one, scorer.Inputs);
-            Assert.AreEqual(5f, rows.Numeric("ordered.weekday")[0], "read day first, as the model's rows were");
+            Assert.AreEqual(5f, rows.Numeric("ordered.weekday")[0], "read in the order of the model's rows");
             Assert.AreEqual("weekend", scorer.Predict(rows)[PredictionColumns.PredictedLabel].FormatValue(0), scorer.GetType().Name);
-            var e = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(us, scorer.Inputs));
-            StringAssert.Contains(e.Message, "is a date written day first (31/01/2024) as in the rows the model was fitted on");
+            var e = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(other, scorer.Inputs));
+            StringAssert.Contains(e.Message, $"is a date written {written} as in the rows the model was fitted on");
         }
     }
 

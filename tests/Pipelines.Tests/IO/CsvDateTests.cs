@@ -26,14 +26,27 @@ public sealed class CsvDateTests
     }
 
     [TestMethod]
-    public void Year_last_dates_split_into_their_leading_numbers_and_read_in_the_order_given()
+    public void Dates_written_as_three_numbers_split_into_them_and_read_in_the_order_given()
     {
-        Assert.IsTrue(CsvDate.TryParseYearLast("31/01/2024", out var first, out var second, out var year, out var time, out var shortYear));
-        Assert.AreEqual((31, 1, 2024, 0.0, false), (first, second, year, time, shortYear));
-        Assert.IsTrue(CsvDate.Days(DateOrder.DayFirst, first, second, year, time, out var days));
-        Assert.AreEqual(new DateOnly(2024, 1, 31).DayNumber - new DateOnly(1970, 1, 1).DayNumber, days);
-        Assert.IsFalse(CsvDate.Days(DateOrder.MonthFirst, first, second, year, time, out _), "no 31st month");
-        Assert.IsFalse(CsvDate.Days(DateOrder.DayFirst, 31, 4, 2024, 0, out _), "no 31 April");
+        Assert.IsTrue(CsvDate.TryParseWritten("31/01/2024", out var date));
+        Assert.AreEqual(new WrittenDate(31, 1, 2024, ShortYear: false, Padded: true, 0), date);
+        Assert.IsTrue(CsvDate.Days(DateOrder.DayFirst, date, out var days));
+        var january31 = new DateOnly(2024, 1, 31).DayNumber - new DateOnly(1970, 1, 1).DayNumber;
+        Assert.AreEqual(january31, days);
+        Assert.IsFalse(CsvDate.Days(DateOrder.MonthFirst, date, out _), "no 31st month");
+        Assert.IsFalse(CsvDate.Days(DateOrder.YearFirst, date, out _), "a year first has two digits");
+        Assert.IsFalse(CsvDate.Days(DateOrder.DayFirst, new WrittenDate(31, 4, 2024, false, true, 0), out _), "no 31 April");
+        Assert.IsTrue(CsvDate.TryParseWritten("24/01/31", out var short24));
+        Assert.IsTrue(short24.MayBeYearFirst);
+        Assert.IsTrue(CsvDate.Days(DateOrder.YearFirst, short24, out days));
+        Assert.AreEqual(january31, days, "24/01/31 year first");
+        Assert.IsTrue(CsvDate.Days(DateOrder.DayFirst, short24, out days));
+        Assert.AreEqual(new DateOnly(1931, 1, 24).DayNumber - new DateOnly(1970, 1, 1).DayNumber, days, "24/01/31 day first");
+        Assert.IsTrue(CsvDate.TryParseWritten("00-02-29", out var leap), "a first 00 is a year's");
+        Assert.IsTrue(CsvDate.Days(DateOrder.YearFirst, leap, out _), "29 February 2000");
+        Assert.IsFalse(CsvDate.Days(DateOrder.DayFirst, leap, out _));
+        Assert.IsFalse(CsvDate.TryParseWritten("0/02/29", out _), "a year first is written with two digits");
+        Assert.IsFalse(new WrittenDate(1, 31, 24, ShortYear: true, Padded: false, 0).MayBeYearFirst, "1/31/24");
 
         var clocks = new (string Text, double Hours)[]
         {
@@ -42,19 +55,19 @@ public sealed class CsvDateTests
         };
         foreach (var (text, hours) in clocks)
         {
-            Assert.IsTrue(CsvDate.TryParseYearLast(text, out _, out _, out _, out time, out _), text);
-            Assert.AreEqual(hours / 24, time, 1e-9, text);
+            Assert.IsTrue(CsvDate.TryParseWritten(text, out date), text);
+            Assert.AreEqual(hours / 24, date.Time, 1e-9, text);
         }
         foreach (var text in new[] { "31/01-2024", "2024/01/31", "131/01/2024", "31/01/241", "31/01/2", "0/01/2024", "31/01/2024 13:05 PM", "31/01/2024 1:5",
                      "31/01/2024T13:05", "31/01/2024 13:05+01:00", "31/01/20245", "a/01/2024", "31/01/2024 ", "1.2.10", "1-12-24", "31.1.24", "31/01/24 " })
-            Assert.IsFalse(CsvDate.TryParseYearLast(text, out _, out _, out _, out _, out _), text);
+            Assert.IsFalse(CsvDate.TryParseWritten(text, out _), text);
 
         // Short dates as spreadsheets write them: Excel's window reads 00-29 as 2000-2029 and 30-99 as the 1900s.
         var shortDates = new (string Text, int Year, double Hours)[] { ("1/31/24", 2024, 0), ("12/5/30 9:15 AM", 1930, 9.25), ("31.01.99", 1999, 0), ("05-06-00", 2000, 0) };
         foreach (var (text, expected, hours) in shortDates)
         {
-            Assert.IsTrue(CsvDate.TryParseYearLast(text, out _, out _, out year, out time, out shortYear), text);
-            Assert.AreEqual((expected, hours / 24, true), (year, time, shortYear), text);
+            Assert.IsTrue(CsvDate.TryParseWritten(text, out date), text);
+            Assert.AreEqual((expected, hours / 24, true), (CsvDate.ShortYear(date.Last), date.Time, date.ShortYear), text);
         }
     }
 
@@ -100,6 +113,46 @@ public sealed class CsvDateTests
         Assert.AreEqual(ColumnKind.Categorical, impossible["d"].Kind, "the 31st of February is no date");
         var yearFirst = CsvText.Read("d\n2024-01-31\n31/01/2024\n");
         Assert.AreEqual(ColumnKind.Categorical, yearFirst["d"].Kind, "one column, one way of writing dates");
+    }
+
+    [TestMethod]
+    public void Two_digit_years_first_or_last_are_told_by_a_number_above_31_or_by_the_years_taking_fewer_values_than_the_days()
+    {
+        var notes = new List<string>();
+        var conventions = new ColumnConventions();
+        // Japanese short dates over two years: the first numbers take 2 values, the last 5.
+        var japan = CsvReader.Read(new MemoryStream("d\n23/11/02\n23/12/15\n24/01/31\n24/02/29\n24/03/07\n"u8.ToArray()), "t.csv", null, notes, conventions);
+        CollectionAssert.AreEqual(new[] { 2023f, 2023f, 2024f, 2024f, 2024f }, japan.Numeric("d.year").Values.ToArray());
+        CollectionAssert.AreEqual(new[] { 2f, 15f, 31f, 29f, 7f }, japan.Numeric("d.day").Values.ToArray());
+        Assert.AreEqual(DateOrder.YearFirst, conventions.DateOrders["d"]);
+        Assert.AreEqual("'d' holds dates written year first with two digits (24/01/31), its first numbers taking 2 values and its last 5, " +
+            "two-digit years as 1930-2029, read as d.year, d.month, d.day, d.weekday, d.days", notes.Single());
+
+        // The same dates day first, as a German spreadsheet writes them short: the last numbers take 2 values.
+        notes.Clear();
+        var germany = CsvReader.Read(new MemoryStream("d\n02.11.23\n15.12.23\n31.01.24\n29.02.24\n07.03.24\n"u8.ToArray()), "t.csv", null, notes, conventions);
+        CollectionAssert.AreEqual(new[] { 2023f, 2023f, 2024f, 2024f, 2024f }, germany.Numeric("d.year").Values.ToArray());
+        Assert.AreEqual(DateOrder.DayFirst, conventions.DateOrders["d"]);
+        StringAssert.StartsWith(notes.Single(), "'d' holds dates written day first (31/01/2024), its first numbers taking 5 values and its last 2,");
+
+        // A number above 31 is a year wherever it stands; 00 first is the year 2000.
+        Assert.AreEqual(1999f, CsvText.Read("d\n99/12/31\n01/02/03\n").Numeric("d.year")[0], "year first: 99 is no day");
+        Assert.AreEqual(2000f, CsvText.Read("d\n00/12/31\n01/02/03\n").Numeric("d.year")[0], "year first: 00 is no day");
+        Assert.AreEqual(1999f, CsvText.Read("d\n31/12/99\n01/02/03\n").Numeric("d.year")[0], "year last: 99 is no day");
+        Assert.AreEqual(2024f, CsvText.Read("d\n01/31/24\n").Numeric("d.year")[0], "a month first: 31 in the middle is no month");
+
+        notes.Clear();
+        var untold = CsvReader.Read(new MemoryStream("d\n24/01/31\n15/03/22\n"u8.ToArray()), "t.csv", null, notes);
+        Assert.AreEqual(ColumnKind.Categorical, untold["d"].Kind, "2 values first and last: either could be the year");
+        StringAssert.Contains(notes[0], "'d' holds dates with two-digit years whose order no value tells");
+        StringAssert.Contains(notes[0], "write years with four digits (2024-01-31)");
+
+        // The order kept with a model reads one row, which alone tells nothing.
+        var kept = new ColumnConventions { DateOrders = { ["d"] = DateOrder.YearFirst } };
+        var one = CsvText.Read("d\n24/04/06\n", CsvOptions.Default with { Conventions = kept });
+        Assert.AreEqual((2024f, 4f, 6f), (one.Numeric("d.year")[0], one.Numeric("d.month")[0], one.Numeric("d.day")[0]));
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("d\n06/04/2024\n", CsvOptions.Default with { Conventions = kept })["d"].Kind,
+            "a four-digit year last is not the order kept");
     }
 
     [TestMethod]
