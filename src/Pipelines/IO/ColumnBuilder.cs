@@ -42,6 +42,7 @@ internal sealed class ColumnBuilder : IDisposable
     private HashSet<string>? _words;
     private List<(int Row, string Word)>? _wordRows;
     private int _formatted;
+    private int _typesetMinus;
 
     // The shapes every value so far fits (dates, numbers with a unit); null once none does.
     private List<ValueShape>? _shapes;
@@ -134,16 +135,7 @@ internal sealed class ColumnBuilder : IDisposable
                     _inUnit++;
                     AddNumber(text, number);
                 }
-                else if (_numbers.TryParse(text, out var value, out var spelling) && (!float.IsNaN(value) || _declared == ColumnKind.Numeric))
-                {
-                    if (spelling == NumberSpelling.Plain && _numbers.DecimalComma && text.Contains('.'))
-                        value = PointAmongDecimalCommas(tokenizer, field, text, value);
-                    if (spelling == NumberSpelling.DecimalComma) _decimalCommas++;
-                    if (spelling == NumberSpelling.PointGroups) _pointGroups++;
-                    if (spelling is NumberSpelling.Formatted or NumberSpelling.PointGroups) _formatted++;
-                    AddNumber(text, value);
-                }
-                else
+                else if (!TryAddSpelled(tokenizer, field, text, text) && !TryAddTypesetMinus(tokenizer, field, text))
                 {
                     Leave(tokenizer, field, text);
                 }
@@ -152,6 +144,38 @@ internal sealed class ColumnBuilder : IDisposable
                 Add(text, missing);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Adds <paramref name="text"/> as a number if one of the file's spellings reads it (<see cref="NumberSpellings"/>),
+    /// keeping <paramref name="written"/> as the value's spelling, and counts how it was spelled.
+    /// </summary>
+    private bool TryAddSpelled(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text, ReadOnlySpan<char> written)
+    {
+        if (!_numbers.TryParse(text, out var value, out var spelling) || (float.IsNaN(value) && _declared != ColumnKind.Numeric)) return false;
+        if (spelling == NumberSpelling.Plain && _numbers.DecimalComma && text.Contains('.'))
+            value = PointAmongDecimalCommas(tokenizer, field, text, value);
+        if (spelling == NumberSpelling.DecimalComma) _decimalCommas++;
+        if (spelling == NumberSpelling.PointGroups) _pointGroups++;
+        if (spelling is NumberSpelling.Formatted or NumberSpelling.PointGroups) _formatted++;
+        AddNumber(written, value);
+        return true;
+    }
+
+    /// <summary>
+    /// Adds a number whose minus is typeset (U+2212, <c>−12.5</c>, as some locales' spreadsheets and tables copied from
+    /// the web write it) as it reads with an ASCII minus, where formatted numbers are read
+    /// (<see cref="CsvOptions.FormattedNumbers"/>); false for any other value.
+    /// </summary>
+    private bool TryAddTypesetMinus(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text)
+    {
+        if (!_numbers.Formatted || text.Length is < 2 or > 64 || text[0] != '\u2212') return false;
+        Span<char> ascii = stackalloc char[text.Length];
+        text.CopyTo(ascii);
+        ascii[0] = '-';
+        if (!TryAddSpelled(tokenizer, field, ascii, text)) return false;
+        _typesetMinus++;
+        return true;
     }
 
     /// <summary>
@@ -238,6 +262,7 @@ internal sealed class ColumnBuilder : IDisposable
                 ? "points between thousands and a decimal comma (1.234,5), so 1.234 reads as 1234" : null;
             if (column is NumericColumn && (_pointsGroupThousands || pointThousands is not null) && conventions is not null)
                 conventions.PointsGroupThousands.Add(_name);
+            if (column is NumericColumn && _typesetMinus > 0) AddNote($"numbers written with a typeset minus, −12.5 ({Values(_typesetMinus)}), read as negative numbers");
             if (column is NumericColumn && _formatted > 0)
                 AddNote($"numbers written with currency, percent or thousands marks ({Values(_formatted)}{(pointThousands is null ? "" : "; " + pointThousands)}), read as numbers");
             else if (pointThousands is not null)

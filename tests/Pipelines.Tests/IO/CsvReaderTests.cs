@@ -232,6 +232,25 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
+    public void A_typeset_minus_reads_as_a_minus_and_keeps_its_spelling_where_the_column_is_text()
+    {
+        // A Swedish export and a table copied from the web write the minus as U+2212.
+        var notes = new List<string>();
+        var swedish = CsvReader.Read(new MemoryStream("temp;y\n\u22123,5;a\n12,25;b\n\u22121 234,5;a\n"u8.ToArray()), "t.csv", null, notes);
+        CollectionAssert.AreEqual(new[] { -3.5f, 12.25f, -1234.5f }, swedish.Numeric("temp").Values.ToArray());
+        Assert.AreEqual("'temp' holds numbers written with a typeset minus, \u221212.5 (2 values), read as negative numbers; " +
+            "it holds numbers written with currency, percent or thousands marks (1 value), read as numbers", notes.Single());
+        var pasted = CsvText.Read("change,y\n\u22120.5%,a\n1.5e3,b\n\u22122e-3,a\n");
+        CollectionAssert.AreEqual(new[] { -0.5f, 1500f, -0.002f }, pasted.Numeric("change").Values.ToArray());
+        var codes = CsvText.Read("code,y\n\u22121,a\nA7,b\n");
+        Assert.AreEqual(ColumnKind.Categorical, codes["code"].Kind);
+        Assert.AreEqual("\u22121", codes["code"].FormatValue(0), "a column that is text keeps the value as written");
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("t,y\n\u22123.5,a\n2,b\n", CsvOptions.Default with { FormattedNumbers = false })["t"].Kind);
+        var declared = CsvText.Read("t,y\n\u22123.5,a\n", CsvOptions.Default with { ColumnKinds = new Dictionary<string, ColumnKind> { ["t"] = ColumnKind.Numeric } });
+        Assert.AreEqual(-3.5f, declared.Numeric("t")[0], "as a model's rows to predict read it");
+    }
+
+    [TestMethod]
     public void Numbers_grouped_as_each_country_writes_them_read_as_numbers()
     {
         // Prices in lakhs as an Indian listing writes them, and amounts grouped by spaces as a French export does.
