@@ -73,7 +73,7 @@ public static class ModelInputCsv
 
     /// <summary>How the model's training rows wrote a date column's dates, for an error.</summary>
     private static string Written(DateOrder? order) =>
-        order is { } written ? $"written {ColumnConventions.Describe(written)} as in the rows the model was fitted on" : "in year-month-day order (2024-01-31)";
+        order is { } written ? $"written {ColumnConventions.Describe(written)} as in the rows the model was fitted on" : "in year-month-day order (2024-01-31) or with its month's name (31 Jan 2024)";
 
     /// <summary>
     /// A column of dates with no date among these rows (each empty, or a word such as <c>unknown</c>, as a column of dates

@@ -5,7 +5,7 @@ namespace Pipelines.IO;
 /// <summary>
 /// Dates read as days since 1970-01-01, and the numeric parts a model learns from: year first as in ISO 8601
 /// (<c>2024-01-31</c>, <c>2024/01/31</c>, optionally with a time: <c>2024-01-31 13:05</c>, <c>2024-01-31T13:05:09.5Z</c>),
-/// or as three numbers in a <see cref="DateOrder"/>: year last (<c>31/01/2024</c>, <c>1/31/2024 1:05 PM</c>,
+/// with the month's name (<c>31-Jan-2024</c>, <c>Jan 31, 2024</c>), or as three numbers in a <see cref="DateOrder"/>: year last (<c>31/01/2024</c>, <c>1/31/2024 1:05 PM</c>,
 /// <c>31.01.2024 13:05</c>, <c>1/31/24</c>) or, with a two-digit year, year first (<c>24/01/31</c>).
 /// </summary>
 /// <remarks>
@@ -40,6 +40,104 @@ internal static class CsvDate
         }
         days = new DateOnly(year, month, day).DayNumber - EpochDay + fraction;
         return true;
+    }
+
+    /// <summary>
+    /// Parses a date whose month is written as its English name or abbreviation (any case, optionally with a point), as
+    /// spreadsheets and reports write long dates, into days since 1970-01-01: day first, <c>31-Jan-2024</c>,
+    /// <c>31 January 2024</c>, <c>31/Jan/24</c> (the same separator twice; two-digit years as <see cref="ShortYear"/>),
+    /// or month first, <c>Jan 31, 2024</c>, <c>January 31 2024</c>; either optionally after a weekday's name
+    /// (<c>Wed, 31 Jan 2024</c>, <c>Wednesday, January 31, 2024</c>) and before a space and a time
+    /// (<see cref="TryParseClock"/>). The name tells the month, so these have one reading whatever the country.
+    /// </summary>
+    public static bool TryParseNamedMonth(ReadOnlySpan<char> text, out double days)
+    {
+        days = 0;
+        if (text.Length is < 8 or > 48 || !char.IsAsciiLetterOrDigit(text[0])) return false;
+        var rest = text;
+        // A weekday's name before the date: a word followed by a comma, or by a space where the date starts with a digit.
+        if (char.IsAsciiLetter(rest[0]) && Word(rest) is var weekday && IsWeekday(rest[..weekday]))
+        {
+            rest = rest[weekday..];
+            if (rest.Length > 0 && rest[0] == ',') rest = rest[1..];
+            rest = rest.TrimStart(' ');
+        }
+        int day, month, year, end;
+        if (rest.Length == 0) return false;
+        if (char.IsAsciiDigit(rest[0]))
+        {
+            // 31-Jan-2024, 31 January 2024, 31/Jan/24
+            end = LeadingDigits(rest, 2);
+            if (end == rest.Length || !Digits(rest[..end], out day)) return false;
+            var separator = rest[end];
+            if (separator is not ('-' or ' ' or '/' or '.')) return false;
+            rest = rest[(end + 1)..];
+            if (!MonthName(ref rest, out month) || rest.Length == 0 || rest[0] != separator) return false;
+            rest = rest[1..];
+        }
+        else
+        {
+            // Jan 31, 2024, January 31 2024
+            if (!MonthName(ref rest, out month) || rest.Length == 0 || rest[0] != ' ') return false;
+            rest = rest[1..];
+            end = LeadingDigits(rest, 2);
+            if (end == 0 || !Digits(rest[..end], out day)) return false;
+            rest = rest[end..];
+            if (rest.Length > 0 && rest[0] == ',') rest = rest[1..];
+            if (rest.Length == 0 || rest[0] != ' ') return false;
+            rest = rest[1..];
+        }
+        end = LeadingDigits(rest, 5);
+        if (end is not (2 or 4) || !Digits(rest[..end], out year)) return false;
+        if (end == 2) year = ShortYear(year);
+        rest = rest[end..];
+        var time = 0.0;
+        if (rest.Length > 0 && (rest[0] != ' ' || !TryParseClock(rest[1..], out time))) return false;
+        if (year < 1 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        days = new DateOnly(year, month, day).DayNumber - EpochDay + time;
+        return true;
+    }
+
+    private static readonly string[] MonthNames =
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+    private static readonly string[] WeekdayNames = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+    /// <summary>The month named at the start of <paramref name="text"/> (full, its first three letters or <c>Sept</c>, then optionally a point), and the text after it.</summary>
+    private static bool MonthName(ref ReadOnlySpan<char> text, out int month)
+    {
+        month = 0;
+        var length = Word(text);
+        var word = text[..length];
+        for (var m = 0; m < MonthNames.Length && month == 0; m++)
+        {
+            if (Names(word, MonthNames[m]) || (m == 8 && word.Equals("sept", StringComparison.OrdinalIgnoreCase))) month = m + 1;
+        }
+        if (month == 0) return false;
+        text = text[length..];
+        if (text.Length > 0 && text[0] == '.' && length < MonthNames[month - 1].Length) text = text[1..];
+        return true;
+    }
+
+    private static bool IsWeekday(ReadOnlySpan<char> word)
+    {
+        foreach (var name in WeekdayNames)
+        {
+            if (Names(word, name)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="word"/> is <paramref name="name"/> or its first three letters, in any case.</summary>
+    private static bool Names(ReadOnlySpan<char> word, string name) =>
+        (word.Length == 3 || word.Length == name.Length) && name.AsSpan().StartsWith(word, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How many ASCII letters <paramref name="text"/> starts with.</summary>
+    private static int Word(ReadOnlySpan<char> text)
+    {
+        var n = 0;
+        while (n < text.Length && char.IsAsciiLetter(text[n])) n++;
+        return n;
     }
 
     /// <summary>

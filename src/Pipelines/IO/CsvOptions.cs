@@ -100,9 +100,9 @@ public sealed record CsvOptions
     public bool NumbersWithUnits { get; init; } = true;
 
     /// <summary>
-    /// Whether a column whose every value is a date (<c>2024-01-31</c>, <c>2024/01/31</c>, <c>31/01/2024</c>,
-    /// <c>1/31/2024</c>, <c>31.01.2024</c>, <c>1/31/24</c>, <c>24/01/31</c>, with or without a time such as
-    /// <c>13:05:09</c> or <c>1:05 PM</c>) becomes numeric columns a model can learn from: <c>name.year</c>,
+    /// Whether a column whose every value is a date (<c>2024-01-31</c>, <c>2024/01/31</c>, <c>31-Jan-2024</c>,
+    /// <c>Jan 31, 2024</c> with English month names, <c>31/01/2024</c>, <c>1/31/2024</c>, <c>31.01.2024</c>,
+    /// <c>1/31/24</c>, <c>24/01/31</c>, with or without a time such as <c>13:05:09</c> or <c>1:05 PM</c>) becomes numeric columns a model can learn from: <c>name.year</c>,
     /// <c>name.month</c>, <c>name.day</c>, <c>name.weekday</c> (Monday 0 to Sunday 6), <c>name.days</c> (days since
     /// 1970-01-01, the time as a fraction) and, where a value has a time, <c>name.hour</c>. Otherwise such a column is a
     /// category or text per date, which no model generalizes from. Dates written as three numbers are read in the

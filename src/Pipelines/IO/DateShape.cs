@@ -3,8 +3,8 @@ using Pipelines.Data;
 namespace Pipelines.IO;
 
 /// <summary>
-/// Dates (<see cref="CsvDate"/>), read as days since 1970 and built as their parts: four-digit year first, or written
-/// as three numbers (<see cref="WrittenDate"/>) in the order given for the column (the order a model was fitted on) or,
+/// Dates (<see cref="CsvDate"/>), read as days since 1970 and built as their parts: four-digit year first or with the
+/// month's name, which have one reading, or written as three numbers (<see cref="WrittenDate"/>) in the order given for the column (the order a model was fitted on) or,
 /// where none is given, the order the values tell. Year last, a first number above 12 makes them day first, a second
 /// one month first. With two-digit years the year may also come first (<c>24/01/31</c>): a first number above 31 (or
 /// 00) tells that, a last one the other way; where none does, the year is the number that takes fewer values, as a
@@ -13,7 +13,8 @@ namespace Pipelines.IO;
 /// </summary>
 internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words)
 {
-    private enum Form { Unknown, YearFirst, Written }
+    // OneReading: four-digit year first, or the month named; Written: three numbers, read in an order.
+    private enum Form { Unknown, OneReading, Written }
 
     private Form _form;
     private bool _hasTime;
@@ -31,7 +32,7 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
     // How the values told the year from the day, where both readings were possible; null otherwise.
     private string? _told;
 
-    /// <summary>The order the column's written dates were read in, once settled; null for four-digit year-first dates.</summary>
+    /// <summary>The order the column's written dates were read in, once settled; null for dates of one reading.</summary>
     public DateOrder? Order => _form == Form.Written ? _order : null;
 
     public override void Keep(string name, ColumnConventions conventions)
@@ -48,14 +49,14 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
 
     protected override bool TryRead(ReadOnlySpan<char> text, out double value)
     {
-        if (_form != Form.Written && CsvDate.TryParse(text, out value))
+        if (_form != Form.Written && (CsvDate.TryParse(text, out value) || CsvDate.TryParseNamedMonth(text, out value)))
         {
-            _form = Form.YearFirst;
+            _form = Form.OneReading;
             _hasTime |= value != Math.Floor(value);
             return true;
         }
         value = 0;
-        if (_form == Form.YearFirst || !CsvDate.TryParseWritten(text, out var date)) return false;
+        if (_form == Form.OneReading || !CsvDate.TryParseWritten(text, out var date)) return false;
         if (_packed)
         {
             value = ((Year(date) * 100.0 + date.First) * 100 + date.Second) + date.Time;

@@ -26,6 +26,35 @@ public sealed class CsvDateTests
     }
 
     [TestMethod]
+    public void Dates_with_the_months_name_read_as_days_since_1970_whatever_the_order()
+    {
+        var january31 = new DateOnly(2024, 1, 31).DayNumber - new DateOnly(1970, 1, 1).DayNumber;
+        var read = new (string Text, double Days)[]
+        {
+            ("31-Jan-2024", january31), ("31-jan-24", january31), ("31 January 2024", january31), ("31/Jan/2024", january31),
+            ("31 Jan. 2024", january31), ("Jan 31, 2024", january31), ("January 31 2024", january31), ("JAN 31, 2024", january31),
+            ("Wed, 31 Jan 2024", january31), ("Wednesday, January 31, 2024", january31), ("31-Jan-2024 13:05", january31 + (13 + 5 / 60.0) / 24),
+            ("Jan 31, 2024 1:05 PM", january31 + (13 + 5 / 60.0) / 24), ("5 Sept 2023", january31 - 148), ("29-Feb-2024", january31 + 29),
+            ("3-May-99", new DateOnly(1999, 5, 3).DayNumber - new DateOnly(1970, 1, 1).DayNumber),
+        };
+        foreach (var (text, days) in read)
+        {
+            Assert.IsTrue(CsvDate.TryParseNamedMonth(text, out var parsed), text);
+            Assert.AreEqual(days, parsed, 1e-9, text);
+        }
+        foreach (var text in new[] { "31-Jan/2024", "30-Feb-2024", "31 Janu 2024", "Jan 2024", "Jan-24", "31-Jan-2024x", "Jan 31,2024", "Monday", "Mayday 5, 2024",
+                     "32 Jan 2024", "31 Jan 202", "Wed,", "31-Jan-2024 25:00", "May 5", "" })
+            Assert.IsFalse(CsvDate.TryParseNamedMonth(text, out _), text);
+
+        var notes = new List<string>();
+        var conventions = new ColumnConventions();
+        var frame = CsvReader.Read(new MemoryStream("d,y\n31-Jan-2024,a\n\"Mar 3, 2024\",b\n2024-02-15,a\nunknown,b\n"u8.ToArray()), "t.csv", null, notes, conventions);
+        CollectionAssert.AreEqual(new[] { 1f, 3f, 2f, float.NaN }, frame.Numeric("d.month").Values.ToArray(), "one column may mix them with ISO dates");
+        Assert.IsTrue(conventions.IsEmpty, "no order to keep");
+        StringAssert.StartsWith(notes[0], "'d' holds dates, read as d.year");
+    }
+
+    [TestMethod]
     public void Dates_written_as_three_numbers_split_into_them_and_read_in_the_order_given()
     {
         Assert.IsTrue(CsvDate.TryParseWritten("31/01/2024", out var date));
