@@ -40,8 +40,8 @@ public static class ModelInputCsv
             if (!frame.Contains(input.Name) && CsvOptions.DateColumnOf(input.Name) is { } date && frame.Contains(date))
                 throw new SchemaException(
                     $"{Path.GetFileName(path)}: the model reads '{input.Name}', a part of the dates in column '{date}', but not every " +
-                    $"value of '{date}' here is a date {Written(conventions.DateOrders.TryGetValue(date, out var order) ? order : null)}, " +
-                    "optionally with a time. Fix those values, or leave them empty.");
+                    $"value of '{date}' here is {Written(inputs, date, conventions.DateOrders.TryGetValue(date, out var order) ? order : null)}. " +
+                    "Fix those values, or leave them empty.");
             if (!frame.Contains(input.Name))
                 throw new SchemaException(
                     $"{Path.GetFileName(path)}: no column '{input.Name}', which the model reads. The model reads: " +
@@ -71,9 +71,15 @@ public static class ModelInputCsv
         }
     }
 
-    /// <summary>How the model's training rows wrote a date column's dates, for an error.</summary>
-    private static string Written(DateOrder? order) =>
-        order is { } written ? $"written {ColumnConventions.Describe(written)} as in the rows the model was fitted on" : "in year-month-day order (2024-01-31) or with its month's name (31 Jan 2024)";
+    /// <summary>How the model's training rows wrote a date column's dates (a time of day where the model reads only its hour), for an error.</summary>
+    private static string Written(IReadOnlyList<ColumnSchema> inputs, string date, DateOrder? order)
+    {
+        // A column of clock times alone becomes only its hour part (CsvOptions.DateParts).
+        if (inputs.All(i => CsvOptions.DateColumnOf(i.Name) != date || i.Name == date + ".hour")) return "a time of day (13:05 or 1:05 PM)";
+        return order is { } written
+            ? $"a date written {ColumnConventions.Describe(written)} as in the rows the model was fitted on, optionally with a time"
+            : "a date in year-month-day order (2024-01-31) or with its month's name (31 Jan 2024), optionally with a time";
+    }
 
     /// <summary>
     /// A column of dates with no date among these rows (each empty, or a word such as <c>unknown</c>, as a column of dates

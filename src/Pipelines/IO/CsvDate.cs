@@ -19,6 +19,9 @@ internal static class CsvDate
     /// <summary>Suffixes of the numeric columns a date column becomes, in order; the hour only where a value has a time.</summary>
     public static readonly string[] Parts = ["year", "month", "day", "weekday", "days", "hour"];
 
+    /// <summary>The index of the hour of the day in <see cref="Parts"/>, the last.</summary>
+    public const int HourPart = 5;
+
     /// <summary>The name of part <paramref name="part"/> (an index into <see cref="Parts"/>) of date column <paramref name="column"/>.</summary>
     public static string PartName(string column, int part) => $"{column}.{Parts[part]}";
 
@@ -40,6 +43,16 @@ internal static class CsvDate
         }
         days = new DateOnly(year, month, day).DayNumber - EpochDay + fraction;
         return true;
+    }
+
+    /// <summary>
+    /// Parses a clock time alone (<c>13:05</c>, <c>8:30</c>, <c>13:05:09</c>, <c>1:05 PM</c>; see <see cref="TryParseClock"/>)
+    /// into the fraction of a day since midnight.
+    /// </summary>
+    public static bool TryParseTimeOfDay(ReadOnlySpan<char> text, out double fraction)
+    {
+        fraction = 0;
+        return text.Length is >= 4 and <= 24 && char.IsAsciiDigit(text[0]) && TryParseClock(text, out fraction);
     }
 
     /// <summary>

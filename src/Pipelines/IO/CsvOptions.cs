@@ -104,8 +104,9 @@ public sealed record CsvOptions
     /// <c>Jan 31, 2024</c> with English month names, <c>31/01/2024</c>, <c>1/31/2024</c>, <c>31.01.2024</c>,
     /// <c>1/31/24</c>, <c>24/01/31</c>, with or without a time such as <c>13:05:09</c> or <c>1:05 PM</c>) becomes numeric columns a model can learn from: <c>name.year</c>,
     /// <c>name.month</c>, <c>name.day</c>, <c>name.weekday</c> (Monday 0 to Sunday 6), <c>name.days</c> (days since
-    /// 1970-01-01, the time as a fraction) and, where a value has a time, <c>name.hour</c>. Otherwise such a column is a
-    /// category or text per date, which no model generalizes from. Dates written as three numbers are read in the
+    /// 1970-01-01, the time as a fraction) and, where a value has a time, <c>name.hour</c>; a column of clock times alone
+    /// (<c>08:30</c>, <c>1:05 PM</c>) becomes <c>name.hour</c>, hours since midnight. Otherwise such a column is a
+    /// category or text per value, which no model generalizes from. Dates written as three numbers are read in the
     /// column's order in <see cref="Conventions"/>, else in the order the values tell (a first number above 12 is a day;
     /// with two-digit years, first or last, the year is the one above 31, else the one taking at most half as many values
     /// as the other); a column where no value tells stays as written. On by default; never for the label, for a column

@@ -3,8 +3,8 @@ using Pipelines.Data;
 namespace Pipelines.IO;
 
 /// <summary>
-/// Dates (<see cref="CsvDate"/>), read as days since 1970 and built as their parts: four-digit year first or with the
-/// month's name, which have one reading, or written as three numbers (<see cref="WrittenDate"/>) in the order given for the column (the order a model was fitted on) or,
+/// Dates (<see cref="CsvDate"/>), read as days since 1970 and built as their parts (a column of clock times alone, as
+/// its hour of the day): four-digit year first or with the month's name, which have one reading, or written as three numbers (<see cref="WrittenDate"/>) in the order given for the column (the order a model was fitted on) or,
 /// where none is given, the order the values tell. Year last, a first number above 12 makes them day first, a second
 /// one month first. With two-digit years the year may also come first (<c>24/01/31</c>): a first number above 31 (or
 /// 00) tells that, a last one the other way; where none does, the year is the number that takes fewer values, as a
@@ -13,8 +13,9 @@ namespace Pipelines.IO;
 /// </summary>
 internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words)
 {
-    // OneReading: four-digit year first, or the month named; Written: three numbers, read in an order.
-    private enum Form { Unknown, OneReading, Written }
+    // OneReading: four-digit year first, or the month named; Written: three numbers, read in an order; TimeOfDay: a
+    // clock time alone.
+    private enum Form { Unknown, OneReading, Written, TimeOfDay }
 
     private Form _form;
     private bool _hasTime;
@@ -40,23 +41,30 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
         if (Order is { } order) conventions.DateOrders[name] = order;
     }
 
-    private int Parts => _hasTime ? CsvDate.Parts.Length : CsvDate.Parts.Length - 1;
+    /// <summary>The parts the column becomes (indexes into <see cref="CsvDate.Parts"/>): a time of day only its hour.</summary>
+    private IEnumerable<int> Parts => _form == Form.TimeOfDay ? [CsvDate.HourPart] : Enumerable.Range(0, _hasTime ? CsvDate.Parts.Length : CsvDate.HourPart);
 
-    protected override string Describe(string name) =>
-        $"'{name}' holds dates{(Order is { } o ? $" written {ColumnConventions.Describe(o)}{(_told is null ? "" : $", {_told}")}" : "")}" +
+    protected override string Describe(string name) => _form == Form.TimeOfDay
+        ? $"'{name}' holds times of day, read as {CsvDate.PartName(name, CsvDate.HourPart)} (hours since midnight)"
+        : $"'{name}' holds dates{(Order is { } o ? $" written {ColumnConventions.Describe(o)}{(_told is null ? "" : $", {_told}")}" : "")}" +
         $"{(_shortYears ? $", two-digit years as {CsvDate.ShortYear(30)}-{CsvDate.ShortYear(29)}" : "")}, " +
-        $"read as {string.Join(", ", Enumerable.Range(0, Parts).Select(p => CsvDate.PartName(name, p)))}";
+        $"read as {string.Join(", ", Parts.Select(p => CsvDate.PartName(name, p)))}";
 
     protected override bool TryRead(ReadOnlySpan<char> text, out double value)
     {
-        if (_form != Form.Written && (CsvDate.TryParse(text, out value) || CsvDate.TryParseNamedMonth(text, out value)))
+        if (_form is Form.Unknown or Form.TimeOfDay && CsvDate.TryParseTimeOfDay(text, out value))
+        {
+            _form = Form.TimeOfDay;
+            return true;
+        }
+        if (_form is Form.Unknown or Form.OneReading && (CsvDate.TryParse(text, out value) || CsvDate.TryParseNamedMonth(text, out value)))
         {
             _form = Form.OneReading;
             _hasTime |= value != Math.Floor(value);
             return true;
         }
         value = 0;
-        if (_form == Form.OneReading || !CsvDate.TryParseWritten(text, out var date)) return false;
+        if (_form is Form.OneReading or Form.TimeOfDay || !CsvDate.TryParseWritten(text, out var date)) return false;
         if (_packed)
         {
             value = ((Year(date) * 100.0 + date.First) * 100 + date.Second) + date.Time;
@@ -140,15 +148,16 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
 
     protected override Column[] Columns(string name, NativeBuffer<double> values)
     {
-        var parts = new float[Parts][];
-        for (var part = 0; part < parts.Length; part++) parts[part] = new float[values.Count];
+        var read = Parts.ToArray();
+        var parts = new float[read.Length][];
+        for (var i = 0; i < parts.Length; i++) parts[i] = new float[values.Count];
         for (var row = 0; row < values.Count; row++)
         {
             var days = values[row];
             if (_packed && _form == Form.Written && !double.IsNaN(days)) Unpack(days, out days);
-            for (var part = 0; part < parts.Length; part++) parts[part][row] = CsvDate.Part(part, days);
+            for (var i = 0; i < parts.Length; i++) parts[i][row] = CsvDate.Part(read[i], days);
         }
-        return [.. parts.Select((column, part) => new NumericColumn(CsvDate.PartName(name, part), column))];
+        return [.. parts.Select((column, i) => new NumericColumn(CsvDate.PartName(name, read[i]), column))];
     }
 
     /// <summary>Days since 1970 of a packed written date (yyyy·10⁴ + first·10² + second + time) in the settled order.</summary>

@@ -242,6 +242,37 @@ public sealed class AutoMLJobTests : TempFolderTests
     }
 
     [TestMethod]
+    public void A_column_of_clock_times_is_learnt_from_by_its_hour_and_model_onnx_reads_the_times()
+    {
+        // Calls after six in the evening are 'evening': only the time of day tells.
+        var random = new Random(8);
+        string Calls(string name, int rows)
+        {
+            var path = FileIn(name);
+            File.WriteAllLines(path, ["at,minutes,y", .. Enumerable.Range(0, rows).Select(_ =>
+            {
+                var (hour, minute) = (random.Next(24), random.Next(60));
+                return FormattableString.Invariant($"{hour:00}:{minute:00},{random.Next(1, 60)},{(hour >= 18 ? "evening" : "day")}");
+            })]);
+            return path;
+        }
+        var result = new AutoMLJob(Options(Calls("calls.csv", 300)) with { Metric = Evaluation.Metric.Accuracy, TestPath = Calls("calls-test.csv", 100) }).Run();
+        Assert.IsGreaterThan(0.95, result.Figures.Single(f => f.Rows == FigureRows.TestFile && f.Model == JobOutputs.Model).Scores["Accuracy"]);
+        CollectionAssert.Contains(result.FixesApplied.ToArray(), "'at' holds times of day, read as at.hour (hours since midnight)");
+
+        using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
+        var one = FileIn("one-call.csv");
+        File.WriteAllLines(one, ["at,minutes", "9:05 PM,3"]);
+        var rows = ModelInputCsv.Read(one, onnx.Inputs);
+        Assert.AreEqual(21 + 5 / 60.0, rows.Numeric("at.hour")[0], 1e-4);
+        Assert.AreEqual("evening", onnx.Predict(rows)[PredictionColumns.PredictedLabel].FormatValue(0));
+        var bad = FileIn("bad-call.csv");
+        File.WriteAllLines(bad, ["at,minutes", "9:05 PM,3", "25:00,4"]);
+        var e = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(bad, onnx.Inputs));
+        StringAssert.Contains(e.Message, "not every value of 'at' here is a time of day (13:05 or 1:05 PM)");
+    }
+
+    [TestMethod]
     [DataRow("dd/MM/yyyy HH:mm", DateOrder.DayFirst, "06/04/2024 10:00", "04/26/2024 10:00", DisplayName = "day first, as a British spreadsheet writes them")]
     [DataRow("yy/MM/dd HH:mm", DateOrder.YearFirst, "24/04/06 10:00", "06/04/2024 10:00", DisplayName = "year first with two digits, as a Japanese one writes them short")]
     public void Dates_are_read_in_their_training_order_by_the_test_file_the_pipeline_file_and_model_onnx(string format, DateOrder order, string saturday, string otherOrder)

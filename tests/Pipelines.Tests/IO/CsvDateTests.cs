@@ -55,6 +55,20 @@ public sealed class CsvDateTests
     }
 
     [TestMethod]
+    public void A_column_of_clock_times_alone_reads_as_the_hour_of_the_day()
+    {
+        var notes = new List<string>();
+        var frame = CsvReader.Read(new MemoryStream("at,y\n08:30,a\n13:05:30,b\n1:05 PM,a\n,b\n0:00,a\n"u8.ToArray()), "t.csv", null, notes);
+        CollectionAssert.AreEqual(new[] { "at.hour", "y" }, frame.Schema.Columns.Select(c => c.Name).ToArray(), "no date parts without a date");
+        var hours = frame.Numeric("at.hour").Values.ToArray();
+        CollectionAssert.AreEqual(new[] { 8.5f, 13 + 5.5f / 60, 13 + 5f / 60, float.NaN, 0f }, hours);
+        Assert.AreEqual("'at' holds times of day, read as at.hour (hours since midnight)", notes.Single());
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("at,y\n08:30,a\n2024-01-31,b\n")["at"].Kind, "times and dates in one column: neither reading fits");
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("at,y\n08:30,a\n24:00,b\n")["at"].Kind, "no 24th hour");
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("ratio,y\n16:9,a\n4:3,b\n")["ratio"].Kind, "minutes have two digits");
+    }
+
+    [TestMethod]
     public void Dates_written_as_three_numbers_split_into_them_and_read_in_the_order_given()
     {
         Assert.IsTrue(CsvDate.TryParseWritten("31/01/2024", out var date));
