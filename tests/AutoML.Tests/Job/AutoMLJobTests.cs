@@ -204,17 +204,12 @@ public sealed class AutoMLJobTests : TempFolderTests
         // Orders placed on a weekend are 'weekend': only the day of the week, a part of the date, tells.
         var random = new Random(6);
         var start = new DateTime(2023, 1, 1);
-        string Orders(int rows)
+        string Orders(int rows) => CsvIn($"orders-{rows}.csv", "ordered,amount,y", rows, () =>
         {
-            var path = FileIn($"orders-{rows}.csv");
-            File.WriteAllLines(path, ["ordered,amount,y", .. Enumerable.Range(0, rows).Select(_ =>
-            {
-                var day = start.AddDays(random.Next(700)).AddMinutes(random.Next(1_440));
-                var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-                return FormattableString.Invariant($"{day:yyyy-MM-dd HH:mm},{random.Next(1, 500)},{(weekend ? "weekend" : "weekday")}");
-            })]);
-            return path;
-        }
+            var day = start.AddDays(random.Next(700)).AddMinutes(random.Next(1_440));
+            var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            return FormattableString.Invariant($"{day:yyyy-MM-dd HH:mm},{random.Next(1, 500)},{(weekend ? "weekend" : "weekday")}");
+        });
         var path = Orders(400);
         var result = new AutoMLJob(Options(path) with { Metric = Evaluation.Metric.Accuracy, TestPath = Orders(100) }).Run();
         Assert.IsGreaterThan(0.95, result.Experiment.Score, "the weekday part decides the label");
@@ -246,16 +241,11 @@ public sealed class AutoMLJobTests : TempFolderTests
     {
         // Calls after six in the evening are 'evening': only the time of day tells.
         var random = new Random(8);
-        string Calls(string name, int rows)
+        string Calls(string name, int rows) => CsvIn(name, "at,minutes,y", rows, () =>
         {
-            var path = FileIn(name);
-            File.WriteAllLines(path, ["at,minutes,y", .. Enumerable.Range(0, rows).Select(_ =>
-            {
-                var (hour, minute) = (random.Next(24), random.Next(60));
-                return FormattableString.Invariant($"{hour:00}:{minute:00},{random.Next(1, 60)},{(hour >= 18 ? "evening" : "day")}");
-            })]);
-            return path;
-        }
+            var (hour, minute) = (random.Next(24), random.Next(60));
+            return FormattableString.Invariant($"{hour:00}:{minute:00},{random.Next(1, 60)},{(hour >= 18 ? "evening" : "day")}");
+        });
         var result = new AutoMLJob(Options(Calls("calls.csv", 300)) with { Metric = Evaluation.Metric.Accuracy, TestPath = Calls("calls-test.csv", 100) }).Run();
         Assert.IsGreaterThan(0.95, result.Figures.Single(f => f.Rows == FigureRows.TestFile && f.Model == JobOutputs.Model).Scores["Accuracy"]);
         CollectionAssert.Contains(result.FixesApplied.ToArray(), "'at' holds times of day, read as at.hour (hours since midnight)");
@@ -280,17 +270,12 @@ public sealed class AutoMLJobTests : TempFolderTests
         // Weekend orders again, the dates written in a local order.
         var random = new Random(7);
         var start = new DateTime(2023, 1, 1);
-        string Orders(string name, int rows)
+        string Orders(string name, int rows) => CsvIn(name, "ordered,amount,y", rows, () =>
         {
-            var path = FileIn(name);
-            File.WriteAllLines(path, ["ordered,amount,y", .. Enumerable.Range(0, rows).Select(_ =>
-            {
-                var day = start.AddDays(random.Next(700)).AddMinutes(random.Next(1_440));
-                var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
-                return string.Create(CultureInfo.InvariantCulture, $"{day.ToString(format, CultureInfo.InvariantCulture)},{random.Next(1, 500)},{(weekend ? "weekend" : "weekday")}");
-            })]);
-            return path;
-        }
+            var day = start.AddDays(random.Next(700)).AddMinutes(random.Next(1_440));
+            var weekend = day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+            return string.Create(CultureInfo.InvariantCulture, $"{day.ToString(format, CultureInfo.InvariantCulture)},{random.Next(1, 500)},{(weekend ? "weekend" : "weekday")}");
+        });
         var result = new AutoMLJob(Options(Orders("local.csv", 400)) with { Metric = Evaluation.Metric.Accuracy, TestPath = Orders("local-test.csv", 100) }).Run();
         Assert.IsGreaterThan(0.95, result.Figures.Single(f => f.Rows == FigureRows.TestFile && f.Model == JobOutputs.Model).Scores["Accuracy"]);
         var written = ColumnConventions.Describe(order);
@@ -318,16 +303,11 @@ public sealed class AutoMLJobTests : TempFolderTests
     {
         // Engine sizes written as a car listing writes them; a big engine is the class to learn.
         var random = new Random(11);
-        string Cars(string name, int rows)
+        string Cars(string name, int rows) => CsvIn(name, "engine,doors,y", rows, () =>
         {
-            var path = FileIn(name);
-            File.WriteAllLines(path, ["engine,doors,y", .. Enumerable.Range(0, rows).Select(_ =>
-            {
-                var cc = random.Next(800, 2_500);
-                return FormattableString.Invariant($"{cc} CC,{random.Next(2, 6)},{(cc > 1_600 ? "big" : "small")}");
-            })]);
-            return path;
-        }
+            var cc = random.Next(800, 2_500);
+            return FormattableString.Invariant($"{cc} CC,{random.Next(2, 6)},{(cc > 1_600 ? "big" : "small")}");
+        });
         var result = new AutoMLJob(Options(Cars("cars.csv", 300)) with { Metric = Evaluation.Metric.Accuracy, TestPath = Cars("cars-test.csv", 80) }).Run();
         Assert.IsGreaterThan(0.95, result.Figures.Single(f => f.Rows == FigureRows.TestFile && f.Model == JobOutputs.Model).Scores["Accuracy"]);
         Assert.IsTrue(result.FixesApplied.Contains("'engine' holds numbers in 'CC', read without the unit"));

@@ -20,6 +20,14 @@ public abstract class TempFolderTests : IDisposable
     /// <summary>A path for <paramref name="name"/> inside this test's folder.</summary>
     protected string FileIn(string name) => _folder.File(name);
 
+    /// <summary>Writes a CSV file of <paramref name="header"/> and <paramref name="rows"/> lines made by <paramref name="row"/> in this test's folder; its path.</summary>
+    protected string CsvIn(string name, string header, int rows, Func<string> row)
+    {
+        var path = FileIn(name);
+        File.WriteAllLines(path, [header, .. Enumerable.Range(0, rows).Select(_ => row())]);
+        return path;
+    }
+
     public void Dispose()
     {
         _folder.Dispose();
