@@ -23,7 +23,8 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
     private readonly List<RunningTrial> _running = [];
     private readonly List<TrialEntry> _undelivered = [];
     // Seconds the pace guard projected for the trials it stopped: their cost to the tuner, which would otherwise see only
-    // the moments they ran and soon propose the same learner again.
+    // the moments they ran and soon propose the same learner again (kept with the trial, TrialEntry.ReportedCost, for a
+    // resumed study to replay).
     private readonly Dictionary<int, double> _projected = [];
     private int _proposed;
     private int _reports;
@@ -152,9 +153,9 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
         {
             var entry = _undelivered[0];
             _undelivered.RemoveAt(0);
-            var reported = entry with { ReportOrder = _reports++ };
             var trial = run.Book.Proposal(entry.Id);
-            var cost = Math.Max(budget.Cost(trial, reported), _projected.GetValueOrDefault(entry.Id));
+            var cost = Math.Max(budget.Cost(trial, entry), _projected.GetValueOrDefault(entry.Id));
+            var reported = entry with { ReportOrder = _reports++, ReportedCost = cost };
             tuner.Report(trial, Loss(reported), cost, reported.Status == TrialStatus.Failed);
             run.Book.Save(reported);
             run.OnEvent?.Invoke(new TrialEnded(reported, run.Book.FinishedCount, run.Book.BestScore, run.Clock.Elapsed, run.Remaining));
@@ -173,7 +174,7 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
     private void Replay(Trial trial, TrialEntry entry)
     {
         run.Book.Restore(trial, entry);
-        tuner.Report(trial, Loss(entry), budget.Cost(trial, entry), entry.Status == TrialStatus.Failed);
+        tuner.Report(trial, Loss(entry), entry.ReportedCost ?? budget.Cost(trial, entry), entry.Status == TrialStatus.Failed);
         _reports++;
     }
 

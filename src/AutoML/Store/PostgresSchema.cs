@@ -11,7 +11,7 @@ namespace Pipelines.AutoML.Store;
 internal static class PostgresSchema
 {
     /// <summary>The version this tool writes.</summary>
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
 
     /// <summary>The advisory lock key migrations hold ("pipeline" in ASCII).</summary>
     private const long MigrationLock = 0x70697065_6C696E65;
@@ -51,6 +51,10 @@ internal static class PostgresSchema
             PRIMARY KEY (study, id)
         );
         CREATE INDEX trials_by_status ON trials (study, status, id);
+        """,
+        // 1 -> 2: the cost each trial was reported to the tuner with, for a resumed study to replay.
+        """
+        ALTER TABLE trials ADD COLUMN reported_cost double precision;
         """,
     ];
 

@@ -11,7 +11,7 @@ namespace Pipelines.AutoML.Store;
 /// </summary>
 public sealed partial class PostgresTrialStore
 {
-    /// <summary>The trial columns, then the attempt count (ordinal 13).</summary>
+    /// <summary>The trial columns, then the attempt count (ordinal 14).</summary>
     private const string ClaimColumns = TrialColumns + ", attempts";
 
     /// <summary>The condition that the claim's worker still holds its trial (this attempt, still running).</summary>
@@ -131,7 +131,7 @@ public sealed partial class PostgresTrialStore
             using var reader = select.ExecuteReader();
             var items = new List<WorkItem>();
             while (reader.Read())
-                items.Add(new WorkItem(ReadTrial(reader, withOutOfFold: false), OptionalText(reader, 14), reader.GetInt32(13), Optional<DateTimeOffset>(reader, 15)));
+                items.Add(new WorkItem(ReadTrial(reader, withOutOfFold: false), OptionalText(reader, 15), reader.GetInt32(14), Optional<DateTimeOffset>(reader, 16)));
             return items;
         });
     }
@@ -191,7 +191,7 @@ public sealed partial class PostgresTrialStore
     private WorkClaim? ReadClaim(NpgsqlCommand claim, string study, string worker)
     {
         using var reader = claim.ExecuteReader();
-        return reader.Read() ? new WorkClaim(study, ReadTrial(reader, withOutOfFold: false), worker, reader.GetInt32(13)) : null;
+        return reader.Read() ? new WorkClaim(study, ReadTrial(reader, withOutOfFold: false), worker, reader.GetInt32(14)) : null;
     }
 
     private static void BindStale(NpgsqlCommand command, string study, RequeuePolicy policy)

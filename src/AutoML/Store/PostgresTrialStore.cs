@@ -16,7 +16,7 @@ namespace Pipelines.AutoML.Store;
 public sealed partial class PostgresTrialStore : ISharedTrialStore
 {
     private const string TrialColumns =
-        "id, learner, parameters_json, sample_size, status, score, fold_scores_json, seconds, error, proposed_after, report_order, started_at, finished_at";
+        "id, learner, parameters_json, sample_size, status, score, fold_scores_json, seconds, error, proposed_after, report_order, started_at, finished_at, reported_cost";
 
     private const string StudyColumns = "name, kind, metric, higher_is_better, fingerprint, settings_json";
 
@@ -199,11 +199,11 @@ public sealed partial class PostgresTrialStore : ISharedTrialStore
     {
         using var upsert = new NpgsqlCommand(
             $"INSERT INTO trials (study, {TrialColumns}, out_of_fold) VALUES " +
-            "(@study, @id, @learner, @parameters, @sample, @status, @score, @folds, @seconds, @error, @proposed, @order, @started, @finished, @oof) " +
+            "(@study, @id, @learner, @parameters, @sample, @status, @score, @folds, @seconds, @error, @proposed, @order, @started, @finished, @cost, @oof) " +
             "ON CONFLICT (study, id) DO UPDATE SET learner = EXCLUDED.learner, parameters_json = EXCLUDED.parameters_json, " +
             "sample_size = EXCLUDED.sample_size, status = EXCLUDED.status, score = EXCLUDED.score, fold_scores_json = EXCLUDED.fold_scores_json, " +
             "seconds = EXCLUDED.seconds, error = EXCLUDED.error, proposed_after = EXCLUDED.proposed_after, report_order = EXCLUDED.report_order, " +
-            "started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, out_of_fold = EXCLUDED.out_of_fold, " +
+            "started_at = EXCLUDED.started_at, finished_at = EXCLUDED.finished_at, reported_cost = EXCLUDED.reported_cost, out_of_fold = EXCLUDED.out_of_fold, " +
             "worker = NULL, heartbeat_at = NULL, attempts = 0;", connection, transaction);
         var p = upsert.Parameters;
         p.AddWithValue("study", study);
@@ -220,6 +220,7 @@ public sealed partial class PostgresTrialStore : ISharedTrialStore
         p.Add(new NpgsqlParameter("order", NpgsqlDbType.Integer) { Value = (object?)trial.ReportOrder ?? DBNull.Value });
         p.AddWithValue("started", NpgsqlDbType.TimestampTz, trial.StartedAt.ToUniversalTime());
         p.Add(new NpgsqlParameter("finished", NpgsqlDbType.TimestampTz) { Value = (object?)trial.FinishedAt?.ToUniversalTime() ?? DBNull.Value });
+        p.Add(new NpgsqlParameter("cost", NpgsqlDbType.Double) { Value = (object?)trial.ReportedCost ?? DBNull.Value });
         p.Add(new NpgsqlParameter("oof", NpgsqlDbType.Bytea) { Value = trial.OutOfFold is { } oof ? TrialValues.PredictionBytes(oof) : DBNull.Value });
         try
         {
@@ -242,7 +243,7 @@ public sealed partial class PostgresTrialStore : ISharedTrialStore
         return trials;
     }
 
-    /// <summary>One trial from the <see cref="TrialColumns"/> (then out_of_fold at 13 when <paramref name="withOutOfFold"/>).</summary>
+    /// <summary>One trial from the <see cref="TrialColumns"/> (then out_of_fold at 14 when <paramref name="withOutOfFold"/>).</summary>
     private TrialEntry ReadTrial(NpgsqlDataReader reader, bool withOutOfFold)
     {
         var id = reader.GetInt32(0);
@@ -261,7 +262,8 @@ public sealed partial class PostgresTrialStore : ISharedTrialStore
             reader.GetFieldValue<DateTimeOffset>(11),
             Optional<DateTimeOffset>(reader, 12))
         {
-            OutOfFold = withOutOfFold && !reader.IsDBNull(13) ? TrialValues.ReadPredictionBytes(reader.GetFieldValue<byte[]>(13)) : null,
+            ReportedCost = Optional<double>(reader, 13),
+            OutOfFold = withOutOfFold && !reader.IsDBNull(14) ? TrialValues.ReadPredictionBytes(reader.GetFieldValue<byte[]>(14)) : null,
         };
     }
 

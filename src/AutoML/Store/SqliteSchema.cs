@@ -10,7 +10,7 @@ namespace Pipelines.AutoML.Store;
 internal static class SqliteSchema
 {
     /// <summary>The version this tool writes.</summary>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly string[] Migrations =
     [
@@ -50,6 +50,10 @@ internal static class SqliteSchema
         ALTER TABLE trials ADD COLUMN heartbeat_at TEXT;
         ALTER TABLE trials ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX trials_by_status ON trials (study, status, id);
+        """,
+        // 2 -> 3: the cost each trial was reported to the tuner with, for a resumed study to replay.
+        """
+        ALTER TABLE trials ADD COLUMN reported_cost REAL;
         """,
     ];
 

@@ -9,7 +9,7 @@ namespace Pipelines.AutoML.Store;
 /// </summary>
 public sealed partial class SqliteTrialStore
 {
-    /// <summary>The trial columns, then the attempt count (ordinal 13).</summary>
+    /// <summary>The trial columns, then the attempt count (ordinal 14).</summary>
     private const string ClaimColumns = TrialColumns + ", attempts";
 
     /// <summary>The clock for heartbeats and claims; tests replace it.</summary>
@@ -126,8 +126,8 @@ public sealed partial class SqliteTrialStore
             var items = new List<WorkItem>();
             while (reader.Read())
             {
-                items.Add(new WorkItem(ReadTrial(reader, withOutOfFold: false), SqliteValues.ReadOptionalString(reader, 14),
-                    reader.GetInt32(13), SqliteValues.ReadOptionalTimestamp(reader, 15)));
+                items.Add(new WorkItem(ReadTrial(reader, withOutOfFold: false), SqliteValues.ReadOptionalString(reader, 15),
+                    reader.GetInt32(14), SqliteValues.ReadOptionalTimestamp(reader, 16)));
             }
             return items;
         });
@@ -189,7 +189,7 @@ public sealed partial class SqliteTrialStore
     private WorkClaim? ReadClaim(SqliteCommand claim, string study, string worker)
     {
         using var reader = claim.ExecuteReader();
-        return reader.Read() ? new WorkClaim(study, ReadTrial(reader, withOutOfFold: false), worker, reader.GetInt32(13)) : null;
+        return reader.Read() ? new WorkClaim(study, ReadTrial(reader, withOutOfFold: false), worker, reader.GetInt32(14)) : null;
     }
 
     private static void Bind(SqliteCommand command, string study, DateTimeOffset now, string worker)

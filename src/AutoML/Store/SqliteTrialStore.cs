@@ -13,7 +13,7 @@ public sealed partial class SqliteTrialStore : ISharedTrialStore
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
     private const string TrialColumns =
-        "id, learner, parameters_json, sample_size, status, score, fold_scores_json, seconds, error, proposed_after, report_order, started_at, finished_at";
+        "id, learner, parameters_json, sample_size, status, score, fold_scores_json, seconds, error, proposed_after, report_order, started_at, finished_at, reported_cost";
 
     private readonly Lock _gate = new();
     private readonly SqliteConnection _connection;
@@ -202,7 +202,7 @@ public sealed partial class SqliteTrialStore : ISharedTrialStore
     {
         using var upsert = Command(transaction,
             $"INSERT OR REPLACE INTO trials (study, {TrialColumns}, out_of_fold) VALUES " +
-            "($study, $id, $learner, $parameters, $sample, $status, $score, $folds, $seconds, $error, $proposed, $order, $started, $finished, $oof);");
+            "($study, $id, $learner, $parameters, $sample, $status, $score, $folds, $seconds, $error, $proposed, $order, $started, $finished, $cost, $oof);");
         var p = upsert.Parameters;
         p.AddWithValue("$study", study);
         p.AddWithValue("$id", trial.Id);
@@ -218,6 +218,7 @@ public sealed partial class SqliteTrialStore : ISharedTrialStore
         p.AddWithValue("$order", SqliteValues.Optional(trial.ReportOrder));
         p.AddWithValue("$started", SqliteValues.Timestamp(trial.StartedAt));
         p.AddWithValue("$finished", trial.FinishedAt is { } finished ? SqliteValues.Timestamp(finished) : DBNull.Value);
+        p.AddWithValue("$cost", SqliteValues.Real(trial.ReportedCost));
         p.Add("$oof", SqliteType.Blob).Value = SqliteValues.Predictions(trial.OutOfFold);
         try
         {
@@ -266,7 +267,8 @@ public sealed partial class SqliteTrialStore : ISharedTrialStore
             SqliteValues.ReadTimestamp(reader, 11),
             SqliteValues.ReadOptionalTimestamp(reader, 12))
         {
-            OutOfFold = withOutOfFold ? SqliteValues.ReadPredictions(reader, 13) : null,
+            ReportedCost = SqliteValues.ReadReal(reader, 13),
+            OutOfFold = withOutOfFold ? SqliteValues.ReadPredictions(reader, 14) : null,
         };
     }
 

@@ -13,7 +13,7 @@ namespace Pipelines.AutoML.Store;
 /// <param name="Status">Where the trial stands.</param>
 /// <param name="Score">The metric on the pooled out-of-fold predictions (in the metric's own units, not a loss); null unless succeeded.</param>
 /// <param name="FoldScores">The metric per finished fold, in fold order.</param>
-/// <param name="Seconds">Wall-clock seconds the trial ran (what the tuner was told as its cost).</param>
+/// <param name="Seconds">Wall-clock seconds the trial ran.</param>
 /// <param name="Error">Why it failed or was cancelled, in one line; null otherwise.</param>
 /// <param name="ProposedAfter">How many reports the tuner had received when it proposed this trial (to replay the search on resume).</param>
 /// <param name="ReportOrder">The position of this trial's report among all reports of the study (0, 1, ...); null until finished.</param>
@@ -40,4 +40,11 @@ public sealed record TrialEntry(
     /// not kept.
     /// </summary>
     public float[]? OutOfFold { get; init; }
+
+    /// <summary>
+    /// The cost the tuner was told when the trial was reported, which a resumed study tells it again: its
+    /// <see cref="Seconds"/> in a timed search, except for a trial stopped for its pace (the seconds it was projected to
+    /// need); null until reported, and in studies stored before the cost was kept (their replay uses the seconds).
+    /// </summary>
+    public double? ReportedCost { get; init; }
 }

@@ -286,6 +286,31 @@ public sealed class ExperimentTests
     }
 
     [TestMethod]
+    public void A_resumed_study_tells_the_tuner_the_costs_the_first_run_reported()
+    {
+        // A timed search tells the tuner what a trial stopped for its pace was projected to need, not the seconds it ran,
+        // and afterwards only the store knows that cost. Here the last reported trial's stored cost is made ten thousand
+        // times dearer: resumed from it, the search proposes otherwise than resumed from the cost as it was, and its
+        // learner less.
+        var options = new ExperimentOptions { MaxTrials = 6, Parallelism = 1, Seed = 7, Learners = Cheap, EnsembleSize = 0, Folds = 3 };
+        var store = new RecordingTrialStore();
+        var first = new Experiment(options with { Store = store }).Run(TestData.Iris());
+        Assert.IsTrue(first.Trials.All(t => t.ReportedCost is > 0), "every reported trial keeps the cost it was reported with");
+
+        var study = store.Studies().Single();
+        var last = first.Trials.MaxBy(t => t.ReportOrder)!;
+        var dearer = new RecordingTrialStore();
+        dearer.OpenStudy(study);
+        foreach (var trial in store.Trials(study.Name, withOutOfFold: true))
+            dearer.Save(study.Name, trial.Id == last.Id ? trial with { ReportedCost = trial.ReportedCost * 10_000 } : trial);
+        var asStored = new Experiment(options with { Store = store, MaxTrials = 14 }).Run(TestData.Iris());
+        var asDearer = new Experiment(options with { Store = dearer, MaxTrials = 14 }).Run(TestData.Iris());
+        CollectionAssert.AreEqual(Describe(asStored.Trials)[..6], Describe(asDearer.Trials)[..6], "the stored trials are replayed alike");
+        Assert.IsLessThan(asStored.Trials.Skip(6).Count(t => t.Learner == last.Learner), asDearer.Trials.Skip(6).Count(t => t.Learner == last.Learner),
+            $"the dearer learner ({last.Learner}) is proposed less");
+    }
+
+    [TestMethod]
     public void A_study_resumed_with_other_settings_is_refused()
     {
         var store = new RecordingTrialStore();

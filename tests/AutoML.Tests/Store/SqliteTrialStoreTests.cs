@@ -32,6 +32,7 @@ public sealed class SqliteTrialStoreTests : TempFolderTests
             FinishedAt: new DateTimeOffset(2025, 3, 5, 12, 8, 0, TimeSpan.Zero).AddTicks(1))
         {
             OutOfFold = [0.25f, float.NaN, -0f, float.Epsilon, float.MaxValue, float.NegativeInfinity, 1f / 3],
+            ReportedCost = 41.234567890123456,
         };
         var failed = new TrialEntry(8, null, [], null, TrialStatus.Failed, double.NaN, [], double.PositiveInfinity,
             "OutOfMemory: fold 2 needed 3 GiB", 6, null, Start, null);
@@ -228,6 +229,7 @@ public sealed class SqliteTrialStoreTests : TempFolderTests
         Assert.AreEqual(expected.Error, actual.Error);
         Assert.AreEqual(expected.ProposedAfter, actual.ProposedAfter);
         Assert.AreEqual(expected.ReportOrder, actual.ReportOrder);
+        Assert.AreEqual(Bits(expected.ReportedCost), Bits(actual.ReportedCost));
         Assert.AreEqual(expected.StartedAt.UtcTicks, actual.StartedAt.UtcTicks);
         Assert.AreEqual(expected.FinishedAt?.UtcTicks, actual.FinishedAt?.UtcTicks);
         CollectionAssert.AreEqual(expected.OutOfFold?.Select(BitConverter.SingleToInt32Bits).ToArray(), actual.OutOfFold?.Select(BitConverter.SingleToInt32Bits).ToArray());

@@ -35,6 +35,7 @@ public sealed class PostgresTrialStoreTests
             Start.AddTicks(1_234_560), Start.AddMinutes(1))
         {
             OutOfFold = [0.25f, float.NaN, float.MaxValue, 1f / 3],
+            ReportedCost = 41.234567890123456,
         };
         var failed = new TrialEntry(8, null, [], null, TrialStatus.Failed, double.NaN, [], double.PositiveInfinity, "boom", 6, null, Start, null);
         store.Save("study", trial);
@@ -43,7 +44,9 @@ public sealed class PostgresTrialStoreTests
         var back = store.Trials("study", withOutOfFold: true);
         Assert.HasCount(2, back);
         Assert.AreEqual(trial.Parameters.ToJsonString(), back[0].Parameters.ToJsonString());
-        Assert.AreEqual((trial.Score, trial.Seconds, trial.SampleSize, trial.ReportOrder), (back[0].Score, back[0].Seconds, back[0].SampleSize, back[0].ReportOrder));
+        Assert.AreEqual((trial.Score, trial.Seconds, trial.SampleSize, trial.ReportOrder, trial.ReportedCost),
+            (back[0].Score, back[0].Seconds, back[0].SampleSize, back[0].ReportOrder, back[0].ReportedCost));
+        Assert.IsNull(back[1].ReportedCost);
         CollectionAssert.AreEqual(trial.FoldScores.ToArray(), back[0].FoldScores.ToArray());
         CollectionAssert.AreEqual(trial.OutOfFold, back[0].OutOfFold);
         Assert.AreEqual((trial.StartedAt, trial.FinishedAt), (back[0].StartedAt, back[0].FinishedAt), "timestamps keep microseconds, in UTC");
@@ -80,12 +83,17 @@ public sealed class PostgresTrialStoreTests
         var server = PostgresServer.Shared;
         using (NewStore(out var database))
         {
-            Assert.AreEqual(1, server.Execute(database, "SELECT version FROM schema_version;"));
+            Assert.AreEqual(2, server.Execute(database, "SELECT version FROM schema_version;"));
             using var again = PostgresTrialStore.Open(PostgresLocation.Parse(server.UrlWithPassword(database)));
             Assert.AreEqual(1L, server.Execute(database, "SELECT COUNT(*) FROM schema_version;"), "opening again migrates nothing");
-            server.Execute(database, "UPDATE schema_version SET version = 2;");
+            // A version-1 database, as the previous release made it, is brought forward.
+            server.Execute(database, "ALTER TABLE trials DROP COLUMN reported_cost; UPDATE schema_version SET version = 1;");
+            using (PostgresTrialStore.Open(PostgresLocation.Parse(server.UrlWithPassword(database))))
+                Assert.AreEqual(2, server.Execute(database, "SELECT version FROM schema_version;"));
+            Assert.AreEqual(1L, server.Execute(database, "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'trials' AND column_name = 'reported_cost';"));
+            server.Execute(database, "UPDATE schema_version SET version = 3;");
             var newer = Assert.ThrowsExactly<TrialStoreException>(() => PostgresTrialStore.Open(PostgresLocation.Parse(server.UrlWithPassword(database))));
-            StringAssert.Contains(newer.Message, "schema version 2");
+            StringAssert.Contains(newer.Message, "schema version 3");
             StringAssert.Contains(newer.Message, "Upgrade the tool");
         }
 
