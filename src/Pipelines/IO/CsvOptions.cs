@@ -144,8 +144,10 @@ public sealed record CsvOptions
     /// 2024</c>, a date, blank lines), the header being the table's first row: only where each such line holds no more
     /// than its first field, the line after them two or more names, none a number, and the row after that as many
     /// fields (read as the header, those lines would make the file fail to read). Below it, notes (<c>Source: ...</c>):
-    /// lines of one field after the last row, up to the end of the file (one followed by a row of the table is a short
-    /// row, an error). The log names the lines left out; errors keep the file's own line numbers. On by default.
+    /// lines after the last row, up to the end of the file, whose first field holds words and whose other fields, if
+    /// any, are empty, as a spreadsheet exports a note in its first column (before a row of the table, a line of one
+    /// field is a short row, an error, and one of a row's width a row). The log names the lines left out; errors keep the
+    /// file's own line numbers. On by default.
     /// </summary>
     public bool SkipReportLines { get; init; } = true;
 

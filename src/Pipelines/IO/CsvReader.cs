@@ -93,8 +93,8 @@ public static class CsvReader
 
             var rows = 0;
             var emptyRows = 0;
-            // Lines of one field after the rows (a report's notes: a source, a footnote), held until the file ends.
-            List<(long Line, string Text)>? notesBelow = null;
+            // A report's notes below the table (a source, a footnote), the file's last lines.
+            List<string>? notesBelow = null;
             while (tokenizer.ReadRecord())
             {
                 if (options.SkipEmptyRows && IsEmpty(tokenizer))
@@ -102,17 +102,13 @@ public static class CsvReader
                     emptyRows++;
                     continue;
                 }
-                if (tokenizer.FieldCount != names.Length)
+                if (options.SkipReportLines && IsNote(tokenizer, names.Length)
+                    && ReportLines.NotesToEnd(tokenizer.PeekLines(ReportLines.MaxNoteLines + 1), tokenizer.Separator) is { } following)
                 {
-                    if (options.SkipReportLines && tokenizer.FieldCount == 1 && names.Length > 1 && IsNote(tokenizer.Field(0)))
-                    {
-                        (notesBelow ??= []).Add((tokenizer.RecordLine, tokenizer.Field(0).ToString()));
-                        continue;
-                    }
-                    ThrowRagged(tokenizer, names);
+                    notesBelow = [tokenizer.Field(0).Trim().ToString(), .. following];
+                    break;
                 }
-                // A row of the table after lines of one field: those were short rows, not notes below the table.
-                if (notesBelow is [var held, ..]) throw ShortRow(displayName, held.Line, 1, names);
+                if (tokenizer.FieldCount != names.Length) ThrowRagged(tokenizer, names);
                 foreach (var i in unnamed)
                 {
                     if (!missing.IsMissing(tokenizer.Field(i), tokenizer.IsQuoted(i))) ThrowUnnamed(tokenizer, i, names.Length);
@@ -133,7 +129,7 @@ public static class CsvReader
                 builders[i] = null;
             }
             if (notesBelow is not null)
-                notes?.Add($"the {(notesBelow.Count == 1 ? "line" : $"{notesBelow.Count} lines")} below the table, notes ({string.Join(", ", notesBelow.Select(n => $"'{n.Text}'"))}), left out");
+                notes?.Add($"the {(notesBelow.Count == 1 ? "line" : $"{notesBelow.Count} lines")} below the table, notes ({string.Join(", ", notesBelow.Select(n => $"'{n}'"))}), left out");
             var unnamedColumns = unnamed.Length == 0 ? null : $"{unnamed.Length} unnamed column{(unnamed.Length == 1 ? "" : "s")} with no value left out";
             var skipped = emptyRows == 0 ? null : $"{emptyRows:N0} row{(emptyRows == 1 ? "" : "s")} of empty cells skipped";
             if (unnamedColumns is not null || skipped is not null)
@@ -211,26 +207,29 @@ public static class CsvReader
         }
     }
 
-    /// <summary>Consumes the lines above the header that are a report's title (<see cref="TitleLines"/>), saying so in a note.</summary>
+    /// <summary>Consumes the lines above the header that are a report's title (<see cref="ReportLines"/>), saying so in a note.</summary>
     private static void SkipTitle(CsvTokenizer tokenizer, CsvOptions options, string displayName, ICollection<string>? notes)
     {
-        var lines = tokenizer.PeekLines(TitleLines.MaxLines);
-        var count = TitleLines.Count(lines, options.Separator, options.SeparatorFor(displayName));
+        var lines = tokenizer.PeekLines(ReportLines.MaxTitleLines);
+        var count = ReportLines.TitleCount(lines, options.Separator, options.SeparatorFor(displayName));
         if (count == 0) return;
         tokenizer.SkipLines(count);
         var title = lines.Take(count).Select(l => l.Trim().TrimEnd(',', ';', '\t', '|').Trim()).Where(l => l.Length > 0).Select(l => $"'{l}'");
         notes?.Add($"the table's header is line {count + 1}; the {(count == 1 ? "line" : $"{count} lines")} above it, a title ({string.Join(", ", title)}), left out");
     }
 
-    /// <summary>Whether a line of one field reads as a note below a table (words, <c>Source: Destatis</c>) rather than a short row's value.</summary>
-    private static bool IsNote(ReadOnlySpan<char> text)
+    /// <summary>
+    /// Whether the record reads as a note below a table of <paramref name="width"/> columns: words in its first field
+    /// (<see cref="ReportLines.IsNote"/>), and nothing else, in one field or a row's worth.
+    /// </summary>
+    private static bool IsNote(CsvTokenizer tokenizer, int width)
     {
-        if (!text.ContainsAny(' ', '\t')) return false;
-        foreach (var c in text)
+        if (width < 2 || (tokenizer.FieldCount != 1 && tokenizer.FieldCount != width) || !ReportLines.IsNote(tokenizer.Field(0))) return false;
+        for (var i = 1; i < tokenizer.FieldCount; i++)
         {
-            if (char.IsLetter(c)) return true;
+            if (!tokenizer.Field(i).Trim().IsEmpty) return false;
         }
-        return false;
+        return true;
     }
 
     private static DataFormatException ShortRow(string file, long line, int found, string[] names)

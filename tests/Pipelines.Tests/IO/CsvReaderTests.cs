@@ -383,6 +383,14 @@ public sealed class CsvReaderTests
         Assert.AreEqual(3, inside.Line);
         StringAssert.Contains(inside.Message, "the row has 1 field(s) but the header has 2");
         Assert.AreEqual(3, Assert.Throws<DataFormatException>(() => CsvText.Read("x,y\n1,a\n5\n")).Line, "a number alone is a short row, not a note");
+        // As a spreadsheet exports them, a note in the first column with the row's other cells empty.
+        noted.Clear();
+        var exported = CsvReader.Read(new MemoryStream("Betrag;Region;y\n12,5;Nord;a\n7,25;Süd;b\n;;\nQuelle: Statistisches Bundesamt;;\n"u8.ToArray()), "t.csv", CsvOptions.Default, noted);
+        CollectionAssert.AreEqual(new[] { 12.5f, 7.25f }, exported.Numeric("Betrag").Values.ToArray(), "the column stays numeric");
+        CollectionAssert.Contains(noted, "the line below the table, notes ('Quelle: Statistisches Bundesamt'), left out");
+        var city = CsvText.Read("city,x,y\nNew York,,\nBoston,2,b\n");
+        Assert.AreEqual(2, city.RowCount, "a row holding only its first value, with rows after it, is a row");
+        Assert.AreEqual("New York", city["city"].FormatValue(0));
 
         // Not a title: a one-column file, a header of numbers (years), a title with the table's separator in it.
         CollectionAssert.AreEqual(new[] { "x" }, CsvText.Read("x\n1\n2\n").Names.ToArray());

@@ -62,15 +62,17 @@ public sealed class WorkbookTextTests
     }
 
     [TestMethod]
-    public void A_sheets_title_above_its_table_is_left_out_and_rows_keep_their_numbers()
+    public void A_sheets_title_above_its_table_and_notes_below_it_are_left_out_and_rows_keep_their_numbers()
     {
         var path = FileIn("report.xlsx");
-        WorkbookFile.Write(path, ("Report", [["Sales report 2024"], null, ["amount", "region", "y"], [1, "north", "a"], [2, "south", "b"]]));
+        WorkbookFile.Write(path, ("Report", [["Sales report 2024"], null, ["amount", "region", "y"], [1, "north", "a"], [2, "south", "b"], null,
+            ["Source: sales ledger, as of May"]]));
         var notes = new List<string>();
         var frame = CsvReader.Read(path, new CsvOptions { Label = "y" }, notes);
         CollectionAssert.AreEqual(new[] { "amount", "region", "y" }, frame.Names.ToArray());
         CollectionAssert.AreEqual(new[] { 1f, 2f }, frame.Numeric("amount").Values.ToArray());
         CollectionAssert.Contains(notes, "the table's header is line 3; the 2 lines above it, a title ('Sales report 2024'), left out");
+        CollectionAssert.Contains(notes, "the line below the table, notes ('Source: sales ledger, as of May'), left out");
         Assert.AreEqual(5L, CsvReader.LineOf(path, 1), "the second row is the sheet's row 5");
     }
 
