@@ -66,7 +66,8 @@ internal static class CsvNumber
 
     /// <summary>
     /// Parses a number written as people format them for reading: a negative one in parentheses (<c>(1,234.50)</c>,
-    /// <c>($5)</c>, <c>$(5)</c>) or with its minus after it (<c>1.234,50-</c>), as ledgers write debits; a currency sign before or after it (<c>$</c>, <c>€</c>,
+    /// <c>($5)</c>, <c>$(5)</c>) or with its minus after it (<c>1.234,50-</c>), as ledgers write debits; a plus after it,
+    /// "or more" (<c>10,000+</c> reads as 10000); a currency sign before or after it (<c>$</c>, <c>€</c>,
     /// <c>£</c>, <c>¥</c>, <c>₹</c> and the rest of Unicode's currency symbols; <c>$1,234.50</c>, <c>-$5</c>, <c>$-5</c>, <c>12,50 €</c>), a percent sign after it (<c>12.5%</c>
     /// reads as 12.5, the number as written), or marks between the whole part's groups of digits: when
     /// <paramref name="decimalComma"/> is off, commas (<c>1,234,567.8</c>, or in lakhs and crores <c>12,34,567</c>), spaces
@@ -122,11 +123,13 @@ internal static class CsvNumber
             marked = true;
             s = s[..^1].TrimEnd();
         }
-        // A minus after the number, as SAP and other ledgers write a debit (1.234,50-).
-        if (s.Length > 1 && s[^1] == '-')
+        // A minus after the number, as SAP and other ledgers write a debit (1.234,50-), or a plus, "or more" as app
+        // stores and ratings write it (10,000+, 18+).
+        if (s.Length > 1 && s[^1] is '-' or '+')
         {
             if (signed) return false;
-            signed = negative = marked = true;
+            signed = marked = true;
+            negative = s[^1] == '-';
             s = s[..^1].TrimEnd();
         }
         if (s.Length == 0 || s.ContainsAnyExcept(DigitsAndMarks)) return false;

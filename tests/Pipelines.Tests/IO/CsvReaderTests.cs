@@ -223,12 +223,17 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
-    public void A_ledgers_negatives_in_parentheses_or_with_a_trailing_minus_read_as_negative_numbers()
+    public void A_ledgers_negatives_and_a_trailing_plus_read_as_the_numbers_they_mean()
     {
         var ledger = CsvText.Read("account,amount\ncash,\"$1,234.50\"\nfees,\"($250.00)\"\nrefund,(75)\n");
         CollectionAssert.AreEqual(new[] { 1234.5f, -250f, -75f }, ledger.Numeric("amount").Values.ToArray());
         var sap = CsvText.Read("Konto;Betrag\nKasse;1.234,50\nGebühr;250,00-\n");
         CollectionAssert.AreEqual(new[] { 1234.5f, -250f }, sap.Numeric("Betrag").Values.ToArray());
+        // "Or more" as an app store counts installs and a rating writes ages.
+        var store = CsvText.Read("installs,age,y\n\"10,000+\",18+,a\n500+,7+,b\n\"1,000,000+\",12,a\n");
+        CollectionAssert.AreEqual(new[] { 10000f, 500f, 1e6f }, store.Numeric("installs").Values.ToArray());
+        CollectionAssert.AreEqual(new[] { 18f, 7f, 12f }, store.Numeric("age").Values.ToArray());
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("v,y\n+5+,a\n3,b\n")["v"].Kind, "one sign a number");
     }
 
     [TestMethod]
