@@ -51,10 +51,33 @@ public sealed class OnnxScorer : IModelScorer
         return new OnnxScorer(OnnxSessions.Open(bytes, path, options), device);
     }
 
+    /// <summary>
+    /// The most rows one run of the session scores: a larger frame runs in batches of this many, so that the graph's
+    /// intermediate tensors (one-hot codes, the features, every tree's votes) and the input strings are those of a batch
+    /// rather than of every row, and a file of millions of rows is scored in memory its batches need.
+    /// </summary>
+    internal int BatchRows { get; set; } = 65_536;
+
     /// <inheritdoc/>
     public DataFrame Predict(DataFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
+        if (frame.RowCount <= BatchRows) return PredictBatch(frame);
+        var batches = new List<DataFrame>();
+        var rows = new int[BatchRows];
+        for (var start = 0; start < frame.RowCount; start += BatchRows)
+        {
+            var count = Math.Min(BatchRows, frame.RowCount - start);
+            for (var i = 0; i < count; i++) rows[i] = start + i;
+            batches.Add(PredictBatch(frame.Take(rows.AsSpan(0, count))));
+        }
+        // Merged in pairs, so each row is copied once per level rather than once per batch after it.
+        while (batches.Count > 1) batches = [.. batches.Chunk(2).Select(pair => pair.Length == 1 ? pair[0] : pair[0].AppendRows(pair[1]))];
+        return batches[0];
+    }
+
+    private DataFrame PredictBatch(DataFrame frame)
+    {
         using var outputs = OnnxSessions.Run(_session, OnnxInputs.FromFrame(_session.InputMetadata, frame));
         return OnnxOutputs.ToFrame(outputs, _classes);
     }
