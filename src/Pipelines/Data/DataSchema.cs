@@ -22,6 +22,14 @@ public sealed record ColumnSchema(string Name, ColumnKind Kind, ColumnRole Role 
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool PointsGroupThousands { get; init; }
+
+    /// <summary>
+    /// For a column of numbers written with magnitudes (<c>201k</c>, <c>19M</c>), true: rows read for a model that reads
+    /// the column read <c>19M</c> as 19,000,000 even where every value has that one magnitude. Written to a pipeline file
+    /// only when true.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool Magnitudes { get; init; }
 }
 
 /// <summary>

@@ -43,6 +43,10 @@ internal sealed class ColumnBuilder : IDisposable
     private List<(int Row, string Word)>? _wordRows;
     private int _formatted;
     private int _typesetMinus;
+    // Numbers written with a magnitude (201k, 19M; CsvNumber.TrySplitMagnitude), read as the numbers they stand for where
+    // formatted numbers are (CsvOptions.FormattedNumbers), and the magnitudes seen.
+    private int _magnitudeValues;
+    private HashSet<char>? _magnitudes;
 
     // The shapes every value so far fits (dates, numbers with a unit); null once none does.
     private List<ValueShape>? _shapes;
@@ -135,7 +139,7 @@ internal sealed class ColumnBuilder : IDisposable
                     _inUnit++;
                     AddNumber(text, number);
                 }
-                else if (!TryAddSpelled(tokenizer, field, text, text) && !TryAddTypesetMinus(tokenizer, field, text))
+                else if (!TryAddSpelled(tokenizer, field, text, text) && !TryAddTypesetMinus(tokenizer, field, text) && !TryAddMagnitude(tokenizer, field, text))
                 {
                     Leave(tokenizer, field, text);
                 }
@@ -175,6 +179,24 @@ internal sealed class ColumnBuilder : IDisposable
         ascii[0] = '-';
         if (!TryAddSpelled(tokenizer, field, ascii, text)) return false;
         _typesetMinus++;
+        return true;
+    }
+
+    /// <summary>
+    /// Adds a number written with a magnitude (<c>201k</c>, <c>19M</c>, <c>$1.2B</c>) as the number it stands for, where
+    /// formatted numbers are read (<see cref="CsvOptions.FormattedNumbers"/>) and the number before it reads in one of the
+    /// file's spellings (points between thousands aside); false for any other value. A column whose every value has one
+    /// magnitude reads as numbers in that unit instead (<see cref="UnitShape"/>), where units are read.
+    /// </summary>
+    private bool TryAddMagnitude(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text)
+    {
+        if (!_numbers.Formatted || !CsvNumber.TrySplitMagnitude(text, out var number, out var magnitude, out var multiplier)
+            || !_numbers.TryParse(number, out var value, out var spelling) || spelling == NumberSpelling.PointGroups || float.IsNaN(value)) return false;
+        if (spelling == NumberSpelling.DecimalComma) _decimalCommas++;
+        if (spelling == NumberSpelling.Formatted) _formatted++;
+        (_magnitudes ??= []).Add(magnitude);
+        _magnitudeValues++;
+        AddNumber(text, (float)(value * multiplier));
         return true;
     }
 
@@ -262,6 +284,12 @@ internal sealed class ColumnBuilder : IDisposable
                 ? "points between thousands and a decimal comma (1.234,5), so 1.234 reads as 1234" : null;
             if (column is NumericColumn && (_pointsGroupThousands || pointThousands is not null) && conventions is not null)
                 conventions.PointsGroupThousands.Add(_name);
+            if (column is NumericColumn && _magnitudeValues > 0)
+            {
+                var magnitudes = string.Join(", ", _magnitudes!.OrderBy(m => "kKMGBT".IndexOf(m, StringComparison.Ordinal)).Select(m => $"{m}: {CsvNumber.MagnitudeName(m)}"));
+                AddNote($"numbers written with magnitudes ({magnitudes}; {Values(_magnitudeValues)}), read as the numbers they stand for");
+                conventions?.Magnitudes.Add(_name);
+            }
             if (column is NumericColumn && _typesetMinus > 0) AddNote($"numbers written with a typeset minus, −12.5 ({Values(_typesetMinus)}), read as negative numbers");
             if (column is NumericColumn && _formatted > 0)
                 AddNote($"numbers written with currency, percent or thousands marks ({Values(_formatted)}{(pointThousands is null ? "" : "; " + pointThousands)}), read as numbers");

@@ -24,13 +24,19 @@ public sealed class ColumnConventions
     /// </summary>
     public HashSet<string> PointsGroupThousands { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The columns of numbers written with magnitudes (<c>201k</c>, <c>19M</c>), so that rows read later all in one
+    /// magnitude (<c>19M</c>) read as the numbers they stand for rather than in that unit.
+    /// </summary>
+    public HashSet<string> Magnitudes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Whether there is no convention to keep.</summary>
-    public bool IsEmpty => DateOrders.Count == 0 && Units.Count == 0 && PointsGroupThousands.Count == 0;
+    public bool IsEmpty => DateOrders.Count == 0 && Units.Count == 0 && PointsGroupThousands.Count == 0 && Magnitudes.Count == 0;
 
     /// <summary>
     /// <paramref name="schema"/> with each convention marked on the columns a model reads it from: a date order on each
     /// part of that date column (<see cref="ColumnSchema.DateOrder"/>), a unit and points between thousands on their
-    /// column (<see cref="ColumnSchema.Unit"/>, <see cref="ColumnSchema.PointsGroupThousands"/>).
+    /// column (<see cref="ColumnSchema.Unit"/>, <see cref="ColumnSchema.PointsGroupThousands"/>, <see cref="ColumnSchema.Magnitudes"/>).
     /// </summary>
     public DataSchema Mark(DataSchema schema)
     {
@@ -44,6 +50,7 @@ public sealed class ColumnConventions
         if (CsvOptions.DateColumnOf(column.Name) is { } date && DateOrders.TryGetValue(date, out var order)) column = column with { DateOrder = order };
         if (column.Kind == ColumnKind.Numeric && Units.TryGetValue(column.Name, out var unit)) column = column with { Unit = unit };
         if (column.Kind == ColumnKind.Numeric && PointsGroupThousands.Contains(column.Name)) column = column with { PointsGroupThousands = true };
+        if (column.Kind == ColumnKind.Numeric && Magnitudes.Contains(column.Name)) column = column with { Magnitudes = true };
         return column;
     }
 
@@ -57,6 +64,7 @@ public sealed class ColumnConventions
             if (column.DateOrder is { } order && CsvOptions.DateColumnOf(column.Name) is { } date) conventions.DateOrders[date] = order;
             if (column.Unit is { } unit) conventions.Units[column.Name] = unit;
             if (column.PointsGroupThousands) conventions.PointsGroupThousands.Add(column.Name);
+            if (column.Magnitudes) conventions.Magnitudes.Add(column.Name);
         }
         return conventions;
     }

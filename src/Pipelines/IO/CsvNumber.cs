@@ -176,6 +176,39 @@ internal static class CsvNumber
             && !text[(point + 1)..].ContainsAnyExcept(Digits);
     }
 
+    /// <summary>
+    /// Splits a magnitude off the end of <paramref name="text"/>, as apps and web pages count and size things
+    /// (<c>201k</c>, <c>19M</c>, <c>$1.2B</c>, <c>3.4 K</c>: k or K a thousand, M a million, G or B a billion, T a trillion,
+    /// after an optional space): the number before it and what the magnitude multiplies it by; false where
+    /// <paramref name="text"/> ends in no magnitude after a digit.
+    /// </summary>
+    public static bool TrySplitMagnitude(ReadOnlySpan<char> text, out ReadOnlySpan<char> number, out char magnitude, out double multiplier)
+    {
+        number = default;
+        magnitude = text.Length > 1 ? text[^1] : '\0';
+        multiplier = magnitude switch
+        {
+            'k' or 'K' => 1e3,
+            'M' => 1e6,
+            'G' or 'B' => 1e9,
+            'T' => 1e12,
+            _ => 0,
+        };
+        if (multiplier == 0) return false;
+        number = text[..^1];
+        if (number[^1] == ' ') number = number[..^1];
+        return number.Length > 0 && char.IsAsciiDigit(number[^1]);
+    }
+
+    /// <summary>What a magnitude <see cref="TrySplitMagnitude"/> accepts stands for, in words.</summary>
+    public static string MagnitudeName(char magnitude) => magnitude switch
+    {
+        'k' or 'K' => "thousands",
+        'M' => "millions",
+        'G' or 'B' => "billions",
+        _ => "trillions",
+    };
+
     private static readonly SearchValues<char> DigitsAndMarks = SearchValues.Create("0123456789.,' \u00A0\u202F");
     private static readonly SearchValues<char> Digits = SearchValues.Create("0123456789");
 

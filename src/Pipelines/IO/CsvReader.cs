@@ -84,9 +84,9 @@ public static class CsvReader
                 var feature = names[i] != options.Label;
                 var words = feature && options.WordsInNumbers;
                 // A unit the model's rows were written with is read by the builder, declared or not, instead of the shape
-                // that would take any unit.
+                // that would take any unit; so are magnitudes, which rows all in one (19M) would otherwise read as a unit.
                 var known = feature ? options.Conventions : null;
-                var unit = known?.Units.ContainsKey(names[i]) == true;
+                var unit = known is not null && (known.Units.ContainsKey(names[i]) || known.Magnitudes.Contains(names[i]));
                 builders[i] = new ColumnBuilder(names[i], declared, missing, options.MaxCategories, options.NumbersFor(tokenizer.Separator),
                     feature && declared is null ? Shapes(names[i], header, options, words, !unit) : [], words, known);
             }

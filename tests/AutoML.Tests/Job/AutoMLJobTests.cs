@@ -363,6 +363,34 @@ public sealed class AutoMLJobTests : TempFolderTests
     }
 
     [TestMethod]
+    public void Magnitudes_are_kept_with_the_model_so_rows_all_in_one_magnitude_read_as_the_training_file_did()
+    {
+        // App sizes as a store lists them (201k, 19M); a large app is the class to learn.
+        var random = new Random(13);
+        var path = CsvIn("apps.csv", "size,rating,y", 300, () =>
+        {
+            var kb = random.Next(50, 60_000);
+            var written = kb >= 1_000 ? FormattableString.Invariant($"{kb / 1_000.0:0.#}M") : FormattableString.Invariant($"{kb}k");
+            return FormattableString.Invariant($"{written},{random.Next(1, 6)},{(kb > 20_000 ? "large" : "small")}");
+        });
+        var result = new AutoMLJob(Options(path) with { Metric = Evaluation.Metric.Accuracy }).Run();
+        Assert.IsTrue(result.FixesApplied.Any(f => f.StartsWith("'size' holds numbers written with magnitudes (k: thousands, M: millions;", StringComparison.Ordinal)),
+            string.Join("\n", result.FixesApplied));
+
+        // Rows to predict whose sizes are all in megabytes: alone they would read as numbers in a unit 'M'.
+        var batch = FileIn("batch.csv");
+        File.WriteAllLines(batch, ["size,rating", "45M,3", "2.5M,4"]);
+        foreach (var scorer in Scorers(result))
+        {
+            using var disposed = scorer;
+            Assert.IsTrue(scorer.Inputs.Single(i => i.Name == "size").Magnitudes, scorer.GetType().Name);
+            var rows = ModelInputCsv.Read(batch, scorer.Inputs);
+            CollectionAssert.AreEqual(new[] { 45e6f, 2.5e6f }, rows.Numeric("size").Values.ToArray(), scorer.GetType().Name);
+            CollectionAssert.AreEqual(new[] { "large", "small" }, Enumerable.Range(0, 2).Select(r => scorer.Predict(rows)[PredictionColumns.PredictedLabel].FormatValue(r)).ToArray());
+        }
+    }
+
+    [TestMethod]
     public void A_workbook_is_learnt_from_tested_on_and_predicted_like_a_csv_file()
     {
         var random = new Random(9);

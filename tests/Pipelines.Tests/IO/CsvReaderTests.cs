@@ -256,6 +256,35 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
+    public void Numbers_with_magnitudes_read_as_the_numbers_they_stand_for_and_one_magnitude_alone_as_a_unit()
+    {
+        // An app store's sizes and a video site's views: magnitudes beside each other or beside plain numbers.
+        var notes = new List<string>();
+        var conventions = new ColumnConventions();
+        var apps = CsvReader.Read(new MemoryStream("size,views,price,y\n19M,999,$1.2M,a\n201k,1.5K,$500K,b\n8.7M,3.4 M,$2B,a\n"u8.ToArray()),
+            "t.csv", null, notes, conventions);
+        CollectionAssert.AreEqual(new[] { 19e6f, 201e3f, 8.7e6f }, apps.Numeric("size").Values.ToArray());
+        CollectionAssert.AreEqual(new[] { 999f, 1500f, 3.4e6f }, apps.Numeric("views").Values.ToArray());
+        CollectionAssert.AreEqual(new[] { 1.2e6f, 5e5f, 2e9f }, apps.Numeric("price").Values.ToArray());
+        CollectionAssert.AreEquivalent(new[] { "size", "views", "price" }, conventions.Magnitudes.ToArray());
+        Assert.AreEqual("'size' holds numbers written with magnitudes (k: thousands, M: millions; 3 values), read as the numbers they stand for", notes[0]);
+        // A store's word for no size is a missing value where the column has numbers enough (CsvOptions.WordsInNumbers).
+        var sizes = CsvText.Read("size,y\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"{i}M,a\n{i * 10}k,b\n")) + "Varies with device,a\n");
+        Assert.AreEqual(60, sizes.Numeric("size").Values.ToArray().Count(v => !float.IsNaN(v)));
+        Assert.IsTrue(sizes["size"].IsMissing(60));
+        var german = CsvText.Read("Umsatz;y\n1,2M;a\n950k;b\n");
+        CollectionAssert.AreEqual(new[] { 1.2e6f, 950e3f }, german.Numeric("Umsatz").Values.ToArray(), "a decimal comma before the magnitude");
+
+        // One magnitude alone is a unit, as 998 CC is, unless the model's rows wrote magnitudes.
+        var megabytes = "size,y\n19M,a\n2.5M,b\n";
+        Assert.AreEqual(19f, CsvText.Read(megabytes).Numeric("size")[0]);
+        var kept = new ColumnConventions { Magnitudes = { "size" } };
+        Assert.AreEqual(19e6f, CsvText.Read(megabytes, CsvOptions.Default with { Conventions = kept }).Numeric("size")[0]);
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("flat,y\n5B,a\n3A,b\n")["flat"].Kind, "a letter that is no magnitude");
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("v,y\n19M,a\n201k,b\n", CsvOptions.Default with { FormattedNumbers = false })["v"].Kind);
+    }
+
+    [TestMethod]
     public void Numbers_grouped_as_each_country_writes_them_read_as_numbers()
     {
         // Prices in lakhs as an Indian listing writes them, and amounts grouped by spaces as a French export does.
