@@ -179,12 +179,13 @@ internal static class CsvNumber
     /// <summary>
     /// Splits a magnitude off the end of <paramref name="text"/>, as apps and web pages count and size things
     /// (<c>201k</c>, <c>19M</c>, <c>$1.2B</c>, <c>3.4 K</c>: k or K a thousand, M a million, G or B a billion, T a trillion,
-    /// after an optional space): the number before it and what the magnitude multiplies it by; false where
-    /// <paramref name="text"/> ends in no magnitude after a digit.
+    /// after an optional space, then optionally a plus for "or more", <c>1M+</c>): the number before it and what the
+    /// magnitude multiplies it by; false where <paramref name="text"/> ends in no magnitude after a digit.
     /// </summary>
     public static bool TrySplitMagnitude(ReadOnlySpan<char> text, out ReadOnlySpan<char> number, out char magnitude, out double multiplier)
     {
         number = default;
+        if (text.Length > 2 && text[^1] == '+') text = text[..^1];
         magnitude = text.Length > 1 ? text[^1] : '\0';
         multiplier = magnitude switch
         {

@@ -272,6 +272,7 @@ public sealed class CsvReaderTests
         var sizes = CsvText.Read("size,y\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"{i}M,a\n{i * 10}k,b\n")) + "Varies with device,a\n");
         Assert.AreEqual(60, sizes.Numeric("size").Values.ToArray().Count(v => !float.IsNaN(v)));
         Assert.IsTrue(sizes["size"].IsMissing(60));
+        CollectionAssert.AreEqual(new[] { 1e6f, 5e5f, 100f }, CsvText.Read("installs,y\n1M+,a\n500K+,b\n100+,a\n").Numeric("installs").Values.ToArray(), "or more");
         var german = CsvText.Read("Umsatz;y\n1,2M;a\n950k;b\n");
         CollectionAssert.AreEqual(new[] { 1.2e6f, 950e3f }, german.Numeric("Umsatz").Values.ToArray(), "a decimal comma before the magnitude");
 
