@@ -7,21 +7,20 @@ internal static class CsvHeader
 {
     /// <summary>
     /// The column names of the first record; an empty field gives an empty name, which <see cref="Select"/> leaves
-    /// out and <see cref="CsvReader"/> allows only on a column with no values.
+    /// out and <see cref="CsvReader"/> allows only on a column with no values. With <paramref name="reportLines"/>, a
+    /// report's header of two rows, groups above names (<see cref="ReportLines.JoinedNames"/>), gives the joined names,
+    /// both rows consumed and <paramref name="notes"/> told.
     /// </summary>
-    public static string[] Read(CsvTokenizer tokenizer)
+    public static string[] Read(CsvTokenizer tokenizer, bool reportLines = false, ICollection<string>? notes = null)
     {
-        if (!tokenizer.ReadRecord())
-        {
-            throw new DataFormatException(tokenizer.File, 0, null, null,
-                "the file is empty; a header row with the column names is required",
-                "Check that the right file was given, or add a header line such as 'x1,x2,label'");
-        }
-        var names = new string[tokenizer.FieldCount];
+        var fields = Fields(tokenizer, reportLines, notes) ?? throw new DataFormatException(tokenizer.File, 0, null, null,
+            "the file is empty; a header row with the column names is required",
+            "Check that the right file was given, or add a header line such as 'x1,x2,label'");
+        var names = new string[fields.Length];
         var seen = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
         for (var i = 0; i < names.Length; i++)
         {
-            var name = tokenizer.Field(i).ToString();
+            var name = fields[i];
             if (string.IsNullOrWhiteSpace(name))
             {
                 names[i] = "";
@@ -36,6 +35,19 @@ internal static class CsvHeader
             names[i] = name;
         }
         return names;
+    }
+
+    /// <summary>The header's fields as <see cref="Read"/> takes them, unchecked, the header consumed; null for an empty file.</summary>
+    public static string[]? Fields(CsvTokenizer tokenizer, bool reportLines, ICollection<string>? notes = null)
+    {
+        if (!tokenizer.ReadRecord()) return null;
+        var line = tokenizer.RecordLine;
+        var fields = Enumerable.Range(0, tokenizer.FieldCount).Select(i => tokenizer.Field(i).ToString()).ToArray();
+        if (!reportLines || ReportLines.JoinedNames([.. fields.Select(f => f.Trim())], tokenizer.PeekLines(ReportLines.MaxTitleLines), tokenizer.Separator) is not { } joined)
+            return fields;
+        tokenizer.SkipLines(1);
+        notes?.Add($"the table's header is lines {line} and {line + 1}, groups above names, read as {string.Join(", ", joined.Where(n => n.Length > 0).Select(n => $"'{n}'"))}");
+        return joined;
     }
 
     /// <summary>Indices of the kept columns, in header order, after checking that every name the options mention exists.</summary>

@@ -149,7 +149,10 @@ public sealed record CsvOptions
     /// fields (read as the header, those lines would make the file fail to read). Below it, notes (<c>Source: ...</c>):
     /// lines after the last row, up to the end of the file, whose first field holds words and whose other fields, if
     /// any, are empty, as a spreadsheet exports a note in its first column (before a row of the table, a line of one
-    /// field is a short row, an error, and one of a row's width a row). The log names the lines left out; errors keep the
+    /// field is a short row, an error, and one of a row's width a row). And a header of two rows as a pivot table writes
+    /// one, groups above names (<c>region,Q1,,Q2,</c> over <c>,sales,units,sales,units</c>), reads as the joined names
+    /// (<c>Q1 sales</c>, <c>Q1 units</c>), where the second row names what the first leaves empty, none of its names a
+    /// number, and the row after it has numbers under them. The log names the lines left out or joined; errors keep the
     /// file's own line numbers. On by default.
     /// </summary>
     public bool SkipReportLines { get; init; } = true;

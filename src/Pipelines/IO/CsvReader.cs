@@ -68,7 +68,7 @@ public static class CsvReader
         options.Validate();
         using var tokenizer = Open(stream, displayName, options, notes);
 
-        var names = CsvHeader.Read(tokenizer);
+        var names = CsvHeader.Read(tokenizer, options.SkipReportLines, notes);
         tokenizer.Names = [.. names.Select((_, i) => CsvHeader.Display(names, i))];
         var kept = CsvHeader.Select(names, options, displayName);
         var unnamed = Enumerable.Range(0, names.Length).Where(i => names[i].Length == 0).ToArray();
@@ -178,7 +178,7 @@ public static class CsvReader
         options ??= CsvOptions.Default;
         var stream = OpenPath(path, ref options, notes: null, out var displayName);
         using var tokenizer = Open(stream, displayName, options, notes: null);
-        if (!tokenizer.ReadRecord()) return tokenizer.CurrentLine;
+        if (CsvHeader.Fields(tokenizer, options.SkipReportLines) is null) return tokenizer.CurrentLine;
         var rows = 0;
         while (tokenizer.ReadRecord())
         {

@@ -8,7 +8,8 @@ namespace Pipelines.IO;
 /// header are a title only where read as the header they would make the file fail to read: each holds at most its first
 /// field, while the header holds two or more names, none a number, and the row after it has as many fields. Below it,
 /// notes (<c>Source: Destatis</c>): lines up to the end of the file whose first field holds words and whose other fields,
-/// if any, are empty, as a spreadsheet exports a note in its first column.
+/// if any, are empty, as a spreadsheet exports a note in its first column. And a header of two rows, groups above
+/// names (<see cref="JoinedNames"/>).
 /// </summary>
 internal static class ReportLines
 {
@@ -37,6 +38,37 @@ internal static class ReportLines
             titles++;
         }
         return 0;
+    }
+
+    /// <summary>
+    /// The names of a header of two rows as a report's pivot table writes one (<c>region,Q1,,Q2,</c> above
+    /// <c>,sales,units,sales,units</c>, a group's merged cell empty after its first column): each name under a group
+    /// joined to it (<c>Q1 sales</c>, <c>Q1 units</c>), a name with nothing under it kept (<c>region</c>). Null unless
+    /// <paramref name="header"/> (the first row's fields) and the next of <paramref name="following"/> (the physical lines
+    /// after it) read that way: the second row, of as many fields, none a number, names a column the first leaves empty
+    /// and one under a group, every column named by one of the two, and the row after them has a number under a name of
+    /// the second (a row of words there would be a row of the table).
+    /// </summary>
+    public static string[]? JoinedNames(IReadOnlyList<string> header, IReadOnlyList<string> following, char separator)
+    {
+        if (header.Count < 2 || following.Count < 2 || following[0].Count(c => c == '"') % 2 != 0) return null;
+        var below = Fields(following[0], [separator]).Select(f => f.Trim()).ToList();
+        var row = following.Skip(1).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
+        if (below.Count != header.Count || row is null || row.Count(c => c == '"') % 2 != 0) return null;
+        var values = Fields(row, [separator]);
+        var named = Enumerable.Range(0, header.Count).Where(i => below[i].Length > 0).ToArray();
+        if (values.Count != header.Count || named.Any(i => CsvNumber.TryParse(below[i], out _))
+            || Enumerable.Range(0, header.Count).Any(i => header[i].Length == 0 && below[i].Length == 0)
+            || !named.Any(i => header[i].Length == 0) || !named.Any(i => header[i].Length > 0)
+            || !named.Any(i => CsvNumber.TryParse(values[i].Trim(), out _))) return null;
+        var names = new string[header.Count];
+        string? group = null;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (header[i].Length > 0) group = below[i].Length > 0 ? header[i] : null;
+            names[i] = below[i].Length == 0 ? header[i] : group is null ? below[i] : $"{group} {below[i]}";
+        }
+        return names;
     }
 
     /// <summary>

@@ -435,6 +435,26 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
+    public void A_header_of_two_rows_groups_above_names_reads_as_the_joined_names_and_lines_stay_the_files_own()
+    {
+        // A pivot table's export: each quarter's merged cell spans its two columns.
+        var notes = new List<string>();
+        var text = "region,Q1,,Q2,,y\n,sales,units,sales,units,\nnorth,10,1,12,2,a\nsouth,20,2,22,3,b\n";
+        var frame = CsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(text)), "t.csv", CsvOptions.Default, notes);
+        CollectionAssert.AreEqual(new[] { "region", "Q1 sales", "Q1 units", "Q2 sales", "Q2 units", "y" }, frame.Names.ToArray());
+        CollectionAssert.AreEqual(new[] { 12f, 22f }, frame.Numeric("Q2 sales").Values.ToArray());
+        CollectionAssert.Contains(notes, "the table's header is lines 1 and 2, groups above names, read as 'region', 'Q1 sales', 'Q1 units', 'Q2 sales', 'Q2 units', 'y'");
+        var path = Path.Combine(CsvText.TempDirectory(), "pivot.csv");
+        File.WriteAllText(path, text);
+        Assert.AreEqual(4L, CsvReader.LineOf(path, 1), "the second row is line 4");
+
+        // Not two rows of header: a pandas index column, a first row of words, the option off.
+        CollectionAssert.AreEqual(new[] { "", "a", "b" }, CsvHeader.Fields(new CsvTokenizer(CsvInput.Open(new MemoryStream(",a,b\n0,1,2\n"u8.ToArray()), "t.csv"), "t.csv", true), true)!);
+        Assert.Throws<DataFormatException>(() => CsvText.Read("name,Q1,\n,first,last\nr1,Ann,Lee\n"), "a row of words under the header is a row");
+        Assert.Throws<DataFormatException>(() => CsvText.Read(text, CsvOptions.Default with { SkipReportLines = false }));
+    }
+
+    [TestMethod]
     public void A_unit_the_reader_reports_reads_later_rows_written_with_it_or_without_it()
     {
         var found = new ColumnConventions();

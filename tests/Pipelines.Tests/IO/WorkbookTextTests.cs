@@ -77,6 +77,17 @@ public sealed class WorkbookTextTests
     }
 
     [TestMethod]
+    public void A_sheets_header_of_two_rows_with_merged_groups_reads_as_the_joined_names()
+    {
+        var path = FileIn("pivot.xlsx");
+        WorkbookFile.Write(path, ("Pivot", [["region", "2023", null, "2024", null, "y"], [null, "sales", "units", "sales", "units", null],
+            ["north", 10, 1, 12, 2, "a"], ["south", 20, 2, 22, 3, "b"]]));
+        var frame = CsvReader.Read(path, new CsvOptions { Label = "y" });
+        CollectionAssert.AreEqual(new[] { "region", "2023 sales", "2023 units", "2024 sales", "2024 units", "y" }, frame.Names.ToArray());
+        CollectionAssert.AreEqual(new[] { 2f, 3f }, frame.Numeric("2024 units").Values.ToArray());
+    }
+
+    [TestMethod]
     public void An_error_names_the_file_the_sheet_and_the_row()
     {
         var path = FileIn("bad.xlsx");
