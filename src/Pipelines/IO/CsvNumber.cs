@@ -67,8 +67,9 @@ internal static class CsvNumber
     /// <summary>
     /// Parses a number written as people format them for reading: a negative one in parentheses (<c>(1,234.50)</c>,
     /// <c>($5)</c>, <c>$(5)</c>) or with its minus after it (<c>1.234,50-</c>), as ledgers write debits; a plus after it,
-    /// "or more" (<c>10,000+</c> reads as 10000); a currency sign before or after it (<c>$</c>, <c>€</c>,
-    /// <c>£</c>, <c>¥</c>, <c>₹</c> and the rest of Unicode's currency symbols; <c>$1,234.50</c>, <c>-$5</c>, <c>$-5</c>, <c>12,50 €</c>), a percent sign after it (<c>12.5%</c>
+    /// "or more" (<c>10,000+</c> reads as 10000); a currency before or after it (<c>$</c>, <c>€</c>,
+    /// <c>£</c>, <c>¥</c>, <c>₹</c> and the rest of Unicode's currency symbols; <c>$1,234.50</c>, <c>-$5</c>, <c>$-5</c>,
+    /// <c>12,50 €</c>; or in letters, <c>USD 1,234.00</c>, <c>R$ 99,90</c>, <c>1 234,50 kr</c>), a percent sign after it (<c>12.5%</c>
     /// reads as 12.5, the number as written), or marks between the whole part's groups of digits: when
     /// <paramref name="decimalComma"/> is off, commas (<c>1,234,567.8</c>, or in lakhs and crores <c>12,34,567</c>), spaces
     /// (<c>1 234 567</c>, also no-break and narrow ones) or apostrophes (<c>1'234'567</c>); when it is on, spaces or
@@ -107,16 +108,16 @@ internal static class CsvNumber
             return true;
         }
         if (!Parenthesized(ref s) || !Sign(ref s)) return false;
-        if (s.Length > 0 && IsCurrency(s[0]))
+        if (CurrencyBefore(s) is > 0 and var before)
         {
             marked = true;
-            s = s[1..].TrimStart();
+            s = s[before..].TrimStart();
             if (!Parenthesized(ref s) || !Sign(ref s)) return false;
         }
-        else if (s.Length > 0 && IsCurrency(s[^1]))
+        else if (CurrencyAfter(s) is > 0 and var after)
         {
             marked = true;
-            s = s[..^1].TrimEnd();
+            s = s[..^after].TrimEnd();
         }
         if (s.Length > 0 && s[^1] == '%')
         {
@@ -215,6 +216,41 @@ internal static class CsvNumber
 
     /// <summary>A currency sign (Unicode's currency symbols block and the older signs before it: $, £, ¥, €, ₹, ₩, ₽ ...).</summary>
     private static bool IsCurrency(char c) => c is '$' or '£' or '¥' or '¢' or (>= '\u20A0' and <= '\u20CF');
+
+    /// <summary>
+    /// Currencies written in letters, as exports and other countries write them: ISO 4217 codes (<c>USD 1,234.00</c>,
+    /// <c>1.234,56 EUR</c>) and local abbreviations (<c>R$ 99,90</c>, <c>1 234,50 kr</c>, <c>CHF 1'234.50</c>), longest
+    /// first so that <c>US$</c> is not read as <c>$</c> after letters.
+    /// </summary>
+    private static readonly string[] CurrencyWords = [.. new[]
+    {
+        "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "CNY", "RMB", "HKD", "SGD", "INR", "BRL", "MXN", "SEK", "NOK", "DKK",
+        "ISK", "PLN", "CZK", "HUF", "RON", "BGN", "RUB", "UAH", "TRY", "ZAR", "NGN", "KES", "EGP", "KRW", "TWD", "THB", "IDR", "MYR",
+        "PHP", "VND", "PKR", "ILS", "AED", "SAR", "ARS", "CLP", "COP", "PEN",
+        "US$", "R$", "C$", "A$", "NZ$", "HK$", "S$", "kr.", "kr", "zł", "Kč", "Ft", "lei", "Fr.", "Rs.", "Rs",
+    }.OrderByDescending(w => w.Length)];
+
+    /// <summary>How many characters of <paramref name="s"/>'s start are a currency: a sign, or a word of <see cref="CurrencyWords"/> before a digit, space, sign or parenthesis; 0 for none.</summary>
+    private static int CurrencyBefore(ReadOnlySpan<char> s)
+    {
+        if (s.Length > 0 && IsCurrency(s[0])) return 1;
+        foreach (var word in CurrencyWords)
+        {
+            if (s.Length > word.Length && s.StartsWith(word, StringComparison.Ordinal) && s[word.Length] is ' ' or '-' or '(' or (>= '0' and <= '9')) return word.Length;
+        }
+        return 0;
+    }
+
+    /// <summary>How many characters of <paramref name="s"/>'s end are a currency: a sign, or a word of <see cref="CurrencyWords"/> after a digit or space; 0 for none.</summary>
+    private static int CurrencyAfter(ReadOnlySpan<char> s)
+    {
+        if (s.Length > 0 && IsCurrency(s[^1])) return 1;
+        foreach (var word in CurrencyWords)
+        {
+            if (s.Length > word.Length && s.EndsWith(word, StringComparison.Ordinal) && s[^(word.Length + 1)] is ' ' or (>= '0' and <= '9')) return word.Length;
+        }
+        return 0;
+    }
 
     /// <summary>
     /// Whether <paramref name="whole"/> is digits in groups split by <paramref name="mark"/> alone: groups of three after

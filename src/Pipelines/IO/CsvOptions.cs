@@ -67,7 +67,7 @@ public sealed record CsvOptions
     /// a typeset minus (U+2212, <c>−12.5</c>), a plus for "or more" (<c>10,000+</c>), a magnitude (<c>201k</c>,
     /// <c>19M</c>, <c>1.2B</c>: a column whose every value has one and the same reads as numbers in that unit, see
     /// <see cref="NumbersWithUnits"/>, unless the rows a model was fitted on wrote magnitudes, see
-    /// <see cref="ColumnConventions.Magnitudes"/>), a currency sign (<c>$1,234.50</c>, <c>12,50 €</c>), a
+    /// <see cref="ColumnConventions.Magnitudes"/>), a currency (<c>$1,234.50</c>, <c>12,50 €</c>, <c>USD 1,234.00</c>, <c>R$ 99,90</c>), a
     /// percent sign (<c>12.5%</c> reads as 12.5) or marks between groups of digits: commas between thousands or lakhs
     /// (<c>1,234,567</c>, <c>12,34,567</c>) in a file without decimal commas, points in one with them (<c>1.234,50</c>;
     /// see <see cref="DecimalComma"/>), spaces or apostrophes in either (<c>1 234 567</c>, <c>1 234,50</c>; see

@@ -4,9 +4,10 @@ namespace Pipelines.IO;
 
 /// <summary>
 /// Dates (<see cref="CsvDate"/>), read as days since 1970 and built as their parts (a column of clock times alone, as
-/// its hour of the day): four-digit year first or with the month's name, which have one reading, or written as three numbers (<see cref="WrittenDate"/>) in the order given for the column (the order a model was fitted on) or,
-/// where none is given, the order the values tell. Year last, a first number above 12 makes them day first, a second
-/// one month first. With two-digit years the year may also come first (<c>24/01/31</c>): a first number above 31 (or
+/// its hour of the day): four-digit year first or with the month's name, which have one reading, or written as three
+/// numbers (<see cref="WrittenDate"/>) in the order given for the column (the order a model was fitted on) or, where
+/// none is given, the order the values tell. Year last, a first number above 12 makes them day first, a second one
+/// month first. With two-digit years the year may also come first (<c>24/01/31</c>): a first number above 31 (or
 /// 00) tells that, a last one the other way; where none does, the year is the number that takes fewer values, as a
 /// column's dates span a few years and many days, if one takes at most half as many as the other. A column none of
 /// this tells, or one whose values tell two orders, stays as written, since reading it would be a guess.

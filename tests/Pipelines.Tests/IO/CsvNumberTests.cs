@@ -72,6 +72,7 @@ public sealed class CsvNumberTests
             ("¥1,000", 1000f), ("₹ 450", 450f), ("₩12,000", 12000f), ("12.5%", 12.5f), ("-3 %", -3f), ("1,234,567", 1234567f), ("+1,000.25", 1000.25f),
             ("1 234", 1234f), ("1\u00A0234\u00A0567.5", 1234567.5f), ("-12\u202F345", -12345f), ("1'234'567", 1234567f),
             ("₹12,34,567", 1234567f), ("1,00,000", 100000f), ("12,34,56,789.5", 123456789.5f),
+            ("USD 5", 5f), ("USD1,234.50", 1234.5f), ("1,234.50 EUR", 1234.5f), ("US$ 12", 12f), ("CHF 1'234.50", 1234.5f), ("(GBP 75)", -75f),
         };
         foreach (var (text, value) in read)
         {
@@ -79,7 +80,7 @@ public sealed class CsvNumberTests
             Assert.AreEqual(value, parsed, text);
         }
         foreach (var text in new[] { "1,23", "1,2345", ",123", "1234,567", "1,234.5.6", "$", "%", "12", "1.5", "$1e5", "$NaN", "$inf",
-                     "--$5", "-$-5", "$5$", "12%%", "1,234a", "USD 5", "12 34", "1 2345", "1,234 567", "1,00,00", "1'00'000", "1 00 000", "1,234.", " 1 23" })
+                     "--$5", "-$-5", "$5$", "12%%", "1,234a", "ABC 5", "usd 5", "USDX 5", "12 34", "1 2345", "1,234 567", "1,00,00", "1'00'000", "1 00 000", "1,234.", " 1 23" })
             Assert.IsFalse(CsvNumber.TryParseFormatted(text, decimalComma: false, out _), text);
 
         Assert.IsTrue(CsvNumber.TryParseFormatted("12,50 €", decimalComma: true, out var euros));

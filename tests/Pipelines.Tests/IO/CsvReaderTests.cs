@@ -294,6 +294,16 @@ public sealed class CsvReaderTests
         var french = CsvText.Read("montant;y\n1 234,50;a\n12 500;b\n-3,25;a\n");
         CollectionAssert.AreEqual(new[] { 1234.5f, 12500f, -3.25f }, french.Numeric("montant").Values.ToArray());
         Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("code,y\n12 34,a\n56 78,b\n")["code"].Kind, "pairs of digits are no groups of thousands");
+        // Currencies in letters, as exports and other countries write them.
+        var usd = CsvText.Read("amount,y\n\"USD 1,234.00\",a\n\"1,500.25 USD\",b\nUSD-5,a\n");
+        CollectionAssert.AreEqual(new[] { 1234f, 1500.25f, -5f }, usd.Numeric("amount").Values.ToArray());
+        var brazil = CsvText.Read("preço;y\nR$ 1.234,56;a\nR$ 99,90;b\n");
+        CollectionAssert.AreEqual(new[] { 1234.56f, 99.9f }, brazil.Numeric("preço").Values.ToArray());
+        var nordic = CsvText.Read("belopp;y\n1 234,50 kr;a\n99,00 kr;b\n");
+        CollectionAssert.AreEqual(new[] { 1234.5f, 99f }, nordic.Numeric("belopp").Values.ToArray());
+        var swiss = CsvText.Read("Betrag,y\nCHF 1'234.50,a\nCHF 99.00,b\n");
+        CollectionAssert.AreEqual(new[] { 1234.5f, 99f }, swiss.Numeric("Betrag").Values.ToArray());
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("code,y\n\"ABC 1,234\",a\nXYZ 99,b\n")["code"].Kind, "letters that are no currency");
     }
 
     [TestMethod]
