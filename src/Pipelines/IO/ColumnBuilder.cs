@@ -43,6 +43,9 @@ internal sealed class ColumnBuilder : IDisposable
     private List<(int Row, string Word)>? _wordRows;
     private int _formatted;
     private int _typesetMinus;
+    // The currencies formatted numbers were written with ($, USD), to say where a column mixes them.
+    private HashSet<string>? _currencies;
+    private const int MaxCurrenciesNamed = 5;
     // Numbers written with a magnitude (201k, 19M; CsvNumber.TrySplitMagnitude), read as the numbers they stand for where
     // formatted numbers are (CsvOptions.FormattedNumbers), and the magnitudes seen.
     private int _magnitudeValues;
@@ -156,13 +159,27 @@ internal sealed class ColumnBuilder : IDisposable
     /// </summary>
     private bool TryAddSpelled(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text, ReadOnlySpan<char> written)
     {
-        if (!_numbers.TryParse(text, out var value, out var spelling) || (float.IsNaN(value) && _declared != ColumnKind.Numeric)) return false;
+        if (!_numbers.TryParse(text, out var value, out var spelling, out var currency) || (float.IsNaN(value) && _declared != ColumnKind.Numeric)) return false;
+        if (!CurrencyFits(currency)) return false;
         if (spelling == NumberSpelling.Plain && _numbers.DecimalComma && text.Contains('.'))
             value = PointAmongDecimalCommas(tokenizer, field, text, value);
         if (spelling == NumberSpelling.DecimalComma) _decimalCommas++;
         if (spelling == NumberSpelling.PointGroups) _pointGroups++;
         if (spelling is NumberSpelling.Formatted or NumberSpelling.PointGroups) _formatted++;
         AddNumber(written, value);
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a number written with <paramref name="currency"/> (empty for none) may be one of this column, noting the
+    /// currency: money in another currency than the unit the model's rows were written in (<c>EUR 99</c> where they
+    /// wrote <c>99 USD</c>) is not.
+    /// </summary>
+    private bool CurrencyFits(ReadOnlySpan<char> currency)
+    {
+        if (currency.IsEmpty) return true;
+        if (_unit is not null && !currency.SequenceEqual(_unit)) return false;
+        if (_currencies is null || _currencies.Count < MaxCurrenciesNamed) (_currencies ??= new(StringComparer.Ordinal)).Add(currency.ToString());
         return true;
     }
 
@@ -191,7 +208,8 @@ internal sealed class ColumnBuilder : IDisposable
     private bool TryAddMagnitude(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text)
     {
         if (!_numbers.Formatted || !CsvNumber.TrySplitMagnitude(text, out var number, out var magnitude, out var multiplier)
-            || !_numbers.TryParse(number, out var value, out var spelling) || spelling == NumberSpelling.PointGroups || float.IsNaN(value)) return false;
+            || !_numbers.TryParse(number, out var value, out var spelling, out var currency) || spelling == NumberSpelling.PointGroups || float.IsNaN(value)
+            || !CurrencyFits(currency)) return false;
         if (spelling == NumberSpelling.DecimalComma) _decimalCommas++;
         if (spelling == NumberSpelling.Formatted) _formatted++;
         (_magnitudes ??= []).Add(magnitude);
@@ -290,6 +308,9 @@ internal sealed class ColumnBuilder : IDisposable
                 AddNote($"numbers written with magnitudes ({magnitudes}; {Values(_magnitudeValues)}), read as the numbers they stand for");
                 conventions?.Magnitudes.Add(_name);
             }
+            if (column is NumericColumn && _currencies is { Count: > 1 })
+                AddNote($"money in {(_currencies.Count < MaxCurrenciesNamed ? _currencies.Count : "several")} currencies ({string.Join(", ", _currencies)}), read as written: " +
+                    "convert them to one currency for the model to compare them");
             if (column is NumericColumn && _typesetMinus > 0) AddNote($"numbers written with a typeset minus, −12.5 ({Values(_typesetMinus)}), read as negative numbers");
             if (column is NumericColumn && _formatted > 0)
                 AddNote($"numbers written with currency, percent or thousands marks ({Values(_formatted)}{(pointThousands is null ? "" : "; " + pointThousands)}), read as numbers");

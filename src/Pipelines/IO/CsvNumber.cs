@@ -81,9 +81,17 @@ internal static class CsvNumber
     /// <see cref="TryParse"/>'s), the digits carry no exponent, and a misplaced group mark (<c>1,23</c>, <c>12 34</c>,
     /// <c>0,125</c>) makes no such number.
     /// </summary>
-    public static bool TryParseFormatted(ReadOnlySpan<char> text, bool decimalComma, out float value)
+    public static bool TryParseFormatted(ReadOnlySpan<char> text, bool decimalComma, out float value) =>
+        TryParseFormatted(text, decimalComma, out value, out _);
+
+    /// <summary>
+    /// <see cref="TryParseFormatted(ReadOnlySpan{char}, bool, out float)"/>, and the currency the number was written
+    /// with (<c>$</c>, <c>USD</c>; empty for none).
+    /// </summary>
+    public static bool TryParseFormatted(ReadOnlySpan<char> text, bool decimalComma, out float value, out ReadOnlySpan<char> currency)
     {
         value = 0;
+        currency = default;
         var s = text.Trim();
         if (s.Length is 0 or > 64) return false;
         var marked = false;
@@ -111,12 +119,14 @@ internal static class CsvNumber
         if (CurrencyBefore(s) is > 0 and var before)
         {
             marked = true;
+            currency = s[..before];
             s = s[before..].TrimStart();
             if (!Parenthesized(ref s) || !Sign(ref s)) return false;
         }
         else if (CurrencyAfter(s) is > 0 and var after)
         {
             marked = true;
+            currency = s[^after..];
             s = s[..^after].TrimEnd();
         }
         if (s.Length > 0 && s[^1] == '%')

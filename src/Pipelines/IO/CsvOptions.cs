@@ -71,7 +71,7 @@ public sealed record CsvOptions
     /// percent sign (<c>12.5%</c> reads as 12.5) or marks between groups of digits: commas between thousands or lakhs
     /// (<c>1,234,567</c>, <c>12,34,567</c>) in a file without decimal commas, points in one with them (<c>1.234,50</c>;
     /// see <see cref="DecimalComma"/>), spaces or apostrophes in either (<c>1 234 567</c>, <c>1 234,50</c>; see
-    /// <see cref="CsvNumber.TryParseFormatted"/>).
+    /// <see cref="CsvNumber.TryParseFormatted(ReadOnlySpan{char}, bool, out float)"/>).
     /// On by default, so a spreadsheet's money and percent columns are numbers rather than text with a
     /// category per row; off, such a value makes its column categorical or text.
     /// </summary>

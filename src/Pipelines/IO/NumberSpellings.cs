@@ -6,16 +6,20 @@ namespace Pipelines.IO;
 /// </summary>
 internal readonly record struct NumberSpellings(bool DecimalComma, bool Formatted)
 {
-    /// <summary>Parses <paramref name="text"/> in the first spelling it matches, in <see cref="NumberSpelling"/>'s order.</summary>
-    public bool TryParse(ReadOnlySpan<char> text, out float value, out NumberSpelling spelling)
+    /// <summary>
+    /// Parses <paramref name="text"/> in the first spelling it matches, in <see cref="NumberSpelling"/>'s order, and the
+    /// currency a formatted number was written with (<c>$</c>, <c>USD</c>; empty for none).
+    /// </summary>
+    public bool TryParse(ReadOnlySpan<char> text, out float value, out NumberSpelling spelling, out ReadOnlySpan<char> currency)
     {
+        currency = default;
         spelling = NumberSpelling.Plain;
         if (CsvNumber.TryParse(text, out value)) return true;
         spelling = NumberSpelling.DecimalComma;
         if (DecimalComma && CsvNumber.TryParseDecimalComma(text, out value)) return true;
         // Among decimal commas a point that formatting accepts can only group digits.
         spelling = DecimalComma && text.Contains('.') ? NumberSpelling.PointGroups : NumberSpelling.Formatted;
-        return Formatted && CsvNumber.TryParseFormatted(text, DecimalComma, out value);
+        return Formatted && CsvNumber.TryParseFormatted(text, DecimalComma, out value, out currency);
     }
 }
 

@@ -304,6 +304,17 @@ public sealed class CsvReaderTests
         var swiss = CsvText.Read("Betrag,y\nCHF 1'234.50,a\nCHF 99.00,b\n");
         CollectionAssert.AreEqual(new[] { 1234.5f, 99f }, swiss.Numeric("Betrag").Values.ToArray());
         Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("code,y\n\"ABC 1,234\",a\nXYZ 99,b\n")["code"].Kind, "letters that are no currency");
+        var mixed = new List<string>();
+        CsvReader.Read(new MemoryStream("amount,y\n$5,a\n€7,b\nUSD 9,a\n"u8.ToArray()), "t.csv", null, mixed);
+        CollectionAssert.Contains(mixed, "'amount' holds money in 3 currencies ($, €, USD), read as written: convert them to one currency for the model to compare them; " +
+            "it holds numbers written with currency, percent or thousands marks (3 values), read as numbers");
+
+        // A model's rows in dollars: a row in another currency is no number of that column, wherever the currency stands.
+        var dollars = new ColumnConventions { Units = { ["amount"] = "USD" } };
+        var declared = CsvOptions.Default with { Conventions = dollars, ColumnKinds = new Dictionary<string, ColumnKind> { ["amount"] = ColumnKind.Numeric } };
+        CollectionAssert.AreEqual(new[] { 99f, 1234f, 5f }, CsvText.Read("amount\n99 USD\n\"1,234.00 USD\"\nUSD 5\n", declared).Numeric("amount").Values.ToArray());
+        foreach (var other in new[] { "99 EUR", "EUR 99", "$99" })
+            Assert.Throws<DataFormatException>(() => CsvText.Read($"amount\n{other}\n", declared), other);
     }
 
     [TestMethod]
