@@ -304,7 +304,7 @@ internal sealed class ColumnBuilder : IDisposable
                 conventions.PointsGroupThousands.Add(_name);
             if (column is NumericColumn && _magnitudeValues > 0)
             {
-                var magnitudes = string.Join(", ", _magnitudes!.OrderBy(m => "kKMGBT".IndexOf(m, StringComparison.Ordinal)).Select(m => $"{m}: {CsvNumber.MagnitudeName(m)}"));
+                var magnitudes = string.Join(", ", _magnitudes!.OrderBy(CsvNumber.Multiplier).Select(m => $"{m}: {CsvNumber.MagnitudeName(m)}"));
                 AddNote($"numbers written with magnitudes ({magnitudes}; {Values(_magnitudeValues)}), read as the numbers they stand for");
                 conventions?.Magnitudes.Add(_name);
             }

@@ -198,19 +198,22 @@ internal static class CsvNumber
         number = default;
         if (text.Length > 2 && text[^1] == '+') text = text[..^1];
         magnitude = text.Length > 1 ? text[^1] : '\0';
-        multiplier = magnitude switch
-        {
-            'k' or 'K' => 1e3,
-            'M' => 1e6,
-            'G' or 'B' => 1e9,
-            'T' => 1e12,
-            _ => 0,
-        };
+        multiplier = Multiplier(magnitude);
         if (multiplier == 0) return false;
         number = text[..^1];
         if (number[^1] == ' ') number = number[..^1];
         return number.Length > 0 && char.IsAsciiDigit(number[^1]);
     }
+
+    /// <summary>What a magnitude <see cref="TrySplitMagnitude"/> accepts multiplies a number by; 0 for any other character.</summary>
+    public static double Multiplier(char magnitude) => magnitude switch
+    {
+        'k' or 'K' => 1e3,
+        'M' => 1e6,
+        'G' or 'B' => 1e9,
+        'T' => 1e12,
+        _ => 0,
+    };
 
     /// <summary>What a magnitude <see cref="TrySplitMagnitude"/> accepts stands for, in words.</summary>
     public static string MagnitudeName(char magnitude) => magnitude switch
