@@ -43,6 +43,9 @@ internal sealed class ColumnBuilder : IDisposable
     private List<(int Row, string Word)>? _wordRows;
     private int _formatted;
     private int _typesetMinus;
+    // The rows of an unquoted NA while every other value is a code (TrackCodes); null once one is not.
+    private List<int>? _naCodeRows;
+    private int _rows;
     // The currencies formatted numbers were written with ($, USD), to say where a column mixes them.
     private HashSet<string>? _currencies;
     private const int MaxCurrenciesNamed = 5;
@@ -84,6 +87,7 @@ internal sealed class ColumnBuilder : IDisposable
         if (words && declared is null or ColumnKind.Numeric) _words = new(StringComparer.Ordinal);
         _declared = declared;
         _missing = missing;
+        if (declared is null or ColumnKind.Categorical && missing.Matches(CodeNA)) _naCodeRows = [];
         _maxCategories = declared == ColumnKind.Categorical ? int.MaxValue : maxCategories;
         switch (declared)
         {
@@ -117,7 +121,10 @@ internal sealed class ColumnBuilder : IDisposable
     public void Add(CsvTokenizer tokenizer, int field)
     {
         var text = tokenizer.Field(field);
-        var missing = _missing.IsMissing(text, tokenizer.IsQuoted(field));
+        var quoted = tokenizer.IsQuoted(field);
+        var missing = _missing.IsMissing(text, quoted);
+        if (_naCodeRows is not null) TrackCodes(text, quoted, missing);
+        _rows++;
         if (_shapes is not null) AddToShapes(text, missing);
         switch (_phase)
         {
@@ -151,6 +158,21 @@ internal sealed class ColumnBuilder : IDisposable
                 Add(text, missing);
                 break;
         }
+    }
+
+    /// <summary>
+    /// Follows whether the column is one of codes (<c>EU</c>, <c>APAC</c>: two to five capital letters, unquoted) among
+    /// which <c>NA</c> (North America, Namibia) is a code rather than the missing value it is elsewhere (see
+    /// <see cref="CodeNA"/>): the rows of <c>NA</c> are kept until a value that is no such code ends the following.
+    /// </summary>
+    private void TrackCodes(ReadOnlySpan<char> text, bool quoted, bool missing)
+    {
+        if (missing)
+        {
+            if (!quoted && text.SequenceEqual(CodeNA)) _naCodeRows!.Add(_rows);
+            return;
+        }
+        if (quoted || text.Length is < 2 or > 5 || text.ContainsAnyExceptInRange('A', 'Z')) _naCodeRows = null;
     }
 
     /// <summary>
@@ -292,6 +314,12 @@ internal sealed class ColumnBuilder : IDisposable
                 }
             }
             var column = BuildOne(rows, options);
+            if (column is CategoricalColumn codes && _naCodeRows is { Count: > 0 } na && codes.Categories.Count > 0)
+            {
+                column = WithCodeNA(codes, na);
+                AddNote($"'{CodeNA}' among codes ({string.Join(", ", codes.Categories.Take(5))}{(codes.Categories.Count > 5 ? ", ..." : "")}; {Values(na.Count)}), " +
+                    $"read as the code {CodeNA} rather than as a missing value");
+            }
             if (column is NumericColumn && _inUnit > 0)
             {
                 AddNote($"numbers in '{_unit}' as the rows the model was fitted on did ({Values(_inUnit)}), read without the unit");
@@ -326,6 +354,27 @@ internal sealed class ColumnBuilder : IDisposable
 
     /// <summary>Adds to <see cref="Note"/> what the column holds: <c>'x' holds ...</c>, or <c>; it holds ...</c> after an earlier note.</summary>
     private void AddNote(string holds) => Note = (Note is null ? $"'{_name}' holds " : Note + "; it holds ") + holds;
+
+    /// <summary>
+    /// The missing-value token that is also a code where a column's values are codes (<c>NA</c>: North America, Namibia),
+    /// as R and pandas read it missing everywhere.
+    /// </summary>
+    private const string CodeNA = "NA";
+
+    /// <summary><paramref name="codes"/> with its rows <paramref name="rows"/> (missing) given the category <see cref="CodeNA"/>.</summary>
+    private static CategoricalColumn WithCodeNA(CategoricalColumn codes, List<int> rows)
+    {
+        var categories = codes.Categories.ToList();
+        var na = categories.IndexOf(CodeNA);
+        if (na < 0)
+        {
+            na = categories.Count;
+            categories.Add(CodeNA);
+        }
+        var values = codes.Codes.ToArray();
+        foreach (var row in rows) values[row] = na;
+        return new CategoricalColumn(codes.Name, values, [.. categories]);
+    }
 
     private static string Values(int count) => $"{count:N0} value{(count == 1 ? "" : "s")}";
 

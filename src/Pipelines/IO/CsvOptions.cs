@@ -26,7 +26,9 @@ public sealed record CsvOptions
     /// The tokens that mean "missing" by default: empty, NA, N/A, n/a, NaN, nan, -NaN, -nan, ?, null, NULL, None, &lt;NA&gt;,
     /// the not-a-number spellings pandas also reads as missing (#N/A, #N/A N/A, #NA, 1.#IND, -1.#IND, 1.#QNAN, -1.#QNAN),
     /// and a spreadsheet's error values (#DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!), which hold no value and would
-    /// otherwise turn a column of numbers into one of categories.
+    /// otherwise turn a column of numbers into one of categories. Where every other value of a column is a code of two
+    /// to five capital letters, unquoted (<c>EU</c>, <c>APAC</c>, <c>US</c>), an unquoted NA is the code (North America,
+    /// Namibia), not missing; R's exports, which quote their text, keep NA missing.
     /// </summary>
     public static IReadOnlyList<string> DefaultMissingTokens { get; } =
     [

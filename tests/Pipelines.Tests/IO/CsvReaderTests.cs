@@ -286,6 +286,21 @@ public sealed class CsvReaderTests
     }
 
     [TestMethod]
+    public void NA_among_codes_is_the_code_and_elsewhere_a_missing_value()
+    {
+        // Sales regions as a spreadsheet writes them: NA is North America, and an empty cell is what is missing.
+        var notes = new List<string>();
+        var regions = CsvReader.Read(new MemoryStream("region,x,y\nNA,1,a\nEU,2,b\nAPAC,3,a\n,4,b\nNA,5,a\n"u8.ToArray()), "t.csv", null, notes);
+        CollectionAssert.AreEqual(new[] { "NA", "EU", "APAC", null, "NA" }, Enumerable.Range(0, 5).Select(r => regions["region"].IsMissing(r) ? null : regions["region"].FormatValue(r)).ToArray());
+        CollectionAssert.Contains(notes, "'region' holds 'NA' among codes (EU, APAC; 2 values), read as the code NA rather than as a missing value");
+
+        // R writes its text quoted and its missing values as a bare NA; among words NA is missing too; and in numbers.
+        Assert.IsTrue(CsvText.Read("country,y\n\"US\",a\nNA,b\n\"DE\",a\n")["country"].IsMissing(1));
+        Assert.IsTrue(CsvText.Read("city,y\nParis,a\nNA,b\nRome,a\n")["city"].IsMissing(1));
+        Assert.IsTrue(CsvText.Read("x,y\n1.5,a\nNA,b\n2,a\n")["x"].IsMissing(1));
+    }
+
+    [TestMethod]
     public void Numbers_grouped_as_each_country_writes_them_read_as_numbers()
     {
         // Prices in lakhs as an Indian listing writes them, and amounts grouped by spaces as a French export does.
