@@ -65,6 +65,29 @@ public sealed class CategoricalColumn : Column
 
     public override string? FormatValue(int row) => ValueAt(row);
 
+    /// <summary>
+    /// This column with the rows <paramref name="rows"/> picks of it (a row's code, missing for a missing row) given
+    /// <paramref name="category"/>, which is added after the others where it is not one of them.
+    /// </summary>
+    public CategoricalColumn With(string category, Func<int, int, bool> rows)
+    {
+        ArgumentNullException.ThrowIfNull(category);
+        ArgumentNullException.ThrowIfNull(rows);
+        var categories = _categories.ToList();
+        var code = categories.IndexOf(category);
+        if (code < 0)
+        {
+            code = categories.Count;
+            categories.Add(category);
+        }
+        var codes = _codes.ToArray();
+        for (var r = 0; r < codes.Length; r++)
+        {
+            if (rows(r, codes[r])) codes[r] = code;
+        }
+        return new CategoricalColumn(Name, codes, [.. categories]);
+    }
+
     /// <summary>Number of rows per category code (missing rows not counted).</summary>
     public int[] CountPerCategory()
     {

@@ -316,7 +316,8 @@ internal sealed class ColumnBuilder : IDisposable
             var column = BuildOne(rows, options);
             if (column is CategoricalColumn codes && _naCodeRows is { Count: > 0 } na && codes.Categories.Count > 0)
             {
-                column = WithCodeNA(codes, na);
+                var naRows = na.ToHashSet();
+                column = codes.With(CodeNA, (row, _) => naRows.Contains(row));
                 AddNote($"'{CodeNA}' among codes ({string.Join(", ", codes.Categories.Take(5))}{(codes.Categories.Count > 5 ? ", ..." : "")}; {Values(na.Count)}), " +
                     $"read as the code {CodeNA} rather than as a missing value");
             }
@@ -360,21 +361,6 @@ internal sealed class ColumnBuilder : IDisposable
     /// as R and pandas read it missing everywhere.
     /// </summary>
     private const string CodeNA = "NA";
-
-    /// <summary><paramref name="codes"/> with its rows <paramref name="rows"/> (missing) given the category <see cref="CodeNA"/>.</summary>
-    private static CategoricalColumn WithCodeNA(CategoricalColumn codes, List<int> rows)
-    {
-        var categories = codes.Categories.ToList();
-        var na = categories.IndexOf(CodeNA);
-        if (na < 0)
-        {
-            na = categories.Count;
-            categories.Add(CodeNA);
-        }
-        var values = codes.Codes.ToArray();
-        foreach (var row in rows) values[row] = na;
-        return new CategoricalColumn(codes.Name, values, [.. categories]);
-    }
 
     private static string Values(int count) => $"{count:N0} value{(count == 1 ? "" : "s")}";
 

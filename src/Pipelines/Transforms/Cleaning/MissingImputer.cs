@@ -96,23 +96,8 @@ public sealed class MissingImputer : IScratchTransformer
         return new NumericColumn(column.Name, values);
     }
 
-    private static CategoricalColumn Fill(CategoricalColumn column, string fill)
-    {
-        if (column.MissingCount() == 0) return column;
-        var categories = column.Categories.ToList();
-        var code = categories.IndexOf(fill);
-        if (code < 0)
-        {
-            code = categories.Count;
-            categories.Add(fill);
-        }
-        var codes = column.Codes.ToArray();
-        for (var r = 0; r < codes.Length; r++)
-        {
-            if (codes[r] == CategoricalColumn.Missing) codes[r] = code;
-        }
-        return new CategoricalColumn(column.Name, codes, [.. categories]);
-    }
+    private static CategoricalColumn Fill(CategoricalColumn column, string fill) =>
+        column.MissingCount() == 0 ? column : column.With(fill, (_, code) => code == CategoricalColumn.Missing);
 
     private static NumericColumn Indicator(Column source, string name)
     {
