@@ -19,11 +19,11 @@ namespace Pipelines.Export.Onnx;
 /// Outputs: the outputs a learner's converter declares (the predicted label and the class probabilities); for a
 /// transform-only pipeline, every numeric or categorical feature column of the pipeline's output, in order, named
 /// column + ".output" (float or string [N, 1], as the inputs). Metadata: producer "Pipelines", doc_string the
-/// description, metadata_props "label_classes" (JSON list, when known) and "input_schema" (JSON list of name, kind, ONNX type,
-/// for a part of dates written as three numbers the order they were written in, "date_order": "day_first", "month_first"
-/// or "year_first", for numbers
-/// written with a unit the unit, "unit": "CC", and for numbers with points between thousands and a decimal comma
-/// "points_group_thousands": "true", and for numbers written with magnitudes (201k, 19M) "magnitudes": "true").
+/// description, metadata_props "label_classes" (JSON list, when known) and "input_schema" (JSON list of name, kind, ONNX
+/// type, and how the training rows wrote the input: for a part of dates written as three numbers their order,
+/// "date_order": "day_first", "month_first" or "year_first"; for numbers written with a unit the unit, "unit": "CC"; for
+/// numbers with points between thousands and a decimal comma "points_group_thousands": "true"; for numbers written with
+/// magnitudes (201k, 19M) "magnitudes": "true").
 /// </para>
 /// </summary>
 public static class OnnxExporter

@@ -5,8 +5,9 @@ namespace Pipelines.IO;
 /// <summary>
 /// Dates read as days since 1970-01-01, and the numeric parts a model learns from: year first as in ISO 8601
 /// (<c>2024-01-31</c>, <c>2024/01/31</c>, optionally with a time: <c>2024-01-31 13:05</c>, <c>2024-01-31T13:05:09.5Z</c>),
-/// with the month's name (<c>31-Jan-2024</c>, <c>Jan 31, 2024</c>), or as three numbers in a <see cref="DateOrder"/>: year last (<c>31/01/2024</c>, <c>1/31/2024 1:05 PM</c>,
-/// <c>31.01.2024 13:05</c>, <c>1/31/24</c>) or, with a two-digit year, year first (<c>24/01/31</c>).
+/// with the month's name (<c>31-Jan-2024</c>, <c>Jan 31, 2024</c>), or as three numbers in a <see cref="DateOrder"/>:
+/// year last (<c>31/01/2024</c>, <c>1/31/2024 1:05 PM</c>, <c>31.01.2024 13:05</c>, <c>1/31/24</c>) or, with a two-digit
+/// year, year first (<c>24/01/31</c>); and clock times alone (<c>13:05</c>).
 /// </summary>
 /// <remarks>
 /// <c>01/02/2024</c> is the 2nd of January in one country and the 1st of February in another, and <c>24/01/31</c> the
