@@ -23,7 +23,7 @@ namespace Pipelines.Export.Onnx;
 /// type, and how the training rows wrote the input: for a part of dates written as three numbers their order,
 /// "date_order": "day_first", "month_first" or "year_first"; for numbers written with a unit the unit, "unit": "CC"; for
 /// numbers with points between thousands and a decimal comma "points_group_thousands": "true"; for numbers written with
-/// magnitudes (201k, 19M) "magnitudes": "true").
+/// magnitudes (201k, 19M) "magnitudes": "true"; for codes among which NA was a code, "na_is_code": "true").
 /// </para>
 /// </summary>
 public static class OnnxExporter
@@ -34,7 +34,7 @@ public static class OnnxExporter
     /// <summary>Metadata key of the label's class names (JSON list of strings).</summary>
     public const string LabelClassesKey = "label_classes";
 
-    /// <summary>Metadata key of the input schema (JSON list of {"name", "kind", "onnx_type"}, and "date_order", "unit", "points_group_thousands" or "magnitudes" where known).</summary>
+    /// <summary>Metadata key of the input schema (JSON list of {"name", "kind", "onnx_type"}, and "date_order", "unit", "points_group_thousands", "magnitudes" or "na_is_code" where known).</summary>
     public const string InputSchemaKey = "input_schema";
 
     /// <summary>Exports <paramref name="pipeline"/>, fitted on <paramref name="training"/> (its schema gives the inputs, its label the class names).</summary>
@@ -119,23 +119,26 @@ public static class OnnxExporter
                 if (c.Unit is { } unit) entry[UnitKey] = unit;
                 if (c.PointsGroupThousands) entry[PointsGroupThousandsKey] = "true";
                 if (c.Magnitudes) entry[MagnitudesKey] = "true";
+                if (c.NACode) entry[NACodeKey] = "true";
                 return entry;
             });
         return JsonSerializer.Serialize(columns);
     }
 
     // An input_schema entry's keys for the order of the written dates an input is a part of (and its values), for
-    // the unit its numbers were written with, for points between their thousands, and for magnitudes after them.
+    // the unit its numbers were written with, for points between their thousands, for magnitudes after them, and for NA
+    // as one of its codes.
     private const string DateOrderKey = "date_order";
     private const string UnitKey = "unit";
     private const string PointsGroupThousandsKey = "points_group_thousands";
     private const string MagnitudesKey = "magnitudes";
+    private const string NACodeKey = "na_is_code";
     private static readonly Dictionary<DateOrder, string> DateOrderNames = new() { [DateOrder.DayFirst] = "day_first", [DateOrder.MonthFirst] = "month_first", [DateOrder.YearFirst] = "year_first" };
 
     /// <summary>
     /// The input an input_schema entry describes (<see cref="InputSchemaKey"/>): name, kind, and how its rows were written
     /// (<see cref="ColumnSchema.DateOrder"/>, <see cref="ColumnSchema.Unit"/>, <see cref="ColumnSchema.PointsGroupThousands"/>,
-    /// <see cref="ColumnSchema.Magnitudes"/>);
+    /// <see cref="ColumnSchema.Magnitudes"/>, <see cref="ColumnSchema.NACode"/>);
     /// null when the entry lacks a name or a known kind.
     /// </summary>
     public static ColumnSchema? InputOf(IReadOnlyDictionary<string, string> entry)
@@ -147,7 +150,7 @@ public static class OnnxExporter
         return new ColumnSchema(name, parsed)
         {
             DateOrder = order, Unit = entry.GetValueOrDefault(UnitKey), PointsGroupThousands = entry.GetValueOrDefault(PointsGroupThousandsKey) == "true",
-            Magnitudes = entry.GetValueOrDefault(MagnitudesKey) == "true",
+            Magnitudes = entry.GetValueOrDefault(MagnitudesKey) == "true", NACode = entry.GetValueOrDefault(NACodeKey) == "true",
         };
     }
 }

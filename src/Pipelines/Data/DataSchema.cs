@@ -30,6 +30,13 @@ public sealed record ColumnSchema(string Name, ColumnKind Kind, ColumnRole Role 
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool Magnitudes { get; init; }
+
+    /// <summary>
+    /// For a column of codes among which an unquoted <c>NA</c> was the code (North America, Namibia), true: rows read for
+    /// a model that reads the column read it as the code, not as a missing value. Written to a pipeline file only when true.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool NACode { get; init; }
 }
 
 /// <summary>

@@ -45,6 +45,7 @@ internal sealed class ColumnBuilder : IDisposable
     private int _typesetMinus;
     // The rows of an unquoted NA while every other value is a code (TrackCodes); null once one is not.
     private List<int>? _naCodeRows;
+    private readonly bool _naIsCode;
     private int _rows;
     // The currencies formatted numbers were written with ($, USD), to say where a column mixes them.
     private HashSet<string>? _currencies;
@@ -87,7 +88,9 @@ internal sealed class ColumnBuilder : IDisposable
         if (words && declared is null or ColumnKind.Numeric) _words = new(StringComparer.Ordinal);
         _declared = declared;
         _missing = missing;
-        if (declared is null or ColumnKind.Categorical && missing.Matches(CodeNA)) _naCodeRows = [];
+        // NA as a code the model's rows had is read as it; else the column's values tell (TrackCodes).
+        _naIsCode = known?.NACodes.Contains(name) == true;
+        if (!_naIsCode && declared is null or ColumnKind.Categorical && missing.Matches(CodeNA)) _naCodeRows = [];
         _maxCategories = declared == ColumnKind.Categorical ? int.MaxValue : maxCategories;
         switch (declared)
         {
@@ -122,7 +125,7 @@ internal sealed class ColumnBuilder : IDisposable
     {
         var text = tokenizer.Field(field);
         var quoted = tokenizer.IsQuoted(field);
-        var missing = _missing.IsMissing(text, quoted);
+        var missing = _missing.IsMissing(text, quoted) && !(_naIsCode && !quoted && text.SequenceEqual(CodeNA));
         if (_naCodeRows is not null) TrackCodes(text, quoted, missing);
         _rows++;
         if (_shapes is not null) AddToShapes(text, missing);
@@ -318,6 +321,7 @@ internal sealed class ColumnBuilder : IDisposable
             {
                 var naRows = na.ToHashSet();
                 column = codes.With(CodeNA, (row, _) => naRows.Contains(row));
+                conventions?.NACodes.Add(_name);
                 AddNote($"'{CodeNA}' among codes ({string.Join(", ", codes.Categories.Take(5))}{(codes.Categories.Count > 5 ? ", ..." : "")}; {Values(na.Count)}), " +
                     $"read as the code {CodeNA} rather than as a missing value");
             }

@@ -30,13 +30,19 @@ public sealed class ColumnConventions
     /// </summary>
     public HashSet<string> Magnitudes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The columns of codes among which an unquoted <c>NA</c> was the code (North America, Namibia) rather than a missing
+    /// value, so that rows read later with no other code read it alike.
+    /// </summary>
+    public HashSet<string> NACodes { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Whether there is no convention to keep.</summary>
-    public bool IsEmpty => DateOrders.Count == 0 && Units.Count == 0 && PointsGroupThousands.Count == 0 && Magnitudes.Count == 0;
+    public bool IsEmpty => DateOrders.Count == 0 && Units.Count == 0 && PointsGroupThousands.Count == 0 && Magnitudes.Count == 0 && NACodes.Count == 0;
 
     /// <summary>
     /// <paramref name="schema"/> with each convention marked on the columns a model reads it from: a date order on each
     /// part of that date column (<see cref="ColumnSchema.DateOrder"/>), a unit and points between thousands on their
-    /// column (<see cref="ColumnSchema.Unit"/>, <see cref="ColumnSchema.PointsGroupThousands"/>, <see cref="ColumnSchema.Magnitudes"/>).
+    /// column (<see cref="ColumnSchema.Unit"/>, <see cref="ColumnSchema.PointsGroupThousands"/>, <see cref="ColumnSchema.Magnitudes"/>, <see cref="ColumnSchema.NACode"/>).
     /// </summary>
     public DataSchema Mark(DataSchema schema)
     {
@@ -51,6 +57,7 @@ public sealed class ColumnConventions
         if (column.Kind == ColumnKind.Numeric && Units.TryGetValue(column.Name, out var unit)) column = column with { Unit = unit };
         if (column.Kind == ColumnKind.Numeric && PointsGroupThousands.Contains(column.Name)) column = column with { PointsGroupThousands = true };
         if (column.Kind == ColumnKind.Numeric && Magnitudes.Contains(column.Name)) column = column with { Magnitudes = true };
+        if (column.Kind == ColumnKind.Categorical && NACodes.Contains(column.Name)) column = column with { NACode = true };
         return column;
     }
 
@@ -65,6 +72,7 @@ public sealed class ColumnConventions
             if (column.Unit is { } unit) conventions.Units[column.Name] = unit;
             if (column.PointsGroupThousands) conventions.PointsGroupThousands.Add(column.Name);
             if (column.Magnitudes) conventions.Magnitudes.Add(column.Name);
+            if (column.NACode) conventions.NACodes.Add(column.Name);
         }
         return conventions;
     }

@@ -28,7 +28,8 @@ public sealed record CsvOptions
     /// and a spreadsheet's error values (#DIV/0!, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!), which hold no value and would
     /// otherwise turn a column of numbers into one of categories. Where every other value of a column is a code of two
     /// to five capital letters, unquoted (<c>EU</c>, <c>APAC</c>, <c>US</c>), an unquoted NA is the code (North America,
-    /// Namibia), not missing; R's exports, which quote their text, keep NA missing.
+    /// Namibia), not missing, and the model keeps that (<see cref="ColumnConventions.NACodes"/>); R's exports, which
+    /// quote their text, keep NA missing.
     /// </summary>
     public static IReadOnlyList<string> DefaultMissingTokens { get; } =
     [

@@ -378,16 +378,35 @@ public sealed class AutoMLJobTests : TempFolderTests
             string.Join("\n", result.FixesApplied));
 
         // Rows to predict whose sizes are all in megabytes: alone they would read as numbers in a unit 'M'.
-        var batch = FileIn("batch.csv");
-        File.WriteAllLines(batch, ["size,rating", "45M,3", "2.5M,4"]);
-        foreach (var scorer in Scorers(result))
+        ReadWithEachScorer(result, ["size,rating", "45M,3", "2.5M,4"], (scorer, rows) =>
         {
-            using var disposed = scorer;
             Assert.IsTrue(scorer.Inputs.Single(i => i.Name == "size").Magnitudes, scorer.GetType().Name);
-            var rows = ModelInputCsv.Read(batch, scorer.Inputs);
             CollectionAssert.AreEqual(new[] { 45e6f, 2.5e6f }, rows.Numeric("size").Values.ToArray(), scorer.GetType().Name);
             CollectionAssert.AreEqual(new[] { "large", "small" }, Enumerable.Range(0, 2).Select(r => scorer.Predict(rows)[PredictionColumns.PredictedLabel].FormatValue(r)).ToArray());
-        }
+        });
+    }
+
+    [TestMethod]
+    public void NA_as_a_code_is_kept_with_the_model_so_rows_of_NA_alone_read_as_the_training_file_did()
+    {
+        // Sales regions, NA for North America; deals there are large.
+        var random = new Random(14);
+        string[] regions = ["NA", "EU", "APAC", "LATAM"];
+        var path = CsvIn("deals.csv", "region,seats,y", 300, () =>
+        {
+            var region = regions[random.Next(regions.Length)];
+            return FormattableString.Invariant($"{region},{random.Next(1, 50)},{(region == "NA" ? "large" : "small")}");
+        });
+        var result = new AutoMLJob(Options(path) with { Metric = Evaluation.Metric.Accuracy }).Run();
+        Assert.IsTrue(result.FixesApplied.Any(f => f.StartsWith("'region' holds 'NA' among codes", StringComparison.Ordinal)), string.Join("\n", result.FixesApplied));
+
+        // A batch from North America alone: with nothing else to tell, its NA is still the code.
+        ReadWithEachScorer(result, ["region,seats", "NA,3", "NA,40"], (scorer, rows) =>
+        {
+            Assert.IsTrue(scorer.Inputs.Single(i => i.Name == "region").NACode, scorer.GetType().Name);
+            Assert.IsFalse(rows["region"].IsMissing(0), scorer.GetType().Name);
+            Assert.AreEqual("large", scorer.Predict(rows)[PredictionColumns.PredictedLabel].FormatValue(1), scorer.GetType().Name);
+        });
     }
 
     [TestMethod]
@@ -491,6 +510,18 @@ public sealed class AutoMLJobTests : TempFolderTests
     /// <summary>The job's model.onnx and pipeline file, opened as a service would open them; the caller disposes each.</summary>
     private static IModelScorer[] Scorers(AutoMLJobResult result) =>
         [OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model)), PipelineScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Pipeline))];
+
+    /// <summary>Reads a file of <paramref name="lines"/> (a header and rows to predict) as each of <see cref="Scorers"/> would and hands the rows to <paramref name="check"/>.</summary>
+    private void ReadWithEachScorer(AutoMLJobResult result, string[] lines, Action<IModelScorer, DataFrame> check)
+    {
+        var batch = FileIn("batch.csv");
+        File.WriteAllLines(batch, lines);
+        foreach (var scorer in Scorers(result))
+        {
+            using var disposed = scorer;
+            check(scorer, ModelInputCsv.Read(batch, scorer.Inputs));
+        }
+    }
 
     private AutoMLJobOptions Options(string path) => new()
     {
