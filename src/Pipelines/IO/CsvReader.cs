@@ -93,8 +93,10 @@ public static class CsvReader
 
             var rows = 0;
             var emptyRows = 0;
-            // A report's notes below the table (a source, a footnote), the file's last lines.
+            // A report's notes below the table (a source, a footnote), the file's last lines; none can start before the
+            // line of a row of the table a look ahead found.
             List<string>? notesBelow = null;
+            long rowAhead = 0;
             while (tokenizer.ReadRecord())
             {
                 if (options.SkipEmptyRows && IsEmpty(tokenizer))
@@ -102,11 +104,14 @@ public static class CsvReader
                     emptyRows++;
                     continue;
                 }
-                if (options.SkipReportLines && IsNote(tokenizer, names.Length)
-                    && ReportLines.NotesToEnd(tokenizer.PeekLines(ReportLines.MaxNoteLines + 1), tokenizer.Separator) is { } following)
+                if (options.SkipReportLines && tokenizer.RecordLine > rowAhead && IsNote(tokenizer, names.Length))
                 {
-                    notesBelow = [tokenizer.Field(0).Trim().ToString(), .. following];
-                    break;
+                    if (ReportLines.NotesToEnd(tokenizer.PeekLines(ReportLines.MaxNoteLines + 1), tokenizer.Separator, out var row) is { } following)
+                    {
+                        notesBelow = [tokenizer.Field(0).Trim().ToString(), .. following];
+                        break;
+                    }
+                    if (row >= 0) rowAhead = tokenizer.CurrentLine + row;
                 }
                 if (tokenizer.FieldCount != names.Length) ThrowRagged(tokenizer, names);
                 foreach (var i in unnamed)

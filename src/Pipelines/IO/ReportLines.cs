@@ -74,21 +74,26 @@ internal static class ReportLines
     /// <summary>
     /// The notes of <paramref name="following"/> (the lines after a record that reads as a note, to the end of the file
     /// as <see cref="CsvTokenizer.PeekLines"/> returned them) where each is blank or reads as a note too, else null: a
-    /// row of the table follows, or more lines than <see cref="MaxNoteLines"/>.
+    /// row of the table follows (<paramref name="row"/> is its index in <paramref name="following"/>, before which no
+    /// notes can end the file), or more lines than <see cref="MaxNoteLines"/> (<paramref name="row"/> is -1).
     /// </summary>
-    public static List<string>? NotesToEnd(IReadOnlyList<string> following, char separator)
+    public static List<string>? NotesToEnd(IReadOnlyList<string> following, char separator, out int row)
     {
-        if (following.Count > MaxNoteLines) return null;
+        row = -1;
         var notes = new List<string>();
-        foreach (var line in following)
+        for (var i = 0; i < following.Count; i++)
         {
+            var line = following[i];
             if (string.IsNullOrWhiteSpace(line)) continue;
-            if (line.Count(c => c == '"') % 2 != 0) return null;
-            var fields = Fields(line, [separator]);
-            if (!IsNote(fields[0]) || fields.Skip(1).Any(f => f.Trim().Length > 0)) return null;
+            var fields = line.Count(c => c == '"') % 2 == 0 ? Fields(line, [separator]) : null;
+            if (fields is null || !IsNote(fields[0]) || fields.Skip(1).Any(f => f.Trim().Length > 0))
+            {
+                row = i;
+                return null;
+            }
             notes.Add(fields[0].Trim());
         }
-        return notes;
+        return following.Count > MaxNoteLines ? null : notes;
     }
 
     /// <summary>Whether a note's text reads as one (words: <c>Source: Destatis</c>) rather than a value of a row.</summary>
