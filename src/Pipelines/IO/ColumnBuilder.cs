@@ -188,11 +188,17 @@ internal sealed class ColumnBuilder : IDisposable
         if (!CurrencyFits(currency)) return false;
         if (spelling == NumberSpelling.Plain && _numbers.DecimalComma && text.Contains('.'))
             value = PointAmongDecimalCommas(tokenizer, field, text, value);
+        Count(spelling);
+        AddNumber(written, value);
+        return true;
+    }
+
+    /// <summary>Counts a number read in <paramref name="spelling"/>, for the column's decisions and notes at the end.</summary>
+    private void Count(NumberSpelling spelling)
+    {
         if (spelling == NumberSpelling.DecimalComma) _decimalCommas++;
         if (spelling == NumberSpelling.PointGroups) _pointGroups++;
         if (spelling is NumberSpelling.Formatted or NumberSpelling.PointGroups) _formatted++;
-        AddNumber(written, value);
-        return true;
     }
 
     /// <summary>
@@ -235,8 +241,7 @@ internal sealed class ColumnBuilder : IDisposable
         if (!_numbers.Formatted || !CsvNumber.TrySplitMagnitude(text, out var number, out var magnitude, out var multiplier)
             || !_numbers.TryParse(number, out var value, out var spelling, out var currency) || spelling == NumberSpelling.PointGroups || float.IsNaN(value)
             || !CurrencyFits(currency)) return false;
-        if (spelling == NumberSpelling.DecimalComma) _decimalCommas++;
-        if (spelling == NumberSpelling.Formatted) _formatted++;
+        Count(spelling);
         (_magnitudes ??= []).Add(magnitude);
         _magnitudeValues++;
         AddNumber(text, (float)(value * multiplier));

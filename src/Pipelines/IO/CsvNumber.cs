@@ -206,22 +206,19 @@ internal static class CsvNumber
     }
 
     /// <summary>What a magnitude <see cref="TrySplitMagnitude"/> accepts multiplies a number by; 0 for any other character.</summary>
-    public static double Multiplier(char magnitude) => magnitude switch
-    {
-        'k' or 'K' => 1e3,
-        'M' => 1e6,
-        'G' or 'B' => 1e9,
-        'T' => 1e12,
-        _ => 0,
-    };
+    public static double Multiplier(char magnitude) => Magnitude(magnitude).Multiplier;
 
     /// <summary>What a magnitude <see cref="TrySplitMagnitude"/> accepts stands for, in words.</summary>
-    public static string MagnitudeName(char magnitude) => magnitude switch
+    public static string MagnitudeName(char magnitude) => Magnitude(magnitude).Name;
+
+    /// <summary>The magnitudes a number may end in, and what each stands for; (0, "") for any other character.</summary>
+    private static (double Multiplier, string Name) Magnitude(char magnitude) => magnitude switch
     {
-        'k' or 'K' => "thousands",
-        'M' => "millions",
-        'G' or 'B' => "billions",
-        _ => "trillions",
+        'k' or 'K' => (1e3, "thousands"),
+        'M' => (1e6, "millions"),
+        'G' or 'B' => (1e9, "billions"),
+        'T' => (1e12, "trillions"),
+        _ => (0, ""),
     };
 
     private static readonly SearchValues<char> DigitsAndMarks = SearchValues.Create("0123456789.,' \u00A0\u202F");

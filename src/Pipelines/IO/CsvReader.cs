@@ -237,19 +237,17 @@ public static class CsvReader
         return true;
     }
 
-    private static DataFormatException ShortRow(string file, long line, int found, string[] names)
-    {
-        var first = CsvHeader.Display(names, found);
-        return new DataFormatException(file, line, first, null,
-            $"the row has {found} field(s) but the header has {names.Length}; the first missing column is '{first}'",
-            "Add the missing fields (an empty field is a missing value), or quote fields that contain the separator or a line break");
-    }
-
     private static void ThrowRagged(CsvTokenizer tokenizer, string[] names)
     {
         var found = tokenizer.FieldCount;
         var expected = names.Length;
-        if (found < expected) throw ShortRow(tokenizer.File, tokenizer.RecordLine, found, names);
+        if (found < expected)
+        {
+            var first = CsvHeader.Display(names, found);
+            throw new DataFormatException(tokenizer.File, tokenizer.RecordLine, first, null,
+                $"the row has {found} field(s) but the header has {expected}; the first missing column is '{first}'",
+                "Add the missing fields (an empty field is a missing value), or quote fields that contain the separator or a line break");
+        }
         throw new DataFormatException(tokenizer.File, tokenizer.FieldLine(expected), null, tokenizer.Field(expected).ToString(),
             $"the row has {found} field(s) but the header has {expected}",
             "Remove the extra fields, or quote values that contain the separator");

@@ -30,8 +30,7 @@ internal static class ReportLines
         for (var i = 0; i < lines.Count - 1; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i])) continue;
-            // A quote left open runs the field into the next line: lines are no rows there.
-            if (lines[i].Count(c => c == '"') % 2 != 0) return 0;
+            if (LeavesQuoteOpen(lines[i])) return 0;
             if (titles > 0 && IsHeader(lines, i, separator ?? SeparatorSniffer.Sniff(lines[i], named))) return i;
             // A title line has at most one field whatever the separator, its first.
             if (Fields(lines[i], separator is { } given ? [given] : Candidates).Skip(1).Any(f => f.Trim().Length > 0)) return 0;
@@ -51,10 +50,10 @@ internal static class ReportLines
     /// </summary>
     public static string[]? JoinedNames(IReadOnlyList<string> header, IReadOnlyList<string> following, char separator)
     {
-        if (header.Count < 2 || following.Count < 2 || following[0].Count(c => c == '"') % 2 != 0) return null;
+        if (header.Count < 2 || following.Count < 2 || LeavesQuoteOpen(following[0])) return null;
         var below = Fields(following[0], [separator]).Select(f => f.Trim()).ToList();
         var row = following.Skip(1).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
-        if (below.Count != header.Count || row is null || row.Count(c => c == '"') % 2 != 0) return null;
+        if (below.Count != header.Count || row is null || LeavesQuoteOpen(row)) return null;
         var values = Fields(row, [separator]);
         var named = Enumerable.Range(0, header.Count).Where(i => below[i].Length > 0).ToArray();
         if (values.Count != header.Count || named.Any(i => CsvNumber.TryParse(below[i], out _))
@@ -85,7 +84,7 @@ internal static class ReportLines
         {
             var line = following[i];
             if (string.IsNullOrWhiteSpace(line)) continue;
-            var fields = line.Count(c => c == '"') % 2 == 0 ? Fields(line, [separator]) : null;
+            var fields = LeavesQuoteOpen(line) ? null : Fields(line, [separator]);
             if (fields is null || !IsNote(fields[0]) || fields.Skip(1).Any(f => f.Trim().Length > 0))
             {
                 row = i;
@@ -115,8 +114,11 @@ internal static class ReportLines
         var names = Fields(lines[at], [separator]);
         if (names.Count(n => n.Trim().Length > 0) < 2 || names.Any(n => CsvNumber.TryParse(n.Trim(), out _))) return false;
         var next = lines.Skip(at + 1).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
-        return next is not null && next.Count(c => c == '"') % 2 == 0 && Fields(next, [separator]).Count == names.Count;
+        return next is not null && !LeavesQuoteOpen(next) && Fields(next, [separator]).Count == names.Count;
     }
+
+    /// <summary>Whether a quote is left open on <paramref name="line"/>: its field runs into the next line, so lines are no rows there.</summary>
+    private static bool LeavesQuoteOpen(string line) => line.Count(c => c == '"') % 2 != 0;
 
     /// <summary>A line's fields, split at any of <paramref name="separators"/> outside quotes, the quotes dropped.</summary>
     private static List<string> Fields(string line, char[] separators)
