@@ -108,13 +108,18 @@ internal static class ReportLines
 
     private static readonly char[] Candidates = [',', '\t', ';', '|'];
 
-    /// <summary>Whether line <paramref name="at"/> is a header of two or more names above a row of as many fields.</summary>
+    /// <summary>
+    /// Whether line <paramref name="at"/> is a header of two or more names above a row of as many fields. A line with a
+    /// number among its names is a row of the table, unless it is the group row of a two-row header (years above
+    /// measures, <see cref="JoinedNames"/>).
+    /// </summary>
     private static bool IsHeader(IReadOnlyList<string> lines, int at, char separator)
     {
         var names = Fields(lines[at], [separator]);
-        if (names.Count(n => n.Trim().Length > 0) < 2 || names.Any(n => CsvNumber.TryParse(n.Trim(), out _))) return false;
+        if (names.Count(n => n.Trim().Length > 0) < 2) return false;
         var next = lines.Skip(at + 1).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l));
-        return next is not null && !LeavesQuoteOpen(next) && Fields(next, [separator]).Count == names.Count;
+        if (next is null || LeavesQuoteOpen(next) || Fields(next, [separator]).Count != names.Count) return false;
+        return !names.Any(n => CsvNumber.TryParse(n.Trim(), out _)) || JoinedNames([.. names.Select(n => n.Trim())], [.. lines.Skip(at + 1)], separator) is not null;
     }
 
     /// <summary>Whether a quote is left open on <paramref name="line"/>: its field runs into the next line, so lines are no rows there.</summary>

@@ -488,6 +488,14 @@ public sealed class CsvReaderTests
         File.WriteAllText(path, text);
         Assert.AreEqual(4L, CsvReader.LineOf(path, 1), "the second row is line 4");
 
+        // Groups that are years, under a title: the year row is the header's first row, not a row of the table.
+        notes.Clear();
+        var years = CsvReader.Read(new MemoryStream("Sales by region\nregion,2022,,2023,\n,sales,units,sales,units\nnorth,10,1,12,2\nsouth,20,2,22,3\n"u8.ToArray()),
+            "t.csv", CsvOptions.Default, notes);
+        CollectionAssert.AreEqual(new[] { "region", "2022 sales", "2022 units", "2023 sales", "2023 units" }, years.Names.ToArray());
+        CollectionAssert.AreEqual(new[] { 12f, 22f }, years.Numeric("2023 sales").Values.ToArray());
+        Assert.HasCount(2, notes, string.Join(" | ", notes));
+
         // Not two rows of header: a pandas index column, a first row of words, the option off.
         CollectionAssert.AreEqual(new[] { "", "a", "b" }, CsvHeader.Fields(new CsvTokenizer(CsvInput.Open(new MemoryStream(",a,b\n0,1,2\n"u8.ToArray()), "t.csv"), "t.csv", true), true)!);
         Assert.Throws<DataFormatException>(() => CsvText.Read("name,Q1,\n,first,last\nr1,Ann,Lee\n"), "a row of words under the header is a row");
