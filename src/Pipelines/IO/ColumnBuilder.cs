@@ -152,7 +152,7 @@ internal sealed class ColumnBuilder : IDisposable
                     _inUnit++;
                     AddNumber(text, number);
                 }
-                else if (!TryAddSpelled(tokenizer, field, text, text) && !TryAddTypesetMinus(tokenizer, field, text) && !TryAddMagnitude(tokenizer, field, text))
+                else if (!TryAddSpelled(tokenizer, field, text, text) && !TryAddTypesetMinus(tokenizer, field, text) && !TryAddMagnitude(tokenizer, field, text, text))
                 {
                     Leave(tokenizer, field, text);
                 }
@@ -215,8 +215,8 @@ internal sealed class ColumnBuilder : IDisposable
     }
 
     /// <summary>
-    /// Adds a number whose minus is typeset (U+2212, <c>−12.5</c>, as some locales' spreadsheets and tables copied from
-    /// the web write it) as it reads with an ASCII minus, where formatted numbers are read
+    /// Adds a number whose minus is typeset (U+2212, <c>−12.5</c>, <c>−5K</c>, as some locales' spreadsheets and tables
+    /// copied from the web write it) as it reads with an ASCII minus, where formatted numbers are read
     /// (<see cref="CsvOptions.FormattedNumbers"/>); false for any other value.
     /// </summary>
     private bool TryAddTypesetMinus(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text)
@@ -225,7 +225,7 @@ internal sealed class ColumnBuilder : IDisposable
         Span<char> ascii = stackalloc char[text.Length];
         text.CopyTo(ascii);
         ascii[0] = '-';
-        if (!TryAddSpelled(tokenizer, field, ascii, text)) return false;
+        if (!TryAddSpelled(tokenizer, field, ascii, text) && !TryAddMagnitude(tokenizer, field, ascii, text)) return false;
         _typesetMinus++;
         return true;
     }
@@ -234,9 +234,10 @@ internal sealed class ColumnBuilder : IDisposable
     /// Adds a number written with a magnitude (<c>201k</c>, <c>19M</c>, <c>$1.2B</c>) as the number it stands for, where
     /// formatted numbers are read (<see cref="CsvOptions.FormattedNumbers"/>) and the number before it reads in one of the
     /// file's spellings (points between thousands aside); false for any other value. A column whose every value has one
-    /// magnitude reads as numbers in that unit instead (<see cref="UnitShape"/>), where units are read.
+    /// magnitude reads as numbers in that unit instead (<see cref="UnitShape"/>), where units are read. The value keeps
+    /// <paramref name="written"/> as its spelling.
     /// </summary>
-    private bool TryAddMagnitude(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text)
+    private bool TryAddMagnitude(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text, ReadOnlySpan<char> written)
     {
         if (!_numbers.Formatted || !CsvNumber.TrySplitMagnitude(text, out var number, out var magnitude, out var multiplier)
             || !_numbers.TryParse(number, out var value, out var spelling, out var currency) || spelling == NumberSpelling.PointGroups || float.IsNaN(value)
@@ -244,7 +245,7 @@ internal sealed class ColumnBuilder : IDisposable
         Count(spelling);
         (_magnitudes ??= []).Add(magnitude);
         _magnitudeValues++;
-        AddNumber(text, (float)(value * multiplier));
+        AddNumber(written, (float)(value * multiplier));
         return true;
     }
 

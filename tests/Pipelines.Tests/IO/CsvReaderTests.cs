@@ -253,6 +253,11 @@ public sealed class CsvReaderTests
         Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("t,y\n\u22123.5,a\n2,b\n", CsvOptions.Default with { FormattedNumbers = false })["t"].Kind);
         var declared = CsvText.Read("t,y\n\u22123.5,a\n", CsvOptions.Default with { ColumnKinds = new Dictionary<string, ColumnKind> { ["t"] = ColumnKind.Numeric } });
         Assert.AreEqual(-3.5f, declared.Numeric("t")[0], "as a model's rows to predict read it");
+        // A magnitude after it, as a net change in views: the number it stands for, and kept as written where the column is text.
+        var views = CsvText.Read("net,y\n\u22125K,a\n12K,b\n1.5M,a\n300,b\n");
+        CollectionAssert.AreEqual(new[] { -5000f, 12000f, 1.5e6f, 300f }, views.Numeric("net").Values.ToArray());
+        var words = CsvText.Read("net,y\n\u22125K,a\nnone,b\nmore,a\n");
+        Assert.AreEqual("\u22125K", words["net"].FormatValue(0));
     }
 
     [TestMethod]
