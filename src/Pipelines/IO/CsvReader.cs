@@ -94,9 +94,11 @@ public static class CsvReader
             var rows = 0;
             var emptyRows = 0;
             // A report's notes below the table (a source, a footnote), the file's last lines; none can start before the
-            // line of a row of the table a look ahead found.
+            // line of a row of the table a look ahead found, nor inside a run of rows of that shape longer than notes
+            // run (a sparse table's rows, words in the first cell alone, to its end: rows, not notes).
             List<string>? notesBelow = null;
             long rowAhead = 0;
+            var longRun = false;
             while (tokenizer.ReadRecord())
             {
                 if (options.SkipEmptyRows && IsEmpty(tokenizer))
@@ -104,14 +106,22 @@ public static class CsvReader
                     emptyRows++;
                     continue;
                 }
-                if (options.SkipReportLines && tokenizer.RecordLine > rowAhead && IsNote(tokenizer, names.Length))
+                if (options.SkipReportLines && tokenizer.RecordLine > rowAhead)
                 {
-                    if (ReportLines.NotesToEnd(tokenizer.PeekLines(ReportLines.MaxNoteLines + 1), tokenizer.Separator, out var row) is { } following)
+                    if (!IsNote(tokenizer, names.Length))
                     {
-                        notesBelow = [tokenizer.Field(0).Trim().ToString(), .. following];
-                        break;
+                        longRun = false;
                     }
-                    if (row >= 0) rowAhead = tokenizer.CurrentLine + row;
+                    else if (!longRun)
+                    {
+                        if (ReportLines.NotesToEnd(tokenizer.PeekLines(ReportLines.MaxNoteLines + 1), tokenizer.Separator, out var row) is { } following)
+                        {
+                            notesBelow = [tokenizer.Field(0).Trim().ToString(), .. following];
+                            break;
+                        }
+                        if (row >= 0) rowAhead = tokenizer.CurrentLine + row;
+                        else longRun = true;
+                    }
                 }
                 if (tokenizer.FieldCount != names.Length) ThrowRagged(tokenizer, names);
                 foreach (var i in unnamed)

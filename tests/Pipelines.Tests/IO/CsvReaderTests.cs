@@ -471,6 +471,17 @@ public sealed class CsvReaderTests
         Assert.AreEqual(3, city.RowCount);
         CollectionAssert.AreEqual(new[] { "New York", "San Jose", "Boston" }, Enumerable.Range(0, 3).Select(r => city["city"].FormatValue(r)).ToArray());
         CollectionAssert.Contains(noted, "the 2 lines below the table, notes ('Los Angeles', 'Source: the census'), left out");
+        // A run of such rows longer than notes run is the table's to its end, however it ends: no row is lost.
+        noted.Clear();
+        var sparse = CsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes("name,x,y\nalpha,1,a\n" + string.Concat(Enumerable.Range(1, 60).Select(i => $"item {i},,\n")))), "t.csv", null, noted);
+        Assert.AreEqual(61, sparse.RowCount);
+        Assert.AreEqual("item 60", sparse["name"].FormatValue(60));
+        Assert.IsEmpty(noted, string.Join(" | ", noted));
+        // After such a run, a row of the table ends it, and notes below that row are notes again.
+        noted.Clear();
+        var ended = CsvReader.Read(new MemoryStream(Encoding.UTF8.GetBytes("name,x,y\n" + string.Concat(Enumerable.Range(1, 30).Select(i => $"item {i},,\n")) + "omega,2,b\nSource: the census,,\n")), "t.csv", null, noted);
+        Assert.AreEqual(31, ended.RowCount);
+        CollectionAssert.Contains(noted, "the line below the table, notes ('Source: the census'), left out");
 
         // Not a title: a one-column file, a header of numbers (years), a title with the table's separator in it.
         CollectionAssert.AreEqual(new[] { "x" }, CsvText.Read("x\n1\n2\n").Names.ToArray());
