@@ -94,8 +94,8 @@ public static class CsvReader
             var rows = 0;
             var emptyRows = 0;
             // A report's notes below the table (a source, a footnote), the file's last lines; none can start before the
-            // line of a row of the table a look ahead found, nor inside a run of rows of that shape longer than notes
-            // run (a sparse table's rows, words in the first cell alone, to its end: rows, not notes).
+            // line of a row of the table a look ahead found, nor inside a run of rows of their shape longer than notes
+            // can be (a sparse table's rows, words in the first cell alone, to its end: rows, not notes).
             List<string>? notesBelow = null;
             long rowAhead = 0;
             var longRun = false;
