@@ -23,7 +23,9 @@ namespace Pipelines.Export.Onnx;
 /// type, and how the training rows wrote the input: for a part of dates written as three numbers their order,
 /// "date_order": "day_first", "month_first" or "year_first"; for numbers written with a unit the unit, "unit": "CC"; for
 /// numbers with points between thousands and a decimal comma "points_group_thousands": "true"; for numbers written with
-/// magnitudes (201k, 19M) "magnitudes": "true"; for codes among which NA was a code, "na_is_code": "true").
+/// magnitudes (201k, 19M) "magnitudes": "true"; for codes among which NA was a code, "na_is_code": "true"), and
+/// "input_categories" (JSON object of a categorical input's name to the categories its training rows held) where the
+/// inputs' categories are known (<see cref="ColumnSchema.Categories"/>).
 /// </para>
 /// </summary>
 public static class OnnxExporter
@@ -37,12 +39,18 @@ public static class OnnxExporter
     /// <summary>Metadata key of the input schema (JSON list of {"name", "kind", "onnx_type"}, and "date_order", "unit", "points_group_thousands", "magnitudes" or "na_is_code" where known).</summary>
     public const string InputSchemaKey = "input_schema";
 
-    /// <summary>Exports <paramref name="pipeline"/>, fitted on <paramref name="training"/> (its schema gives the inputs, its label the class names).</summary>
+    /// <summary>Metadata key of the categories each categorical input's training rows held (JSON object of name to list of strings), where known.</summary>
+    public const string InputCategoriesKey = "input_categories";
+
+    /// <summary>
+    /// Exports <paramref name="pipeline"/>, fitted on <paramref name="training"/> (its schema gives the inputs and their
+    /// categories, its label the class names).
+    /// </summary>
     public static ModelProto Export(ITransformer pipeline, DataFrame training, OnnxExportOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(training);
         var classes = options?.LabelClasses ?? (training.Label as CategoricalColumn)?.Categories;
-        return Export(pipeline, training.Schema, (options ?? new OnnxExportOptions()) with { LabelClasses = classes });
+        return Export(pipeline, training.Schema.WithCategoriesOf(training), (options ?? new OnnxExportOptions()) with { LabelClasses = classes });
     }
 
     /// <summary>Exports <paramref name="pipeline"/> for frames of schema <paramref name="input"/>.</summary>
@@ -67,6 +75,9 @@ public static class OnnxExporter
         var classes = LearnerClasses(pipeline) ?? options.LabelClasses;
         if (classes is not null) metadata.Add(new(LabelClassesKey, JsonSerializer.Serialize(classes)));
         metadata.Add(new(InputSchemaKey, InputSchemaJson(input, graph)));
+        // Apart from input_schema, whose entries readers take as strings alone.
+        var categories = input.Features.Where(c => c.Categories is not null && graph.HasValue(c.Name)).ToDictionary(c => c.Name, c => c.Categories!);
+        if (categories.Count > 0) metadata.Add(new(InputCategoriesKey, JsonSerializer.Serialize(categories)));
         return graph.ToModel(options.Description ?? Describe(pipeline), metadata);
     }
 

@@ -51,13 +51,16 @@ public static class ModelInputCsv
         if (inputs.All(i => frame[i.Name].Kind == i.Kind))
         {
             foreach (var note in read) notes?.Add(note);
+            NoteUnseen(frame, inputs, notes);
             return frame;
         }
         // Only the columns read otherwise are declared: a date's parts are no header names to declare.
         var kinds = inputs.Where(i => i.Name != label && frame[i.Name].Kind != i.Kind).ToDictionary(i => i.Name, i => i.Kind, StringComparer.Ordinal);
         try
         {
-            return WithoutDates(CsvReader.Read(path, options with { ColumnKinds = kinds }, notes), inputs);
+            var declared = WithoutDates(CsvReader.Read(path, options with { ColumnKinds = kinds }, notes), inputs);
+            NoteUnseen(declared, inputs, notes);
+            return declared;
         }
         catch (DataFormatException e) when (e.Column is { } column && e.Value is not null && kinds.GetValueOrDefault(column) == ColumnKind.Numeric)
         {
@@ -70,6 +73,33 @@ public static class ModelInputCsv
                 $"this value is not a number, but the model reads '{column}' as numbers", "Fix the value, or leave the cell empty for a missing value");
         }
     }
+
+    /// <summary>
+    /// Notes each categorical input whose rows here hold categories that the model's training rows did not
+    /// (<see cref="ColumnSchema.Categories"/>, where the model keeps them): the model scores those rows as it scores a
+    /// category it never saw, which a user should know before trusting their predictions.
+    /// </summary>
+    private static void NoteUnseen(DataFrame frame, IReadOnlyList<ColumnSchema> inputs, ICollection<string>? notes)
+    {
+        if (notes is null) return;
+        foreach (var input in inputs)
+        {
+            if (input.Categories is not { } known || frame[input.Name] is not CategoricalColumn column) continue;
+            var seen = known.ToHashSet(StringComparer.Ordinal);
+            var counts = column.CountPerCategory();
+            var unseen = column.Categories.Select((name, i) => (Name: name, Rows: counts[i])).Where(c => c.Rows > 0 && !seen.Contains(c.Name))
+                .OrderByDescending(c => c.Rows).ToList();
+            if (unseen.Count == 0) continue;
+            var named = string.Join(", ", unseen.Take(MaxUnseenNamed).Select(c => $"'{c.Name}' ({Count(c.Rows)})")) + (unseen.Count > MaxUnseenNamed ? ", ..." : "");
+            var rows = unseen.Sum(c => c.Rows);
+            notes.Add($"'{input.Name}' holds {(unseen.Count == 1 ? "a category" : $"{Count(unseen.Count)} categories")} that the rows the model was fitted on " +
+                $"did not ({named}): the model scores {(rows == 1 ? "that row" : $"those {Count(rows)} rows")} as it scores a category it never saw");
+        }
+    }
+
+    private const int MaxUnseenNamed = 5;
+
+    private static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>How the model's training rows wrote a date column's dates (a time of day where the model reads only its hour), for an error.</summary>
     private static string Written(IReadOnlyList<ColumnSchema> inputs, string date, DateOrder? order)

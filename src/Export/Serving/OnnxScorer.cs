@@ -20,8 +20,10 @@ public sealed class OnnxScorer : IModelScorer
         var metadata = session.ModelMetadata.CustomMetadataMap;
         _classes = metadata.TryGetValue(OnnxExporter.LabelClassesKey, out var json) ? JsonSerializer.Deserialize<string[]>(json) : null;
         var described = metadata.TryGetValue(OnnxExporter.InputSchemaKey, out var schema) ? DescribedInputs(schema) : [];
+        var categories = metadata.TryGetValue(OnnxExporter.InputCategoriesKey, out var categoriesJson) ? TrainingCategories(categoriesJson) : [];
         Inputs = [.. session.InputMetadata.Select(i => described.GetValueOrDefault(i.Key)
-            ?? new ColumnSchema(i.Key, i.Value.ElementDataType == TensorElementType.Float ? ColumnKind.Numeric : ColumnKind.Categorical))];
+            ?? new ColumnSchema(i.Key, i.Value.ElementDataType == TensorElementType.Float ? ColumnKind.Numeric : ColumnKind.Categorical))
+            .Select(i => i.Kind == ColumnKind.Categorical && categories.TryGetValue(i.Name, out var known) ? i with { Categories = known } : i)];
     }
 
     /// <inheritdoc/>
@@ -94,6 +96,19 @@ public sealed class OnnxScorer : IModelScorer
         catch (OnnxExportException e)
         {
             throw new ModelFormatException($"{path}: not an ONNX model ({e.Message}). Pass a file written by 'pipelines export'.", e);
+        }
+    }
+
+    /// <summary>The categories of each categorical input's training rows (<see cref="OnnxExporter.InputCategoriesKey"/>); none where the metadata does not read.</summary>
+    private static Dictionary<string, string[]> TrainingCategories(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, string[]>>(json) ?? [];
+        }
+        catch (JsonException)
+        {
+            return [];
         }
     }
 

@@ -37,6 +37,21 @@ public sealed record ColumnSchema(string Name, ColumnKind Kind, ColumnRole Role 
     /// </summary>
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
     public bool NACode { get; init; }
+
+    /// <summary>
+    /// For a categorical input of a fitted model, the categories of the rows it was fitted on, where known: rows read
+    /// later for the model name the others, which the model scores as a category it never saw. Null otherwise; written
+    /// to a pipeline file only when known. Compared by value.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Categories { get; init; }
+
+    public bool Equals(ColumnSchema? other) =>
+        other is not null && Name == other.Name && Kind == other.Kind && Role == other.Role && DateOrder == other.DateOrder && Unit == other.Unit
+        && PointsGroupThousands == other.PointsGroupThousands && Magnitudes == other.Magnitudes && NACode == other.NACode
+        && (Categories is null ? other.Categories is null : other.Categories is not null && Categories.SequenceEqual(other.Categories, StringComparer.Ordinal));
+
+    public override int GetHashCode() => HashCode.Combine(Name, Kind, Role, DateOrder, Unit, Categories?.Count);
 }
 
 /// <summary>
@@ -69,6 +84,23 @@ public sealed class DataSchema : IEquatable<DataSchema>
     public int Count => _columns.Length;
     public bool IsExact { get; }
     public ColumnSchema this[int index] => _columns[index];
+
+    /// <summary>
+    /// This schema with each categorical feature's <see cref="ColumnSchema.Categories"/> set to the categories that
+    /// <paramref name="training"/>'s rows hold (the rows a model of this schema was fitted on); other columns as they are.
+    /// </summary>
+    public DataSchema WithCategoriesOf(DataFrame training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return new DataSchema(_columns.Select(c => c.Kind == ColumnKind.Categorical && c.Role == ColumnRole.Feature && training.Contains(c.Name)
+            && training[c.Name] is CategoricalColumn categorical ? c with { Categories = Present(categorical) } : c), IsExact);
+    }
+
+    private static string[] Present(CategoricalColumn column)
+    {
+        var counts = column.CountPerCategory();
+        return [.. column.Categories.Where((_, i) => counts[i] > 0)];
+    }
 
     /// <summary>The label column, if any.</summary>
     public ColumnSchema? Label => _columns.FirstOrDefault(c => c.Role == ColumnRole.Label);

@@ -378,7 +378,7 @@ public sealed class AutoMLJobTests : TempFolderTests
             string.Join("\n", result.FixesApplied));
 
         // Rows to predict whose sizes are all in megabytes: alone they would read as numbers in a unit 'M'.
-        ReadWithEachScorer(result, ["size,rating", "45M,3", "2.5M,4"], (scorer, rows) =>
+        ReadWithEachScorer(result, ["size,rating", "45M,3", "2.5M,4"], (scorer, rows, _) =>
         {
             Assert.IsTrue(scorer.Inputs.Single(i => i.Name == "size").Magnitudes, scorer.GetType().Name);
             CollectionAssert.AreEqual(new[] { 45e6f, 2.5e6f }, rows.Numeric("size").Values.ToArray(), scorer.GetType().Name);
@@ -401,12 +401,33 @@ public sealed class AutoMLJobTests : TempFolderTests
         Assert.IsTrue(result.FixesApplied.Any(f => f.StartsWith("'region' holds 'NA' among codes", StringComparison.Ordinal)), string.Join("\n", result.FixesApplied));
 
         // A batch from North America alone: with nothing else to tell, its NA is still the code.
-        ReadWithEachScorer(result, ["region,seats", "NA,3", "NA,40"], (scorer, rows) =>
+        ReadWithEachScorer(result, ["region,seats", "NA,3", "NA,40"], (scorer, rows, _) =>
         {
             Assert.IsTrue(scorer.Inputs.Single(i => i.Name == "region").NACode, scorer.GetType().Name);
             Assert.IsFalse(rows["region"].IsMissing(0), scorer.GetType().Name);
             Assert.AreEqual("large", scorer.Predict(rows)[PredictionColumns.PredictedLabel].FormatValue(1), scorer.GetType().Name);
         });
+    }
+
+    [TestMethod]
+    public void Rows_to_predict_of_categories_the_model_never_saw_are_named_with_each_scorer()
+    {
+        var random = new Random(15);
+        string[] plans = ["basic", "pro", "team"];
+        var path = CsvIn("plans.csv", "plan,seats,y", 200, () =>
+        {
+            var plan = plans[random.Next(plans.Length)];
+            return FormattableString.Invariant($"{plan},{random.Next(1, 50)},{(plan == "basic" ? "churn" : "stay")}");
+        });
+        var result = new AutoMLJob(Options(path)).Run();
+
+        ReadWithEachScorer(result, ["plan,seats", "enterprise,3", "pro,40", "enterprise,7", "trial,1", ",2"], (scorer, rows, notes) =>
+        {
+            CollectionAssert.AreEquivalent(plans, scorer.Inputs.Single(i => i.Name == "plan").Categories!.ToArray(), scorer.GetType().Name);
+            Assert.AreEqual("'plan' holds 2 categories that the rows the model was fitted on did not ('enterprise' (2), 'trial' (1)): " +
+                "the model scores those 3 rows as it scores a category it never saw", notes.Single(), scorer.GetType().Name);
+        });
+        ReadWithEachScorer(result, ["plan,seats", "team,3", "basic,40", ",5"], (scorer, _, notes) => Assert.IsEmpty(notes, scorer.GetType().Name));
     }
 
     [TestMethod]
@@ -511,15 +532,19 @@ public sealed class AutoMLJobTests : TempFolderTests
     private static IModelScorer[] Scorers(AutoMLJobResult result) =>
         [OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model)), PipelineScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Pipeline))];
 
-    /// <summary>Reads a file of <paramref name="lines"/> (a header and rows to predict) as each of <see cref="Scorers"/> would and hands the rows to <paramref name="check"/>.</summary>
-    private void ReadWithEachScorer(AutoMLJobResult result, string[] lines, Action<IModelScorer, DataFrame> check)
+    /// <summary>
+    /// Reads a file of <paramref name="lines"/> (a header and rows to predict) as each of <see cref="Scorers"/> would and
+    /// hands the rows and the reading's notes to <paramref name="check"/>.
+    /// </summary>
+    private void ReadWithEachScorer(AutoMLJobResult result, string[] lines, Action<IModelScorer, DataFrame, IReadOnlyList<string>> check)
     {
         var batch = FileIn("batch.csv");
         File.WriteAllLines(batch, lines);
         foreach (var scorer in Scorers(result))
         {
             using var disposed = scorer;
-            check(scorer, ModelInputCsv.Read(batch, scorer.Inputs));
+            var notes = new List<string>();
+            check(scorer, ModelInputCsv.Read(batch, scorer.Inputs, notes: notes), notes);
         }
     }
 

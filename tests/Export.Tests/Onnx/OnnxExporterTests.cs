@@ -52,6 +52,13 @@ public sealed class OnnxExporterTests
 
         var described = OnnxExporter.Export(chain.Fitted, chain.Training);
         Assert.AreEqual("Pipelines model: MissingImputer -> ValueClipper -> OneHotEncoder -> LookupEncoder -> AffineNormalizer -> PrincipalComponents", described.DocString);
+
+        // The categories of the training rows, apart from input_schema (whose entries readers take as strings); none
+        // where a schema alone is exported without them.
+        var categories = JsonSerializer.Deserialize<Dictionary<string, string[]>>(metadata[OnnxExporter.InputCategoriesKey])!;
+        CollectionAssert.AreEquivalent(new[] { "color", "band" }, categories.Keys.ToArray());
+        CollectionAssert.AreEquivalent(chain.Training.Schema.WithCategoriesOf(chain.Training).Features.Single(c => c.Name == "color").Categories!.ToArray(), categories["color"]);
+        Assert.IsFalse(OnnxExporter.Export(chain.Fitted, chain.Training.Schema).MetadataProps.Any(p => p.Key == OnnxExporter.InputCategoriesKey));
     }
 
     [TestMethod]

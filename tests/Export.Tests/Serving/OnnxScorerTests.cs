@@ -31,4 +31,30 @@ public sealed class OnnxScorerTests
             File.Delete(path);
         }
     }
+
+    [TestMethod]
+    public void The_inputs_carry_the_categories_of_the_training_rows_where_the_model_keeps_them()
+    {
+        var chain = Pipelines.Export.Tests.Onnx.OnnxCases.Chain();
+        var path = Path.Combine(Path.GetTempPath(), $"scorer-{Guid.NewGuid():N}.onnx");
+        try
+        {
+            OnnxModel.Save(OnnxExporter.Export(chain.Fitted, chain.Training), path);
+            using (var scorer = OnnxScorer.Open(path))
+            {
+                var expected = chain.Training.Schema.WithCategoriesOf(chain.Training).Features.Where(c => c.Name is "color" or "band").ToArray();
+                CollectionAssert.AreEqual(expected, scorer.Inputs.Where(i => i.Name is "color" or "band").ToArray());
+                Assert.IsTrue(expected.All(c => c.Categories is { Count: > 0 }));
+                Assert.IsTrue(scorer.Inputs.Where(i => i.Kind == Data.ColumnKind.Numeric).All(i => i.Categories is null));
+            }
+            // A model exported from a schema alone (an older pipeline file) keeps none.
+            OnnxModel.Save(OnnxExporter.Export(chain.Fitted, chain.Training.Schema), path);
+            using var bare = OnnxScorer.Open(path);
+            Assert.IsTrue(bare.Inputs.All(i => i.Categories is null));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

@@ -41,6 +41,24 @@ public sealed class PipelineFileTests
     }
 
     [TestMethod]
+    public void The_training_rows_categories_round_trip_with_the_schema_and_compare_by_value()
+    {
+        // A category no row holds (left by a filter) is not one the rows held.
+        var training = new DataFrame([new NumericColumn("a", [1, 2, 3]), new CategoricalColumn("plan", [0, CategoricalColumn.Missing, 1], ["pro", "basic", "gone"])]);
+        var schema = training.Schema.WithCategoriesOf(training);
+        var plan = schema[1];
+        CollectionAssert.AreEqual(new[] { "pro", "basic" }, plan.Categories!.ToArray());
+        Assert.IsNull(schema[0].Categories);
+        Assert.AreEqual(plan, plan with { Categories = ["pro", "basic"] }, "equal lists are equal categories");
+        Assert.AreNotEqual(plan, plan with { Categories = ["basic", "pro"] });
+        Assert.AreNotEqual(plan, plan with { Categories = null });
+
+        var path = Path.Combine(_folder, "model.pipeline");
+        PipelineFile.Save(path, new ZScoreNormalize().Fit(training), schema);
+        Assert.AreEqual(schema, PipelineFile.Load(path).InputSchema);
+    }
+
+    [TestMethod]
     public void SavingLeavesNoTemporaryFiles()
     {
         SaveChain();

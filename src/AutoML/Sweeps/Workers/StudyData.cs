@@ -29,7 +29,7 @@ internal sealed class StudyData
 
     public string Path { get; }
 
-    /// <summary>The schema of the file as read (what a saved pipeline takes as input), with the conventions it was written in (<see cref="ColumnConventions"/>).</summary>
+    /// <summary>The schema of the file as read (what a saved pipeline takes as input), with the conventions it was written in (<see cref="ColumnConventions"/>) and its categories (<see cref="ColumnSchema.Categories"/>).</summary>
     public DataSchema FileSchema { get; }
 
     /// <summary>The rows the trials train and validate on.</summary>
@@ -63,7 +63,7 @@ internal sealed class StudyData
         if (ignore.Count > 0) raw = Job.IgnoredColumns.Drop(raw, ignore, full);
         var dropped = raw.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
         var (frame, read) = LabelTask.Read(raw, task);
-        return new StudyData(full, conventions.Mark(raw.Schema), frame.Without(dropped), read, dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
+        return new StudyData(full, conventions.Mark(raw.Schema).WithCategoriesOf(raw), frame.Without(dropped), read, dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
     }
 
     /// <summary>Throws unless this is the data <paramref name="study"/> was created with.</summary>
