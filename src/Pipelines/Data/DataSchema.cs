@@ -46,6 +46,7 @@ public sealed record ColumnSchema(string Name, ColumnKind Kind, ColumnRole Role 
     [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<string>? Categories { get; init; }
 
+    // Every property, the categories by value (a record compares lists by reference): a property added above joins here.
     public bool Equals(ColumnSchema? other) =>
         other is not null && Name == other.Name && Kind == other.Kind && Role == other.Role && DateOrder == other.DateOrder && Unit == other.Unit
         && PointsGroupThousands == other.PointsGroupThousands && Magnitudes == other.Magnitudes && NACode == other.NACode
