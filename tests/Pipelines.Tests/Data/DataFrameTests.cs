@@ -16,6 +16,24 @@ public sealed class DataFrameTests
         label: "y");
 
     [TestMethod]
+    public void A_column_schema_equals_another_only_where_every_property_does()
+    {
+        // ColumnSchema's equality is written by hand (its categories compare by value): each property must take part.
+        var plain = new ColumnSchema("c", ColumnKind.Categorical);
+        ColumnSchema[] changed =
+        [
+            plain with { Name = "d" }, plain with { Kind = ColumnKind.Numeric }, plain with { Role = ColumnRole.Label },
+            plain with { DateOrder = DateOrder.DayFirst }, plain with { Unit = "CC" }, plain with { PointsGroupThousands = true },
+            plain with { Magnitudes = true }, plain with { NACode = true }, plain with { Categories = ["x"] },
+        ];
+        var properties = typeof(ColumnSchema).GetProperties().Where(p => p.CanWrite).Select(p => p.Name).ToArray();
+        CollectionAssert.AreEquivalent(properties, changed.Select(c => properties.Single(p => !Equals(typeof(ColumnSchema).GetProperty(p)!.GetValue(c), typeof(ColumnSchema).GetProperty(p)!.GetValue(plain)))).ToArray(),
+            "one changed schema per property: a new property needs one here and a place in ColumnSchema.Equals");
+        foreach (var c in changed) Assert.AreNotEqual(plain, c, c.ToString());
+        Assert.AreEqual(plain with { Categories = ["x", "y"] }, plain with { Categories = new List<string> { "x", "y" } });
+    }
+
+    [TestMethod]
     public void SchemaListsColumnsKindsAndRoles()
     {
         var schema = Sample().Schema;
