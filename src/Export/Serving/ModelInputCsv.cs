@@ -50,8 +50,7 @@ public static class ModelInputCsv
         }
         if (inputs.All(i => frame[i.Name].Kind == i.Kind))
         {
-            foreach (var note in read) notes?.Add(note);
-            NoteUnseen(frame, inputs, notes);
+            foreach (var note in read.Concat(UnseenCategories(frame, inputs))) notes?.Add(note);
             return frame;
         }
         // Only the columns read otherwise are declared: a date's parts are no header names to declare.
@@ -59,7 +58,7 @@ public static class ModelInputCsv
         try
         {
             var declared = WithoutDates(CsvReader.Read(path, options with { ColumnKinds = kinds }, notes), inputs);
-            NoteUnseen(declared, inputs, notes);
+            foreach (var note in UnseenCategories(declared, inputs)) notes?.Add(note);
             return declared;
         }
         catch (DataFormatException e) when (e.Column is { } column && e.Value is not null && kinds.GetValueOrDefault(column) == ColumnKind.Numeric)
@@ -75,25 +74,27 @@ public static class ModelInputCsv
     }
 
     /// <summary>
-    /// Notes each categorical input whose rows here hold categories that the model's training rows did not
-    /// (<see cref="ColumnSchema.Categories"/>, where the model keeps them): the model scores those rows as it scores a
-    /// category it never saw, which a user should know before trusting their predictions.
+    /// A note for each categorical input of <paramref name="inputs"/> whose values in <paramref name="rows"/> include
+    /// categories that the model's training rows did not hold (<see cref="ColumnSchema.Categories"/>, where the model
+    /// keeps them), naming them and their rows: the model scores those rows through its encoders' fallback for a category
+    /// they never saw, which a user should know before trusting their predictions or a test figure.
     /// </summary>
-    private static void NoteUnseen(DataFrame frame, IReadOnlyList<ColumnSchema> inputs, ICollection<string>? notes)
+    public static IEnumerable<string> UnseenCategories(DataFrame rows, IReadOnlyList<ColumnSchema> inputs)
     {
-        if (notes is null) return;
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentNullException.ThrowIfNull(inputs);
         foreach (var input in inputs)
         {
-            if (input.Categories is not { } known || frame[input.Name] is not CategoricalColumn column) continue;
+            if (input.Categories is not { } known || !rows.Contains(input.Name) || rows[input.Name] is not CategoricalColumn column) continue;
             var seen = known.ToHashSet(StringComparer.Ordinal);
             var counts = column.CountPerCategory();
             var unseen = column.Categories.Select((name, i) => (Name: name, Rows: counts[i])).Where(c => c.Rows > 0 && !seen.Contains(c.Name))
                 .OrderByDescending(c => c.Rows).ToList();
             if (unseen.Count == 0) continue;
             var named = string.Join(", ", unseen.Take(MaxUnseenNamed).Select(c => $"'{c.Name}' ({Count(c.Rows)})")) + (unseen.Count > MaxUnseenNamed ? ", ..." : "");
-            var rows = unseen.Sum(c => c.Rows);
-            notes.Add($"'{input.Name}' holds {(unseen.Count == 1 ? "a category" : $"{Count(unseen.Count)} categories")} that the rows the model was fitted on " +
-                $"did not ({named}): the model scores {(rows == 1 ? "that row" : $"those {Count(rows)} rows")} as it scores a category it never saw");
+            var total = unseen.Sum(c => c.Rows);
+            yield return $"'{input.Name}' holds {(unseen.Count == 1 ? "a category" : $"{Count(unseen.Count)} categories")} that the rows the model was fitted on " +
+                $"did not ({named}): the model scores {(total == 1 ? "that row" : $"those {Count(total)} rows")} as it scores a category it never saw";
         }
     }
 

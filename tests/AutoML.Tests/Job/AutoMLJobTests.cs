@@ -419,7 +419,13 @@ public sealed class AutoMLJobTests : TempFolderTests
             var plan = plans[random.Next(plans.Length)];
             return FormattableString.Invariant($"{plan},{random.Next(1, 50)},{(plan == "basic" ? "churn" : "stay")}");
         });
-        var result = new AutoMLJob(Options(path)).Run();
+        // A test file with a plan the data file lacks: the job's log names it too.
+        var test = FileIn("plans-test.csv");
+        File.WriteAllLines(test, ["plan,seats,y", "basic,3,churn", "pro,4,stay", "enterprise,9,stay", "team,2,stay"]);
+        var steps = new List<JobStep>();
+        var result = new AutoMLJob(Options(path) with { TestPath = test }).Run(e => { if (e is JobStep step) steps.Add(step); });
+        CollectionAssert.Contains(steps.Where(s => s.Phase == "read").Select(s => s.Detail).ToArray(),
+            "'plan' holds a category that the rows the model was fitted on did not ('enterprise' (1)): the model scores that row as it scores a category it never saw");
 
         ReadWithEachScorer(result, ["plan,seats", "enterprise,3", "pro,40", "enterprise,7", "trial,1", ",2"], (scorer, rows, notes) =>
         {
