@@ -102,11 +102,11 @@ public static class ModelInputCsv
 
     private static string Count(int n) => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>How the model's training rows wrote a date column's dates (a time of day where the model reads only its hour), for an error.</summary>
+    /// <summary>How the model's training rows wrote a date column's dates (a time of day or a duration where the model reads only its hour), for an error.</summary>
     private static string Written(IReadOnlyList<ColumnSchema> inputs, string date, DateOrder? order)
     {
-        // A column of clock times alone becomes only its hour part (CsvOptions.DateParts).
-        if (inputs.All(i => CsvOptions.DateColumnOf(i.Name) != date || i.Name == date + ".hour")) return "a time of day (13:05 or 1:05 PM)";
+        // A column of clock times alone or of durations becomes only its hour part (CsvOptions.DateParts).
+        if (inputs.All(i => CsvOptions.DateColumnOf(i.Name) != date || i.Name == date + ".hour")) return "a time of day or a duration (13:05, 1:05 PM, 36:15:00)";
         return order is { } written
             ? $"a date written {ColumnConventions.Describe(written)} as in the rows the model was fitted on, optionally with a time"
             : "a date in year-month-day order (2024-01-31) or with its month's name (31 Jan 2024), optionally with a time";

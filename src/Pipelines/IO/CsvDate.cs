@@ -57,6 +57,34 @@ internal static class CsvDate
     }
 
     /// <summary>
+    /// Parses a duration that is no time of day into days: an hour count past a day's, <c>36:15</c> or <c>36:15:00</c>
+    /// (elapsed times as spreadsheets write them), or days before a clock, <c>2 days 03:00:00</c> (pandas) and
+    /// <c>1 day, 2:00:00</c> (Python). The clock after the days reads as <see cref="TryParseTimeOfDay"/> reads one.
+    /// </summary>
+    public static bool TryParseDuration(ReadOnlySpan<char> text, out double days)
+    {
+        days = 0;
+        if (text.Length is < 5 or > 40 || !char.IsAsciiDigit(text[0])) return false;
+        var end = LeadingDigits(text, 7);
+        if (end == text.Length || !Digits(text[..end], out var count)) return false;
+        var rest = text[end..];
+        if (rest[0] == ':')
+        {
+            // Hours past a day's: the minutes and seconds of a clock, the hour any count from 24.
+            if (count < 24 || !TryParseMinutes(rest, out var minute, out var seconds, out var after) || after.Length > 0) return false;
+            days = (count * 3600.0 + minute * 60 + seconds) / 86400;
+            return true;
+        }
+        if (!rest.StartsWith(" day", StringComparison.Ordinal)) return false;
+        rest = rest[4..];
+        if (rest.Length > 0 && rest[0] == 's') rest = rest[1..];
+        if (rest.Length > 0 && rest[0] == ',') rest = rest[1..];
+        if (rest.Length < 2 || rest[0] != ' ' || !TryParseTimeOfDay(rest[1..], out var clock) || rest[^1] is 'M' or 'm') return false;
+        days = count + clock;
+        return true;
+    }
+
+    /// <summary>
     /// Parses a date whose month is written as its English name or abbreviation (any case, optionally with a point), as
     /// spreadsheets and reports write long dates, into days since 1970-01-01: day first, <c>31-Jan-2024</c>,
     /// <c>31 January 2024</c>, <c>31/Jan/24</c> (the same separator twice; two-digit years as <see cref="ShortYear"/>),

@@ -4,7 +4,7 @@ namespace Pipelines.IO;
 
 /// <summary>
 /// Dates (<see cref="CsvDate"/>), read as days since 1970 and built as their parts (a column of clock times alone, as
-/// its hour of the day): four-digit year first or with the month's name, which have one reading, or written as three
+/// its hour of the day; one of durations, as their hours): four-digit year first or with the month's name, which have one reading, or written as three
 /// numbers (<see cref="WrittenDate"/>) in the order given for the column (the order a model was fitted on) or, where
 /// none is given, the order the values tell. Year last, a first number above 12 makes them day first, a second one
 /// month first. With two-digit years the year may also come first (<c>24/01/31</c>): a first number above 31 (or
@@ -15,10 +15,11 @@ namespace Pipelines.IO;
 internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words)
 {
     // OneReading: four-digit year first, or the month named; Written: three numbers, read in an order; TimeOfDay: a
-    // clock time alone.
+    // clock time alone, or a duration (hours past a day's, or days before a clock), read as hours.
     private enum Form { Unknown, OneReading, Written, TimeOfDay }
 
     private Form _form;
+    private bool _durations;
     private bool _hasTime;
     private DateOrder? _order = order;
     // Without a given order, written dates are held packed (yyyy·10⁴ + first·10² + second + time, see Unpack) until the
@@ -46,7 +47,9 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
     private IEnumerable<int> Parts => _form == Form.TimeOfDay ? [CsvDate.HourPart] : Enumerable.Range(0, _hasTime ? CsvDate.Parts.Length : CsvDate.HourPart);
 
     protected override string Describe(string name) => _form == Form.TimeOfDay
-        ? $"'{name}' holds times of day, read as {CsvDate.PartName(name, CsvDate.HourPart)} (hours since midnight)"
+        ? _durations
+            ? $"'{name}' holds durations (36:15:00, 2 days 03:00:00), read as {CsvDate.PartName(name, CsvDate.HourPart)} (hours)"
+            : $"'{name}' holds times of day, read as {CsvDate.PartName(name, CsvDate.HourPart)} (hours since midnight)"
         : $"'{name}' holds dates{(Order is { } o ? $" written {ColumnConventions.Describe(o)}{(_told is null ? "" : $", {_told}")}" : "")}" +
         $"{(_shortYears ? $", two-digit years as {CsvDate.ShortYear(30)}-{CsvDate.ShortYear(29)}" : "")}, " +
         $"read as {string.Join(", ", Parts.Select(p => CsvDate.PartName(name, p)))}";
@@ -56,6 +59,13 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
         if (_form is Form.Unknown or Form.TimeOfDay && CsvDate.TryParseTimeOfDay(text, out value))
         {
             _form = Form.TimeOfDay;
+            return true;
+        }
+        if (_form is Form.Unknown or Form.TimeOfDay && CsvDate.TryParseDuration(text, out value))
+        {
+            _form = Form.TimeOfDay;
+            // 24:00 ends a day as a clock writes it; past it, a duration.
+            _durations |= value > 1;
             return true;
         }
         if (_form is Form.Unknown or Form.OneReading && (CsvDate.TryParse(text, out value) || CsvDate.TryParseNamedMonth(text, out value)))
@@ -156,7 +166,9 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
         {
             var days = values[row];
             if (_packed && _form == Form.Written && !double.IsNaN(days)) Unpack(days, out days);
-            for (var i = 0; i < parts.Length; i++) parts[i][row] = CsvDate.Part(read[i], days);
+            // A time of day or a duration is its hours, past a day's for a duration.
+            if (_form == Form.TimeOfDay) parts[0][row] = (float)(days * 24);
+            else for (var i = 0; i < parts.Length; i++) parts[i][row] = CsvDate.Part(read[i], days);
         }
         return [.. parts.Select((column, i) => new NumericColumn(CsvDate.PartName(name, read[i]), column))];
     }

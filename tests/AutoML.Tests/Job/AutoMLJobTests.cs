@@ -259,7 +259,7 @@ public sealed class AutoMLJobTests : TempFolderTests
         var bad = FileIn("bad-call.csv");
         File.WriteAllLines(bad, ["at,minutes", "9:05 PM,3", "25:00,4"]);
         var e = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(bad, onnx.Inputs));
-        StringAssert.Contains(e.Message, "not every value of 'at' here is a time of day (13:05 or 1:05 PM)");
+        StringAssert.Contains(e.Message, "not every value of 'at' here is a time of day or a duration (13:05, 1:05 PM, 36:15:00)");
     }
 
     [TestMethod]

@@ -64,8 +64,27 @@ public sealed class CsvDateTests
         CollectionAssert.AreEqual(new[] { 8.5f, 13 + 5.5f / 60, 13 + 5f / 60, float.NaN, 0f }, hours);
         Assert.AreEqual("'at' holds times of day, read as at.hour (hours since midnight)", notes.Single());
         Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("at,y\n08:30,a\n2024-01-31,b\n")["at"].Kind, "times and dates in one column: neither reading fits");
-        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("at,y\n08:30,a\n24:00,b\n")["at"].Kind, "no 24th hour");
+        CollectionAssert.AreEqual(new[] { 8.5f, 24f }, CsvText.Read("at,y\n08:30,a\n24:00,b\n").Numeric("at.hour").Values.ToArray(), "24:00 ends the day");
         Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("ratio,y\n16:9,a\n4:3,b\n")["ratio"].Kind, "minutes have two digits");
+    }
+
+    [TestMethod]
+    public void A_column_of_durations_reads_as_their_hours()
+    {
+        // Elapsed times as a spreadsheet writes them, and pandas' and Python's timedeltas: hours past a day's kept.
+        var notes = new List<string>();
+        var frame = CsvReader.Read(new MemoryStream("took,y\n01:30:00,a\n36:15:00,b\n00:45:10.5,a\n,b\n2 days 03:00:00,a\n0 days 00:30:00,b\n\"1 day, 2:00:00\",a\n120:00,b\n"u8.ToArray()), "t.csv", null, notes);
+        CollectionAssert.AreEqual(new[] { "took.hour", "y" }, frame.Names.ToArray());
+        var hours = frame.Numeric("took.hour").Values.ToArray();
+        var expected = new[] { 1.5, 36.25, (45 * 60 + 10.5) / 3600, double.NaN, 51, 0.5, 26, 120 };
+        for (var i = 0; i < expected.Length; i++) Assert.AreEqual(expected[i], hours[i], 1e-4, $"row {i}");
+        Assert.AreEqual("'took' holds durations (36:15:00, 2 days 03:00:00), read as took.hour (hours)", notes.Single());
+        // Not durations: beside dates, a clock with AM after days, more than seven digits of hours, words.
+        Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("t,y\n36:15:00,a\n2024-01-31,b\n")["t"].Kind);
+        Assert.IsFalse(CsvDate.TryParseDuration("2 days 1:05 PM", out _));
+        Assert.IsFalse(CsvDate.TryParseDuration("12345678:00:00", out _));
+        Assert.IsFalse(CsvDate.TryParseDuration("2 weeks 03:00:00", out _));
+        Assert.IsFalse(CsvDate.TryParseDuration("23:59:00", out _), "a time of day is no duration here");
     }
 
     [TestMethod]
