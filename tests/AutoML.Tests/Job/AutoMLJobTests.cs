@@ -257,9 +257,12 @@ public sealed class AutoMLJobTests : TempFolderTests
         Assert.AreEqual(21 + 5 / 60.0, rows.Numeric("at.hour")[0], 1e-4);
         Assert.AreEqual("evening", onnx.Predict(rows)[PredictionColumns.PredictedLabel].FormatValue(0));
         var bad = FileIn("bad-call.csv");
-        File.WriteAllLines(bad, ["at,minutes", "9:05 PM,3", "25:00,4"]);
+        File.WriteAllLines(bad, ["at,minutes", "9:05 PM,3", "9:65,4"]);
         var e = Assert.Throws<Errors.SchemaException>(() => ModelInputCsv.Read(bad, onnx.Inputs));
         StringAssert.Contains(e.Message, "not every value of 'at' here is a time of day or a duration (13:05, 1:05 PM, 36:15:00)");
+        // Past midnight as a timetable writes it (25:30 for 1:30 the next night): hours since the day's midnight.
+        File.WriteAllLines(one, ["at,minutes", "25:30,3"]);
+        Assert.AreEqual(25.5, ModelInputCsv.Read(one, onnx.Inputs).Numeric("at.hour")[0], 1e-4);
     }
 
     [TestMethod]
