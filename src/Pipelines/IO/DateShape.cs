@@ -4,9 +4,9 @@ namespace Pipelines.IO;
 
 /// <summary>
 /// Dates (<see cref="CsvDate"/>), read as days since 1970 and built as their parts (a column of clock times alone, as
-/// its hour of the day; one of durations, as their hours): four-digit year first or with the month's name, which have one reading, or written as three
-/// numbers (<see cref="WrittenDate"/>) in the order given for the column (the order a model was fitted on) or, where
-/// none is given, the order the values tell. Year last, a first number above 12 makes them day first, a second one
+/// its hour of the day; one of durations, as their hours): four-digit year first or with the month's name, which have
+/// one reading, or written as three numbers (<see cref="WrittenDate"/>) in the order given for the column (the order a
+/// model was fitted on) or, where none is given, the order the values tell. Year last, a first number above 12 makes them day first, a second one
 /// month first. With two-digit years the year may also come first (<c>24/01/31</c>): a first number above 31 (or
 /// 00) tells that, a last one the other way; where none does, the year is the number that takes fewer values, as a
 /// column's dates span a few years and many days, if one takes at most half as many as the other. A column none of
@@ -64,8 +64,8 @@ internal sealed class DateShape(bool words, DateOrder? order) : ValueShape(words
         if (_form is Form.Unknown or Form.TimeOfDay && CsvDate.TryParseDuration(text, out value))
         {
             _form = Form.TimeOfDay;
-            // 24:00 ends a day as a clock writes it; past it, a duration.
-            _durations |= value > 1;
+            // 24:00 ends a day as a clock writes it; anything else here is a duration.
+            _durations |= !(value == 1 && text.StartsWith("24:", StringComparison.Ordinal));
             return true;
         }
         if (_form is Form.Unknown or Form.OneReading && (CsvDate.TryParse(text, out value) || CsvDate.TryParseNamedMonth(text, out value)))

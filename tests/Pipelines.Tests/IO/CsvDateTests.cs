@@ -79,6 +79,9 @@ public sealed class CsvDateTests
         var expected = new[] { 1.5, 36.25, (45 * 60 + 10.5) / 3600, double.NaN, 51, 0.5, 26, 120 };
         for (var i = 0; i < expected.Length; i++) Assert.AreEqual(expected[i], hours[i], 1e-4, $"row {i}");
         Assert.AreEqual("'took' holds durations (36:15:00, 2 days 03:00:00), read as took.hour (hours)", notes.Single());
+        notes.Clear();
+        CsvReader.Read(new MemoryStream("took,y\n0 days 00:30:00,a\n0 days 01:05:00,b\n"u8.ToArray()), "t.csv", null, notes);
+        Assert.AreEqual("'took' holds durations (36:15:00, 2 days 03:00:00), read as took.hour (hours)", notes.Single(), "pandas' days, each under one");
         // Not durations: beside dates, a clock with AM after days, more than seven digits of hours, words.
         Assert.AreEqual(ColumnKind.Categorical, CsvText.Read("t,y\n36:15:00,a\n2024-01-31,b\n")["t"].Kind);
         Assert.IsFalse(CsvDate.TryParseDuration("2 days 1:05 PM", out _));
