@@ -152,7 +152,7 @@ internal sealed class ColumnBuilder : IDisposable
                     _inUnit++;
                     AddNumber(text, number);
                 }
-                else if (!TryAddSpelled(tokenizer, field, text, text) && !TryAddTypesetMinus(tokenizer, field, text) && !TryAddMagnitude(tokenizer, field, text, text))
+                else if (!TryAddNumber(tokenizer, field, text, text) && !TryAddTypesetMinus(tokenizer, field, text))
                 {
                     Leave(tokenizer, field, text);
                 }
@@ -177,6 +177,13 @@ internal sealed class ColumnBuilder : IDisposable
         }
         if (quoted || text.Length is < 2 or > 5 || text.ContainsAnyExceptInRange('A', 'Z')) _naCodeRows = null;
     }
+
+    /// <summary>
+    /// Adds <paramref name="text"/> as a number in one of the file's spellings (<see cref="TryAddSpelled"/>) or with a
+    /// magnitude after it (<see cref="TryAddMagnitude"/>), keeping <paramref name="written"/> as the value's spelling.
+    /// </summary>
+    private bool TryAddNumber(CsvTokenizer tokenizer, int field, ReadOnlySpan<char> text, ReadOnlySpan<char> written) =>
+        TryAddSpelled(tokenizer, field, text, written) || TryAddMagnitude(tokenizer, field, text, written);
 
     /// <summary>
     /// Adds <paramref name="text"/> as a number if one of the file's spellings reads it (<see cref="NumberSpellings"/>),
@@ -225,7 +232,7 @@ internal sealed class ColumnBuilder : IDisposable
         Span<char> ascii = stackalloc char[text.Length];
         text.CopyTo(ascii);
         ascii[0] = '-';
-        if (!TryAddSpelled(tokenizer, field, ascii, text) && !TryAddMagnitude(tokenizer, field, ascii, text)) return false;
+        if (!TryAddNumber(tokenizer, field, ascii, text)) return false;
         _typesetMinus++;
         return true;
     }
