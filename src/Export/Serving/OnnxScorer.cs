@@ -19,8 +19,13 @@ public sealed class OnnxScorer : IModelScorer
         Device = device;
         var metadata = session.ModelMetadata.CustomMetadataMap;
         _classes = metadata.TryGetValue(OnnxExporter.LabelClassesKey, out var json) ? JsonSerializer.Deserialize<string[]>(json) : null;
-        var described = metadata.TryGetValue(OnnxExporter.InputSchemaKey, out var schema) ? DescribedInputs(schema) : [];
-        var categories = metadata.TryGetValue(OnnxExporter.InputCategoriesKey, out var categoriesJson) ? TrainingCategories(categoriesJson) : [];
+        // The exporter's descriptions where they read; from another producer, the inputs' element types alone.
+        var described = new Dictionary<string, ColumnSchema>(StringComparer.Ordinal);
+        foreach (var entry in Described<Dictionary<string, string>[]>(metadata, OnnxExporter.InputSchemaKey) ?? [])
+        {
+            if (OnnxExporter.InputOf(entry) is { } input) described[input.Name] = input;
+        }
+        var categories = Described<Dictionary<string, string[]>>(metadata, OnnxExporter.InputCategoriesKey) ?? [];
         Inputs = [.. session.InputMetadata.Select(i => described.GetValueOrDefault(i.Key)
             ?? new ColumnSchema(i.Key, i.Value.ElementDataType == TensorElementType.Float ? ColumnKind.Numeric : ColumnKind.Categorical))
             .Select(i => i.Kind == ColumnKind.Categorical && categories.TryGetValue(i.Name, out var known) ? i with { Categories = known } : i)];
@@ -99,34 +104,17 @@ public sealed class OnnxScorer : IModelScorer
         }
     }
 
-    /// <summary>The categories of each categorical input's training rows (<see cref="OnnxExporter.InputCategoriesKey"/>); none where the metadata does not read.</summary>
-    private static Dictionary<string, string[]> TrainingCategories(string json)
+    /// <summary>The metadata value at <paramref name="key"/> read as JSON; null where it is absent or does not read (another producer's).</summary>
+    private static T? Described<T>(Dictionary<string, string> metadata, string key) where T : class
     {
+        if (!metadata.TryGetValue(key, out var json)) return null;
         try
         {
-            return JsonSerializer.Deserialize<Dictionary<string, string[]>>(json) ?? [];
+            return JsonSerializer.Deserialize<T>(json);
         }
         catch (JsonException)
         {
-            return [];
+            return null;
         }
-    }
-
-    /// <summary>The inputs the exporter described (<see cref="OnnxExporter.InputSchemaKey"/>): kind, and how their rows were written.</summary>
-    private static Dictionary<string, ColumnSchema> DescribedInputs(string json)
-    {
-        var inputs = new Dictionary<string, ColumnSchema>(StringComparer.Ordinal);
-        try
-        {
-            foreach (var column in JsonSerializer.Deserialize<Dictionary<string, string>[]>(json) ?? [])
-            {
-                if (OnnxExporter.InputOf(column) is { } input) inputs[input.Name] = input;
-            }
-        }
-        catch (JsonException)
-        {
-            // Metadata from another producer: fall back to the element types.
-        }
-        return inputs;
     }
 }
