@@ -80,7 +80,7 @@ internal static class GbdtFitting
     /// <summary>The boosting settings the options ask for.</summary>
     public static BoostingSettings Settings(GbdtOptions o)
     {
-        var split = new SplitParameters(o.L1, o.L2, o.MinChildSamples, o.MinChildWeight, o.MinSplitGain, o.MaxCatThreshold, o.CatSmooth);
+        var split = new SplitParameters(o.L1, o.L2, o.MinChildSamples, o.MinChildWeight, o.MinSplitGain, o.MaxCatThreshold, o.CatSmooth, o.CatL2, o.MinDataPerGroup);
         var parallel = TreeParallelism.ForTraining(o.Threads);
         return new BoostingSettings(
             o.Rounds, o.LearningRate, new GrowthParameters(o.NumLeaves, o.MaxDepth, split), o.RowSubsample, o.ColumnSubsample,
@@ -120,6 +120,8 @@ internal static class GbdtFitting
         if (o.BinSampleSize < 1) ThrowHelper.BadOption(step, nameof(o.BinSampleSize), o.BinSampleSize, "at least 1");
         if (o.MaxCatThreshold < 1) ThrowHelper.BadOption(step, nameof(o.MaxCatThreshold), o.MaxCatThreshold, "at least 1");
         if (!(o.CatSmooth >= 0)) ThrowHelper.BadOption(step, nameof(o.CatSmooth), o.CatSmooth, "0 or more");
+        if (!(o.CatL2 >= 0)) ThrowHelper.BadOption(step, nameof(o.CatL2), o.CatL2, "0 or more");
+        if (o.MinDataPerGroup < 1) ThrowHelper.BadOption(step, nameof(o.MinDataPerGroup), o.MinDataPerGroup, "at least 1");
         if (o.EarlyStoppingRounds is < 1) ThrowHelper.BadOption(step, nameof(o.EarlyStoppingRounds), o.EarlyStoppingRounds, "at least 1, or null");
         if (o.ValidationFraction is not (> 0 and < 1)) ThrowHelper.BadOption(step, nameof(o.ValidationFraction), o.ValidationFraction, "a fraction in (0, 1)");
         if (o.Threads is < 1) ThrowHelper.BadOption(step, nameof(o.Threads), o.Threads, "at least 1, or null");

@@ -56,8 +56,20 @@ public abstract record GbdtOptions
     /// <summary>Most categories on the left side of a categorical split.</summary>
     public int MaxCatThreshold { get; init; } = 32;
 
-    /// <summary>Smoothing of G / (H + CatSmooth) when ordering categories for a split.</summary>
+    /// <summary>
+    /// Smoothing of G / (H + CatSmooth) when ordering categories for a split; a category of fewer rows than this is
+    /// never in a split's left set (it goes right, with unseen categories).
+    /// </summary>
     public double CatSmooth { get; init; } = 10;
+
+    /// <summary>L2 added to <see cref="L2"/> when scoring a split that groups categories (more than MaxCatToOneHot present).</summary>
+    public double CatL2 { get; init; } = 10;
+
+    /// <summary>
+    /// Fewest rows between two left sets a categorical split tries (the categories are taken in order, and a set is tried
+    /// once its last group holds this many rows), and fewest rows it leaves on the right.
+    /// </summary>
+    public int MinDataPerGroup { get; init; } = 100;
 
     /// <summary>Stop after this many rounds without a lower validation loss (null: no early stopping). Keeps the best round.</summary>
     public int? EarlyStoppingRounds { get; init; }

@@ -86,7 +86,7 @@ public sealed class BoostingTests
         Column[] Columns(int n) => [new NumericColumn("x", [.. Enumerable.Range(0, n).Select(_ => (float)random.NextDouble())])];
         var train = new BoostingData(Columns(400), NoiseLabels(400), null);
         var valid = new BoostingData(Columns(400), NoiseLabels(400), null);
-        var settings = new BoostingSettings(200, 0.3, new GrowthParameters(15, -1, new SplitParameters(0, 1, 2, 1e-3, 0, 32, 10)),
+        var settings = new BoostingSettings(200, 0.3, new GrowthParameters(15, -1, new SplitParameters(0, 1, 2, 1e-3, 0, 32, 10, 10, 100)),
             1, 1, 255, 1000, EarlyStoppingRounds: 4, Seed: 0, new ParallelOptions());
         var objective = new BinaryLogLoss();
         var result = Booster.Train(objective, train, valid, objective.InitScores(train.Labels), settings);

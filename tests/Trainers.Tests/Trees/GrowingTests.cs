@@ -26,7 +26,7 @@ public sealed class GrowingTests
     private static GrownTree Grow(int leaves, int depth, int minChild = 5, double rate = 1)
     {
         var (data, g, h) = Setup(2000);
-        var grower = new TreeGrower(data, new GrowthParameters(leaves, depth, new SplitParameters(0, 1, minChild, 1e-3, 0, 32, 10)), Serial);
+        var grower = new TreeGrower(data, new GrowthParameters(leaves, depth, new SplitParameters(0, 1, minChild, 1e-3, 0, 32, 10, 10, 100)), Serial);
         return grower.Grow(g, h, [.. Enumerable.Range(0, data.Rows)], true, [0, 1, 2], rate);
     }
 
@@ -50,7 +50,7 @@ public sealed class GrowingTests
     public void LeavesPartitionTheRowsAndHoldNewtonValues()
     {
         var (data, g, h) = Setup(2000);
-        var grower = new TreeGrower(data, new GrowthParameters(12, -1, new SplitParameters(0, 1, 5, 1e-3, 0, 32, 10)), Serial);
+        var grower = new TreeGrower(data, new GrowthParameters(12, -1, new SplitParameters(0, 1, 5, 1e-3, 0, 32, 10, 10, 100)), Serial);
         var tree = grower.Grow(g, h, [.. Enumerable.Range(0, data.Rows)], true, [0, 1, 2], 0.5);
         var seen = new bool[data.Rows];
         foreach (var leaf in tree.Leaves)
@@ -77,7 +77,7 @@ public sealed class GrowingTests
         var (data, g, h) = Setup(2000);
         var layout = new Pipelines.Trainers.Trees.Histograms.HistogramLayout(data.Features);
         var histogram = Pipelines.Trainers.Trees.Histograms.NaiveHistogram.Build(data, layout, Enumerable.Range(0, data.Rows).ToArray(), g, h);
-        var best = new SplitFinder(layout, new SplitParameters(0, 1, 5, 1e-3, 0, 32, 10)).Best(histogram, [0, 1, 2])!;
+        var best = new SplitFinder(layout, new SplitParameters(0, 1, 5, 1e-3, 0, 32, 10, 10, 100)).Best(histogram, [0, 1, 2])!;
         Assert.AreEqual(best.Feature, two.Nodes[0].Split!.Feature);
         Assert.AreEqual(best.Gain, two.Nodes[0].Split!.Gain, 1e-9);
     }

@@ -19,8 +19,24 @@ public sealed class SplittingTests
         return new SplitFinder(layout, parameters).Best(histogram, [0]);
     }
 
-    private static SplitParameters Parameters(double l1 = 0, double l2 = 1, int minChild = 1, double minGain = 0) =>
-        new(l1, l2, minChild, 0, minGain, 32, 10);
+    private static SplitParameters Parameters(double l1 = 0, double l2 = 1, int minChild = 1, double minGain = 0, double catSmooth = 10, double catL2 = 0, int perGroup = 1) =>
+        new(l1, l2, minChild, 0, minGain, 32, catSmooth, catL2, perGroup);
+
+    /// <summary>
+    /// The best split of a categorical column of <paramref name="counts"/> rows per category (named a, b, ...), each
+    /// row's gradient its category's and its hessian 1, with the names of the categories it sends left.
+    /// </summary>
+    private static (SplitInfo? Split, string Left) BestOfCategories(int[] counts, float[] gradients, SplitParameters parameters)
+    {
+        var values = counts.SelectMany((n, c) => Enumerable.Repeat<string?>(((char)('a' + c)).ToString(), n)).ToArray();
+        float[] g = [.. counts.SelectMany((n, c) => Enumerable.Repeat(gradients[c], n))];
+        var column = CategoricalColumn.FromValues("c", values);
+        var split = Best(column, g, [.. g.Select(_ => 1f)], parameters);
+        // Bins follow the binner's order of categories, not the names'.
+        var names = Binner.Fit([column], 255, 1000, 0, Serial)[0].Categories;
+        var left = split is null ? "" : string.Concat(names.Where((_, b) => split.GoesLeft(b, names.Length + 1)).Order(StringComparer.Ordinal));
+        return (split, left);
+    }
 
     [TestMethod]
     public void LeafFormulasFollowXGBoostWithSoftThresholding()
@@ -86,7 +102,7 @@ public sealed class SplittingTests
         string[] names = ["u", "v", "w", "x", "y", "z"];
         var values = new List<string?>();
         var g = new List<float>();
-        for (var rep = 0; rep < 5; rep++)
+        for (var rep = 0; rep < 10; rep++)
         {
             for (var c = 0; c < names.Length; c++)
             {
@@ -100,5 +116,42 @@ public sealed class SplittingTests
         var left = Enumerable.Range(0, 6).Where(b => split.GoesLeft(b, 7)).Select(b => names[b]).ToHashSet();
         Assert.IsTrue(left.SetEquals(["u", "w", "y"]) || left.SetEquals(["v", "x", "z"]), string.Join(",", left));
         Assert.IsFalse(split.GoesLeft(6, 7), "the 'other' bin (unseen categories) goes right");
+    }
+
+    [TestMethod]
+    public void A_category_of_fewer_rows_than_cat_smooth_is_never_grouped_left()
+    {
+        // 'a' (5 rows) pulls hardest, with 'b', but only categories of at least CatSmooth rows are ordered: it goes
+        // right, with the categories of the other side. With CatSmooth 5 it joins 'b' on the left.
+        int[] counts = [5, 40, 40, 40, 40, 40];
+        float[] g = [-4, -2, 2, 2, 2, 2];
+        Assert.AreEqual("b", BestOfCategories(counts, g, Parameters()).Left);
+        Assert.AreEqual("ab", BestOfCategories(counts, g, Parameters(catSmooth: 5)).Left);
+    }
+
+    [TestMethod]
+    public void A_grouped_split_tries_a_left_set_per_min_data_per_group_rows_and_leaves_as_many_right()
+    {
+        // 'a' alone (30 rows) is the best left set without a group size; with 100 rows per group the left set grows
+        // to a, b, c (130 rows) before it is tried, and none that would leave fewer than 100 rows right is tried.
+        int[] counts = [30, 50, 50, 100, 100, 100];
+        float[] g = [-3, 0.5f, 0.5f, 1, 1.1f, 1.2f];
+        Assert.AreEqual("a", BestOfCategories(counts, g, Parameters()).Left);
+        var (grouped, left) = BestOfCategories(counts, g, Parameters(perGroup: 100));
+        Assert.AreEqual("abc", left);
+        Assert.IsGreaterThanOrEqualTo(100, grouped!.Right.Count);
+    }
+
+    [TestMethod]
+    public void A_grouped_split_scores_its_children_with_cat_l2_and_a_one_hot_split_without()
+    {
+        // Five categories pull one way, 'f' the other (parent G = 0): (S(L) + S(R)) / 2 with the children's lambda 1 + 10.
+        var (split, left) = BestOfCategories([20, 20, 20, 20, 20, 20], [-1, -1, -1, -1, -1, 5], Parameters(catL2: 10));
+        Assert.AreEqual("f", left);
+        Assert.AreEqual(0.5 * ((100.0 * 100 / (20 + 11)) + (100.0 * 100 / (100 + 11))), split!.Gain, 1e-9);
+        // Four categories (at most MaxCatToOneHot): each alone against the rest, with lambda 1.
+        (split, left) = BestOfCategories([20, 20, 20, 20], [-1, -1, -1, 3], Parameters(catL2: 10));
+        Assert.AreEqual("d", left);
+        Assert.AreEqual(0.5 * ((60.0 * 60 / (20 + 1)) + (60.0 * 60 / (60 + 1))), split!.Gain, 1e-9);
     }
 }

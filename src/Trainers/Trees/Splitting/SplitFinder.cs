@@ -7,9 +7,10 @@ namespace Pipelines.Trainers.Trees.Splitting;
 /// Finds a node's best split from its histogram. Numeric features: bins are scanned left to right, once with the
 /// missing bin on the right and once on the left, so missing values learn a default direction (with no missing rows in
 /// the node, missing values go to the child with more rows). Categorical features (as LightGBM): categories present
-/// are ordered by G / (H + CatSmooth) and prefixes of that order, from either end, up to MaxCatThreshold categories,
-/// are tried as the left set; with at most MaxCatToOneHot categories each one alone is tried instead. Ties keep the
-/// earlier feature and threshold, so the result is deterministic.
+/// with at least CatSmooth rows are ordered by G / (H + CatSmooth) and prefixes of that order, from either end, of at
+/// most MaxCatThreshold categories and half of them, are tried as the left set, each one MinDataPerGroup rows beyond
+/// the last tried, scored with L2 + CatL2; with at most MaxCatToOneHot categories each one alone is tried instead. Ties
+/// keep the earlier feature and threshold, so the result is deterministic.
 /// </summary>
 internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parameters)
 {
@@ -119,19 +120,25 @@ internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parame
         if (present.Count == 0) return null;
 
         // Candidate left sets as (order, size): one category each, or prefixes of the sorted order from either end.
+        // Grouping categories regularizes as LightGBM: only categories of at least CatSmooth rows are ordered, a
+        // prefix is tried once it has grown by MinDataPerGroup rows and while as many stay right, prefixes hold at
+        // most half the ordered categories, and the children score with CatL2 added to L2.
         List<int[]> orders;
-        int maxSize;
+        int maxSize, perGroup;
+        double lambda;
         if (present.Count <= parameters.MaxCatToOneHot)
         {
             orders = [.. present.Select(b => new[] { b })];
-            maxSize = 1;
+            (maxSize, perGroup, lambda) = (1, 0, parameters.L2);
         }
         else
         {
             var h2 = h.ToArray();
-            var ascending = present.OrderBy(b => h2[b * S + G] / (h2[b * S + H] + parameters.CatSmooth)).ThenBy(b => b).ToArray();
+            var ascending = present.Where(b => h2[b * S + C] >= parameters.CatSmooth)
+                .OrderBy(b => h2[b * S + G] / (h2[b * S + H] + parameters.CatSmooth)).ThenBy(b => b).ToArray();
             orders = [ascending, [.. ascending.Reverse()]];
-            maxSize = Math.Min(parameters.MaxCatThreshold, present.Count - 1);
+            maxSize = Math.Min(parameters.MaxCatThreshold, (ascending.Length + 1) / 2);
+            (perGroup, lambda) = (parameters.MinDataPerGroup, parameters.L2 + parameters.CatL2);
         }
 
         var bestGain = MinGain;
@@ -139,13 +146,18 @@ internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parame
         foreach (var order in orders)
         {
             double lg = 0, lh = 0;
-            var lc = 0;
+            int lc = 0, group = 0;
             for (var k = 0; k < Math.Min(maxSize, order.Length); k++)
             {
                 var b = order[k] * S;
+                var count = (int)Math.Round(h[b + C]);
                 lg += h[b + G];
                 lh += h[b + H];
-                lc += (int)Math.Round(h[b + C]);
+                lc += count;
+                group += count;
+                if (total.Count - lc < perGroup) break;
+                if (group < perGroup) continue;
+                group = 0;
                 for (var pass = 0; pass < 2; pass++)
                 {
                     var missingLeft = pass == 1;
@@ -153,7 +165,7 @@ internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parame
                     var left = missingLeft ? new NodeStats(lg + missing.G, lh + missing.H, lc + missing.Count) : new NodeStats(lg, lh, lc);
                     var right = total - left;
                     if (!Allowed(left, right)) continue;
-                    var gain = Gain(left, right, parentScore);
+                    var gain = LeafMath.Gain(left.G, left.H, right.G, right.H, parentScore, parameters.L1, lambda);
                     if (gain <= bestGain) continue;
                     bestGain = gain;
                     var set = new ulong[4];
