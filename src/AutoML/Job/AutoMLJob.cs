@@ -243,9 +243,11 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
         var files = options.MLNetModel is { } zip ? $"the pipeline file, model.onnx and {zip}" : "the pipeline file and model.onnx";
         step("save", Invariant($"{files}, fitted on all {frame.RowCount:N0} rows"));
-        PipelineFile.Save(outputs.Staged(JobOutputs.Pipeline), shipped, data.Conventions.Mark(frame.Schema).WithCategoriesOf(frame),
+        var onnx = OnnxExporter.Export(shipped, frame, new OnnxExportOptions(Conventions: data.Conventions));
+        // The pipeline file keeps the categories model.onnx keeps: those of the columns the model reads.
+        PipelineFile.Save(outputs.Staged(JobOutputs.Pipeline), shipped, data.Conventions.ModelInputs(frame).WithCategoriesOnly(OnnxExporter.InputsRead(onnx)),
             $"pipelines automl: {options.DataName} → {options.Label}");
-        OnnxModel.Save(OnnxExporter.Export(shipped, frame, new OnnxExportOptions(Conventions: data.Conventions)), outputs.Staged(JobOutputs.Model));
+        OnnxModel.Save(onnx, outputs.Staged(JobOutputs.Model));
         if (options.MLNetModel is { } mlnet) MLNetModel.ConvertOnnxFile(outputs.Staged(JobOutputs.Model), outputs.Staged(mlnet));
         var exportSeconds = phases.Mark("save and export");
 

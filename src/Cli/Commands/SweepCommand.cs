@@ -72,7 +72,7 @@ internal static class SweepCommand
             LeaderboardView.Write(terminal, board, result.Metric, top: 10);
             if (parse.GetValue(output) is { } file)
             {
-                PipelineFile.Save(file.FullName, result.BestModel, conventions.Mark(frame.Schema).WithCategoriesOf(frame), $"pipelines sweep: best of study '{result.Study.Name}'");
+                PipelineFile.Save(file.FullName, result.BestModel, conventions.ModelInputs(frame), $"pipelines sweep: best of study '{result.Study.Name}'");
                 terminal.Console.Profile.Out.Writer.WriteLine($"Saved the best pipeline (trial {result.Best.Id}, refit on all rows) to {file.FullName}.");
             }
             return CliApp.Ok;

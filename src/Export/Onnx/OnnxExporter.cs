@@ -25,7 +25,7 @@ namespace Pipelines.Export.Onnx;
 /// numbers with points between thousands and a decimal comma "points_group_thousands": "true"; for numbers written with
 /// magnitudes (201k, 19M) "magnitudes": "true"; for codes among which NA was a code, "na_is_code": "true"), and
 /// "input_categories" (JSON object of a categorical input's name to the categories its training rows held) where the
-/// inputs' categories are known (<see cref="ColumnSchema.Categories"/>).
+/// inputs' categories are known (<see cref="ColumnSchema.Categories"/>) and the outputs depend on the input.
 /// </para>
 /// </summary>
 public static class OnnxExporter
@@ -75,10 +75,21 @@ public static class OnnxExporter
         var classes = LearnerClasses(pipeline) ?? options.LabelClasses;
         if (classes is not null) metadata.Add(new(LabelClassesKey, JsonSerializer.Serialize(classes)));
         metadata.Add(new(InputSchemaKey, InputSchemaJson(input, graph)));
-        // Apart from input_schema, whose entries readers take as strings alone.
-        var categories = input.Features.Where(c => c.Categories is not null && graph.HasValue(c.Name)).ToDictionary(c => c.Name, c => c.Categories!);
+        // Apart from input_schema, whose entries readers take as strings alone; only of inputs the model reads, so that
+        // a reader names no unseen category of a column the pipeline drops.
+        var read = graph.ValuesOutputsDependOn();
+        var categories = input.Features.Where(c => c.Categories is not null && read.Contains(c.Name))
+            .ToDictionary(c => c.Name, c => c.Categories!);
         if (categories.Count > 0) metadata.Add(new(InputCategoriesKey, JsonSerializer.Serialize(categories)));
         return graph.ToModel(options.Description ?? Describe(pipeline), metadata);
+    }
+
+    /// <summary>The inputs of <paramref name="model"/> its outputs depend on: the columns the model reads (others are fed and unused).</summary>
+    public static IReadOnlySet<string> InputsRead(ModelProto model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var reached = OnnxGraphBuilder.ValuesOutputsDependOn(model.Graph);
+        return model.Graph.Input.Select(i => i.Name).Where(reached.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
     private static void AddColumnOutputs(OnnxConversionContext context)

@@ -31,6 +31,26 @@ public sealed class OnnxGraphBuilder
     /// <summary>Whether a value named <paramref name="name"/> exists (input, initializer or node output).</summary>
     public bool HasValue(string name) => _names.Contains(name);
 
+    /// <summary>
+    /// The values the graph's outputs depend on: the outputs, and every input of a node whose outputs they depend on. A
+    /// graph input not among them is one the model ignores.
+    /// </summary>
+    public IReadOnlySet<string> ValuesOutputsDependOn() => ValuesOutputsDependOn(_graph);
+
+    /// <summary>The values <paramref name="graph"/>'s outputs depend on (its nodes in the order they were added, as ONNX requires).</summary>
+    public static IReadOnlySet<string> ValuesOutputsDependOn(GraphProto graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var reached = new HashSet<string>(graph.Output.Select(o => o.Name), StringComparer.Ordinal);
+        // A node comes after the values it reads, so one pass from the last node back reaches every dependency.
+        for (var i = graph.Node.Count - 1; i >= 0; i--)
+        {
+            var node = graph.Node[i];
+            if (node.Output.Any(reached.Contains)) reached.UnionWith(node.Input);
+        }
+        return reached;
+    }
+
     /// <summary>A fresh value name built from <paramref name="hint"/>: the cleaned hint, or the hint with "_2", "_3", ... appended.</summary>
     public string UniqueName(string hint)
     {

@@ -97,6 +97,13 @@ public sealed class DataSchema : IEquatable<DataSchema>
             && training[c.Name] is CategoricalColumn categorical ? c with { Categories = Present(categorical) } : c), IsExact);
     }
 
+    /// <summary>This schema with <see cref="ColumnSchema.Categories"/> kept on the columns named in <paramref name="columns"/> only.</summary>
+    public DataSchema WithCategoriesOnly(IReadOnlySet<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        return new DataSchema(_columns.Select(c => c.Categories is null || columns.Contains(c.Name) ? c : c with { Categories = null }), IsExact);
+    }
+
     private static string[] Present(CategoricalColumn column)
     {
         var counts = column.CountPerCategory();

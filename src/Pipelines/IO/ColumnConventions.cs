@@ -8,7 +8,7 @@ namespace Pipelines.IO;
 /// numbers (<see cref="CsvOptions.NumbersWithUnits"/>) and whether points group a column's thousands among decimal
 /// commas (<see cref="CsvOptions.DecimalComma"/>). The reader reports them
 /// (<see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>), reads by them (<see cref="CsvOptions.Conventions"/>), and a model's input schema keeps them on its columns
-/// (<see cref="Mark"/>, <see cref="Of"/>), so that a batch of one row reads as the training file did.
+/// (<see cref="Mark"/>, <see cref="ModelInputs"/>, <see cref="Of"/>), so that a batch of one row reads as the training file did.
 /// </summary>
 public sealed class ColumnConventions
 {
@@ -49,6 +49,17 @@ public sealed class ColumnConventions
         ArgumentNullException.ThrowIfNull(schema);
         if (IsEmpty) return schema;
         return new DataSchema(schema.Columns.Select(MarkColumn), schema.IsExact);
+    }
+
+    /// <summary>
+    /// The input schema a model fitted on <paramref name="training"/> (read with these conventions) keeps: its schema with
+    /// each convention marked (<see cref="Mark"/>) and each categorical feature's categories (<see cref="DataSchema.WithCategoriesOf"/>),
+    /// so that rows read later for the model read as the training file did and their unseen categories can be named.
+    /// </summary>
+    public DataSchema ModelInputs(DataFrame training)
+    {
+        ArgumentNullException.ThrowIfNull(training);
+        return Mark(training.Schema).WithCategoriesOf(training);
     }
 
     private ColumnSchema MarkColumn(ColumnSchema column)

@@ -417,26 +417,28 @@ public sealed class AutoMLJobTests : TempFolderTests
     {
         var random = new Random(15);
         string[] plans = ["basic", "pro", "team"];
-        var path = CsvIn("plans.csv", "plan,seats,y", 200, () =>
+        // 'tier' is one value throughout, a column the model drops: a tier it never saw changes nothing and is not named.
+        var path = CsvIn("plans.csv", "plan,seats,tier,y", 200, () =>
         {
             var plan = plans[random.Next(plans.Length)];
-            return FormattableString.Invariant($"{plan},{random.Next(1, 50)},{(plan == "basic" ? "churn" : "stay")}");
+            return FormattableString.Invariant($"{plan},{random.Next(1, 50)},gold,{(plan == "basic" ? "churn" : "stay")}");
         });
         // A test file with a plan the data file lacks: the job's log names it too.
         var test = FileIn("plans-test.csv");
-        File.WriteAllLines(test, ["plan,seats,y", "basic,3,churn", "pro,4,stay", "enterprise,9,stay", "team,2,stay"]);
+        File.WriteAllLines(test, ["plan,seats,tier,y", "basic,3,gold,churn", "pro,4,gold,stay", "enterprise,9,gold,stay", "team,2,gold,stay"]);
         var steps = new List<JobStep>();
         var result = new AutoMLJob(Options(path) with { TestPath = test }).Run(e => { if (e is JobStep step) steps.Add(step); });
         CollectionAssert.Contains(steps.Where(s => s.Phase == "read").Select(s => s.Detail).ToArray(),
             "'plan' holds a category that the rows the model was fitted on did not ('enterprise' (1)): the model scores that row as it scores a category it never saw");
 
-        ReadWithEachScorer(result, ["plan,seats", "enterprise,3", "pro,40", "enterprise,7", "trial,1", ",2"], (scorer, rows, notes) =>
+        ReadWithEachScorer(result, ["plan,seats,tier", "enterprise,3,gold", "pro,40,silver", "enterprise,7,gold", "trial,1,gold", ",2,gold"], (scorer, rows, notes) =>
         {
             CollectionAssert.AreEquivalent(plans, scorer.Inputs.Single(i => i.Name == "plan").Categories!.ToArray(), scorer.GetType().Name);
+            Assert.IsNull(scorer.Inputs.Single(i => i.Name == "tier").Categories, scorer.GetType().Name);
             Assert.AreEqual("'plan' holds 2 categories that the rows the model was fitted on did not ('enterprise' (2), 'trial' (1)): " +
                 "the model scores those 3 rows as it scores a category it never saw", notes.Single(), scorer.GetType().Name);
         });
-        ReadWithEachScorer(result, ["plan,seats", "team,3", "basic,40", ",5"], (scorer, _, notes) => Assert.IsEmpty(notes, scorer.GetType().Name));
+        ReadWithEachScorer(result, ["plan,seats,tier", "team,3,gold", "basic,40,silver", ",5,gold"], (scorer, _, notes) => Assert.IsEmpty(notes, scorer.GetType().Name));
     }
 
     [TestMethod]

@@ -32,6 +32,24 @@ public sealed class DropColumnsExportTests
     }
 
     [TestMethod]
+    public void A_dropped_categorical_input_keeps_no_categories()
+    {
+        // The categories kept for naming unseen ones at predict (input_categories) are of the inputs the model reads:
+        // 'color' stays an input, fed and unused, and a new color would change nothing.
+        var data = ContractData.WithMissing();
+        var train = data.Head(36);
+        var reads = new DropColumns("note").Append(new ImputeMissing()).Fit(train);
+        var ignores = new DropColumns("note", "color").Append(new ImputeMissing()).Fit(train);
+        CollectionAssert.AreEqual(new[] { "color" }, CategoryInputs(OnnxExporter.Export(reads, train)));
+        var model = OnnxExporter.Export(ignores, train);
+        CollectionAssert.Contains(InputNames(model), "color");
+        Assert.IsFalse(model.MetadataProps.Any(p => p.Key == OnnxExporter.InputCategoriesKey), "no input the model reads has categories");
+    }
+
+    private static string[] CategoryInputs(ModelProto model) =>
+        [.. JsonSerializer.Deserialize<Dictionary<string, string[]>>(model.MetadataProps.Single(p => p.Key == OnnxExporter.InputCategoriesKey).Value)!.Keys];
+
+    [TestMethod]
     public void Transform_only_chain_after_drop_columns_matches_on_held_out_rows()
     {
         var data = ContractData.WithMissing();

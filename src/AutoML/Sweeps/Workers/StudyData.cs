@@ -63,7 +63,7 @@ internal sealed class StudyData
         if (ignore.Count > 0) raw = Job.IgnoredColumns.Drop(raw, ignore, full);
         var dropped = raw.Schema.Features.Where(c => c.Kind == ColumnKind.Text).Select(c => c.Name).ToArray();
         var (frame, read) = LabelTask.Read(raw, task);
-        return new StudyData(full, conventions.Mark(raw.Schema).WithCategoriesOf(raw), frame.Without(dropped), read, dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
+        return new StudyData(full, conventions.ModelInputs(raw), frame.Without(dropped), read, dropped, learners ?? SearchSpaceCatalog.DefaultLearners);
     }
 
     /// <summary>Throws unless this is the data <paramref name="study"/> was created with.</summary>
