@@ -3,8 +3,10 @@ using System.Globalization;
 using Pipelines.AutoML.Experiments;
 using Pipelines.Bench.AutoML;
 using Pipelines.Bench.Suite;
+using Pipelines.Core;
 using Pipelines.Data;
 using Pipelines.Trainers.Trees;
+using Pipelines.Transforms.Encoding;
 
 namespace Pipelines.Bench.Trees;
 
@@ -13,7 +15,9 @@ namespace Pipelines.Bench.Trees;
 /// and at 300 rounds, on every set of the suite's manifests with a categorical feature of more than four categories
 /// (where splits group categories): test macro-F1 and ROC AUC, or R², per seeded stratified 75/25 split
 /// (<see cref="BenchSplit"/>, as automl-suite makes them), then their mean. Free-text columns are dropped.
-/// <c>gbdt-categorical data=DIR[,DIR...] [splits=3]</c>.
+/// With <c>encoding=onehot</c> the categorical columns are one-hot encoded first, as the AutoML search's default
+/// pipeline does (the 16 most frequent categories of each, the rest as one "other" column), for comparison.
+/// <c>gbdt-categorical data=DIR[,DIR...] [splits=3] [encoding=native|onehot]</c>.
 /// </summary>
 public sealed class GbdtCategoricalBench : IBench
 {
@@ -28,7 +32,13 @@ public sealed class GbdtCategoricalBench : IBench
         var options = BenchOptions.Parse(args);
         if (!options.TryGetValue("data", out var folders)) throw new BenchUsageException("name the sets' folders: data=DIR[,DIR...] (bench/suite/setup-data.sh and export-data.R write them)");
         var splits = options.Int("splits", 3);
-        Console.WriteLine($"gbdt-categorical {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {splits} split(s) per set (seeds 42..)");
+        var oneHot = options.GetValueOrDefault("encoding", "native") switch
+        {
+            "native" => false,
+            "onehot" => true,
+            var other => throw new BenchUsageException($"encoding={other}: give encoding=native (the GBDT's own categorical splits) or encoding=onehot"),
+        };
+        Console.WriteLine($"gbdt-categorical {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {splits} split(s) per set (seeds 42..), categorical columns {(oneHot ? "one-hot encoded (16 most frequent)" : "as they are")}");
         Console.WriteLine("| set | task | rounds | " + string.Join(" | ", Enumerable.Range(42, splits).Select(s => $"split {s}")) + " | mean | fit s |");
         Console.WriteLine("| --- | --- | ---: | " + string.Concat(Enumerable.Repeat("---: | ", splits)) + "---: | ---: |");
         foreach (var folder in folders.Split(','))
@@ -39,13 +49,13 @@ public sealed class GbdtCategoricalBench : IBench
                 var cases = Enumerable.Range(42, splits).Select(seed => BenchSplit.Read(set.Path, set.Label, seed, task)).ToArray();
                 if (!cases[0].Frame.Schema.Features.Any(c => c.Kind == ColumnKind.Categorical && cases[0].Frame[c.Name] is CategoricalColumn { Categories.Count: > 4 }))
                     continue;
-                foreach (var rounds in Rounds) Console.WriteLine(Row(set.Name, task, rounds, cases));
+                foreach (var rounds in Rounds) Console.WriteLine(Row(set.Name, task, rounds, cases, oneHot));
             }
         }
         return 0;
     }
 
-    private static string Row(string name, TaskChoice task, int rounds, BenchSplit[] cases)
+    private static string Row(string name, TaskChoice task, int rounds, BenchSplit[] cases, bool oneHot)
     {
         var scores = new List<string>();
         var seconds = 0.0;
@@ -54,7 +64,8 @@ public sealed class GbdtCategoricalBench : IBench
         {
             var train = split.Train.Without(split.TextColumns);
             var clock = Stopwatch.StartNew();
-            var model = task == TaskChoice.Regression ? new GbdtRegressor { Rounds = rounds }.Fit(train) : new GbdtClassifier { Rounds = rounds }.Fit(train);
+            IEstimator<ITransformer> learner = task == TaskChoice.Regression ? new GbdtRegressor { Rounds = rounds } : new GbdtClassifier { Rounds = rounds };
+            var model = oneHot ? new OneHotEncode(MaxCategories: 16).Append(learner).Fit(train) : learner.Fit(train);
             seconds += clock.Elapsed.TotalSeconds;
             var s = split.Target.Scores(model.Transform(split.Test.Without(split.TextColumns)), split.Fold.Test);
             first.Add(task == TaskChoice.Regression ? s["R2"] : s["MacroF1"]);
