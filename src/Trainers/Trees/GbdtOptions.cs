@@ -57,12 +57,12 @@ public abstract record GbdtOptions
     public int MaxCatThreshold { get; init; } = 32;
 
     /// <summary>
-    /// Smoothing of G / (H + CatSmooth) when ordering categories for a split; a category of fewer rows than this is
-    /// never in a split's left set (it goes right, with unseen categories).
+    /// Smoothing of G / (H + CatSmooth) when ordering categories for a split; where a split groups categories (more than
+    /// four present), a category of fewer rows than this is never in its left set (it goes right, with unseen ones).
     /// </summary>
     public double CatSmooth { get; init; } = 10;
 
-    /// <summary>L2 added to <see cref="L2"/> when scoring a split that groups categories (more than MaxCatToOneHot present).</summary>
+    /// <summary>L2 added to <see cref="L2"/> when scoring a split that groups categories (more than four present).</summary>
     public double CatL2 { get; init; } = 10;
 
     /// <summary>
