@@ -7,7 +7,8 @@ namespace Pipelines.AutoML.Experiments;
 
 /// <summary>
 /// Runs one trial: for each fold of the plan, builds the trial's pipeline, fits it on the fold's training rows (a
-/// stratified sample of them when the trial asks for fewer rows) and predicts the fold's validation rows. The
+/// stratified sample of them when the trial asks for fewer rows, its predictions then put back on the class shares of
+/// all the fold's training rows: <see cref="SamplePriorShift"/>) and predicts the fold's validation rows. The
 /// predictions land in one out-of-fold array over <see cref="ValidationPlan.ValidationRows"/> (averaged over the plan's
 /// repeats, each repeat's models seeded with <see cref="ValidationPlan.ModelSeed"/>), so every trial is scored on the same rows.
 /// A first-fold model fitted before the search (<paramref name="prefit"/>) is used, once, by the first trial with its
@@ -40,10 +41,14 @@ internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, Va
             TrainingContext.ThrowIfCancelled();
             var fold = plan.Folds[f];
             var model = f == 0 && fraction == 1 ? TakePrefit(trial.Parameters) : null;
+            double[]? priorShift = null;
             if (model is null)
             {
                 var rows = fraction < 1 ? SampleSizeSchedule.SampleRows(data, fold.Train, Math.Max(2, (int)Math.Ceiling(fold.Train.Length * fraction)), seed + f) : fold.Train;
-                model = build(trial.Parameters, plan.ModelSeed(seed, f)).Fit(data.Take(rows));
+                var chain = build(trial.Parameters, plan.ModelSeed(seed, f));
+                model = chain.Fit(data.Take(rows));
+                if (target.IsClassification && rows.Length < fold.Train.Length && !SamplePriorShift.SetsClassShares(chain))
+                    priorShift = SamplePriorShift.Factors(target.CodesOf(fold.Train), target.CodesOf(rows), width);
             }
             TrainingContext.ThrowIfCancelled();
             var predicted = new float[fold.Test.Length * width];
@@ -52,6 +57,7 @@ internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, Va
                 var rows = fold.Test.AsSpan(start, Math.Min(PredictedRowsPerPass, fold.Test.Length - start));
                 target.ReadPredictions(model.Transform(data.Take(rows)), predicted, start);
             }
+            if (priorShift is not null) SamplePriorShift.Apply(predicted, priorShift);
             // Each repeat predicts every validation row once: the out-of-fold value is the average over repeats.
             var share = 1f / plan.Repeats;
             for (var i = 0; i < fold.Test.Length; i++)
