@@ -30,4 +30,8 @@ public sealed record TrialStarted(int Id, string? Learner, TimeSpan Elapsed) : E
 /// A trial ended (succeeded, failed or cancelled). <paramref name="BestScore"/> is the best score over the study so
 /// far; <paramref name="Remaining"/> the budget left (null without a budget).
 /// </summary>
-public sealed record TrialEnded(TrialEntry Trial, int TrialsDone, double? BestScore, TimeSpan Elapsed, TimeSpan? Remaining) : ExperimentEvent(Elapsed);
+public sealed record TrialEnded(TrialEntry Trial, int TrialsDone, double? BestScore, TimeSpan Elapsed, TimeSpan? Remaining) : ExperimentEvent(Elapsed)
+{
+    /// <summary>Why a trial that succeeded ran fewer repeats of the folds than the plan has; null when it ran them all.</summary>
+    public string? Note { get; init; }
+}

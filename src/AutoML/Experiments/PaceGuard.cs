@@ -1,50 +1,76 @@
 namespace Pipelines.AutoML.Experiments;
 
 /// <summary>
-/// Stops the trials that cannot finish before the search's deadline, so their slots go to trials that can: at the
-/// deadline they would be cancelled anyway and their work lost. A trial's folds cost about the same, except the first,
-/// which also pays for loading and compiling the learner's code. So a trial's need is projected from its first fold's
-/// time and, once two folds are done, the pace of the later ones; before its first fold ends, from the time so far as a
-/// lower bound on that fold. A trial is stopped when the projection exceeds the time from its start to the deadline by
-/// a tenth of the budget, and by the whole time again while the projection rests on the first fold alone. So a slow
-/// first fold does not end a trial, nor does the deadline's approach end one started moments before it (the deadline's
-/// cancellation does). Without a time budget (a search bounded by trials alone) it stops nothing.
+/// Keeps trials to what the search's deadline affords, so their slots go to trials that can finish: at the deadline
+/// they would be cancelled anyway and their work lost. A trial's folds cost about the same, except the first, which
+/// also pays for loading and compiling the learner's code. So a trial's need is projected from its first fold's time
+/// and, once two folds are done, the pace of the later ones; before its first fold ends, from the time so far as a
+/// lower bound on that fold. A projection fits when it exceeds the time from the trial's start to the deadline by at
+/// most a tenth of the budget, and by the whole time again while it rests on the first fold alone. So a slow first
+/// fold does not end a trial, nor does the deadline's approach end one started moments before it (the deadline's
+/// cancellation does). Where the k-fold is repeated and all its repeats do not fit, the trial is limited to the most
+/// whole repeats that do (each repeat predicts every row, so its out-of-fold predictions are complete; on small wide
+/// data a learner's library defaults would otherwise never be scored); when not even the repeat under way fits, it is
+/// stopped. Without a time budget (a search bounded by trials alone) it does nothing.
 /// </summary>
-internal sealed class PaceGuard(int folds, TimeSpan? budget)
+internal sealed class PaceGuard(int folds, TimeSpan? budget, int repeats = 1)
 {
     // The elapsed seconds of each running trial when its first fold was first seen done.
     private readonly Dictionary<int, double> _firstFold = [];
+    private readonly int _foldsPerRepeat = folds / repeats;
 
-    /// <summary>The running trials to stop now, each with the failure text to record and the seconds it was projected to need.</summary>
-    public IEnumerable<(RunningTrial Trial, string Reason, double Projected)> Check(IReadOnlyList<RunningTrial> running, TimeSpan now, TimeSpan? deadline)
+    /// <summary>What to do with the running trials that cannot run all they would now: limit their repeats, or stop them.</summary>
+    public IEnumerable<(RunningTrial Trial, PaceVerdict Verdict)> Check(IReadOnlyList<RunningTrial> running, TimeSpan now, TimeSpan? deadline)
     {
         if (deadline is not { } end || now >= end) yield break;
         foreach (var trial in running)
         {
             if (trial.Task.IsCompleted || trial.StopReason is not null) continue;
-            int done;
-            lock (trial.FoldScores) done = trial.FoldScores.Count;
             var elapsed = trial.Seconds;
-            if (Verdict(trial.Trial.Id, done, elapsed, (end - now).TotalSeconds + elapsed) is { } stop) yield return (trial, stop.Reason, stop.Projected);
+            var verdict = Verdict(trial.Trial.Id, trial.Progress.FoldsDone, elapsed, (end - now).TotalSeconds + elapsed, trial.Progress.RepeatLimit);
+            if (verdict is { } v) yield return (trial, v);
         }
     }
 
     /// <summary>
-    /// Why trial <paramref name="id"/> must stop and the seconds it would need, or null: <paramref name="done"/> folds
-    /// finished in <paramref name="elapsed"/> seconds, <paramref name="available"/> seconds from its start to the deadline.
+    /// What trial <paramref name="id"/> must do, or null when what it runs now fits: <paramref name="done"/> folds
+    /// finished in <paramref name="elapsed"/> seconds, <paramref name="available"/> seconds from its start to the
+    /// deadline, and at most <paramref name="repeatLimit"/> repeats allowed so far.
     /// </summary>
-    internal (string Reason, double Projected)? Verdict(int id, int done, double elapsed, double available)
+    internal PaceVerdict? Verdict(int id, int done, double elapsed, double available, int repeatLimit = int.MaxValue)
     {
         if (budget is not { } total) return null;
         if (done >= 1) _firstFold.TryAdd(id, elapsed);
-        var (projected, margin) = done switch
+        double Projected(int n) => done switch
         {
-            0 => (elapsed * folds, available),
-            1 => (_firstFold[id] * folds, available),
-            _ => (_firstFold[id] + (folds - 1) * (elapsed - _firstFold[id]) / (done - 1), 0),
+            0 => elapsed * n,
+            1 => _firstFold[id] * n,
+            _ => _firstFold[id] + (n - 1) * (elapsed - _firstFold[id]) / (done - 1),
         };
-        if (projected <= available + margin + 0.1 * total.TotalSeconds) return null;
-        return ($"stopped early: {done} of {folds} folds took {elapsed:0.#} s, so the trial needs about {projected:0} s, " +
-            $"more than the {available:0} s from its start to the end of the search (a longer --time gives it room)", projected);
+        var allowed = available + (done <= 1 ? available : 0) + 0.1 * total.TotalSeconds;
+        var limit = Math.Min(repeats, repeatLimit);
+        if (done >= limit * _foldsPerRepeat) return null;
+        var full = Projected(folds);
+        // The repeat under way is finished whatever the limit: the trial checks it at the end of each repeat.
+        for (var r = limit; r >= done / _foldsPerRepeat + 1; r--)
+        {
+            if (Projected(r * _foldsPerRepeat) > allowed) continue;
+            return r == limit ? null : new PaceVerdict(r, full,
+                $"{r} of {repeats} repeats of the folds ({r * _foldsPerRepeat} of {folds} folds): all would need about {full:0} s, more than the {available:0} s from its start to the end of the search");
+        }
+        var need = Projected(limit * _foldsPerRepeat);
+        return new PaceVerdict(0, full,
+            $"stopped early: {done} of {limit * _foldsPerRepeat} folds took {elapsed:0.#} s, so the trial needs about {need:0} s, " +
+            $"more than the {available:0} s from its start to the end of the search (a longer --time gives it room)");
     }
+}
+
+/// <summary>
+/// The pace guard's decision for a trial: run only <paramref name="Repeats"/> repeats of the folds, or stop (0).
+/// <paramref name="Projected"/> is the seconds all its folds were projected to need (the cost the tuner is told).
+/// </summary>
+internal readonly record struct PaceVerdict(int Repeats, double Projected, string Reason)
+{
+    /// <summary>True when the trial is stopped rather than limited.</summary>
+    public bool Stops => Repeats == 0;
 }

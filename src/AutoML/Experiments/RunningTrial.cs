@@ -12,7 +12,7 @@ internal sealed class RunningTrial(Trial trial, int proposedAfter, DateTimeOffse
     public int ProposedAfter { get; } = proposedAfter;
     public DateTimeOffset StartedAt { get; } = startedAt;
     public CancellationTokenSource Stop { get; } = stop;
-    public List<double> FoldScores { get; } = [];
+    public TrialProgress Progress { get; } = new();
     public Task<TrialResult> Task { get; set; } = System.Threading.Tasks.Task.FromException<TrialResult>(new InvalidOperationException("not started"));
 
     /// <summary>Why it was stopped (null when it was not); a failure reason makes it Failed, otherwise Cancelled.</summary>

@@ -60,10 +60,16 @@ internal sealed class SearchBudget(ExperimentRun run, IReadOnlyList<ILearnerSpac
     /// <summary>
     /// Estimated seconds of <paramref name="trial"/>'s refit on all of <paramref name="plan"/>'s rows: its seconds times
     /// <see cref="ValidationPlan.RefitPerTrialSecond"/>, and times the rows over its sample's when it trained on a sample
-    /// (on large data the best trials may have seen 10,000 of millions of rows, and the refit fits them all).
+    /// (on large data the best trials may have seen 10,000 of millions of rows, and the refit fits them all), and times
+    /// the plan's folds over those it ran when the pace guard limited its repeats (the refit fits one model per seed all the same).
     /// </summary>
-    internal static double RefitSeconds(TrialEntry trial, ValidationPlan plan) =>
-        trial.Seconds * plan.RefitPerTrialSecond * (trial.SampleSize is int n && n > 0 ? Math.Max(1.0, (double)plan.RowCount / n) : 1.0);
+    internal static double RefitSeconds(TrialEntry trial, ValidationPlan plan)
+    {
+        var sampled = trial.SampleSize is int n && n > 0 ? Math.Max(1.0, (double)plan.RowCount / n) : 1.0;
+        var ran = trial.FoldScores.Count;
+        var limited = ran > 0 && ran < plan.Folds.Count ? (double)plan.Folds.Count / ran : 1.0;
+        return trial.Seconds * plan.RefitPerTrialSecond * sampled * limited;
+    }
 
     /// <summary>A trial's deterministic cost: its learner's estimate, scaled by the sample it trains on, times the folds.</summary>
     private double EstimatedCost(Trial trial)

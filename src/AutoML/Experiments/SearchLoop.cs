@@ -12,13 +12,13 @@ namespace Pipelines.AutoML.Experiments;
 /// it starts and when it ends, and reports results to the tuner. All tuner and store calls happen on the calling
 /// thread. Stops proposing at the trial count, the search deadline, when the tuner is exhausted or on interrupt;
 /// trials still running at the deadline or interrupt are stopped and recorded as cancelled (a resumed run runs them
-/// again), and a trial that cannot finish before the deadline is stopped as failed as soon as that shows
-/// (<see cref="PaceGuard"/>). In reproducible mode results reach the tuner in trial-id order with deterministic costs, so the trials do
+/// again), and a trial that cannot finish before the deadline is limited to the repeats of the folds that can, or
+/// stopped as failed, as soon as that shows (<see cref="PaceGuard"/>). In reproducible mode results reach the tuner in trial-id order with deterministic costs, so the trials do
 /// not depend on timing.
 /// </summary>
 internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator evaluator, SearchBudget budget, MemoryGuard guard)
 {
-    private readonly PaceGuard _pace = new(run.Plan.Folds.Count, run.Options.TimeBudget);
+    private readonly PaceGuard _pace = new(run.Plan.Folds.Count, run.Options.TimeBudget, run.Plan.Repeats);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(50);
     private readonly List<RunningTrial> _running = [];
     private readonly List<TrialEntry> _undelivered = [];
@@ -26,6 +26,8 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
     // the moments they ran and soon propose the same learner again (kept with the trial, TrialEntry.ReportedCost, for a
     // resumed study to replay).
     private readonly Dictionary<int, double> _projected = [];
+    // Why the pace guard limited a trial to fewer repeats of the folds, for the trial's end event.
+    private readonly Dictionary<int, string> _limited = [];
     private int _proposed;
     private int _reports;
 
@@ -52,10 +54,15 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
             if (interrupt.IsCancellationRequested) StopAll("interrupted (Ctrl-C); run again with the same store to resume");
             else if (PastDeadline()) StopAll("the time budget ran out before the trial finished");
             if (guard.Check(_running) is { } heavy) heavy.RequestStop(guard.Reason(), isFailure: true);
-            foreach (var (slow, reason, projected) in _pace.Check(_running, run.Clock.Elapsed, budget.Deadline()).ToArray())
+            foreach (var (slow, verdict) in _pace.Check(_running, run.Clock.Elapsed, budget.Deadline()).ToArray())
             {
-                slow.RequestStop(reason, isFailure: true);
-                _projected[slow.Trial.Id] = projected;
+                _projected[slow.Trial.Id] = verdict.Projected;
+                if (verdict.Stops) slow.RequestStop(verdict.Reason, isFailure: true);
+                else
+                {
+                    slow.Progress.LimitRepeats(verdict.Repeats);
+                    _limited[slow.Trial.Id] = verdict.Reason;
+                }
             }
             foreach (var done in _running.Where(r => r.Task.IsCompleted).OrderBy(r => r.Trial.Id).ToArray())
             {
@@ -98,7 +105,7 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
         running.Task = Task.Run(() =>
         {
             using var context = TrainingContext.Enter(stop.Token, threads);
-            return evaluator.Evaluate(trial, running.FoldScores);
+            return evaluator.Evaluate(trial, running.Progress);
         });
         if (run.Options.TrialTimeLimit is { } limit)
         {
@@ -119,7 +126,7 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
     {
         running.Freeze();
         var started = run.Book.Started(running.Trial, running.ProposedAfter, running.StartedAt);
-        var folds = running.FoldScores.ToArray();
+        var folds = running.Progress.FoldScores();
         var ended = started with { Seconds = running.Seconds, FinishedAt = DateTimeOffset.UtcNow, FoldScores = folds };
         TrialEntry entry;
         if (running.Task.IsCompletedSuccessfully)
@@ -158,7 +165,8 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
             var reported = entry with { ReportOrder = _reports++, ReportedCost = cost };
             tuner.Report(trial, Loss(reported), cost, reported.Status == TrialStatus.Failed);
             run.Book.Save(reported);
-            run.OnEvent?.Invoke(new TrialEnded(reported, run.Book.FinishedCount, run.Book.BestScore, run.Clock.Elapsed, run.Remaining));
+            var note = reported.Status == TrialStatus.Succeeded ? _limited.GetValueOrDefault(entry.Id) : null;
+            run.OnEvent?.Invoke(new TrialEnded(reported, run.Book.FinishedCount, run.Book.BestScore, run.Clock.Elapsed, run.Remaining) { Note = note });
             if (!all) return;
         }
     }

@@ -11,6 +11,8 @@ namespace Pipelines.AutoML.Experiments;
 /// all the fold's training rows: <see cref="SamplePriorShift"/>) and predicts the fold's validation rows. The
 /// predictions land in one out-of-fold array over <see cref="ValidationPlan.ValidationRows"/> (averaged over the plan's
 /// repeats, each repeat's models seeded with <see cref="ValidationPlan.ModelSeed"/>), so every trial is scored on the same rows.
+/// A trial limited to fewer repeats (<see cref="TrialProgress.RepeatLimit"/>) averages over those it ran: each repeat
+/// predicts every validation row once, so its predictions are complete after any whole repeat.
 /// A first-fold model fitted before the search (<paramref name="prefit"/>) is used, once, by the first trial with its
 /// parameters on all rows. Thread-safe: trials run on it concurrently.
 /// </summary>
@@ -27,15 +29,16 @@ internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, Va
     private PrefitFold? _prefit = prefit;
 
     /// <summary>
-    /// Evaluates <paramref name="trial"/>, adding each finished fold's score to <paramref name="foldScores"/> as it
-    /// goes (so a trial stopped midway still shows what it did). Stops with <see cref="OperationCanceledException"/>
-    /// when the ambient <see cref="TrainingContext"/> is cancelled.
+    /// Evaluates <paramref name="trial"/>, adding each finished fold's score to <paramref name="progress"/> as it goes
+    /// (so a trial stopped midway still shows what it did), and ending after the last fold of the repeats it allows.
+    /// Stops with <see cref="OperationCanceledException"/> when the ambient <see cref="TrainingContext"/> is cancelled.
     /// </summary>
-    public TrialResult Evaluate(Trial trial, List<double> foldScores)
+    public TrialResult Evaluate(Trial trial, TrialProgress progress)
     {
         var width = target.Width;
         var outOfFold = new float[plan.ValidationRows.Count * width];
         var fraction = trial.SampleSize is int size ? Math.Min(1.0, (double)size / plan.RowCount) : 1.0;
+        var repeats = 0;
         for (var f = 0; f < plan.Folds.Count; f++)
         {
             TrainingContext.ThrowIfCancelled();
@@ -58,16 +61,20 @@ internal sealed class TrialEvaluator(DataFrame data, ExperimentTarget target, Va
                 target.ReadPredictions(model.Transform(data.Take(rows)), predicted, start);
             }
             if (priorShift is not null) SamplePriorShift.Apply(predicted, priorShift);
-            // Each repeat predicts every validation row once: the out-of-fold value is the average over repeats.
-            var share = 1f / plan.Repeats;
+            // Each repeat predicts every validation row once: the out-of-fold value is the average over the repeats run.
             for (var i = 0; i < fold.Test.Length; i++)
             {
                 var into = outOfFold.AsSpan(plan.Position[fold.Test[i]] * width, width);
                 var values = predicted.AsSpan(i * width, width);
-                for (var j = 0; j < width; j++) into[j] += share * values[j];
+                for (var j = 0; j < width; j++) into[j] += values[j];
             }
-            lock (foldScores) foldScores.Add(scorer.Score(predicted, fold.Test));
+            progress.Add(scorer.Score(predicted, fold.Test));
+            if ((f + 1) % plan.FoldsPerRepeat != 0) continue;
+            repeats++;
+            if (repeats >= progress.RepeatLimit) break;
         }
+        if (repeats > 1)
+            for (var i = 0; i < outOfFold.Length; i++) outOfFold[i] /= repeats;
         return new TrialResult(scorer.Score(outOfFold, plan.ValidationRows), outOfFold);
     }
 

@@ -81,7 +81,7 @@ internal sealed class SearchProgress(Terminal terminal, string metric)
         _best = e.BestScore;
         var left = e.Remaining is { } r ? $", {Math.Max(0, r.TotalSeconds):0}s left" : "";
         _status = $"searching: {e.TrialsDone} trials, best {metric} {Format(e.BestScore)}{left}";
-        var outcome = t.Status == TrialStatus.Succeeded ? $"{metric} {Format(t.Score)}" : $"{t.Status.ToString().ToLowerInvariant()}: {t.Error}";
+        var outcome = t.Status == TrialStatus.Succeeded ? $"{metric} {Format(t.Score)}{(e.Note is { } note ? $" on {note}" : "")}" : $"{t.Status.ToString().ToLowerInvariant()}: {t.Error}";
         if (!terminal.IsRich || improved)
             Line($"[{Clock(e.Elapsed)}] trial {t.Id,3} {t.Learner,-14} {outcome} ({t.Seconds:0.0}s){(improved ? "  new best" : "")}{left}");
     }

@@ -30,6 +30,16 @@ public sealed class SearchBudgetTests
             "the best's refit on the search's rows and again on every row outweighs the cap");
     }
 
-    private static TrialEntry Trial(double seconds, int? sample) =>
-        new(1, "linear", new JsonObject(), sample, TrialStatus.Succeeded, 0.9, [0.9], seconds, null, 0, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+    [TestMethod]
+    public void A_trial_limited_to_fewer_repeats_is_expected_to_refit_as_if_it_had_run_them_all()
+    {
+        var iris = LabelTask.WithClassLabel(TestData.Iris());
+        var plan = ValidationPlan.Create(iris, folds: 5, seed: 0, repeats: 3);
+        Assert.AreEqual(3 * 2 * plan.RefitPerTrialSecond, SearchBudget.RefitSeconds(Trial(seconds: 2, sample: null, folds: 5), plan), 1e-12,
+            "5 of 15 folds in 2 s: all 15 would take 6 s");
+        Assert.AreEqual(2 * plan.RefitPerTrialSecond, SearchBudget.RefitSeconds(Trial(seconds: 2, sample: null, folds: 15), plan), 1e-12);
+    }
+
+    private static TrialEntry Trial(double seconds, int? sample, int folds = 5) =>
+        new(1, "linear", new JsonObject(), sample, TrialStatus.Succeeded, 0.9, [.. Enumerable.Repeat(0.9, folds)], seconds, null, 0, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 }

@@ -20,7 +20,7 @@ public sealed class TrialEvaluatorTests
         var (evaluator, plan, target, parameters, build) = LinearTrials(frame);
         Assert.IsTrue(plan.Folds.All(f => f.Test.Length > TrialEvaluator.PredictedRowsPerPass));
 
-        var result = evaluator.Evaluate(new Trial(0, [], parameters), []);
+        var result = evaluator.Evaluate(new Trial(0, [], parameters), new TrialProgress());
 
         var expected = new float[plan.ValidationRows.Count * target.Width];
         for (var f = 0; f < plan.Folds.Count; f++)
@@ -36,6 +36,29 @@ public sealed class TrialEvaluatorTests
     }
 
     [TestMethod]
+    public void A_trial_limited_to_fewer_repeats_averages_the_repeats_it_ran()
+    {
+        // 300 rows: two folds, three repeats. Limited to one repeat, the trial is the plain two-fold of the seed, whose
+        // folds and model seeds are the first repeat's.
+        var frame = Frame(300);
+        var (repeated, plan, _, parameters, _) = LinearTrials(frame);
+        Assert.AreEqual(3, plan.Repeats);
+        var (once, _, _, _, _) = LinearTrials(frame, repeats: 1);
+
+        var limited = new TrialProgress();
+        limited.LimitRepeats(1);
+        var first = repeated.Evaluate(new Trial(0, [], parameters), limited);
+        var all = new TrialProgress();
+        var averaged = repeated.Evaluate(new Trial(1, [], parameters), all);
+
+        Assert.AreEqual(2, limited.FoldsDone);
+        Assert.AreEqual(6, all.FoldsDone);
+        CollectionAssert.AreEqual(once.Evaluate(new Trial(2, [], parameters), new TrialProgress()).OutOfFold, first.OutOfFold, new FloatTolerance(1e-6f));
+        CollectionAssert.AreNotEqual(first.OutOfFold, averaged.OutOfFold, new FloatTolerance(1e-6f), "three repeats average three partitions' models");
+        Assert.IsTrue(averaged.OutOfFold.Chunk(2).All(p => Math.Abs(p[0] + p[1] - 1) < 1e-5), "the average over repeats is a distribution");
+    }
+
+    [TestMethod]
     public void A_trial_on_a_sample_predicts_the_class_shares_of_all_rows()
     {
         // 60 of 4,000 rows are the rare class. A sample of a quarter keeps all its rows (at least 100 per class), where
@@ -44,8 +67,8 @@ public sealed class TrialEvaluatorTests
         var (evaluator, _, target, parameters, _) = LinearTrials(Imbalanced(4_000, rare: 60));
         var rare = target.Classes.ToList().IndexOf("rare");
 
-        var sampled = evaluator.Evaluate(new Trial(0, [], parameters) { SampleSize = 1_000 }, []).OutOfFold;
-        var all = evaluator.Evaluate(new Trial(1, [], parameters), []).OutOfFold;
+        var sampled = evaluator.Evaluate(new Trial(0, [], parameters) { SampleSize = 1_000 }, new TrialProgress()).OutOfFold;
+        var all = evaluator.Evaluate(new Trial(1, [], parameters), new TrialProgress()).OutOfFold;
 
         double MeanRare(float[] outOfFold) => Enumerable.Range(0, outOfFold.Length / 2).Average(i => outOfFold[i * 2 + rare]);
         var share = 60.0 / 4_000;
@@ -76,11 +99,14 @@ public sealed class TrialEvaluatorTests
         Assert.IsTrue(SamplePriorShift.SetsClassShares(new EstimatorChain([new Smote(), learner])));
     }
 
-    /// <summary>An evaluator of two-fold trials of the linear learner on <paramref name="frame"/>, with its library-defaults parameters.</summary>
-    private static (TrialEvaluator Evaluator, ValidationPlan Plan, ExperimentTarget Target, Parameters Parameters, Func<Parameters, int, EstimatorChain> Build) LinearTrials(DataFrame frame)
+    /// <summary>
+    /// An evaluator of two-fold trials of the linear learner on <paramref name="frame"/> (repeated as the plan chooses,
+    /// or <paramref name="repeats"/> times), with its library-defaults parameters.
+    /// </summary>
+    private static (TrialEvaluator Evaluator, ValidationPlan Plan, ExperimentTarget Target, Parameters Parameters, Func<Parameters, int, EstimatorChain> Build) LinearTrials(DataFrame frame, int? repeats = null)
     {
         var task = LabelTask.Detect(frame);
-        var plan = ValidationPlan.Create(frame, folds: 2, seed: 0);
+        var plan = ValidationPlan.Create(frame, folds: 2, seed: 0, repeats);
         var target = ExperimentTarget.Of(frame, task);
         ILearnerSpace[] learners = [new LinearLearnerSpace()];
         var space = SearchSpaceCatalog.Create(frame.Schema, task, learners);

@@ -73,7 +73,7 @@ public sealed class SweepWorker(ISharedTrialStore store, string study, SweepWork
         {
             var trial = new Trial(claim.Trial.Id, [], Parameters.FromJson(claim.Trial.Parameters)) { SampleSize = claim.Trial.SampleSize };
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(interrupt);
-            var folds = new List<double>();
+            var progress = new TrialProgress();
             var watch = Stopwatch.StartNew();
             TrialResult? result = null;
             Exception? error = null;
@@ -81,7 +81,7 @@ public sealed class SweepWorker(ISharedTrialStore store, string study, SweepWork
             try
             {
                 using var context = TrainingContext.Enter(stop.Token, threads);
-                result = evaluator.Evaluate(trial, folds);
+                result = evaluator.Evaluate(trial, progress);
             }
 #pragma warning disable CA1031 // Any exception a trial throws is its failure, recorded with the trial; the worker goes on.
             catch (Exception e)
@@ -104,7 +104,7 @@ public sealed class SweepWorker(ISharedTrialStore store, string study, SweepWork
                 onEvent(new TrialReleased(claim.Trial.Id, clock.Elapsed));
                 return summary;
             }
-            var ended = claim.Trial with { Seconds = watch.Elapsed.TotalSeconds, FoldScores = [.. folds], FinishedAt = DateTimeOffset.UtcNow };
+            var ended = claim.Trial with { Seconds = watch.Elapsed.TotalSeconds, FoldScores = progress.FoldScores(), FinishedAt = DateTimeOffset.UtcNow };
             var entry = result is null ? ended with { Status = TrialStatus.Failed, Error = Describe(error) }
                 : double.IsNaN(result.Score) ? ended with { Status = TrialStatus.Failed, Error = $"{metric} is undefined on the out-of-fold predictions" }
                 : ended with { Status = TrialStatus.Succeeded, Score = result.Score };
