@@ -56,7 +56,7 @@ internal sealed class PaceGuard(int folds, TimeSpan? budget, int repeats = 1)
         {
             if (Projected(r * _foldsPerRepeat) > allowed) continue;
             return r == limit ? null : new PaceVerdict(r, full,
-                $"{r} of {repeats} repeats of the folds ({r * _foldsPerRepeat} of {folds} folds): all would need about {full:0} s, more than the {available:0} s from its start to the end of the search");
+                $"all {folds} folds would need about {full:0} s, more than the {available:0} s from its start to the end of the search");
         }
         var need = Projected(limit * _foldsPerRepeat);
         return new PaceVerdict(0, full,
@@ -67,7 +67,8 @@ internal sealed class PaceGuard(int folds, TimeSpan? budget, int repeats = 1)
 
 /// <summary>
 /// The pace guard's decision for a trial: run only <paramref name="Repeats"/> repeats of the folds, or stop (0).
-/// <paramref name="Projected"/> is the seconds all its folds were projected to need (the cost the tuner is told).
+/// <paramref name="Projected"/> is the seconds all its folds were projected to need (the cost the tuner is told);
+/// <paramref name="Reason"/> the failure to record when it stops, or why its repeats were limited.
 /// </summary>
 internal readonly record struct PaceVerdict(int Repeats, double Projected, string Reason)
 {

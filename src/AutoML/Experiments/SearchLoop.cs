@@ -165,10 +165,18 @@ internal sealed class SearchLoop(ExperimentRun run, ITuner tuner, TrialEvaluator
             var reported = entry with { ReportOrder = _reports++, ReportedCost = cost };
             tuner.Report(trial, Loss(reported), cost, reported.Status == TrialStatus.Failed);
             run.Book.Save(reported);
-            var note = reported.Status == TrialStatus.Succeeded ? _limited.GetValueOrDefault(entry.Id) : null;
+            var note = reported.Status == TrialStatus.Succeeded && _limited.TryGetValue(entry.Id, out var why) ? RepeatsRun(reported, why) : null;
             run.OnEvent?.Invoke(new TrialEnded(reported, run.Book.FinishedCount, run.Book.BestScore, run.Clock.Elapsed, run.Remaining) { Note = note });
             if (!all) return;
         }
+    }
+
+    /// <summary>How many of the plan's repeats a limited trial ran (counted from its folds, as it ended) and why.</summary>
+    private string RepeatsRun(TrialEntry trial, string why)
+    {
+        var plan = run.Plan;
+        var folds = trial.FoldScores.Count;
+        return $"{folds / plan.FoldsPerRepeat} of {plan.Repeats} repeats of the folds ({folds} of {plan.Folds.Count} folds): {why}";
     }
 
     /// <summary>Whether the smallest finished, unreported trial may be reported now.</summary>

@@ -54,7 +54,7 @@ public sealed class PaceGuardTests
         Assert.AreEqual(1, limit.Value.Repeats);
         Assert.IsFalse(limit.Value.Stops);
         Assert.AreEqual(29, limit.Value.Projected, 1e-9, "the tuner is told what all the folds would cost");
-        StringAssert.Contains(limit.Value.Reason, "1 of 3 repeats of the folds (5 of 15 folds)");
+        StringAssert.Contains(limit.Value.Reason, "all 15 folds would need about 29 s, more than the 10 s from its start to the end of the search");
 
         Assert.IsNull(guard.Verdict(id: 5, done: 3, elapsed: 5.0, available: 10, repeatLimit: 1), "held to one repeat, it fits");
         var stop = guard.Verdict(id: 5, done: 3, elapsed: 9.0, available: 10, repeatLimit: 1);
