@@ -9,9 +9,9 @@ namespace Pipelines.AutoML.Experiments;
 /// most a tenth of the budget, and by the whole time again while it rests on the first fold alone. So a slow first
 /// fold does not end a trial, nor does the deadline's approach end one started moments before it (the deadline's
 /// cancellation does). Where the k-fold is repeated and all its repeats do not fit, the trial is limited to the most
-/// whole repeats that do (each repeat predicts every row, so its out-of-fold predictions are complete; on small wide
-/// data a learner's library defaults would otherwise never be scored); when not even the repeat under way fits, it is
-/// stopped. Without a time budget (a search bounded by trials alone) it does nothing.
+/// whole repeats that do (each repeat predicts every row, so its out-of-fold predictions are complete; on small data
+/// under a short budget the slower learners' library-defaults trials would otherwise fail); when not even the repeat
+/// under way fits, it is stopped. Without a time budget (a search bounded by trials alone) it does nothing.
 /// </summary>
 internal sealed class PaceGuard(int folds, TimeSpan? budget, int repeats = 1)
 {
