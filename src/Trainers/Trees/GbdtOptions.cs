@@ -62,7 +62,10 @@ public abstract record GbdtOptions
     /// </summary>
     public double CatSmooth { get; init; } = 10;
 
-    /// <summary>L2 added to <see cref="L2"/> when scoring a split that groups categories (more than four present).</summary>
+    /// <summary>
+    /// L2 added to <see cref="L2"/> for a split that groups categories (more than four present): in its score and in its
+    /// children's leaf values, as LightGBM's cat_l2.
+    /// </summary>
     public double CatL2 { get; init; } = 10;
 
     /// <summary>

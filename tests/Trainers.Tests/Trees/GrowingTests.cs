@@ -70,6 +70,27 @@ public sealed class GrowingTests
     }
 
     [TestMethod]
+    public void Leaves_under_a_split_that_groups_categories_take_cat_l2_on_top_of_l2_as_lightgbm_does()
+    {
+        // One categorical column, 40 rows a category, the last category pulling the other way; L2 1, CatL2 10.
+        foreach (var (categories, l2) in new[] { (6, 1 + 10.0), (4, 1.0) })
+        {
+            var values = Enumerable.Range(0, 40 * categories).Select(r => ((char)('a' + r / 40)).ToString()).ToArray();
+            var column = CategoricalColumn.FromValues("c", values);
+            var bins = Binner.Fit([column], 255, values.Length, 0, Serial);
+            var data = Binner.Apply(bins, [column], Serial);
+            float[] g = [.. values.Select(v => v[0] - 'a' == categories - 1 ? 3f : -1f)];
+            float[] h = [.. g.Select(_ => 1f)];
+            var grower = new TreeGrower(data, new GrowthParameters(2, -1, new SplitParameters(0, 1, 5, 1e-3, 0, 32, 10, 10, 1)), Serial);
+            var tree = grower.Grow(g, h, [.. Enumerable.Range(0, data.Rows)], true, [0], 1);
+            Assert.AreEqual(2, tree.Leaves.Count(), $"{categories} categories");
+            foreach (var leaf in tree.Leaves)
+                Assert.AreEqual(-leaf.Stats.G / (leaf.Stats.H + l2), leaf.Value, 1e-9,
+                    categories > 4 ? "grouped: the leaves take L2 + CatL2" : "one category against the rest: L2 alone");
+        }
+    }
+
+    [TestMethod]
     public void BestFirstTakesTheLargestGainFirst()
     {
         // With two leaves the only split is the root's best split over all features.

@@ -13,6 +13,9 @@ internal sealed class GrownNode(NodeStats stats, int depth)
     public int Right { get; set; } = -1;
     public double Value { get; set; }
 
+    /// <summary>The L2 a boosted tree's leaf value takes here: that of the split that made the node (TreeGrower).</summary>
+    public double L2 { get; init; }
+
     /// <summary>Leaves only: where the leaf's rows sit in the partition.</summary>
     public int Start { get; set; }
     public int Count { get; set; }

@@ -9,7 +9,8 @@ namespace Pipelines.Trainers.Trees.Growing;
 /// NumLeaves leaves or no leaf can split. After a split only the smaller child's histogram is built; the larger is the
 /// parent's minus the smaller's. Building, subtracting and the split search run feature by feature in one parallel
 /// loop, and the per-feature best splits are folded in feature order, so the tree does not depend on the thread count.
-/// Leaf values are <c>learningRate * w</c> with w from <see cref="LeafMath.Value"/>.
+/// Leaf values are <c>learningRate * w</c> with w from <see cref="LeafMath.Value"/>, with L2, plus CatL2 under a split
+/// that grouped categories (<see cref="SplitInfo.GroupsCategories"/>).
 /// </summary>
 internal sealed class TreeGrower
 {
@@ -55,7 +56,7 @@ internal sealed class TreeGrower
         _builder.SetGradients(gradients, hessians);
         var rootHistogram = Rent();
         var (rootSplit, _) = BuildAndSearch(rootHistogram, null, 0, rows.Length, CanSplit(rows.Length, 0), false, features, rowsAreAll);
-        nodes.Add(new GrownNode(SplitFinder.Totals(_layout.Of(rootHistogram, features[0])), 0) { Start = 0, Count = rows.Length });
+        nodes.Add(new GrownNode(SplitFinder.Totals(_layout.Of(rootHistogram, features[0])), 0) { Start = 0, Count = rows.Length, L2 = p.Split.L2 });
         histograms[0] = rootHistogram;
         Consider(0, rootSplit);
 
@@ -66,8 +67,9 @@ internal sealed class TreeGrower
             var split = node.Split!;
             var column = _data.Column(split.Feature);
             var leftCount = _partition.Split(node.Start, node.Count, column, split.LeftTable(_data.Features[split.Feature].MissingBin));
-            var left = new GrownNode(split.Left, node.Depth + 1) { Start = node.Start, Count = leftCount };
-            var right = new GrownNode(split.Right, node.Depth + 1) { Start = node.Start + leftCount, Count = node.Count - leftCount };
+            var l2 = split.GroupsCategories ? p.Split.L2 + p.Split.CatL2 : p.Split.L2;
+            var left = new GrownNode(split.Left, node.Depth + 1) { Start = node.Start, Count = leftCount, L2 = l2 };
+            var right = new GrownNode(split.Right, node.Depth + 1) { Start = node.Start + leftCount, Count = node.Count - leftCount, L2 = l2 };
             node.Left = nodes.Count;
             nodes.Add(left);
             node.Right = nodes.Count;
@@ -96,7 +98,7 @@ internal sealed class TreeGrower
         {
             if (n.Left >= 0) continue;
             n.Split = null;
-            n.Value = learningRate * LeafMath.Value(n.Stats.G, n.Stats.H, p.Split.L1, p.Split.L2);
+            n.Value = learningRate * LeafMath.Value(n.Stats.G, n.Stats.H, p.Split.L1, n.L2);
         }
         return new GrownTree(nodes);
 

@@ -122,11 +122,13 @@ internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parame
         // Candidate left sets as (order, size): one category each, or prefixes of the sorted order from either end.
         // Grouping categories regularizes as LightGBM: only categories of at least CatSmooth rows are ordered, a
         // prefix is tried once it has grown by MinDataPerGroup rows and while as many stay right, prefixes hold at
-        // most half the ordered categories, and the children score with CatL2 added to L2.
+        // most half the ordered categories, and the children score (and take their values, TreeGrower) with CatL2
+        // added to L2.
         List<int[]> orders;
         int maxSize, perGroup;
         double lambda;
-        if (present.Count <= parameters.MaxCatToOneHot)
+        var grouped = present.Count > parameters.MaxCatToOneHot;
+        if (!grouped)
         {
             orders = [.. present.Select(b => new[] { b })];
             (maxSize, perGroup, lambda) = (1, 0, parameters.L2);
@@ -171,7 +173,7 @@ internal sealed class SplitFinder(HistogramLayout layout, SplitParameters parame
                     var set = new ulong[4];
                     for (var i = 0; i <= k; i++) set[order[i] >> 6] |= 1UL << (order[i] & 63);
                     var defaultLeft = missing.Count == 0 ? left.Count >= right.Count : missingLeft;
-                    best = new SplitInfo(feature, gain, true, -1, set, defaultLeft, left, right);
+                    best = new SplitInfo(feature, gain, true, -1, set, defaultLeft, left, right, GroupsCategories: grouped);
                 }
             }
         }

@@ -9,11 +9,13 @@ internal readonly record struct NodeStats(double G, double H, int Count)
 /// <summary>
 /// The best split of one node. Numeric: bins &lt;= <see cref="ThresholdBin"/> go left. Categorical: bins set in
 /// <see cref="LeftBins"/> (a 256-bit set) go left, others (including the 'other' bin) go right. Missing values go
-/// left when <see cref="DefaultLeft"/>.
+/// left when <see cref="DefaultLeft"/>. <see cref="GroupsCategories"/>: a categorical split that grouped categories by
+/// their gradient order (more than MaxCatToOneHot of them), whose children's values take CatL2 on top of L2, as
+/// LightGBM's leaf outputs under such a split do.
 /// </summary>
 internal sealed record SplitInfo(
     int Feature, double Gain, bool IsCategorical, int ThresholdBin, ulong[]? LeftBins, bool DefaultLeft,
-    NodeStats Left, NodeStats Right)
+    NodeStats Left, NodeStats Right, bool GroupsCategories = false)
 {
     /// <summary>Whether a row in bin <paramref name="bin"/> goes to the left child; <paramref name="missingBin"/> is the feature's missing bin.</summary>
     public bool GoesLeft(int bin, int missingBin)

@@ -8,7 +8,7 @@ namespace Pipelines.Trainers.Trees.Splitting;
 /// <param name="MinSplitGain">gamma: a split needs a gain above this.</param>
 /// <param name="MaxCatThreshold">Most categories on the left side of a categorical split.</param>
 /// <param name="CatSmooth">Added to H when categories are ordered by G / (H + CatSmooth).</param>
-/// <param name="CatL2">Added to L2 in the children's scores of a categorical split that groups categories.</param>
+/// <param name="CatL2">Added to L2 in the children's scores and values of a categorical split that groups categories.</param>
 /// <param name="MinDataPerGroup">Fewest rows a categorical split's group adds to its left set, and leaves on its right.</param>
 /// <param name="MaxCatToOneHot">At most this many categories present: try each category alone against the rest instead.</param>
 internal sealed record SplitParameters(
