@@ -245,8 +245,8 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         step("save", Invariant($"{files}, fitted on all {frame.RowCount:N0} rows"));
         var onnx = OnnxExporter.Export(shipped, frame, new OnnxExportOptions(Conventions: data.Conventions));
         // The pipeline file keeps the categories model.onnx keeps: those of the columns the model reads.
-        PipelineFile.Save(outputs.Staged(JobOutputs.Pipeline), shipped, data.Conventions.ModelInputs(frame).WithCategoriesOnly(OnnxExporter.InputsRead(onnx)),
-            $"pipelines automl: {options.DataName} → {options.Label}");
+        var inputs = data.Conventions.ModelInputs(frame).WithCategoriesOnly(OnnxExporter.InputsRead(onnx));
+        PipelineFile.Save(outputs.Staged(JobOutputs.Pipeline), shipped, inputs, $"pipelines automl: {options.DataName} → {options.Label}");
         OnnxModel.Save(onnx, outputs.Staged(JobOutputs.Model));
         if (options.MLNetModel is { } mlnet) MLNetModel.ConvertOnnxFile(outputs.Staged(JobOutputs.Model), outputs.Staged(mlnet));
         var exportSeconds = phases.Mark("save and export");
@@ -257,6 +257,9 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             ? (test.Frame, Invariant($"the test file {Path.GetFileName(test.Path)} ({test.Frame.RowCount:N0} rows)"))
             : (dataSample.Rows, dataSample.Description);
         step("check", $"model.onnx in ONNX Runtime ({options.Device}) on {checkDescription}");
+        // Test rows of categories the model never saw, in the columns it reads (a column it dropped changes nothing).
+        if (data.Test is { } unseenIn)
+            foreach (var note in ModelInputCsv.UnseenCategories(unseenIn.Frame, [.. inputs.Features])) step("check", note);
         var (modelCheck, predicted) = ModelCheck.Onnx(
             JobOutputs.Model, outputs.Staged(JobOutputs.Model), checkRows, checkDescription, data.Target, shipped, Latency, options.Device);
         if (data.Test is { } testFile)

@@ -1,7 +1,6 @@
 using Pipelines.AutoML.Experiments;
 using Pipelines.Data;
 using Pipelines.Errors;
-using Pipelines.Export.Serving;
 using Pipelines.IO;
 
 namespace Pipelines.AutoML.Job;
@@ -18,8 +17,8 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
     /// how errors name it: its file name, and its sheet where one was named), scored against <paramref name="target"/>, read by the <paramref name="conventions"/> the data was written in (date
     /// orders, units), at worksheet <paramref name="sheet"/> where it is a workbook (null: its first);
     /// <paramref name="notes"/> receives what reading did beyond plain reading (see
-    /// <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>) and the categories of
-    /// its rows that the data's rows do not hold (<see cref="ModelInputCsv.UnseenCategories"/>).
+    /// <see cref="CsvReader.Read(string, CsvOptions?, ICollection{string}?, ColumnConventions?)"/>). Its categories that
+    /// the data does not hold are told once the model is known (only the columns it reads matter).
     /// </summary>
     public static TestFile Read(
         string path, DataFrame data, string dataName, ExperimentTarget target, ColumnConventions? conventions = null, ICollection<string>? notes = null,
@@ -64,8 +63,7 @@ internal sealed record TestFile(string Path, DataFrame Frame, ExperimentTarget T
                 $"this value is not a number, but '{column}' is numeric in {dataName}{written}", "Fix the value, or leave the cell empty for a missing value");
         }
         if (frame.RowCount == 0) throw new DataFormatException(WorkbookText.DisplayName(path, sheet), 0, null, null, "the test file has a header but no rows", "Give it the rows to measure the model on");
-        // Test rows of categories the data file does not hold are measured as the model scores a category it never saw.
-        foreach (var note in read.Concat(ModelInputCsv.UnseenCategories(frame, [.. data.Schema.WithCategoriesOf(data).Features]))) notes?.Add(note);
+        foreach (var note in read) notes?.Add(note);
         return new TestFile(path, frame, TargetOf(path, sheet, frame, target, dataName));
     }
 
