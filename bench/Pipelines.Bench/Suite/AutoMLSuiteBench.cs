@@ -19,7 +19,7 @@ public sealed class AutoMLSuiteBench : IBench
 
     public string Description =>
         "AutoML quality suite: ours vs HGB/XGBoost/RF/linear defaults and Optuna-XGBoost on 29 R data sets x 3 splits; "
-        + "[quick] [budget=30] [trials=N] [metric=judged|default] [splits=3] [first=42] [sets=a,b] [tools=ours,hgb,...] [with=FILE,...] [out=FILE] [data=DIR] | report FILE...";
+        + "[quick] [budget=30] [trials=N] [metric=judged|default] [ours=experiment|command cli=FILE] [splits=3] [first=42] [sets=a,b] [tools=ours,hgb,...] [with=FILE,...] [out=FILE] [data=DIR] | report FILE...";
 
     public int Run(string[] args)
     {
@@ -46,7 +46,15 @@ public sealed class AutoMLSuiteBench : IBench
             "default" => false,
             var other => throw new BenchUsageException($"metric={other}: use metric=judged (ours is told the suite's primary metric, as Optuna is) or metric=default (ours picks its own)"),
         };
-        var contenders = Contenders(budget, trials, judged);
+        // ours=command runs the CLI in a fresh process per split, as a user does, instead of the experiment in this one.
+        var command = options.GetValueOrDefault("ours", "experiment") switch
+        {
+            "experiment" => null,
+            "command" => options.TryGetValue("cli", out var cli) ? Path.GetFullPath(cli)
+                : throw new BenchUsageException("ours=command needs cli=FILE: a Pipelines.Cli.dll (dotnet build src/Cli/Cli.csproj -c Release -o DIR)"),
+            var other => throw new BenchUsageException($"ours={other}: use ours=experiment (the default) or ours=command cli=FILE"),
+        };
+        var contenders = Contenders(budget, trials, judged, command);
         var toolNames = options.TryGetValue("tools", out var chosen) ? chosen.Split(',') : [.. contenders.SelectMany(c => c.Tools)];
         foreach (var unknown in toolNames.Where(t => !contenders.Any(c => c.Tools.Contains(t)))) throw new BenchUsageException($"unknown tool '{unknown}': use tools= with some of {string.Join(",", contenders.SelectMany(c => c.Tools))}");
         var earlier = options.TryGetValue("with", out var files) ? files.Split(',').SelectMany(SuiteOutcome.ReadAll).ToList() : [];
@@ -54,7 +62,7 @@ public sealed class AutoMLSuiteBench : IBench
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         var build = BuildId();
 
-        Console.WriteLine($"automl-suite {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, build {build}, {sets.Count} sets x {splits} split(s) (seeds {first}..{first + splits - 1}), budget {budget.TotalSeconds:0} s{(trials is null ? "" : $" (ours: {trials} trials, reproducible, no budget)")}, ours {(judged ? "told the primary metric" : "on its own metric")}, tools {string.Join(", ", toolNames)}");
+        Console.WriteLine($"automl-suite {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, build {build}, {sets.Count} sets x {splits} split(s) (seeds {first}..{first + splits - 1}), budget {budget.TotalSeconds:0} s{(trials is null ? "" : $" (ours: {trials} trials, reproducible, no budget)")}, ours {(command is null ? "" : $"through the command ({command}), ")}{(judged ? "told the primary metric" : "on its own metric")}, tools {string.Join(", ", toolNames)}");
         Console.WriteLine($"machine: {Machine()}; load average at start {LoadAverage()}");
         Console.WriteLine($"results: {output}");
         var outcomes = new List<SuiteOutcome>();
@@ -89,8 +97,8 @@ public sealed class AutoMLSuiteBench : IBench
         return 0;
     }
 
-    private static IReadOnlyList<ISuiteContender> Contenders(TimeSpan budget, int? trials = null, bool judged = true) =>
-        [new OursContender(budget, trials, judged), new PythonPeers(budget, Threads), new MLNetPeers()];
+    private static IReadOnlyList<ISuiteContender> Contenders(TimeSpan budget, int? trials = null, bool judged = true, string? command = null) =>
+        [command is null ? new OursContender(budget, trials, judged) : new CommandContender(command, budget, trials, judged), new PythonPeers(budget, Threads), new MLNetPeers()];
 
     private static IReadOnlyList<string> ToolOrder(TimeSpan budget) => [.. Contenders(budget).SelectMany(c => c.Tools)];
 

@@ -75,7 +75,8 @@ internal sealed class OursContender(TimeSpan budget, int? trials = null, bool ju
     /// <summary>The prefix of the best single trial's test metrics beside the shipped model's.</summary>
     public const string BestSinglePrefix = "best_single_";
 
-    private static Dictionary<string, double> Scores(SuiteCase suiteCase, Data.DataFrame predicted)
+    /// <summary>The suite's metrics of <paramref name="predicted"/> (prediction columns of the case's test rows, in order).</summary>
+    internal static Dictionary<string, double> Scores(SuiteCase suiteCase, Data.DataFrame predicted)
     {
         var target = suiteCase.Data.Target;
         return target.IsClassification
