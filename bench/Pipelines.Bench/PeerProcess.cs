@@ -84,13 +84,23 @@ internal static class PeerProcess
     }
 
     /// <summary>Runs the interpreter with <paramref name="arguments"/>; returns its exit code, stdout and stderr.</summary>
-    public static (int Exit, string Output, string Error) Run(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    public static (int Exit, string Output, string Error) Run(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunProgram(Interpreter, arguments, variables =>
+        {
+            variables.Remove("OPENBLAS_CORETYPE");
+            variables.Remove("OPENBLAS_L2_SIZE");
+            foreach (var (key, value) in environment ?? new Dictionary<string, string>()) variables[key] = value;
+        });
+
+    /// <summary>
+    /// Runs <paramref name="program"/> with <paramref name="arguments"/>, its environment this process's as
+    /// <paramref name="environment"/> edits it; returns its exit code, stdout and stderr.
+    /// </summary>
+    public static (int Exit, string Output, string Error) RunProgram(string program, IEnumerable<string> arguments, Action<IDictionary<string, string?>>? environment = null)
     {
-        var info = new ProcessStartInfo(Interpreter) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments) info.ArgumentList.Add(a);
-        info.Environment.Remove("OPENBLAS_CORETYPE");
-        info.Environment.Remove("OPENBLAS_L2_SIZE");
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) info.Environment[key] = value;
+        environment?.Invoke(info.Environment);
         using var process = Process.Start(info)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();

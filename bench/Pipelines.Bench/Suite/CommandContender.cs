@@ -30,13 +30,13 @@ internal sealed class CommandContender(string cli, TimeSpan budget, int? trials 
             {
                 var output = Path.Combine(Path.GetDirectoryName(train)!, "out");
                 clock.Restart();
-                var (exit, log) = RunCommand(Arguments(suiteCase, train, output));
+                var (exit, log, error) = PeerProcess.RunProgram("dotnet", Arguments(suiteCase, train, output));
                 var seconds = clock.Elapsed.TotalSeconds;
-                if (exit != 0) throw new InvalidOperationException($"the command exited with {exit}: {Tail(log)}");
+                if (exit != 0) throw new InvalidOperationException($"the command exited with {exit}: {Tail(log + error)}");
                 using var scorer = OnnxScorer.Open(Path.Combine(output, "model.onnx"));
                 var rows = ModelInputCsv.Read(test, scorer.Inputs, suiteCase.Set.Label);
                 var metrics = OursContender.Scores(suiteCase, scorer.Predict(rows));
-                SuiteOutcome[] outcome = [new(OursContender.Tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, metrics, seconds, null, Detail(output), build, DateTimeOffset.UtcNow)];
+                SuiteOutcome[] outcome = [SuiteOutcome.Scored(OursContender.Tool, suiteCase, metrics, seconds, Detail(output), build)];
                 return outcome;
             });
         }
@@ -44,8 +44,7 @@ internal sealed class CommandContender(string cli, TimeSpan budget, int? trials 
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return [new SuiteOutcome(OursContender.Tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, new Dictionary<string, double>(),
-                clock.Elapsed.TotalSeconds, $"{ex.GetType().Name}: {ex.Message}", null, build, DateTimeOffset.UtcNow)];
+            return [SuiteOutcome.Failed(OursContender.Tool, suiteCase, clock.Elapsed.TotalSeconds, $"{ex.GetType().Name}: {ex.Message}", build)];
         }
     }
 
@@ -57,17 +56,6 @@ internal sealed class CommandContender(string cli, TimeSpan budget, int? trials 
         if (trials is int n) arguments.AddRange(["--trials", n.ToString(CultureInfo.InvariantCulture)]);
         if (judged) arguments.AddRange(["--metric", suiteCase.IsClassification ? "macro-f1" : "r2"]);
         return arguments;
-    }
-
-    private static (int Exit, string Log) RunCommand(IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var log = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, log + error.Result);
     }
 
     private static string Tail(string log) => string.Join(" | ", log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));

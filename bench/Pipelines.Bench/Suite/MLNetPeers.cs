@@ -64,7 +64,7 @@ internal sealed class MLNetPeers : ISuiteContender
                 var model = features.Append(trainer).Fit(trainData);
                 var seconds = clock.Elapsed.TotalSeconds;
                 var scores = model.Transform(testData).GetColumn<float>("Score").ToArray();
-                return Outcome(suiteCase, tool, SuiteScores.Regression(target, suiteCase.TestRows, scores), seconds, build);
+                return SuiteOutcome.Scored(tool, suiteCase, SuiteScores.Regression(target, suiteCase.TestRows, scores), seconds, null, build);
             }
             var classes = frame.Categorical(label).Categories;
             var present = frame.Categorical(label).CountPerCategory().Select((n, i) => (n, i)).Where(p => p.n > 0).Select(p => classes[p.i]).ToArray();
@@ -89,7 +89,7 @@ internal sealed class MLNetPeers : ISuiteContender
                     probabilities[r * width + no] = 1 - p[r];
                     labels[r] = yes[r] ? positive : no;
                 }
-                return Outcome(suiteCase, tool, SuiteScores.Classification(target, suiteCase.TestRows, labels, probabilities), seconds, build);
+                return SuiteOutcome.Scored(tool, suiteCase, SuiteScores.Classification(target, suiteCase.TestRows, labels, probabilities), seconds, null, build);
             }
             var toKey = ml.Transforms.Conversion.MapValueToKey("Label", LabelText, keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue);
             var multiclass = lightGbm
@@ -108,17 +108,13 @@ internal sealed class MLNetPeers : ISuiteContender
                 for (var k = 0; k < slots.Length; k++) probabilities[r * width + slots[k]] = score[r][k];
                 labels[r] = target.Classes.OrdinalIndexOf(text[r]);
             }
-            return Outcome(suiteCase, tool, SuiteScores.Classification(target, suiteCase.TestRows, labels, probabilities), fitSeconds, build);
+            return SuiteOutcome.Scored(tool, suiteCase, SuiteScores.Classification(target, suiteCase.TestRows, labels, probabilities), fitSeconds, null, build);
         }
 #pragma warning disable CA1031 // a failed peer is a result of the suite
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return new SuiteOutcome(tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds,
-                $"{ex.GetType().Name}: {ex.Message}", null, build, DateTimeOffset.UtcNow);
+            return SuiteOutcome.Failed(tool, suiteCase, clock.Elapsed.TotalSeconds, $"{ex.GetType().Name}: {ex.Message}", build);
         }
     }
-
-    private static SuiteOutcome Outcome(SuiteCase suiteCase, string tool, Dictionary<string, double> metrics, double seconds, string build) =>
-        new(tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, metrics, seconds, null, null, build, DateTimeOffset.UtcNow);
 }

@@ -53,15 +53,14 @@ internal sealed class OursContender(TimeSpan budget, int? trials = null, bool ju
                 ? $"on a validation holdout of {result.ValidationRows.Count} rows" : "out of fold";
             var detail = $"{result.Metric} {result.Score:F4} {validated}, {result.Trials.Count} trials, {model}";
             detail += $" ({Members(result)}; calibration {result.Decision?.Calibration.Method.ToString() ?? "none"})";
-            return [new SuiteOutcome(Tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, metrics, seconds, null, detail, build, DateTimeOffset.UtcNow)];
+            return [SuiteOutcome.Scored(Tool, suiteCase, metrics, seconds, detail, build)];
         }
 #pragma warning disable CA1031 // a failure of the tool under test is a result of the suite
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             var where = ex.StackTrace?.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains(" Pipelines.", StringComparison.Ordinal));
-            return [new SuiteOutcome(Tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, new Dictionary<string, double>(), clock.Elapsed.TotalSeconds,
-                $"{ex.GetType().Name}: {ex.Message} {where}", null, build, DateTimeOffset.UtcNow)];
+            return [SuiteOutcome.Failed(Tool, suiteCase, clock.Elapsed.TotalSeconds, $"{ex.GetType().Name}: {ex.Message} {where}", build)];
         }
     }
 

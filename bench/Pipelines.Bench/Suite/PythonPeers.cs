@@ -32,7 +32,7 @@ internal sealed class PythonPeers(TimeSpan budget, int threads) : ISuiteContende
                 "--threads", threads.ToString(CultureInfo.InvariantCulture), "--tools", .. tools, "--categorical", .. suiteCase.Categorical,
             ];
             var (exit, output, error) = PeerProcess.Run(arguments);
-            if (exit != 0) return [.. tools.Select(t => Failed(suiteCase, t, build, $"suite_peers.py exited with {exit}: {error.Trim().Split('\n')[^1]}"))];
+            if (exit != 0) return [.. tools.Select(t => SuiteOutcome.Failed(t, suiteCase, double.NaN, $"suite_peers.py exited with {exit}: {error.Trim().Split('\n')[^1]}", build))];
             using var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
             Environment = $"{json.RootElement.GetProperty("versions")} threads {json.RootElement.GetProperty("threads")}";
             var results = json.RootElement.GetProperty("tools");
@@ -42,7 +42,7 @@ internal sealed class PythonPeers(TimeSpan budget, int threads) : ISuiteContende
 
     private static SuiteOutcome Outcome(SuiteCase suiteCase, string tool, JsonElement result, string build)
     {
-        if (result.TryGetProperty("error", out var error)) return Failed(suiteCase, tool, build, error.GetString()!);
+        if (result.TryGetProperty("error", out var error)) return SuiteOutcome.Failed(tool, suiteCase, double.NaN, error.GetString()!, build);
         var target = suiteCase.Data.Target;
         Dictionary<string, double> metrics;
         if (target.IsClassification)
@@ -65,9 +65,7 @@ internal sealed class PythonPeers(TimeSpan budget, int threads) : ISuiteContende
             metrics = SuiteScores.Regression(target, suiteCase.TestRows, [.. result.GetProperty("predictions").EnumerateArray().Select(p => p.GetSingle())]);
         }
         var detail = result.TryGetProperty("trials", out var trials) ? $"{trials.GetInt32()} trials, cv {result.GetProperty("cv_score").GetDouble():F4}" : null;
-        return new SuiteOutcome(tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, metrics, result.GetProperty("fit_seconds").GetDouble(), null, detail, build, DateTimeOffset.UtcNow);
+        return SuiteOutcome.Scored(tool, suiteCase, metrics, result.GetProperty("fit_seconds").GetDouble(), detail, build);
     }
 
-    private static SuiteOutcome Failed(SuiteCase suiteCase, string tool, string build, string error) =>
-        new(tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, new Dictionary<string, double>(), double.NaN, error, null, build, DateTimeOffset.UtcNow);
 }

@@ -29,6 +29,14 @@ internal sealed record SuiteOutcome(
 
     public bool IsClassification => Task == "classification";
 
+    /// <summary>The test metrics of <paramref name="tool"/> on <paramref name="suiteCase"/>, finished now.</summary>
+    public static SuiteOutcome Scored(string tool, SuiteCase suiteCase, IReadOnlyDictionary<string, double> metrics, double fitSeconds, string? detail, string build) =>
+        new(tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, metrics, fitSeconds, null, detail, build, DateTimeOffset.UtcNow);
+
+    /// <summary>The failure of <paramref name="tool"/> on <paramref name="suiteCase"/> after <paramref name="seconds"/>, finished now.</summary>
+    public static SuiteOutcome Failed(string tool, SuiteCase suiteCase, double seconds, string error, string build) =>
+        new(tool, suiteCase.Set.Name, suiteCase.Split, suiteCase.Task, new Dictionary<string, double>(), seconds, error, null, build, DateTimeOffset.UtcNow);
+
     public string ToJsonLine() => JsonSerializer.Serialize(this, Json);
 
     /// <summary>Every outcome in a results file (one JSON object per line; blank lines skipped).</summary>
