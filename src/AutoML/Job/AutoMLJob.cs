@@ -257,13 +257,12 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             ? (test.Frame, Invariant($"the test file {Path.GetFileName(test.Path)} ({test.Frame.RowCount:N0} rows)"))
             : (dataSample.Rows, dataSample.Description);
         step("check", $"model.onnx in ONNX Runtime ({options.Device}) on {checkDescription}");
-        // Test rows of categories the model never saw, in the columns it reads (a column it dropped changes nothing).
-        if (data.Test is { } unseenIn)
-            foreach (var note in ModelInputCsv.UnseenCategories(unseenIn.Frame, [.. inputs.Features])) step("check", note);
         var (modelCheck, predicted) = ModelCheck.Onnx(
             JobOutputs.Model, outputs.Staged(JobOutputs.Model), checkRows, checkDescription, data.Target, shipped, Latency, options.Device);
         if (data.Test is { } testFile)
         {
+            // Test rows of categories the model never saw, in the columns it reads (a column it dropped changes nothing).
+            foreach (var note in ModelInputCsv.UnseenCategories(testFile.Frame, [.. inputs.Features])) step("check", note);
             var testRows = Enumerable.Range(0, testFile.Frame.RowCount).ToArray();
             var description = Invariant($"the test file {Path.GetFileName(testFile.Path)}: {testRows.Length:N0} rows, scored by the model fitted on all {frame.RowCount:N0} rows of the data");
             figures.Add(new ModelFigure(JobOutputs.Model, FigureRows.TestFile, testRows.Length, frame.RowCount, description, testFile.Target.Scores(predicted, testRows)));
