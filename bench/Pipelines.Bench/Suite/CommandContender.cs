@@ -68,7 +68,9 @@ internal sealed class CommandContender(string cli, TimeSpan budget, int? trials 
         var ensemble = search["ensemble"] is { } e && e["used"]!.GetValue<bool>()
             ? $"{(e["of_library_defaults"]!.GetValue<bool>() ? "library-defaults blend" : "ensemble")} of {e["members"]!.AsArray().Count}, best {search["best_learner"]}"
             : $"{search["best_learner"]}";
+        var aside = search["set_aside"]?.AsArray() is { Count: > 0 } setAside ? $"; set aside: {string.Join("; ", setAside)}" : "";
+        var refit = metrics["evaluation"]!["refit_note"] is { } note ? $"; {note}" : "";
         return FormattableString.Invariant(
-            $"command: {search["trials"]} trials, {ensemble}; search {search["elapsed_seconds"]!.GetValue<double>():0.0} s of the job's {metrics["elapsed_seconds"]!.GetValue<double>():0.0} s");
+            $"command: {search["trials"]} trials, {ensemble}; search {search["elapsed_seconds"]!.GetValue<double>():0.0} s of the job's {metrics["elapsed_seconds"]!.GetValue<double>():0.0} s{aside}{refit}");
     }
 }

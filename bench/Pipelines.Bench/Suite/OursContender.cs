@@ -53,6 +53,7 @@ internal sealed class OursContender(TimeSpan budget, int? trials = null, bool ju
                 ? $"on a validation holdout of {result.ValidationRows.Count} rows" : "out of fold";
             var detail = $"{result.Metric} {result.Score:F4} {validated}, {result.Trials.Count} trials, {model}";
             detail += $" ({Members(result)}; calibration {result.Decision?.Calibration.Method.ToString() ?? "none"})";
+            if (result.SetAside.Count > 0) detail += $"; set aside: {string.Join("; ", result.SetAside)}";
             return [SuiteOutcome.Scored(Tool, suiteCase, metrics, seconds, detail, build)];
         }
 #pragma warning disable CA1031 // a failure of the tool under test is a result of the suite

@@ -21,8 +21,17 @@ public sealed record ExperimentResult
     /// <summary>Every trial of the study (earlier runs' included), by id.</summary>
     public required IReadOnlyList<TrialEntry> Trials { get; init; }
 
-    /// <summary>The best single trial by out-of-fold score.</summary>
+    /// <summary>
+    /// The best single trial by out-of-fold score whose refit on all training rows fitted them (<see cref="SetAside"/>
+    /// names any better one whose refit failed).
+    /// </summary>
     public required TrialEntry Best { get; init; }
+
+    /// <summary>
+    /// Trials the final model would have used but whose refit on all training rows predicted those rows clearly worse
+    /// than their out-of-fold predictions did (a fit that did not converge), in words; empty when none.
+    /// </summary>
+    public IReadOnlyList<string> SetAside { get; init; } = [];
 
     /// <summary>The ensemble that was selected, whether or not it is used; null when ensembling was off or had one candidate.</summary>
     public EnsembleSummary? Ensemble { get; init; }

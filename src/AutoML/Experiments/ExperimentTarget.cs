@@ -97,6 +97,20 @@ public sealed class ExperimentTarget
     /// <summary>Target of each row (regression).</summary>
     public ReadOnlySpan<float> Targets => _targets;
 
+    /// <summary>
+    /// K² / Σ 1/n_k over the K classes present among <paramref name="rows"/> (classification): how many rows a figure
+    /// that weighs every class the same (macro-F1, balanced accuracy) is worth for its noise, since each class counts as
+    /// much however few rows it has. The row count when no class is present.
+    /// </summary>
+    public double ClassBalancedRows(IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var counts = new int[Width];
+        foreach (var row in rows) counts[_codes[row]]++;
+        var present = counts.Where(c => c > 0).ToArray();
+        return present.Length == 0 ? rows.Count : present.Length * (double)present.Length / present.Sum(c => 1.0 / c);
+    }
+
     /// <summary>The class codes of <paramref name="rows"/>, in that order (classification).</summary>
     public int[] CodesOf(IReadOnlyList<int> rows)
     {

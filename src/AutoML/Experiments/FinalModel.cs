@@ -4,7 +4,9 @@ using Pipelines.AutoML.SearchSpace;
 using Pipelines.AutoML.Store;
 using Pipelines.Core;
 using Pipelines.Data;
+using Pipelines.Errors;
 using Pipelines.Evaluation;
+using static System.FormattableString;
 
 namespace Pipelines.AutoML.Experiments;
 
@@ -12,34 +14,82 @@ namespace Pipelines.AutoML.Experiments;
 /// After the search: selects an ensemble from the kept out-of-fold predictions among the trials trained on the most rows
 /// any reached (<see cref="TrialBook.EnsembleCandidates"/>) whose refit fits in the time left (used only when it beats
 /// the best single trial out of fold, or ties it with a lower log loss for metrics of the predicted class) and refits
-/// the chosen pipelines on all training rows, so the final model is never one fold's model.
+/// the chosen pipelines on all training rows, so the final model is never one fold's model. Each refit must predict
+/// those rows about as well as its trial's folds did (<see cref="FitCheck"/>); one that does not is set aside and the
+/// choice made again without it.
 /// </summary>
 internal sealed class FinalModel(ExperimentRun run)
 {
     /// <summary>
     /// The final model and the best single trial's, each with its out-of-fold score as it decides
-    /// (<see cref="TrialScorer.ReportedScore"/>).
+    /// (<see cref="TrialScorer.ReportedScore"/>); <paramref name="Best"/> is that trial (the search's best unless its refit
+    /// failed its <see cref="FitCheck"/>), and <paramref name="SetAside"/> says which trials' refits failed and how.
     /// </summary>
     public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold, FinalModelRecipe Recipe,
-        DecisionFit? Decision, double Score, double BestModelScore);
+        DecisionFit? Decision, double Score, double BestModelScore, TrialEntry Best, IReadOnlyList<string> SetAside);
 
+    // Each trial's refit (seed models) once checked; a trial whose refit failed its check is in _unfit instead.
+    private readonly Dictionary<int, SeedBag> _refits = [];
+    private readonly HashSet<int> _unfit = [];
+    private readonly List<string> _setAside = [];
+
+    /// <summary>
+    /// Selects the ensemble and refits its members, or <paramref name="best"/> alone. A refit that fails its
+    /// <see cref="FitCheck"/> against its trial's out-of-fold predictions sets the trial aside: the selection runs again
+    /// without it, and when it was the best trial, from the next best one whose predictions are kept.
+    /// </summary>
     public Fitted Fit(TrialEntry best)
     {
-        run.Enter(ExperimentPhase.Ensembling);
-        var (ensemble, blend) = SelectEnsemble(best);
-        run.Enter(ExperimentPhase.Refitting);
+        while (true)
+        {
+            run.Enter(ExperimentPhase.Ensembling);
+            var (ensemble, blend) = SelectEnsemble(best);
+            run.Enter(ExperimentPhase.Refitting);
+            var used = ensemble is { IsUsed: true } && blend is not null;
+            IEnumerable<int> members = used ? ensemble!.Members.Select(m => m.Trial) : [];
+            var failed = members.Prepend(best.Id).Distinct().Where(id => !Refitted(id)).Take(1).ToArray();
+            if (failed.Length == 0) return Assemble(best, ensemble, blend);
+            if (failed[0] == best.Id)
+                best = run.Book.BestKept(_unfit) ?? throw new PipelineException(
+                    $"Every trial kept for the final model failed to fit all training rows once refit ({string.Join("; ", _setAside)}); " +
+                    "try other learners (--learners) or a longer search.");
+        }
+    }
+
+    private Fitted Assemble(TrialEntry best, EnsembleSummary? ensemble, float[]? blend)
+    {
         var bestOutOfFold = run.Book.OutOfFold[best.Id];
-        var refitBest = Refit(best);
-        var (bestModel, bestDecision) = Decide(Average([(refitBest, 1)]), bestOutOfFold);
+        var (bestModel, bestDecision) = Decide(Average([(_refits[best.Id], 1)]), bestOutOfFold);
         FinalModelRecipe Recipe(IEnumerable<(int Trial, double Weight)> members, DecisionFit? decision) => new(
             run.Target.Task, [.. members.Select(m => new RecipeMember(m.Trial, Parameters.FromJson(run.Book.Entry(m.Trial).Parameters), m.Weight))],
             run.Plan.ModelSeeds(run.Options.Seed), decision?.Step, run.Dropped, run.Learners);
         var bestScore = run.Scorer.ReportedScore(bestOutOfFold, bestDecision, run.Plan.ValidationRows);
         if (ensemble is not { IsUsed: true } || blend is null)
-            return new Fitted(bestModel, bestModel, ensemble, bestOutOfFold, Recipe([(best.Id, 1)], bestDecision), bestDecision, bestScore, bestScore);
-        var members = ensemble.Members.Select(m => (m.Trial == best.Id ? refitBest : Refit(run.Book.Entry(m.Trial)), m.Weight)).ToArray();
+            return new Fitted(bestModel, bestModel, ensemble, bestOutOfFold, Recipe([(best.Id, 1)], bestDecision), bestDecision, bestScore, bestScore, best, _setAside);
+        var members = ensemble.Members.Select(m => (_refits[m.Trial], m.Weight)).ToArray();
         var (model, fit) = Decide(Average(members), blend);
-        return new Fitted(model, bestModel, ensemble, blend, Recipe(ensemble.Members, fit), fit, run.Scorer.ReportedScore(blend, fit, run.Plan.ValidationRows), bestScore);
+        return new Fitted(model, bestModel, ensemble, blend, Recipe(ensemble.Members, fit), fit, run.Scorer.ReportedScore(blend, fit, run.Plan.ValidationRows), bestScore,
+            best, _setAside);
+    }
+
+    /// <summary>
+    /// Refits trial <paramref name="id"/> unless done already and checks the refit against the trial's out-of-fold
+    /// predictions (<see cref="FitCheck"/>): true when it passed; false when it failed, and the trial is set aside.
+    /// </summary>
+    private bool Refitted(int id)
+    {
+        if (_refits.ContainsKey(id)) return true;
+        if (_unfit.Contains(id)) return false;
+        var bag = Refit(run.Book.Entry(id));
+        var check = FitCheck.Check(Average([(bag, 1)]), run.Frame, run.Target, run.Plan.ValidationRows, run.Book.OutOfFold[id]);
+        if (!check.Failed)
+        {
+            _refits[id] = bag;
+            return true;
+        }
+        _unfit.Add(id);
+        _setAside.Add(Invariant($"trial {id} ({run.Book.Entry(id).Learner}) refit on all {run.Frame.RowCount:N0} rows: {check.Describe("out of fold")}"));
+        return false;
     }
 
     private ITransformer Average(IReadOnlyList<(SeedBag Bag, double Weight)> trials) => SeedBag.Average(trials, run.Frame.Schema);
@@ -71,7 +121,7 @@ internal sealed class FinalModel(ExperimentRun run)
     {
         if (run.Options.EnsembleSize == 0) return (null, null);
         var refit = new RefitTime(run, best);
-        var candidates = refit.Affordable(run.Book.EnsembleCandidates());
+        var candidates = refit.Affordable(run.Book.EnsembleCandidates().Where(e => !_unfit.Contains(e.Id)));
         // The best trial as it would ship, the score both choices below compare against.
         var bestShipped = AsShipped(run.Book.OutOfFold[best.Id]);
         var chosen = candidates.Length < 2 ? (null, null) : SelectFromTrials(candidates, best, bestShipped, refit);
@@ -87,7 +137,7 @@ internal sealed class FinalModel(ExperimentRun run)
     /// </summary>
     private (EnsembleSummary Summary, float[] Blend)? Portfolio(TrialEntry best, double bestShipped, (EnsembleSummary? Summary, float[]? Blend) chosen, RefitTime refit)
     {
-        var defaults = refit.Affordable(run.Book.LibraryDefaults.Select(run.Book.Entry).Where(run.Book.UsedAllRows).OrderBy(e => e.Id));
+        var defaults = refit.Affordable(run.Book.LibraryDefaults.Where(id => !_unfit.Contains(id)).Select(run.Book.Entry).Where(run.Book.UsedAllRows).OrderBy(e => e.Id));
         if (defaults.Length == 0) return null;
         var members = defaults.Length == 1 ? [(defaults[0].Id, 1.0)] : Select(defaults, Metric.LogLoss, refit);
         var blend = Blend(members);

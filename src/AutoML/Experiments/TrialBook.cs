@@ -43,6 +43,14 @@ internal sealed class TrialBook(string study, ITrialStore? store, Metric metric,
 
     public double? BestScore => Best?.Score;
 
+    /// <summary>
+    /// The best succeeded trial whose out-of-fold predictions are kept, other than <paramref name="excluded"/> (ranked as
+    /// <see cref="Best"/>), or null: where the final model turns when the best trial's refit fails.
+    /// </summary>
+    public TrialEntry? BestKept(IReadOnlySet<int> excluded) =>
+        _outOfFold.Keys.Where(id => !excluded.Contains(id)).Select(id => _entries[id]).Where(e => e.Score is not null)
+            .Aggregate((TrialEntry?)null, (a, b) => a is null || Ranks(b, a) < 0 ? b : a);
+
     /// <summary>Each learner's best succeeded trial so far (ranked as <see cref="Best"/>), kept as entries arrive.</summary>
     public IReadOnlyCollection<TrialEntry> BestPerLearner => _bestPerLearner.Values;
 

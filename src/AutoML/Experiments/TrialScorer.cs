@@ -52,14 +52,8 @@ internal sealed class TrialScorer(ExperimentTarget target, Metric metric, Decisi
         return Math.Abs(best - score) <= width * standardError + 1e-9;
     }
 
-    private double EffectiveRows(IReadOnlyList<int> rows)
-    {
-        if (!target.IsClassification || metric is not (Metric.MacroF1 or Metric.BalancedAccuracy)) return rows.Count;
-        var counts = new int[target.Width];
-        foreach (var row in rows) counts[target.Codes[row]]++;
-        var present = counts.Where(c => c > 0).ToArray();
-        return present.Length == 0 ? rows.Count : present.Length * (double)present.Length / present.Sum(c => 1.0 / c);
-    }
+    private double EffectiveRows(IReadOnlyList<int> rows) =>
+        target.IsClassification && metric is (Metric.MacroF1 or Metric.BalancedAccuracy) ? target.ClassBalancedRows(rows) : rows.Count;
 
     public double Score(float[] predictions, IReadOnlyList<int> rows)
     {

@@ -228,6 +228,9 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         // held-out rows, else the out-of-fold predictions (importance then on rows the model was fitted on, said so).
         (ScoredRows Scored, ImportanceRows Importance)? evaluation = null;
         var shipped = searched as ITransformer;
+        var shippedRows = frame.RowCount;
+        string? refitNote = null;
+        foreach (var aside in experiment.SetAside) step("refit", $"set aside {aside}");
         if (holdout.Split is { } heldOutSplit)
         {
             evaluation = HeldOut(frame, heldOutSplit, data.Target, experiment, cleaner, searched, figures, step);
@@ -236,13 +239,23 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             step("refit", Invariant($"the final model on all {frame.RowCount:N0} rows"));
             shipped = OnEveryRow(frame, experiment, constantColumns, cpu?.FreeCores());
             phases.Mark("refit on all rows");
+            // The refit on every row must fit them at least about as well as the model that saw the search's part of them
+            // did; else it ships that model (a fit can diverge on more rows where it converged on fewer).
+            var check = FitCheck.Against(shipped, searched, frame, data.Target);
+            if (check.Failed)
+            {
+                refitNote = Invariant($"the refit on all {frame.RowCount:N0} rows did not fit them ({check.Describe("by the model fitted on the search's rows")}), so model.onnx is the final model fitted on the search's {heldOutSplit.Train.Length:N0} rows");
+                step("refit", refitNote);
+                (shipped, shippedRows) = (searched, heldOutSplit.Train.Length);
+            }
             // The refit's transformed columns are garbage now; collected, they are not resident beside what export,
             // the ONNX Runtime checks and the student allocate.
             HeapRelease.Collect();
         }
 
         var files = options.MLNetModel is { } zip ? $"the pipeline file, model.onnx and {zip}" : "the pipeline file and model.onnx";
-        step("save", Invariant($"{files}, fitted on all {frame.RowCount:N0} rows"));
+        var fittedOn = FittedOn(shippedRows, frame.RowCount);
+        step("save", $"{files}, fitted on {fittedOn}");
         var onnx = OnnxExporter.Export(shipped, frame, new OnnxExportOptions(Conventions: data.Conventions));
         // The pipeline file keeps the categories model.onnx keeps: those of the columns the model reads.
         var inputs = data.Conventions.ModelInputs(frame).WithCategoriesOnly(OnnxExporter.InputsRead(onnx));
@@ -264,14 +277,14 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             // Test rows of categories the model never saw, in the columns it reads (a column it dropped changes nothing).
             foreach (var note in ModelInputCsv.UnseenCategories(testFile.Frame, [.. inputs.Features])) step("check", note);
             var testRows = Enumerable.Range(0, testFile.Frame.RowCount).ToArray();
-            var description = Invariant($"the test file {Path.GetFileName(testFile.Path)}: {testRows.Length:N0} rows, scored by the model fitted on all {frame.RowCount:N0} rows of the data");
-            figures.Add(new ModelFigure(JobOutputs.Model, FigureRows.TestFile, testRows.Length, frame.RowCount, description, testFile.Target.Scores(predicted, testRows)));
+            var description = Invariant($"the test file {Path.GetFileName(testFile.Path)}: {testRows.Length:N0} rows, scored by the model fitted on {fittedOn} of the data");
+            figures.Add(new ModelFigure(JobOutputs.Model, FigureRows.TestFile, testRows.Length, shippedRows, description, testFile.Target.Scores(predicted, testRows)));
             evaluation = (ScoredRows.Of(description, testFile.Target, testRows, predicted), new ImportanceRows(description, shipped, testFile.Frame, testFile.Target, testRows));
         }
         var (scored, importanceRows) = evaluation ?? (outOfFoldRows!, FittedRowsForImportance(shipped, frame, data.Target));
         var checkSeconds = phases.Mark("ONNX check");
 
-        var student = Student(shipped, experiment.Metric, frame, dataSample.Rows, data, checkRows, checkDescription, modelCheck, outputs, budget, clock, exportSeconds + checkSeconds, step);
+        var student = Student(shipped, shippedRows, experiment.Metric, frame, dataSample.Rows, data, checkRows, checkDescription, modelCheck, outputs, budget, clock, exportSeconds + checkSeconds, step);
         if (student.Figure is { } studentFigure) figures.Add(studentFigure);
         phases.Mark("student");
 
@@ -285,6 +298,8 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var result = new AutoMLJobResult(experiment, figures, [modelCheck, .. student.Check is { } c ? [c] : Array.Empty<ModelCheck>()], fixes, outputs.Folder, published, clock.Elapsed)
         {
             Rows = frame.RowCount,
+            ShippedRows = shippedRows,
+            RefitNote = refitNote,
             SearchRows = searchRows,
             Holdout = holdout,
             TestPath = data.Test?.Path,
@@ -340,6 +355,10 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         return new TransformerChain([all.Transformer, experiment.Recipe.Refit(all.Output, CancellationToken.None)]);
     }
 
+    /// <summary>"all N rows", or "the search's N rows" when the shipped model is the one fitted without the held-out rows.</summary>
+    private static string FittedOn(int shippedRows, int allRows) =>
+        shippedRows == allRows ? Invariant($"all {allRows:N0} rows") : Invariant($"the search's {shippedRows:N0} rows");
+
     /// <summary>What the student step produced: the compression table and the student's ONNX check and test figure, or why there is none.</summary>
     private sealed record StudentOutcome(CompressionTable? Compression, ModelCheck? Check, ModelFigure? Figure, StudentChoice? Choice, string? Note);
 
@@ -350,7 +369,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     /// teacher's labels on <paramref name="frameSample"/>, a sample of <paramref name="frame"/>.
     /// </summary>
     private StudentOutcome Student(
-        ITransformer shipped, Metric metric, DataFrame frame, DataFrame frameSample, JobData data, DataFrame checkRows, string checkDescription, ModelCheck teacher, JobOutputs outputs,
+        ITransformer shipped, int shippedRows, Metric metric, DataFrame frame, DataFrame frameSample, JobData data, DataFrame checkRows, string checkDescription, ModelCheck teacher, JobOutputs outputs,
         JobBudget? budget, Stopwatch clock, double teacherSeconds, Action<string, string> step)
     {
         if (!options.Student) return new StudentOutcome(null, null, null, null, "no student: not asked for");
@@ -366,7 +385,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var limit = budget?.StudentLimit(clock.Elapsed) - TimeSpan.FromSeconds(teacherSeconds + 1);
         if (limit is { } l && l.TotalSeconds < MinStudentSeconds / 2)
             return new StudentOutcome(null, null, null, choice, Invariant($"no student: it would pay off ({choice.Ratios}), but {Math.Max(0, l.TotalSeconds):0.0}s of the budget were left to distil it"));
-        step("distil", "a small MLP student from the model fitted on every row, pruned and quantized to int8");
+        step("distil", $"a small MLP student from the model fitted on {FittedOn(shippedRows, frame.RowCount)}, pruned and quantized to int8");
         var student = (builder with { TimeLimit = limit }).Build(shipped, frame);
         student = student with { Decision = FollowTeacher(shipped, student, frameSample, data.Target) };
         var table = new CompressionStages { Metric = metric, Latency = Latency, Conventions = data.Conventions }.Measure(shipped, student, frame, checkRows,
@@ -379,8 +398,8 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         {
             using var ort = new OrtModel(File.ReadAllBytes(outputs.Staged(JobOutputs.Student)), JobOutputs.Student, Latency.IntraOpThreads);
             var rows = Enumerable.Range(0, test.Frame.RowCount).ToArray();
-            figure = new ModelFigure(JobOutputs.Student, FigureRows.TestFile, rows.Length, frame.RowCount,
-                Invariant($"the test file {Path.GetFileName(test.Path)}: {rows.Length:N0} rows, scored by the student distilled from the model fitted on all {frame.RowCount:N0} rows"),
+            figure = new ModelFigure(JobOutputs.Student, FigureRows.TestFile, rows.Length, shippedRows,
+                Invariant($"the test file {Path.GetFileName(test.Path)}: {rows.Length:N0} rows, scored by the student distilled from the model fitted on {FittedOn(shippedRows, frame.RowCount)}"),
                 test.Target.Scores(ort.Predict(test.Frame), rows));
         }
         return new StudentOutcome(table, check, figure, choice, choice.Reason);

@@ -5,7 +5,7 @@ namespace Pipelines.AutoML.Job;
 
 /// <summary>
 /// What the job produced: the experiment, each figure with the rows it comes from, the ONNX checks, and where the
-/// outputs are. The model that ships (model.onnx, the pipeline file, the student) is fitted on all <see cref="Rows"/>.
+/// outputs are. The model that ships (model.onnx, the pipeline file, the student) is fitted on <see cref="ShippedRows"/>.
 /// </summary>
 /// <param name="Experiment">The search (on <see cref="SearchRows"/> rows).</param>
 /// <param name="Figures">Out of fold, held out, on the test file: each says which rows it comes from.</param>
@@ -23,8 +23,17 @@ public sealed record AutoMLJobResult(
     IReadOnlyList<string> Outputs,
     TimeSpan Elapsed)
 {
-    /// <summary>Rows of the data: the shipped model is fitted on all of them (duplicates dropped).</summary>
+    /// <summary>Rows of the data.</summary>
     public required int Rows { get; init; }
+
+    /// <summary>
+    /// Rows the shipped model is fitted on: all <see cref="Rows"/> (duplicates dropped), unless the refit on all of them
+    /// failed to fit them (<see cref="RefitNote"/>) and the model fitted on the search's rows ships instead.
+    /// </summary>
+    public required int ShippedRows { get; init; }
+
+    /// <summary>Why the shipped model is not the refit on all rows, in words; null when it is.</summary>
+    public string? RefitNote { get; init; }
 
     /// <summary>Rows the search ran on: all of them, or those not held out.</summary>
     public required int SearchRows { get; init; }

@@ -39,7 +39,8 @@ internal static class MetricsJson
             },
             ["evaluation"] = new JsonObject
             {
-                ["shipped_model_fitted_on_rows"] = result.Rows,
+                ["shipped_model_fitted_on_rows"] = result.ShippedRows,
+                ["refit_note"] = result.RefitNote,
                 ["search_rows"] = result.SearchRows,
                 ["held_out_rows"] = result.Holdout.Split?.Test.Length,
                 ["holdout_rule"] = result.Holdout.Reason,
@@ -67,6 +68,7 @@ internal static class MetricsJson
                 ["best_trial"] = experiment.Best.Id,
                 ["best_learner"] = experiment.Best.Learner,
                 ["best_cv_score"] = Number(experiment.Best.Score ?? double.NaN),
+                ["set_aside"] = new JsonArray([.. experiment.SetAside.Select(a => (JsonNode?)a)]),
                 ["ensemble"] = experiment.Ensemble is { } e
                     ? new JsonObject
                     {
@@ -140,7 +142,7 @@ internal static class MetricsJson
 
     private static JsonObject Check(ModelCheck check, AutoMLJobResult result) => new()
     {
-        ["fitted_on_rows"] = result.Rows,
+        ["fitted_on_rows"] = result.ShippedRows,
         ["size_bytes"] = check.SizeBytes,
         ["ort_batch_ms_per_row"] = Number(check.BatchMsPerRow),
         ["ort_single_row_ms"] = Number(check.SingleRowMs),

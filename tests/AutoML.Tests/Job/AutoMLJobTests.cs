@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Pipelines.AutoML.Job;
 using Pipelines.AutoML.SearchSpace;
+using Pipelines.AutoML.Tests.Experiments;
 using Pipelines.AutoML.Tests.Store;
 using Pipelines.Data;
 using Pipelines.Export.Serving;
@@ -68,6 +69,40 @@ public sealed class AutoMLJobTests : TempFolderTests
         var report = File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Report));
         Assert.Contains(heldOutRows, report);
         Assert.Contains(outOfFoldRows, report);
+    }
+
+    /// <summary>
+    /// The learner fits the search's rows and their folds well but goes wrong on all 800 rows (as a boosting run that
+    /// diverges on more rows can): the job ships the model fitted on the search's rows, and every output says so.
+    /// </summary>
+    [TestMethod]
+    public void A_refit_on_every_row_that_does_not_fit_them_ships_the_model_fitted_on_the_search_s_rows()
+    {
+        var path = FileIn("blobs.csv");
+        var random = new Random(5);
+        var text = new StringBuilder("x,z,y\n");
+        for (var row = 0; row < 800; row++)
+        {
+            var k = row % 3;
+            text.Append(CultureInfo.InvariantCulture, $"{k + 0.6 * random.NextDouble():0.####},{random.NextDouble():0.####},{"abc"[k]}\n");
+        }
+        File.WriteAllText(path, text.ToString());
+        var result = new AutoMLJob(Options(path) with { MinHoldoutRows = 100, Learners = [new DivergingLearnerSpace(divergesFromRows: 700)] }).Run();
+
+        Assert.AreEqual(800, result.Rows);
+        Assert.AreEqual(result.SearchRows, result.ShippedRows, "the model fitted on the search's rows ships");
+        Assert.IsNotNull(result.RefitNote);
+        Assert.StartsWith("the refit on all 800 rows did not fit them (balanced accuracy 0.", result.RefitNote);
+        Assert.Contains("against 1.000 by the model fitted on the search's rows", result.RefitNote);
+        Assert.IsEmpty(result.Experiment.SetAside, "the search's rows are fewer than where the learner goes wrong");
+        var data = CsvReader.Read(path, new CsvOptions { Label = "y" });
+        using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
+        Assert.IsGreaterThan(0.95, Accuracy(onnx.Predict(data), data), "model.onnx predicts the rows");
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Metrics)))!;
+        Assert.AreEqual(result.SearchRows, (int)metrics["evaluation"]!["shipped_model_fitted_on_rows"]!);
+        Assert.AreEqual(result.RefitNote, (string)metrics["evaluation"]!["refit_note"]!);
+        Assert.AreEqual(result.SearchRows, (int)metrics["models"]![JobOutputs.Model]!["fitted_on_rows"]!);
+        Assert.Contains("did not fit them", File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Report)));
     }
 
     [TestMethod]

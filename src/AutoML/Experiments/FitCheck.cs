@@ -1,0 +1,95 @@
+using System.Globalization;
+using Pipelines.Core;
+using Pipelines.Data;
+using Pipelines.Evaluation;
+
+namespace Pipelines.AutoML.Experiments;
+
+/// <summary>
+/// Whether a refit failed to fit its rows: its predictions of rows it was fitted on, set against a reference's
+/// predictions of the same rows by models that saw fewer of them (the trial's out-of-fold predictions, or the model
+/// fitted without the held-out rows). A sound fit predicts its own rows at least about as well, so a refit clearly worse
+/// there did not converge: a boosting run that diverged (LightGBM's softmax with tiny hessians and little L2 on shuttle
+/// confused its common classes after fitting the same settings' folds well) gives out-of-fold figures that do not
+/// describe it. Classification compares balanced accuracy at the most probable class (a class of a few rows counts as
+/// much as the rest, as one a failed fit loses first), failing below the reference by more than 5 points or two
+/// standard errors, whichever is wider; regression compares RMSE, failing above the reference by more than a quarter.
+/// The margins are wide on purpose: a check that fires on a sound model would replace it with a worse one.
+/// </summary>
+internal static class FitCheck
+{
+    /// <summary>Rows checked at most: a sample bounds the predictions' time on large data and still finds a failed fit.</summary>
+    public const int MaxRows = 5000;
+
+    private const double AccuracyMargin = 0.05;
+    private const double RmseRatio = 1.25;
+
+    /// <summary>
+    /// Compares <paramref name="fitted"/> with <paramref name="reference"/>, both row-major predictions of
+    /// <paramref name="rows"/> of <paramref name="target"/> (row i of each array is row rows[i]).
+    /// </summary>
+    public static FitCheckOutcome Compare(ExperimentTarget target, ReadOnlySpan<float> fitted, ReadOnlySpan<float> reference, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (!target.IsClassification)
+        {
+            double fittedRmse = target.Score(Metric.Rmse, fitted, rows), referenceRmse = target.Score(Metric.Rmse, reference, rows);
+            return new FitCheckOutcome("RMSE", fittedRmse, referenceRmse, fittedRmse > referenceRmse * RmseRatio);
+        }
+        double fittedAccuracy = target.Score(Metric.BalancedAccuracy, fitted, rows), referenceAccuracy = target.Score(Metric.BalancedAccuracy, reference, rows);
+        var p = Math.Clamp(referenceAccuracy, 0, 1);
+        var n = target.ClassBalancedRows(rows);
+        var margin = Math.Max(AccuracyMargin, 2 * Math.Sqrt(Math.Max(p * (1 - p), 1.0 / n) / n));
+        return new FitCheckOutcome("balanced accuracy", fittedAccuracy, referenceAccuracy, fittedAccuracy < referenceAccuracy - margin);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="model"/>, fitted on <paramref name="frame"/>, on <paramref name="rows"/> of it (at most
+    /// <see cref="MaxRows"/> of them, evenly spread), against <paramref name="reference"/>'s predictions of the same rows
+    /// in the same order.
+    /// </summary>
+    public static FitCheckOutcome Check(ITransformer model, DataFrame frame, ExperimentTarget target, IReadOnlyList<int> rows, ReadOnlySpan<float> reference)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(frame);
+        var picked = Spread(rows.Count);
+        var sample = picked.Select(i => rows[i]).ToArray();
+        var width = target.Width;
+        var fitted = new float[sample.Length * width];
+        target.ReadPredictions(model.Transform(frame.Take(sample)), fitted, 0);
+        var referenceSample = new float[fitted.Length];
+        for (var i = 0; i < picked.Length; i++) reference.Slice(picked[i] * width, width).CopyTo(referenceSample.AsSpan(i * width, width));
+        return Compare(target, fitted, referenceSample, sample);
+    }
+
+    /// <summary>
+    /// Checks <paramref name="fitted"/>, fitted on every row of <paramref name="frame"/>, against
+    /// <paramref name="reference"/>, fitted on part of them, on the same rows (at most <see cref="MaxRows"/>, evenly spread).
+    /// </summary>
+    public static FitCheckOutcome Against(ITransformer fitted, ITransformer reference, DataFrame frame, ExperimentTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(fitted);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(frame);
+        ArgumentNullException.ThrowIfNull(target);
+        var rows = Spread(frame.RowCount);
+        var sample = frame.Take(rows);
+        var (a, b) = (new float[rows.Length * target.Width], new float[rows.Length * target.Width]);
+        target.ReadPredictions(fitted.Transform(sample), a, 0);
+        target.ReadPredictions(reference.Transform(sample), b, 0);
+        return Compare(target, a, b, rows);
+    }
+
+    /// <summary>Positions 0..count-1, or <see cref="MaxRows"/> of them evenly spread when there are more.</summary>
+    public static int[] Spread(int count) =>
+        count <= MaxRows ? [.. Enumerable.Range(0, count)] : [.. Enumerable.Range(0, MaxRows).Select(i => (int)((long)i * count / MaxRows))];
+}
+
+/// <summary>One <see cref="FitCheck"/>: the measure, the refit's value on its own rows, the reference's on the same rows, and whether the refit failed.</summary>
+internal sealed record FitCheckOutcome(string Measure, double Fitted, double Reference, bool Failed)
+{
+    /// <summary>The two figures in words, e.g. "balanced accuracy 0.512 on rows it was fitted on, against 0.961 out of fold".</summary>
+    public string Describe(string reference) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Measure} {Fitted:0.000} on rows it was fitted on, against {Reference:0.000} {reference}");
+}
