@@ -18,7 +18,11 @@ namespace Pipelines.AutoML.Experiments;
 /// </summary>
 internal static class FitCheck
 {
-    /// <summary>Rows checked at most: a sample bounds the predictions' time on large data and still finds a failed fit.</summary>
+    /// <summary>
+    /// Rows checked at most: a sample bounds the predictions' time on large data and still finds a failed fit. For a
+    /// class label each class gets an equal share of it (all its rows when it has fewer), since a failed fit may
+    /// confuse a class of a dozen rows among forty thousand alone.
+    /// </summary>
     public const int MaxRows = 5000;
 
     private const double AccuracyMargin = 0.05;
@@ -46,14 +50,14 @@ internal static class FitCheck
 
     /// <summary>
     /// Checks <paramref name="model"/>, fitted on <paramref name="frame"/>, on <paramref name="rows"/> of it (at most
-    /// <see cref="MaxRows"/> of them, evenly spread), against <paramref name="reference"/>'s predictions of the same rows
+    /// <see cref="MaxRows"/> of them, <see cref="Sample"/>), against <paramref name="reference"/>'s predictions of the same rows
     /// in the same order.
     /// </summary>
     public static FitCheckOutcome Check(ITransformer model, DataFrame frame, ExperimentTarget target, IReadOnlyList<int> rows, ReadOnlySpan<float> reference)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(frame);
-        var picked = Spread(rows.Count);
+        var picked = Sample(target, rows);
         var sample = picked.Select(i => rows[i]).ToArray();
         var width = target.Width;
         var fitted = new float[sample.Length * width];
@@ -65,7 +69,7 @@ internal static class FitCheck
 
     /// <summary>
     /// Checks <paramref name="fitted"/>, fitted on every row of <paramref name="frame"/>, against
-    /// <paramref name="reference"/>, fitted on part of them, on the same rows (at most <see cref="MaxRows"/>, evenly spread).
+    /// <paramref name="reference"/>, fitted on part of them, on the same rows (at most <see cref="MaxRows"/>, <see cref="Sample"/>).
     /// </summary>
     public static FitCheckOutcome Against(ITransformer fitted, ITransformer reference, DataFrame frame, ExperimentTarget target)
     {
@@ -73,7 +77,7 @@ internal static class FitCheck
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(target);
-        var rows = Spread(frame.RowCount);
+        var rows = Sample(target, [.. Enumerable.Range(0, frame.RowCount)]);
         var sample = frame.Take(rows);
         var (a, b) = (new float[rows.Length * target.Width], new float[rows.Length * target.Width]);
         target.ReadPredictions(fitted.Transform(sample), a, 0);
@@ -81,9 +85,27 @@ internal static class FitCheck
         return Compare(target, a, b, rows);
     }
 
-    /// <summary>Positions 0..count-1, or <see cref="MaxRows"/> of them evenly spread when there are more.</summary>
-    public static int[] Spread(int count) =>
-        count <= MaxRows ? [.. Enumerable.Range(0, count)] : [.. Enumerable.Range(0, MaxRows).Select(i => (int)((long)i * count / MaxRows))];
+    /// <summary>
+    /// Positions in <paramref name="rows"/> to check, ascending: all of them up to <see cref="MaxRows"/>; beyond, evenly
+    /// spread, and for a class label at most an equal share of <see cref="MaxRows"/> per class (the rest of a small
+    /// class's share going to the others).
+    /// </summary>
+    public static int[] Sample(ExperimentTarget target, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(rows);
+        if (rows.Count <= MaxRows) return [.. Enumerable.Range(0, rows.Count)];
+        if (!target.IsClassification) return Spread([.. Enumerable.Range(0, rows.Count)], MaxRows);
+        var byClass = Enumerable.Range(0, rows.Count).GroupBy(i => target.Codes[rows[i]]).Select(g => g.ToArray()).OrderBy(g => g.Length).ToArray();
+        var picked = new List<int>(MaxRows);
+        for (var k = 0; k < byClass.Length; k++) picked.AddRange(Spread(byClass[k], (MaxRows - picked.Count) / (byClass.Length - k)));
+        picked.Sort();
+        return [.. picked];
+    }
+
+    /// <summary><paramref name="count"/> of <paramref name="positions"/> evenly spread, or all of them when there are no more.</summary>
+    private static int[] Spread(int[] positions, int count) =>
+        positions.Length <= count ? positions : [.. Enumerable.Range(0, count).Select(i => positions[(int)((long)i * positions.Length / count)])];
 }
 
 /// <summary>One <see cref="FitCheck"/>: the measure, the refit's value on its own rows, the reference's on the same rows, and whether the refit failed.</summary>

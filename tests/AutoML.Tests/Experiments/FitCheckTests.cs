@@ -65,13 +65,20 @@ public sealed class FitCheckTests
     }
 
     [TestMethod]
-    public void More_rows_than_the_check_reads_are_spread_evenly_over_them()
+    public void More_rows_than_the_check_reads_are_spread_evenly_with_every_row_of_a_small_class()
     {
-        CollectionAssert.AreEqual(Enumerable.Range(0, 10).ToArray(), FitCheck.Spread(10));
-        var spread = FitCheck.Spread(3 * FitCheck.MaxRows);
-        Assert.HasCount(FitCheck.MaxRows, spread);
-        Assert.AreEqual(0, spread[0]);
-        Assert.AreEqual(3 * (FitCheck.MaxRows - 1), spread[^1]);
+        var few = Classes(10, 2);
+        CollectionAssert.AreEqual(Enumerable.Range(0, 10).ToArray(), FitCheck.Sample(few, [.. Enumerable.Range(0, 10)]));
+
+        // 12 rows of a rare class among 3 * MaxRows: all 12 are checked, and the other class fills the rest, spread.
+        var rows = 3 * FitCheck.MaxRows;
+        var target = Classes(rows, 2, smallClassRows: 12);
+        var sample = FitCheck.Sample(target, [.. Enumerable.Range(0, rows)]);
+        Assert.HasCount(FitCheck.MaxRows, sample);
+        CollectionAssert.AreEqual(Enumerable.Range(0, 12).ToArray(), sample.Take(12).ToArray(), "the rare class's rows come first in this frame");
+        Assert.AreEqual(12, sample.Count(i => target.Codes[i] == target.Codes[0]));
+        Assert.IsGreaterThan(3 * (FitCheck.MaxRows - 20), sample[^1], "spread to the end");
+        CollectionAssert.AreEqual(sample.Order().ToArray(), sample, "ascending");
     }
 
     private static ExperimentTarget Classes(int rows, int classes, int smallClassRows = 0)
