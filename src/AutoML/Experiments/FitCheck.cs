@@ -9,11 +9,12 @@ namespace Pipelines.AutoML.Experiments;
 /// Whether a refit failed to fit its rows: its predictions of rows it was fitted on, set against a reference's
 /// predictions of the same rows by models that saw fewer of them (the trial's out-of-fold predictions, or the model
 /// fitted without the held-out rows). A sound fit predicts its own rows at least about as well, so a refit clearly worse
-/// there did not converge: a boosting run that diverged (LightGBM's softmax with tiny hessians and little L2 on shuttle
-/// confused its common classes after fitting the same settings' folds well) gives out-of-fold figures that do not
-/// describe it. Classification compares balanced accuracy at the most probable class (a class of a few rows counts as
-/// much as the rest, as one a failed fit loses first), failing below the reference by more than 5 points or two
-/// standard errors, whichever is wider; regression compares RMSE, failing above the reference by more than a quarter.
+/// there did not converge: a boosting run that diverged (LightGBM's softmax with tiny hessians and little L2 can, on
+/// more rows than its folds had) gives out-of-fold figures that do not describe it. Classification compares balanced
+/// accuracy at the most probable class (a class of a few rows counts as much as the rest, as one a failed fit loses
+/// first), failing below the reference by more than 5 points or two standard errors, whichever is wider; regression
+/// compares RMSE, failing above the reference by more than a quarter plus a twentieth of the target's standard
+/// deviation (so a near-perfect reference does not fail a refit as near-perfect).
 /// The margins are wide on purpose: a check that fires on a sound model would replace it with a worse one.
 /// </summary>
 internal static class FitCheck
@@ -27,6 +28,7 @@ internal static class FitCheck
 
     private const double AccuracyMargin = 0.05;
     private const double RmseRatio = 1.25;
+    private const double RmseSpread = 0.05;
 
     /// <summary>
     /// Compares <paramref name="fitted"/> with <paramref name="reference"/>, both row-major predictions of
@@ -39,7 +41,10 @@ internal static class FitCheck
         if (!target.IsClassification)
         {
             double fittedRmse = target.Score(Metric.Rmse, fitted, rows), referenceRmse = target.Score(Metric.Rmse, reference, rows);
-            return new FitCheckOutcome("RMSE", fittedRmse, referenceRmse, fittedRmse > referenceRmse * RmseRatio);
+            var values = target.TargetsOf(rows);
+            var mean = values.Average(v => (double)v);
+            var deviation = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
+            return new FitCheckOutcome("RMSE", fittedRmse, referenceRmse, fittedRmse > referenceRmse * RmseRatio + RmseSpread * deviation);
         }
         double fittedAccuracy = target.Score(Metric.BalancedAccuracy, fitted, rows), referenceAccuracy = target.Score(Metric.BalancedAccuracy, reference, rows);
         var p = Math.Clamp(referenceAccuracy, 0, 1);

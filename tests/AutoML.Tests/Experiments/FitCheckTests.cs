@@ -56,12 +56,17 @@ public sealed class FitCheckTests
         var rows = Enumerable.Range(0, 100).ToArray();
         var reference = values.Select((v, i) => v + (i % 2 == 0 ? 2f : -2f)).ToArray(); // RMSE 2
         var close = values.Select((v, i) => v + (i % 2 == 0 ? 2.4f : -2.4f)).ToArray(); // RMSE 2.4: within a quarter
-        var far = values.Select((v, i) => v + (i % 2 == 0 ? 3f : -3f)).ToArray(); // RMSE 3
+        var far = values.Select((v, i) => v + (i % 2 == 0 ? 5f : -5f)).ToArray(); // RMSE 5: above 1.25 * 2 + 0.05 * 28.9
 
         Assert.IsFalse(FitCheck.Compare(target, close, reference, rows).Failed);
         var failed = FitCheck.Compare(target, far, reference, rows);
         Assert.IsTrue(failed.Failed);
-        Assert.AreEqual(("RMSE", 3.0, 2.0), (failed.Measure, failed.Fitted, failed.Reference), failed.ToString());
+        Assert.AreEqual(("RMSE", 5.0, 2.0), (failed.Measure, failed.Fitted, failed.Reference), failed.ToString());
+
+        // A near-perfect reference: a refit as near-perfect passes though its error is twice the reference's.
+        var tiny = values.Select((v, i) => v + (i % 2 == 0 ? 1e-3f : -1e-3f)).ToArray();
+        var twice = values.Select((v, i) => v + (i % 2 == 0 ? 2e-3f : -2e-3f)).ToArray();
+        Assert.IsFalse(FitCheck.Compare(target, twice, tiny, rows).Failed);
     }
 
     [TestMethod]
