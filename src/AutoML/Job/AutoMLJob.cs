@@ -20,8 +20,8 @@ namespace Pipelines.AutoML.Job;
 
 /// <summary>
 /// The main job, what `pipelines automl` runs: read and profile the data (and the user's test file), hold out a
-/// stratified test part when the data is large enough (<see cref="HoldoutRule"/>), clean (duplicate rows, constant
-/// columns; text columns are ignored), search with the AutoML experiment into a trial store in the output folder (so a
+/// stratified test part when the data is large enough (<see cref="HoldoutRule"/>), clean (constant columns; duplicate
+/// rows are kept as repeated observations, text columns ignored), search with the AutoML experiment into a trial store in the output folder (so a
 /// stopped run resumes), score the final model on the held-out rows and refit the same recipe on every row, export it
 /// to ONNX (and to an ML.NET model, <see cref="AutoMLJobOptions.MLNetModel"/>) and check it in ONNX Runtime on
 /// <see cref="AutoMLJobOptions.Device"/>, distil a small quantized student when one would be much smaller or faster
@@ -166,8 +166,10 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         step("clean", holdout.Split is { } s
             ? Invariant($"{train.RowCount:N0} rows for the search, {s.Test.Length:N0} held out for a test figure")
             : Invariant($"{rows.RowCount:N0} rows for the search; {holdout.Reason}"));
-        var cleaning = new EstimatorChain([new DropDuplicateRows(), new DropConstantColumns()]).FitTransform(train);
-        var fixes = Fixes(train, cleaning);
+        // Duplicate rows stay: in data of few or coarse columns (titanic's sex, age and class) most rows repeat, and
+        // each repeat is an observation the model's probabilities should count, as every peer counts it.
+        var cleaning = new EstimatorChain([new DropConstantColumns()]).FitTransform(train);
+        var fixes = Fixes(data.Profile.DuplicateRowCount, cleaning);
         fixes.InsertRange(0, data.ReadNotes);
         var budget = options.IsReproducible ? null : JobBudget.Plan(options.Time, clock.Elapsed, rows.RowCount, train.RowCount, WantsStudent(data.Target));
         if (budget is not null)
@@ -345,13 +347,13 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
     /// <summary>
     /// The final model refit on every row: the same recipe (<see cref="FinalModelRecipe.Refit"/>) after the same
-    /// cleaning, duplicates dropped from all rows and the constant columns the search's rows had dropped, on at most
+    /// cleaning, the constant columns the search's rows had dropped, on at most
     /// <paramref name="threads"/> threads (null: every core).
     /// </summary>
     private static TransformerChain OnEveryRow(DataFrame frame, ExperimentResult experiment, IReadOnlyList<string> constantColumns, int? threads)
     {
         using var context = TrainingContext.Enter(CancellationToken.None, threads);
-        var all = new EstimatorChain([new DropDuplicateRows(), new DropColumns(constantColumns)]).FitTransform(frame);
+        var all = new EstimatorChain([new DropColumns(constantColumns)]).FitTransform(frame);
         return new TransformerChain([all.Transformer, experiment.Recipe.Refit(all.Output, CancellationToken.None)]);
     }
 
@@ -489,11 +491,11 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
     }
 
     /// <summary>What the cleaning did, in words for the report.</summary>
-    private static List<string> Fixes(DataFrame train, FittedStep cleaning)
+    private static List<string> Fixes(int duplicateRows, FittedStep cleaning)
     {
         var fixes = new List<string>();
-        var removed = train.RowCount - cleaning.Output.RowCount;
-        if (removed > 0) fixes.Add(Invariant($"dropped {removed:N0} duplicate row(s) of the search"));
+        if (duplicateRows > 0)
+            fixes.Add(Invariant($"kept {duplicateRows:N0} duplicate row(s) of the data as repeated observations (drop them before the job if they are copies of one record)"));
         if (ConstantColumns(cleaning) is { Count: > 0 } constant) fixes.Add($"dropped constant column(s) {string.Join(", ", constant)}");
         return fixes;
     }

@@ -27,7 +27,7 @@ public sealed record AutoMLJobResult(
     public required int Rows { get; init; }
 
     /// <summary>
-    /// Rows the shipped model is fitted on: all <see cref="Rows"/> (duplicates dropped), unless the refit on all of them
+    /// Rows the shipped model is fitted on: all <see cref="Rows"/>, unless the refit on all of them
     /// failed to fit them (<see cref="RefitNote"/>) and the model fitted on the search's rows ships instead.
     /// </summary>
     public required int ShippedRows { get; init; }

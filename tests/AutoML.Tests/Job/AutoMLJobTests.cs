@@ -105,6 +105,31 @@ public sealed class AutoMLJobTests : TempFolderTests
         Assert.Contains("did not fit them", File.ReadAllText(Path.Combine(result.OutputDir, JobOutputs.Report)));
     }
 
+    /// <summary>
+    /// Four distinct rows repeated 400 times: each x has both labels, and only the repeats say which is likelier (a 70
+    /// of 200 rows at x = 0, b 160 of 200 at x = 1). The job keeps them, as observations, and says how many there are.
+    /// </summary>
+    [TestMethod]
+    public void Duplicate_rows_are_kept_as_observations_that_the_probabilities_count()
+    {
+        var path = FileIn("repeats.csv");
+        var text = new StringBuilder("x,y\n");
+        foreach (var (x, y, count) in new[] { (0, "a", 140), (0, "b", 60), (1, "a", 40), (1, "b", 160) })
+            for (var i = 0; i < count; i++) text.Append(CultureInfo.InvariantCulture, $"{x},{y}\n");
+        File.WriteAllText(path, text.ToString());
+        var result = new AutoMLJob(Options(path)).Run();
+
+        Assert.AreEqual(400, result.Rows);
+        Assert.AreEqual(400, result.SearchRows);
+        Assert.AreEqual(400, result.ShippedRows);
+        Assert.Contains("kept 396 duplicate row(s) of the data as repeated observations", string.Join("\n", result.FixesApplied));
+        using var onnx = OnnxScorer.Open(Path.Combine(result.OutputDir, JobOutputs.Model));
+        var rows = new DataFrame([new NumericColumn("x", [0f, 1f])]);
+        var predicted = onnx.Predict(rows);
+        Assert.IsGreaterThan(0.6, ((NumericColumn)predicted[PredictionColumns.Probability("a")])[0], "a is the likelier label at x = 0");
+        Assert.IsGreaterThan(0.6, ((NumericColumn)predicted[PredictionColumns.Probability("b")])[1], "b at x = 1");
+    }
+
     [TestMethod]
     public void Small_data_keeps_every_row_for_the_search_and_reports_the_out_of_fold_figure()
     {
