@@ -29,7 +29,8 @@ public sealed record ExperimentResult
 
     /// <summary>
     /// Trials the final model would have used but whose refit on all training rows predicted those rows clearly worse
-    /// than their out-of-fold predictions did (a fit that did not converge), in words; empty when none.
+    /// than their out-of-fold predictions did (a fit that did not converge), in words, and whether the search's best
+    /// shipped nonetheless because no other trial was left; empty when none.
     /// </summary>
     public IReadOnlyList<string> SetAside { get; init; } = [];
 

@@ -4,7 +4,6 @@ using Pipelines.AutoML.SearchSpace;
 using Pipelines.AutoML.Store;
 using Pipelines.Core;
 using Pipelines.Data;
-using Pipelines.Errors;
 using Pipelines.Evaluation;
 using static System.FormattableString;
 
@@ -28,15 +27,20 @@ internal sealed class FinalModel(ExperimentRun run)
     public sealed record Fitted(ITransformer Model, ITransformer BestModel, EnsembleSummary? Ensemble, float[] OutOfFold, FinalModelRecipe Recipe,
         DecisionFit? Decision, double Score, double BestModelScore, TrialEntry Best, IReadOnlyList<string> SetAside);
 
-    // Each trial's refit (seed models) once checked; a trial whose refit failed its check is in _unfit instead.
+    // Each trial's refit (seed models) once checked; a trial whose refit failed its check is in _unfit, and its refit
+    // with the check's measure on its own rows in _failed.
     private readonly Dictionary<int, SeedBag> _refits = [];
     private readonly HashSet<int> _unfit = [];
+    private readonly Dictionary<int, (SeedBag Bag, double Fitted)> _failed = [];
     private readonly List<string> _setAside = [];
 
     /// <summary>
     /// Selects the ensemble and refits its members, or <paramref name="best"/> alone. A refit that fails its
     /// <see cref="FitCheck"/> against its trial's out-of-fold predictions sets the trial aside: the selection runs again
-    /// without it, and when it was the best trial, from the next best one whose predictions are kept.
+    /// without it, and when it was the best trial, from the next best one whose predictions are kept, if that one's
+    /// out-of-fold measure beats what the failed refits reached on their own rows (an optimistic figure for them). Else
+    /// (on large data a short search may keep a cheap linear trial or none) the failed refit that reached most ships
+    /// alone, and the notes say so.
     /// </summary>
     public Fitted Fit(TrialEntry best)
     {
@@ -49,10 +53,17 @@ internal sealed class FinalModel(ExperimentRun run)
             IEnumerable<int> members = used ? ensemble!.Members.Select(m => m.Trial) : [];
             var failed = members.Prepend(best.Id).Distinct().Where(id => !Refitted(id)).Take(1).ToArray();
             if (failed.Length == 0) return Assemble(best, ensemble, blend);
-            if (failed[0] == best.Id)
-                best = run.Book.BestKept(_unfit) ?? throw new PipelineException(
-                    $"Every trial kept for the final model failed to fit all training rows once refit ({string.Join("; ", _setAside)}); " +
-                    "try other learners (--learners) or a longer search.");
+            if (failed[0] != best.Id) continue;
+            var fallback = _failed.Aggregate((a, b) => FitCheck.Beats(run.Target, b.Value.Fitted, a.Value.Fitted) ? b : a);
+            if (run.Book.BestKept(_unfit) is { } next
+                && FitCheck.Beats(run.Target, FitCheck.Measure(run.Target, run.Book.OutOfFold[next.Id], run.Plan.ValidationRows), fallback.Value.Fitted))
+            {
+                best = next;
+                continue;
+            }
+            _refits[fallback.Key] = fallback.Value.Bag;
+            _setAside.Add(Invariant($"shipped trial {fallback.Key} nonetheless: no trial left scores above what its refit reached on its own rows out of fold (a longer search keeps more)"));
+            return Assemble(run.Book.Entry(fallback.Key), null, null);
         }
     }
 
@@ -88,7 +99,8 @@ internal sealed class FinalModel(ExperimentRun run)
             return true;
         }
         _unfit.Add(id);
-        _setAside.Add(Invariant($"trial {id} ({run.Book.Entry(id).Learner}) refit on all {run.Frame.RowCount:N0} rows: {check.Describe("out of fold")}"));
+        _failed[id] = (bag, check.Fitted);
+        _setAside.Add(Invariant($"set aside trial {id} ({run.Book.Entry(id).Learner}): its refit on all {run.Frame.RowCount:N0} rows did not fit them ({check.Describe("out of fold")})"));
         return false;
     }
 

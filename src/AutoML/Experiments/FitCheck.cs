@@ -40,18 +40,28 @@ internal static class FitCheck
         ArgumentNullException.ThrowIfNull(rows);
         if (!target.IsClassification)
         {
-            double fittedRmse = target.Score(Metric.Rmse, fitted, rows), referenceRmse = target.Score(Metric.Rmse, reference, rows);
+            double fittedRmse = Measure(target, fitted, rows), referenceRmse = Measure(target, reference, rows);
             var values = target.TargetsOf(rows);
             var mean = values.Average(v => (double)v);
             var deviation = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
             return new FitCheckOutcome("RMSE", fittedRmse, referenceRmse, fittedRmse > referenceRmse * RmseRatio + RmseSpread * deviation);
         }
-        double fittedAccuracy = target.Score(Metric.BalancedAccuracy, fitted, rows), referenceAccuracy = target.Score(Metric.BalancedAccuracy, reference, rows);
+        double fittedAccuracy = Measure(target, fitted, rows), referenceAccuracy = Measure(target, reference, rows);
         var p = Math.Clamp(referenceAccuracy, 0, 1);
         var n = target.ClassBalancedRows(rows);
         var margin = Math.Max(AccuracyMargin, 2 * Math.Sqrt(Math.Max(p * (1 - p), 1.0 / n) / n));
         return new FitCheckOutcome("balanced accuracy", fittedAccuracy, referenceAccuracy, fittedAccuracy < referenceAccuracy - margin);
     }
+
+    /// <summary>The check's measure of <paramref name="predictions"/> of <paramref name="rows"/>: balanced accuracy, or RMSE for regression.</summary>
+    public static double Measure(ExperimentTarget target, ReadOnlySpan<float> predictions, IReadOnlyList<int> rows)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Score(target.IsClassification ? Metric.BalancedAccuracy : Metric.Rmse, predictions, rows);
+    }
+
+    /// <summary>Whether measure <paramref name="a"/> is better than <paramref name="b"/> (higher balanced accuracy, lower RMSE).</summary>
+    public static bool Beats(ExperimentTarget target, double a, double b) => target.IsClassification ? a > b : a < b;
 
     /// <summary>
     /// Checks <paramref name="model"/>, fitted on <paramref name="frame"/>, on <paramref name="rows"/> of it (at most

@@ -232,7 +232,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var shipped = searched as ITransformer;
         var shippedRows = frame.RowCount;
         string? refitNote = null;
-        foreach (var aside in experiment.SetAside) step("refit", $"set aside {aside}");
+        foreach (var aside in experiment.SetAside) step("refit", aside);
         if (holdout.Split is { } heldOutSplit)
         {
             evaluation = HeldOut(frame, heldOutSplit, data.Target, experiment, cleaner, searched, figures, step);
