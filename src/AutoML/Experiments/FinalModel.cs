@@ -62,7 +62,7 @@ internal sealed class FinalModel(ExperimentRun run)
                 continue;
             }
             _refits[fallback.Key] = fallback.Value.Bag;
-            _setAside.Add(Invariant($"shipped trial {fallback.Key} nonetheless: no trial left scores above what its refit reached on its own rows out of fold (a longer search keeps more)"));
+            _setAside.Add(Invariant($"shipped trial {fallback.Key} nonetheless: no trial left scores above, out of fold, what its refit reached on its own rows (a longer search keeps more)"));
             return Assemble(run.Book.Entry(fallback.Key), null, null);
         }
     }

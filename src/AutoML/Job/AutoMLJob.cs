@@ -21,9 +21,10 @@ namespace Pipelines.AutoML.Job;
 /// <summary>
 /// The main job, what `pipelines automl` runs: read and profile the data (and the user's test file), hold out a
 /// stratified test part when the data is large enough (<see cref="HoldoutRule"/>), clean (constant columns; duplicate
-/// rows are kept as repeated observations, text columns ignored), search with the AutoML experiment into a trial store in the output folder (so a
-/// stopped run resumes), score the final model on the held-out rows and refit the same recipe on every row, export it
-/// to ONNX (and to an ML.NET model, <see cref="AutoMLJobOptions.MLNetModel"/>) and check it in ONNX Runtime on
+/// rows are kept as repeated observations, text columns ignored), search with the AutoML experiment into a trial store
+/// in the output folder (so a stopped run resumes), score the final model on the held-out rows and refit the same
+/// recipe on every row (shipping the held-out one's model when that refit does not fit the rows, <see cref="FitCheck"/>),
+/// export it to ONNX (and to an ML.NET model, <see cref="AutoMLJobOptions.MLNetModel"/>) and check it in ONNX Runtime on
 /// <see cref="AutoMLJobOptions.Device"/>, distil a small quantized student when one would be much smaller or faster
 /// (<see cref="StudentChoice"/>), and write the leaderboard, metrics and report, each figure saying which rows it comes
 /// from. The whole job fits in <see cref="AutoMLJobOptions.Time"/> (<see cref="JobBudget"/>). Bad input is found before
@@ -347,8 +348,8 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
 
     /// <summary>
     /// The final model refit on every row: the same recipe (<see cref="FinalModelRecipe.Refit"/>) after the same
-    /// cleaning, the constant columns the search's rows had dropped, on at most
-    /// <paramref name="threads"/> threads (null: every core).
+    /// cleaning (the constant columns the search's rows had dropped left out), on at most <paramref name="threads"/>
+    /// threads (null: every core).
     /// </summary>
     private static TransformerChain OnEveryRow(DataFrame frame, ExperimentResult experiment, IReadOnlyList<string> constantColumns, int? threads)
     {

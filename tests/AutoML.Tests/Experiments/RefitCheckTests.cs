@@ -38,7 +38,7 @@ public sealed class RefitCheckTests
         var result = new Experiment(new ExperimentOptions { MaxTrials = 3, Learners = [new DivergingLearnerSpace(divergesFromRows: 170)] }).Run(wine);
 
         Assert.HasCount(4, result.SetAside, "three trials set aside, then the note");
-        Assert.StartsWith($"shipped trial {result.Best.Id} nonetheless: no trial left scores above what its refit reached", result.SetAside[^1]);
+        Assert.StartsWith($"shipped trial {result.Best.Id} nonetheless: no trial left scores above, out of fold, what its refit reached", result.SetAside[^1]);
         Assert.AreEqual(result.Best.Id, result.Recipe.Members.Single().Trial);
     }
 }
