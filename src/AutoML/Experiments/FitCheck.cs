@@ -75,8 +75,7 @@ internal static class FitCheck
         var picked = Sample(target, rows);
         var sample = picked.Select(i => rows[i]).ToArray();
         var width = target.Width;
-        var fitted = new float[sample.Length * width];
-        target.ReadPredictions(model.Transform(frame.Take(sample)), fitted, 0);
+        var fitted = Predictions(model, frame.Take(sample), target);
         var referenceSample = new float[fitted.Length];
         for (var i = 0; i < picked.Length; i++) reference.Slice(picked[i] * width, width).CopyTo(referenceSample.AsSpan(i * width, width));
         return Compare(target, fitted, referenceSample, sample);
@@ -94,10 +93,15 @@ internal static class FitCheck
         ArgumentNullException.ThrowIfNull(target);
         var rows = Sample(target, [.. Enumerable.Range(0, frame.RowCount)]);
         var sample = frame.Take(rows);
-        var (a, b) = (new float[rows.Length * target.Width], new float[rows.Length * target.Width]);
-        target.ReadPredictions(fitted.Transform(sample), a, 0);
-        target.ReadPredictions(reference.Transform(sample), b, 0);
-        return Compare(target, a, b, rows);
+        return Compare(target, Predictions(fitted, sample, target), Predictions(reference, sample, target), rows);
+    }
+
+    /// <summary>Row-major predictions of <paramref name="model"/> for every row of <paramref name="rows"/>.</summary>
+    private static float[] Predictions(ITransformer model, DataFrame rows, ExperimentTarget target)
+    {
+        var predictions = new float[rows.RowCount * target.Width];
+        target.ReadPredictions(model.Transform(rows), predictions, 0);
+        return predictions;
     }
 
     /// <summary>

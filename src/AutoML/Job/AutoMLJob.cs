@@ -257,7 +257,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         }
 
         var files = options.MLNetModel is { } zip ? $"the pipeline file, model.onnx and {zip}" : "the pipeline file and model.onnx";
-        var fittedOn = FittedOn(shippedRows, frame.RowCount);
+        var fittedOn = AutoMLJobResult.FittedOn(shippedRows, frame.RowCount);
         step("save", $"{files}, fitted on {fittedOn}");
         var onnx = OnnxExporter.Export(shipped, frame, new OnnxExportOptions(Conventions: data.Conventions));
         // The pipeline file keeps the categories model.onnx keeps: those of the columns the model reads.
@@ -358,10 +358,6 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         return new TransformerChain([all.Transformer, experiment.Recipe.Refit(all.Output, CancellationToken.None)]);
     }
 
-    /// <summary>"all N rows", or "the search's N rows" when the shipped model is the one fitted without the held-out rows.</summary>
-    private static string FittedOn(int shippedRows, int allRows) =>
-        shippedRows == allRows ? Invariant($"all {allRows:N0} rows") : Invariant($"the search's {shippedRows:N0} rows");
-
     /// <summary>What the student step produced: the compression table and the student's ONNX check and test figure, or why there is none.</summary>
     private sealed record StudentOutcome(CompressionTable? Compression, ModelCheck? Check, ModelFigure? Figure, StudentChoice? Choice, string? Note);
 
@@ -388,7 +384,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
         var limit = budget?.StudentLimit(clock.Elapsed) - TimeSpan.FromSeconds(teacherSeconds + 1);
         if (limit is { } l && l.TotalSeconds < MinStudentSeconds / 2)
             return new StudentOutcome(null, null, null, choice, Invariant($"no student: it would pay off ({choice.Ratios}), but {Math.Max(0, l.TotalSeconds):0.0}s of the budget were left to distil it"));
-        step("distil", $"a small MLP student from the model fitted on {FittedOn(shippedRows, frame.RowCount)}, pruned and quantized to int8");
+        step("distil", $"a small MLP student from the model fitted on {AutoMLJobResult.FittedOn(shippedRows, frame.RowCount)}, pruned and quantized to int8");
         var student = (builder with { TimeLimit = limit }).Build(shipped, frame);
         student = student with { Decision = FollowTeacher(shipped, student, frameSample, data.Target) };
         var table = new CompressionStages { Metric = metric, Latency = Latency, Conventions = data.Conventions }.Measure(shipped, student, frame, checkRows,
@@ -402,7 +398,7 @@ public sealed class AutoMLJob(AutoMLJobOptions options)
             using var ort = new OrtModel(File.ReadAllBytes(outputs.Staged(JobOutputs.Student)), JobOutputs.Student, Latency.IntraOpThreads);
             var rows = Enumerable.Range(0, test.Frame.RowCount).ToArray();
             figure = new ModelFigure(JobOutputs.Student, FigureRows.TestFile, rows.Length, shippedRows,
-                Invariant($"the test file {Path.GetFileName(test.Path)}: {rows.Length:N0} rows, scored by the student distilled from the model fitted on {FittedOn(shippedRows, frame.RowCount)}"),
+                Invariant($"the test file {Path.GetFileName(test.Path)}: {rows.Length:N0} rows, scored by the student distilled from the model fitted on {AutoMLJobResult.FittedOn(shippedRows, frame.RowCount)}"),
                 test.Target.Scores(ort.Predict(test.Frame), rows));
         }
         return new StudentOutcome(table, check, figure, choice, choice.Reason);

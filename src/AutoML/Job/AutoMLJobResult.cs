@@ -32,6 +32,13 @@ public sealed record AutoMLJobResult(
     /// </summary>
     public required int ShippedRows { get; init; }
 
+    /// <summary>The rows the shipped model is fitted on, in words (<see cref="FittedOn(int, int)"/>).</summary>
+    public string ShippedRowsInWords => FittedOn(ShippedRows, Rows);
+
+    /// <summary>"all N rows", or "the search's M of N rows" when the model fitted without the held-out rows ships.</summary>
+    public static string FittedOn(int shippedRows, int rows) =>
+        shippedRows == rows ? FormattableString.Invariant($"all {rows:N0} rows") : FormattableString.Invariant($"the search's {shippedRows:N0} of {rows:N0} rows");
+
     /// <summary>Why the shipped model is not the refit on all rows, in words; null when it is.</summary>
     public string? RefitNote { get; init; }
 

@@ -112,10 +112,10 @@ internal static class AutoMLCommand
                 ? Invariant($" (size ratio {check.SizeBytes / (double)teacher.SizeBytes:0.####}, latency ratio {check.BatchMsPerRow / TeacherMsPerRow(result, teacher, check):0.###} to model.onnx)")
                 : "";
             var device = check.Device.IsCuda ? $" on {check.Device}" : "";
-            writer.WriteLine(Invariant($"{check.Name}: {check.SizeBytes / 1024.0:#,0.0} KiB, {check.BatchMsPerRow:0.0000} ms per row in ONNX Runtime{device}{ratios}, fitted on {FittedOn(result)}."));
+            writer.WriteLine(Invariant($"{check.Name}: {check.SizeBytes / 1024.0:#,0.0} KiB, {check.BatchMsPerRow:0.0000} ms per row in ONNX Runtime{device}{ratios}, fitted on {result.ShippedRowsInWords}."));
         }
-        if (result.RefitNote is { } refit) writer.WriteLine($"{char.ToUpperInvariant(refit[0])}{refit[1..]}.");
-        if (result.Compression is null && result.StudentNote is { } note) writer.WriteLine($"{char.ToUpperInvariant(note[0])}{note[1..]}.");
+        if (result.RefitNote is { } refit) writer.WriteLine(Sentence(refit));
+        if (result.Compression is null && result.StudentNote is { } note) writer.WriteLine(Sentence(note));
         var interrupted = e.Interrupted ? " (search interrupted; outputs are from the best so far)" : "";
         var validation = result.Figures[0] is { Rows: FigureRows.OutOfFold } searchFigure && ValidatedOnHoldout(searchFigure) ? "on the validation holdout" : "out of fold";
         // The search ranks a trial as TrialScorer scores it (a binary threshold on the rows it was tuned on, a multiclass
@@ -134,10 +134,10 @@ internal static class AutoMLCommand
     private static double TeacherMsPerRow(AutoMLJobResult result, ModelCheck teacher, ModelCheck student) =>
         teacher.Device == student.Device ? teacher.BatchMsPerRow : result.Compression?.Teacher.BatchMsPerRow ?? double.NaN;
 
-    /// <summary>A figure's rows, short: "out of fold, 3,750 rows", "validation holdout, 375 of 3,750 rows", "held out, 1,250 rows", "test file, 1,000 rows".</summary>
-    private static string FittedOn(AutoMLJobResult result) =>
-        result.ShippedRows == result.Rows ? Invariant($"all {result.Rows:N0} rows") : Invariant($"the search's {result.ShippedRows:N0} rows of {result.Rows:N0}");
+    /// <summary>A note as a sentence: capitalized, with a full stop.</summary>
+    private static string Sentence(string note) => $"{char.ToUpperInvariant(note[0])}{note[1..]}.";
 
+    /// <summary>A figure's rows, short: "out of fold, 3,750 rows", "validation holdout, 375 of 3,750 rows", "held out, 1,250 rows", "test file, 1,000 rows".</summary>
     private static string Rows(ModelFigure figure) => figure.Rows switch
     {
         FigureRows.OutOfFold when ValidatedOnHoldout(figure) => Invariant($"validation holdout, {figure.RowCount:N0} of {figure.FittedRows:N0} rows"),
